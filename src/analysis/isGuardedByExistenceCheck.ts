@@ -1,0 +1,73 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { getQueuePresence, type QueuePresence } from './queuePresence';
+import { isFunctionNode } from './scope';
+import type { SourceFile } from './sourceFile';
+
+/**
+ * Whether the call only runs once a check has found the queue `name` absent: it sits in the branch
+ * taken when the queue is absent (`if`, `else`, `?:`, `&&`/`||`), or after a statement that leaves
+ * the block when the queue exists. The search stops at the enclosing function: a check outside a
+ * callback says nothing about when the callback runs.
+ */
+export function isGuardedByExistenceCheck(source: SourceFile, call: TSESTree.Node, name: TSESTree.Node): boolean {
+  const presence = (condition: TSESTree.Node): QueuePresence => getQueuePresence(source, condition, name);
+  let child: TSESTree.Node = call;
+  for (let node = call.parent; node && !isFunctionNode(node); child = node, node = node.parent) {
+    switch (node.type) {
+      case AST_NODE_TYPES.IfStatement:
+      case AST_NODE_TYPES.ConditionalExpression:
+        if (child === node.consequent && presence(node.test) === 'absent') return true;
+        if (child === node.alternate && presence(node.test) === 'exists') return true;
+        break;
+      case AST_NODE_TYPES.LogicalExpression: {
+        // `a && call` runs the call when `a` is truthy, `a || call` when it is falsy.
+        const leftWhenCallRuns = { '&&': 'absent', '||': 'exists', '??': undefined }[node.operator];
+        if (child === node.right && leftWhenCallRuns && presence(node.left) === leftWhenCallRuns) return true;
+        break;
+      }
+      case AST_NODE_TYPES.BlockStatement:
+      case AST_NODE_TYPES.Program:
+      case AST_NODE_TYPES.StaticBlock:
+        if (precededByExitWhenPresent(node.body, child, presence)) return true;
+        break;
+      case AST_NODE_TYPES.SwitchCase:
+        if (precededByExitWhenPresent(node.consequent, child, presence)) return true;
+        break;
+      default:
+        break;
+    }
+  }
+  return false;
+}
+
+function precededByExitWhenPresent(
+  statements: readonly TSESTree.Node[],
+  child: TSESTree.Node,
+  presence: (condition: TSESTree.Node) => QueuePresence,
+): boolean {
+  const index = statements.indexOf(child);
+  return statements.slice(0, Math.max(index, 0)).some((statement) => {
+    if (statement.type !== AST_NODE_TYPES.IfStatement) return false;
+    const found = presence(statement.test);
+    if (found === 'exists') return alwaysExits(statement.consequent);
+    if (found === 'absent') return statement.alternate != null && alwaysExits(statement.alternate);
+    return false;
+  });
+}
+
+/** `return`, `throw`, `continue`, `break`, or a block that ends with one. */
+function alwaysExits(statement: TSESTree.Statement): boolean {
+  switch (statement.type) {
+    case AST_NODE_TYPES.ReturnStatement:
+    case AST_NODE_TYPES.ThrowStatement:
+    case AST_NODE_TYPES.ContinueStatement:
+    case AST_NODE_TYPES.BreakStatement:
+      return true;
+    case AST_NODE_TYPES.BlockStatement: {
+      const last = statement.body.at(-1);
+      return last !== undefined && alwaysExits(last);
+    }
+    default:
+      return false;
+  }
+}

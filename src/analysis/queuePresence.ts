@@ -1,0 +1,171 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { getStaticPropertyName } from './getStaticPropertyName';
+import { isSameQueueName } from './isSameQueueName';
+import { getSingleAssignedValue, isFunctionNode, resolveIdentifier } from './scope';
+import { skipTransparentWrappers } from './skipTransparentWrappers';
+import type { SourceFile } from './sourceFile';
+
+/**
+ * What a condition being truthy says about the queue: it exists, it is absent, or nothing known.
+ */
+export type QueuePresence = 'exists' | 'absent' | 'unknown';
+
+const MAX_DEPTH = 6;
+
+function negate(presence: QueuePresence): QueuePresence {
+  if (presence === 'exists') return 'absent';
+  if (presence === 'absent') return 'exists';
+  return 'unknown';
+}
+
+/**
+ * Reads a condition such as `!(await boss.getQueue(name))`, `queue == null`, `!exists` or
+ * `queues.some((q) => q.name === name)` for what it says about the queue `name`.
+ */
+export function getQueuePresence(source: SourceFile, condition: TSESTree.Node, name: TSESTree.Node, depth = 0): QueuePresence {
+  if (depth > MAX_DEPTH) return 'unknown';
+  const node = skipTransparentWrappers(condition);
+  const recurse = (next: TSESTree.Node): QueuePresence => getQueuePresence(source, next, name, depth + 1);
+  switch (node.type) {
+    case AST_NODE_TYPES.UnaryExpression:
+      return node.operator === '!' ? negate(recurse(node.argument)) : 'unknown';
+    case AST_NODE_TYPES.BinaryExpression: {
+      const other = isNullish(node.right) ? node.left : isNullish(node.left) ? node.right : undefined;
+      if (!other) return 'unknown';
+      if (node.operator === '===' || node.operator === '==') return negate(recurse(other));
+      if (node.operator === '!==' || node.operator === '!=') return recurse(other);
+      return 'unknown';
+    }
+    case AST_NODE_TYPES.AwaitExpression:
+      return isQueueLookup(source, node.argument, name) ? 'exists' : 'unknown';
+    case AST_NODE_TYPES.Identifier: {
+      const variable = resolveIdentifier(source, node);
+      const value = variable && getSingleAssignedValue(variable);
+      return value ? recurse(value) : 'unknown';
+    }
+    case AST_NODE_TYPES.CallExpression:
+      return getCallPresence(source, node, name, depth);
+    default:
+      return 'unknown';
+  }
+}
+
+function isNullish(node: TSESTree.Node): boolean {
+  return (
+    (node.type === AST_NODE_TYPES.Literal && node.value === null) ||
+    (node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined')
+  );
+}
+
+/** `boss.getQueue(name)` for the same queue name (the promise; its awaited value is the queue or null). */
+function isQueueLookup(source: SourceFile, node: TSESTree.Node, name: TSESTree.Node): boolean {
+  const call = skipTransparentWrappers(node);
+  if (call.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const [argument] = call.arguments;
+  return getStaticPropertyName(call.callee) === 'getQueue' && argument !== undefined && isSameQueueName(source, argument, name);
+}
+
+/** `Boolean(x)`, and the list checks over `getQueues()`: `.some(…)`, `.find(…)`, `names.includes(name)`. */
+function getCallPresence(source: SourceFile, call: TSESTree.CallExpression, name: TSESTree.Node, depth: number): QueuePresence {
+  const [argument] = call.arguments;
+  if (!argument) return 'unknown';
+  if (call.callee.type === AST_NODE_TYPES.Identifier && call.callee.name === 'Boolean') {
+    return getQueuePresence(source, argument, name, depth + 1);
+  }
+  if (call.callee.type !== AST_NODE_TYPES.MemberExpression) return 'unknown';
+  const method = getStaticPropertyName(call.callee);
+  const list = call.callee.object;
+  if ((method === 'some' || method === 'find') && isQueueList(source, list, depth)) {
+    return isNameMatcher(source, argument, name) ? 'exists' : 'unknown';
+  }
+  if (method === 'includes' && isSameQueueName(source, argument, name) && isQueueNameList(source, list, depth)) {
+    return 'exists';
+  }
+  return 'unknown';
+}
+
+/** `await boss.getQueues()`, directly or through a variable. */
+function isQueueList(source: SourceFile, node: TSESTree.Node, depth: number): boolean {
+  const value = resolveValue(source, node, depth);
+  if (value?.type !== AST_NODE_TYPES.AwaitExpression) return false;
+  const call = skipTransparentWrappers(value.argument);
+  return (
+    call.type === AST_NODE_TYPES.CallExpression &&
+    call.callee.type === AST_NODE_TYPES.MemberExpression &&
+    getStaticPropertyName(call.callee) === 'getQueues'
+  );
+}
+
+/** `queues.map((q) => q.name)` over a queue list, directly or through a variable. */
+function isQueueNameList(source: SourceFile, node: TSESTree.Node, depth: number): boolean {
+  const value = resolveValue(source, node, depth);
+  if (value?.type !== AST_NODE_TYPES.CallExpression || value.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const [mapper] = value.arguments;
+  return (
+    getStaticPropertyName(value.callee) === 'map' &&
+    mapper !== undefined &&
+    isFunctionNode(mapper) &&
+    isQueueList(source, value.callee.object, depth + 1) &&
+    returnsNameOfParameter(mapper)
+  );
+}
+
+function resolveValue(source: SourceFile, node: TSESTree.Node, depth: number): TSESTree.Node | undefined {
+  let current: TSESTree.Node | undefined = skipTransparentWrappers(node);
+  for (let step = depth; current?.type === AST_NODE_TYPES.Identifier && step <= MAX_DEPTH; step++) {
+    const variable = resolveIdentifier(source, current);
+    const value = variable ? getSingleAssignedValue(variable) : undefined;
+    current = value && skipTransparentWrappers(value);
+  }
+  return current;
+}
+
+/** The expression a one-line callback returns: `(q) => expr` or `function (q) { return expr; }`. */
+function getReturnedExpression(fn: TSESTree.Node): TSESTree.Node | undefined {
+  if (!isFunctionNode(fn)) return undefined;
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return fn.body;
+  const [statement] = fn.body.body;
+  return fn.body.body.length === 1 && statement?.type === AST_NODE_TYPES.ReturnStatement ? (statement.argument ?? undefined) : undefined;
+}
+
+/** Whether `expr` reads the queue's name from the callback's parameter: `q.name`, or `name` from `({ name })`. */
+function isNameOfParameter(fn: TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration, expr: TSESTree.Node): boolean {
+  const [parameter] = fn.params;
+  const node = skipTransparentWrappers(expr);
+  if (parameter?.type === AST_NODE_TYPES.Identifier) {
+    return (
+      node.type === AST_NODE_TYPES.MemberExpression &&
+      getStaticPropertyName(node) === 'name' &&
+      node.object.type === AST_NODE_TYPES.Identifier &&
+      node.object.name === parameter.name
+    );
+  }
+  if (parameter?.type === AST_NODE_TYPES.ObjectPattern && node.type === AST_NODE_TYPES.Identifier) {
+    return parameter.properties.some(
+      (property) =>
+        property.type === AST_NODE_TYPES.Property &&
+        property.key.type === AST_NODE_TYPES.Identifier &&
+        property.key.name === 'name' &&
+        property.value.type === AST_NODE_TYPES.Identifier &&
+        property.value.name === node.name,
+    );
+  }
+  return false;
+}
+
+function returnsNameOfParameter(fn: TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration): boolean {
+  const returned = getReturnedExpression(fn);
+  return returned !== undefined && isNameOfParameter(fn, returned);
+}
+
+/** `(q) => q.name === name` (either side, `==` too). */
+function isNameMatcher(source: SourceFile, callback: TSESTree.Node, name: TSESTree.Node): boolean {
+  if (!isFunctionNode(callback)) return false;
+  const returned = getReturnedExpression(callback);
+  if (returned?.type !== AST_NODE_TYPES.BinaryExpression || (returned.operator !== '===' && returned.operator !== '==')) return false;
+  const { left, right } = returned;
+  return (
+    (isNameOfParameter(callback, left) && isSameQueueName(source, right, name)) ||
+    (isNameOfParameter(callback, right) && isSameQueueName(source, left, name))
+  );
+}

@@ -1,0 +1,65 @@
+import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { SourceFile } from './sourceFile';
+
+type Scope = TSESLint.Scope.Scope;
+type Variable = TSESLint.Scope.Variable;
+
+/** The innermost scope containing `node` (what ESLint's `sourceCode.getScope` returns). */
+export function getInnermostScope(source: SourceFile, node: TSESTree.Node): Scope | null {
+  const manager = source.scopeManager;
+  if (!manager) return null;
+  for (let current: TSESTree.Node | undefined = node; current; current = current.parent) {
+    const scope = manager.acquire(current, true);
+    if (scope) {
+      // A function's own scope does not contain its name or the expressions in its parameters' defaults.
+      return scope.type === 'function-expression-name' ? (scope.childScopes[0] ?? scope) : scope;
+    }
+  }
+  return manager.globalScope;
+}
+
+/** The variable an identifier refers to, or null for globals that were never declared. */
+export function resolveIdentifier(source: SourceFile, identifier: TSESTree.Identifier): Variable | null {
+  const scope = getInnermostScope(source, identifier);
+  return scope ? ASTUtils.findVariable(scope, identifier) : null;
+}
+
+/**
+ * The single expression a variable holds: its initialiser when it is never reassigned. Variables that
+ * are written more than once have no single value, so the analysis treats them as unknown.
+ */
+export function getSingleAssignedValue(variable: Variable): TSESTree.Expression | undefined {
+  const writes = variable.references.filter((reference) => reference.isWrite());
+  const [def] = variable.defs;
+  if (variable.defs.length !== 1 || !def || def.node.type !== AST_NODE_TYPES.VariableDeclarator) return undefined;
+  if (def.node.id.type !== AST_NODE_TYPES.Identifier) return undefined;
+  if (writes.length > 1) return undefined;
+  return def.node.init ?? undefined;
+}
+
+const FUNCTION_TYPES = new Set<AST_NODE_TYPES>([
+  AST_NODE_TYPES.ArrowFunctionExpression,
+  AST_NODE_TYPES.FunctionDeclaration,
+  AST_NODE_TYPES.FunctionExpression,
+]);
+
+export function isFunctionNode(
+  node: TSESTree.Node,
+): node is TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression {
+  return FUNCTION_TYPES.has(node.type);
+}
+
+/** The function a reference points to, when it is declared in this file (`function f`, `const f = () => …`). */
+export function resolveLocalFunction(
+  source: SourceFile,
+  node: TSESTree.Node,
+): TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | undefined {
+  if (isFunctionNode(node)) return node;
+  if (node.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const variable = resolveIdentifier(source, node);
+  const def = variable?.defs[0];
+  if (!variable || !def) return undefined;
+  if (def.node.type === AST_NODE_TYPES.FunctionDeclaration) return def.node;
+  const value = getSingleAssignedValue(variable);
+  return value && isFunctionNode(value) ? value : undefined;
+}

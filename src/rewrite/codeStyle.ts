@@ -1,0 +1,28 @@
+import { AST_NODE_TYPES, AST_TOKEN_TYPES, type TSESTree } from '@typescript-eslint/utils';
+
+/** How the file writes code, so that an inserted line looks like its neighbours. */
+export interface CodeStyle {
+  readonly quote: "'" | '"';
+  readonly semicolon: boolean;
+}
+
+/** Statements that end with `;` in a file that uses semicolons. */
+const TERMINATED_STATEMENTS = new Set<AST_NODE_TYPES>([
+  AST_NODE_TYPES.ImportDeclaration,
+  AST_NODE_TYPES.VariableDeclaration,
+  AST_NODE_TYPES.ExpressionStatement,
+]);
+
+/** The file's most used string quote (single when tied or unknown) and whether its statements end with `;`. */
+export function detectCodeStyle(text: string, program: TSESTree.Program): CodeStyle {
+  let single = 0;
+  let double = 0;
+  for (const token of program.tokens ?? []) {
+    if (token.type !== AST_TOKEN_TYPES.String) continue;
+    if (token.value.startsWith('"')) double++;
+    else if (token.value.startsWith("'")) single++;
+  }
+  const statement = program.body.find((node) => TERMINATED_STATEMENTS.has(node.type));
+  const semicolon = statement ? text[statement.range[1] - 1] === ';' : true;
+  return { quote: double > single ? '"' : "'", semicolon };
+}

@@ -1,0 +1,2 @@
+/** Where the rewritten calls import `safeCreateQueue` from unless the user names their own module. */
+export const DEFAULT_IMPORT_SOURCE = 'eslint-plugin-pg-boss/runtime';

@@ -1,0 +1,19 @@
+import type { RunTests } from '@typescript-eslint/rule-tester';
+import type { MessageIds, Options } from '../../rules/no-bare-create-queue';
+import { invalid, valid, type Mode } from './no-bare-create-queue.cases';
+
+function belongsTo(mode: Mode) {
+  return (item: { mode?: Mode } | string): boolean => typeof item === 'string' || item.mode === undefined || item.mode === mode;
+}
+
+function withoutMode<T extends { mode?: Mode }>({ mode: _mode, ...rest }: T): Omit<T, 'mode'> {
+  return rest;
+}
+
+/** The shared table, without the cases that belong only to the other mode. */
+export function casesFor(mode: Mode): RunTests<MessageIds, Options> {
+  return {
+    valid: valid.filter(belongsTo(mode)).map((item) => (typeof item === 'string' ? item : withoutMode(item))),
+    invalid: invalid.filter(belongsTo(mode)).map(withoutMode),
+  };
+}

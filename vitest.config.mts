@@ -1,0 +1,24 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'lint',
+          include: ['tests/rules/**/*.test.ts', 'tests/codemods/**/*.test.ts', 'tests/*.test.ts'],
+          setupFiles: ['tests/support/ruleTesterSetup.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'runtime',
+          include: ['tests/runtime/**/*.test.ts'],
+          globalSetup: ['tests/support/postgresGlobalSetup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});
