@@ -1,0 +1,7 @@
+/** @type {import('eslint-doc-generator').GenerateOptions} */
+module.exports = {
+  configEmoji: [['recommended', '✅']],
+  ruleDocTitleFormat: 'prefix-name',
+  ruleListColumns: ['name', 'description', 'configsError', 'fixable', 'hasSuggestions', 'requiresTypeChecking'],
+  pathRuleDoc: 'docs/rules/{name}.md',
+};
