@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { getStaticPropertyName } from './getStaticPropertyName';
 import { classifyPgBossBinding, isPgBossClassMember, PG_BOSS_CLASS } from './pgBossImports';
-import { getSingleAssignedValue, isFunctionNode, resolveIdentifier } from './scope';
+import { isFunctionNode, resolveIdentifier } from './scope';
 import { skipTransparentWrappers } from './skipTransparentWrappers';
 import type { SourceFile } from './sourceFile';
 

@@ -1,0 +1,16 @@
+export { safeCreateQueue } from './safeCreateQueue';
+export { safeCreateQueues } from './safeCreateQueues';
+export { verifyQueues } from './verifyQueues';
+export { PgBossNotStartedError, QueueDeclarationError, QueueDriftError } from './errors';
+export type {
+  DriftLogger,
+  OnDrift,
+  PgBossInstance,
+  QueueDeclarations,
+  QueueDrift,
+  QueueOptions,
+  QueueOutcome,
+  QueueStatus,
+  QueueVerification,
+  SafeCreateQueueSettings,
+} from './types';

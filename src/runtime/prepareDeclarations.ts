@@ -1,0 +1,45 @@
+import { getCapabilities, type Capabilities } from './capabilities';
+import { checkArguments } from './checkSettings';
+import { QueueDeclarationError } from './errors';
+import { adaptQueueOptions, checkQueueOptions, type DesiredOptions } from './normalizeQueueOptions';
+import type { PgBossLike, QueueDeclarations, SafeCreateQueueSettings } from './types';
+import { validateQueueName } from './validateQueueName';
+
+export interface PreparedDeclarations {
+  readonly boss: PgBossLike;
+  readonly capabilities: Capabilities;
+  /** Declared queues in declaration order, with their checked options. */
+  readonly queues: ReadonlyMap<string, DesiredOptions>;
+}
+
+/**
+ * Checks every declaration (names, duplicates, option types) before any SQL, then reads the instance's
+ * capabilities (one read-only query) and fits the options to them, before anything is written.
+ */
+export async function prepareDeclarations(boss: unknown, declarations: QueueDeclarations, settings: SafeCreateQueueSettings = {}): Promise<PreparedDeclarations> {
+  checkArguments(boss, settings);
+  const entries = toEntries(declarations);
+  const checked = new Map<string, ReturnType<typeof checkQueueOptions>>();
+  for (const [name, options] of entries) {
+    validateQueueName(name);
+    if (checked.has(name)) throw new QueueDeclarationError(`Queue "${name}" is declared twice.`);
+    checked.set(name, checkQueueOptions(name, options));
+  }
+  const capabilities = await getCapabilities(boss, settings);
+  const queues = new Map([...checked].map(([name, options]) => [name, adaptQueueOptions(name, options, capabilities)]));
+  return { boss, capabilities, queues };
+}
+
+function toEntries(declarations: QueueDeclarations): Array<[unknown, unknown]> {
+  if (Array.isArray(declarations)) {
+    return declarations.map((declaration: unknown) => {
+      if (typeof declaration !== 'object' || declaration === null) throw new QueueDeclarationError(`Each declaration must be { name, options }, got ${String(declaration)}.`);
+      const { name, options } = declaration as { name?: unknown; options?: unknown };
+      return [name, options];
+    });
+  }
+  if (typeof declarations !== 'object' || declarations === null) {
+    throw new QueueDeclarationError('Declarations must be an object of name → options or an array of { name, options }.');
+  }
+  return Object.entries(declarations);
+}

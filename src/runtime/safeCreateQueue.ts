@@ -1,0 +1,28 @@
+import { getCapabilities } from './capabilities';
+import { checkArguments } from './checkSettings';
+import { ensureQueue } from './ensureQueue';
+import { QueueDriftError } from './errors';
+import { adaptQueueOptions, checkQueueOptions } from './normalizeQueueOptions';
+import type { PgBossInstance, QueueOptions, QueueOutcome, SafeCreateQueueSettings } from './types';
+import { validateQueueName } from './validateQueueName';
+
+/**
+ * Creates the queue unless it exists, on every pg-boss version from 10.0.0 to 12.x: an existing queue is
+ * `exists` (never 23505), concurrent callers all succeed (40P01 is retried), and stored options that differ
+ * from `options` are reported as drift and handled as `settings.onDrift` says.
+ */
+export async function safeCreateQueue(
+  boss: PgBossInstance,
+  name: string,
+  options?: QueueOptions,
+  settings: SafeCreateQueueSettings = {},
+): Promise<QueueOutcome> {
+  checkArguments(boss, settings);
+  validateQueueName(name);
+  const checked = checkQueueOptions(name, options);
+  const capabilities = await getCapabilities(boss, settings);
+  const desired = adaptQueueOptions(name, checked, capabilities);
+  const outcome = await ensureQueue(boss, capabilities, name, desired, undefined, settings);
+  if (settings.onDrift === 'error' && outcome.drift.length > 0) throw new QueueDriftError([{ name, drift: outcome.drift }]);
+  return outcome;
+}

@@ -1,0 +1,103 @@
+/** The options a queue is declared with. Which keys a database accepts depends on its pg-boss version. */
+export interface QueueOptions {
+  policy?: string;
+  /** 11+: give the queue its own partition table. Fixed at creation. */
+  partition?: boolean;
+  retryLimit?: number;
+  retryDelay?: number;
+  retryBackoff?: boolean;
+  /** 11+; needs `retryBackoff: true`. */
+  retryDelayMax?: number | null;
+  expireInSeconds?: number;
+  /** 10.x only: converted to `expireInSeconds`, which 10.x stores (it silently ignores this spelling). */
+  expireInMinutes?: number;
+  /** 10.x only: converted to `expireInSeconds`. */
+  expireInHours?: number;
+  /** 10.x: converted to `retentionMinutes` (10.x silently ignores it); 11+: stored as is. */
+  retentionSeconds?: number;
+  /** 10.x only. */
+  retentionMinutes?: number;
+  /** 10.x only: converted to `retentionMinutes`. */
+  retentionHours?: number;
+  /** 10.x only: converted to `retentionMinutes`. */
+  retentionDays?: number;
+  /** 11+. */
+  deleteAfterSeconds?: number;
+  /** 11+. */
+  warningQueueSize?: number;
+  deadLetter?: string | null;
+  /** 12.12+. */
+  heartbeatSeconds?: number | null;
+  /** 12.21+. */
+  notify?: boolean;
+}
+
+/** One option whose stored value differs from the declared one. */
+export interface QueueDrift {
+  option: string;
+  desired: unknown;
+  actual: unknown;
+  /** Whether `updateQueue` can change it on the installed version (`onDrift: 'update'`). */
+  updatable: boolean;
+}
+
+export type QueueStatus = 'created' | 'exists' | 'updated' | 'recreated';
+
+export interface QueueOutcome {
+  name: string;
+  /**
+   * `created`: absent when looked up, present after this call's create. `exists`: it was there.
+   * `updated` / `recreated`: drift was resolved as `onDrift` asked.
+   */
+  status: QueueStatus;
+  /** The differences found (before any update or recreation), empty when the queue matches. */
+  drift: QueueDrift[];
+}
+
+/** What to do when an existing queue's stored options differ from the declared ones. */
+export type OnDrift = 'warn' | 'update' | 'error' | 'recreate' | 'ignore';
+
+export interface DriftLogger {
+  warn(message: string, details: { queue: string; drift: QueueDrift[] }): void;
+}
+
+export interface SafeCreateQueueSettings {
+  /** Default `'warn'`. */
+  onDrift?: OnDrift;
+  /** Receives the drift warnings. Default `console`. */
+  logger?: DriftLogger;
+  /**
+   * The pg-boss schema, for instances built on a custom `db` whose configuration the helper cannot
+   * read. Default: the instance's own `schema` setting, else `'pgboss'`.
+   */
+  schema?: string;
+}
+
+/** Queues declared in one place: `{ emails: { retryLimit: 5 } }` or `[{ name: 'emails', options: { … } }]`. */
+export type QueueDeclarations = Readonly<Record<string, QueueOptions>> | ReadonlyArray<{ readonly name: string; readonly options?: QueueOptions }>;
+
+/** `verifyQueues`'s answer: `ok` is false when any queue is missing or drifted. */
+export interface QueueVerification {
+  ok: boolean;
+  missing: string[];
+  drifted: Array<{ name: string; drift: QueueDrift[] }>;
+}
+
+/**
+ * The parts of a pg-boss instance (10, 11 or 12) the helper uses. Results are read as `unknown` and
+ * checked, because their shapes differ between versions.
+ */
+export interface PgBossLike {
+  createQueue(name: string, options?: object): Promise<unknown>;
+  getQueue(name: string): Promise<unknown>;
+  getQueues(names?: string[]): Promise<unknown>;
+  updateQueue(name: string, options?: object): Promise<unknown>;
+  deleteQueue(name: string): Promise<unknown>;
+  getDb(): unknown;
+}
+
+/**
+ * What the public functions accept: any pg-boss 10, 11 or 12 instance. `getDb()` is left out because
+ * 10.x's type declarations omit it; it is checked at run time.
+ */
+export type PgBossInstance = Omit<PgBossLike, 'getDb'>;

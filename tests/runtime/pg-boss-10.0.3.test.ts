@@ -1,0 +1,3 @@
+import { defineRuntimeSuite } from './runtimeSuite';
+
+defineRuntimeSuite('10.0.3');

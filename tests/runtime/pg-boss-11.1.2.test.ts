@@ -1,0 +1,3 @@
+import { defineRuntimeSuite } from './runtimeSuite';
+
+defineRuntimeSuite('11.1.2');

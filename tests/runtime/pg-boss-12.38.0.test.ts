@@ -1,0 +1,3 @@
+import { defineRuntimeSuite } from './runtimeSuite';
+
+defineRuntimeSuite('12.38.0');

@@ -1,0 +1,40 @@
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { inject } from 'vitest';
+
+/** A database of its own for one test file, dropped again by `drop()`. */
+export interface TestDatabase {
+  readonly url: string;
+  /** Runs SQL as the administrator, in this database. */
+  query<T extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values?: unknown[]): Promise<T[]>;
+  drop(): Promise<void>;
+}
+
+export async function createTestDatabase(label: string): Promise<TestDatabase> {
+  const serverUrl = new URL(inject('databaseUrl'));
+  const name = `t_${label.replace(/\W/g, '_')}_${randomUUID().slice(0, 8)}`;
+  await withClient(serverUrl.href, (client) => client.query(`CREATE DATABASE ${name}`));
+  const url = new URL(serverUrl.href);
+  url.pathname = `/${name}`;
+  const pool = new pg.Pool({ connectionString: url.href, max: 2 });
+  return {
+    url: url.href,
+    async query(text, values) {
+      return (await pool.query(text, values)).rows;
+    },
+    async drop() {
+      await pool.end();
+      await withClient(serverUrl.href, (client) => client.query(`DROP DATABASE ${name} WITH (FORCE)`));
+    },
+  };
+}
+
+async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
