@@ -14,7 +14,7 @@ export default defineConfig({
         test: {
           name: 'runtime',
           include: ['tests/runtime/**/*.test.ts'],
-          globalSetup: ['tests/support/postgresGlobalSetup.ts'],
+          globalSetup: ['tests/support/postgresGlobalSetup.mts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

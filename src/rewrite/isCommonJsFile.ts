@@ -1,8 +1,10 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { isRequireCall } from '../analysis/isRequireCall';
 
-const ESM_SYNTAX = new Set<AST_NODE_TYPES>([
+/** Syntax that rules out `require` for the helper; TypeScript's `import x = require()` compiles imports either way. */
+const IMPORT_SYNTAX = new Set<AST_NODE_TYPES>([
   AST_NODE_TYPES.ImportDeclaration,
+  AST_NODE_TYPES.TSImportEqualsDeclaration,
   AST_NODE_TYPES.ExportAllDeclaration,
   AST_NODE_TYPES.ExportDefaultDeclaration,
   AST_NODE_TYPES.ExportNamedDeclaration,
@@ -13,7 +15,7 @@ const ESM_SYNTAX = new Set<AST_NODE_TYPES>([
  * or the file has no import/export and loads its dependencies with top-level `require` calls.
  */
 export function isCommonJsFile(program: TSESTree.Program): boolean {
-  if (program.body.some((statement) => ESM_SYNTAX.has(statement.type))) return false;
+  if (program.body.some((statement) => IMPORT_SYNTAX.has(statement.type))) return false;
   if ((program.sourceType as string) !== 'module') return true;
   return program.body.some(
     (statement) =>

@@ -49,7 +49,8 @@ function planImport(source: SourceFile, importSource: string, style: CodeStyle):
     }
   }
   const statement = `import { ${binding} } from ${quoted(importSource, style)}${style.semicolon ? ';' : ''}`;
-  return { reference: local, edit: insertStatement(source, imports.at(-1), statement) };
+  const lastImport = source.ast.body.filter((node) => node.type === AST_NODE_TYPES.ImportDeclaration || node.type === AST_NODE_TYPES.TSImportEqualsDeclaration).at(-1);
+  return { reference: local, edit: insertStatement(source, lastImport, statement) };
 }
 
 function planRequire(source: SourceFile, importSource: string, style: CodeStyle): HelperImport {

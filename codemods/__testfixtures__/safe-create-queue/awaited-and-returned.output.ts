@@ -1,0 +1,19 @@
+// Queue declarations for the mail service.
+import { PgBoss } from 'pg-boss';
+import { logger } from './logger';
+import { safeCreateQueue } from 'eslint-plugin-pg-boss/runtime';
+
+const boss = new PgBoss(process.env.DATABASE_URL!);
+
+export async function declareQueues(): Promise<void> {
+  await safeCreateQueue(boss, 'emails', { retryLimit: 5 }); // retried by SMTP too
+  logger.info('queues ready');
+}
+
+export function declareDigest() {
+  return safeCreateQueue(boss, 'digest');
+}
+
+export function declareWithThen() {
+  return safeCreateQueue(boss, 'bounces').then(() => logger.info('bounces ready'));
+}

@@ -1,0 +1,14 @@
+'use strict';
+
+const PgBoss = require('pg-boss');
+const config = require('./config');
+const { safeCreateQueue } = require('eslint-plugin-pg-boss/runtime');
+
+const boss = new PgBoss(config.databaseUrl);
+
+async function main() {
+  await boss.start();
+  await safeCreateQueue(boss, 'emails');
+}
+
+module.exports = { main };

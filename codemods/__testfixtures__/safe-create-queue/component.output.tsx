@@ -1,0 +1,10 @@
+import { useEffect } from 'react';
+import { boss } from './boss';
+import { safeCreateQueue } from 'eslint-plugin-pg-boss/runtime';
+
+export function QueueBootstrap({ name }: { name: string }) {
+  useEffect(() => {
+    void safeCreateQueue(boss, name);
+  }, [name]);
+  return <p>Declaring {name}</p>;
+}

@@ -1,0 +1,5 @@
+import { PgBoss } from "pg-boss";
+
+const boss = new PgBoss(process.env.DATABASE_URL);
+await boss.start();
+await boss.createQueue("emails", { retryLimit: 2 });

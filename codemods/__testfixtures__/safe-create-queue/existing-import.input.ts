@@ -1,0 +1,9 @@
+import { PgBoss } from 'pg-boss';
+import { verifyQueues } from 'eslint-plugin-pg-boss/runtime';
+
+const boss = new PgBoss('postgres://localhost/app');
+
+export async function boot() {
+  await boss.createQueue('emails');
+  await verifyQueues(boss, { emails: {} });
+}

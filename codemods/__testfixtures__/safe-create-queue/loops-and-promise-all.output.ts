@@ -1,0 +1,12 @@
+import PgBoss from 'pg-boss';
+import { safeCreateQueue } from 'eslint-plugin-pg-boss/runtime';
+
+const QUEUES = ['emails', 'sms', 'push'] as const;
+
+export async function declareAll(boss: PgBoss) {
+  await Promise.all(QUEUES.map((name) => safeCreateQueue(boss, name)));
+
+  for (const name of QUEUES) {
+    await safeCreateQueue(boss, `${name}_dlq`);
+  }
+}

@@ -1,0 +1,27 @@
+import type { API, FileInfo, Options } from 'jscodeshift';
+import { parserFor } from '../src/rewrite/parseSourceFile';
+import { rewriteSource } from '../src/rewrite/rewriteSource';
+import { DEFAULT_IMPORT_SOURCE } from '../src/runtimeModule';
+
+/**
+ * jscodeshift transform: rewrites bare `boss.createQueue(…)` calls to `safeCreateQueue(boss, …)`, exactly
+ * as the rule's suggestion would, and imports the helper once. Returns the source unchanged (the same
+ * string) when there is nothing to do, so jscodeshift reports "unchanged" and never reprints the file.
+ *
+ *   npx jscodeshift --no-babel -t node_modules/eslint-plugin-pg-boss/dist/codemods/safe-create-queue.js src/
+ *
+ * (`--no-babel`: the transform is already JavaScript; compiling it again with Babel costs seconds.)
+ *
+ * Option `--importSource=<module>` changes where the helper is imported from.
+ */
+export default function transform(file: FileInfo, _api: API, options: Options): string {
+  const importSource = typeof options.importSource === 'string' ? options.importSource : DEFAULT_IMPORT_SOURCE;
+  return rewriteSource(file.source, file.path, importSource).output;
+}
+
+/**
+ * jscodeshift's own parser is never asked for an AST here: the transform parses each file itself,
+ * choosing TS or TSX by extension (`parserFor`), with the parser the rule runs under.
+ */
+export const parser = 'tsx';
+export { parserFor };

@@ -1,0 +1,51 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { UnparsableFileError } from '../rewrite/parseSourceFile';
+import { rewriteSource } from '../rewrite/rewriteSource';
+
+/** What happened to one file. */
+export type FileOutcome =
+  | { readonly file: string; readonly status: 'changed'; readonly rewritten: number; readonly flagged: number; readonly before: string; readonly after: string }
+  | { readonly file: string; readonly status: 'unchanged'; readonly flagged: number }
+  | { readonly file: string; readonly status: 'skipped' | 'failed'; readonly reason: string };
+
+export interface RewriteSettings {
+  readonly importSource: string;
+  /** Compute the change without writing it. */
+  readonly dry: boolean;
+}
+
+/**
+ * Rewrites one file whose text was already read: a file that does not parse is skipped, a write goes to
+ * a temporary file renamed over the original, so a file is never left half-written.
+ */
+export function rewriteFile(file: string, text: string, settings: RewriteSettings): FileOutcome {
+  let result;
+  try {
+    result = rewriteSource(text, file, settings.importSource);
+  } catch (error) {
+    if (error instanceof UnparsableFileError) return { file, status: 'skipped', reason: error.message };
+    return { file, status: 'failed', reason: error instanceof Error ? error.message : String(error) };
+  }
+  if (result.output === text) return { file, status: 'unchanged', flagged: result.flagged };
+  if (!settings.dry) {
+    try {
+      writeAtomically(file, result.output);
+    } catch (error) {
+      return { file, status: 'failed', reason: `could not write: ${(error as Error).message}` };
+    }
+  }
+  return { file, status: 'changed', rewritten: result.rewritten, flagged: result.flagged, before: text, after: result.output };
+}
+
+function writeAtomically(file: string, text: string): void {
+  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.pg-boss-codemod`);
+  const { mode } = fs.statSync(file);
+  try {
+    fs.writeFileSync(temporary, text, { mode });
+    fs.renameSync(temporary, file);
+  } catch (error) {
+    fs.rmSync(temporary, { force: true });
+    throw error;
+  }
+}

@@ -1,0 +1,31 @@
+import { findBareCreateQueueCalls } from '../analysis/findBareCreateQueueCalls';
+import { mayContainCreateQueue } from '../analysis/getBareCreateQueueCall';
+import { parseSourceFile } from './parseSourceFile';
+import { planManualRewriteMarker } from './planManualRewriteMarker';
+import { planSafeCreateQueueRewrite } from './planSafeCreateQueueRewrite';
+import { applyTextEdits } from './textEdit';
+
+export interface SourceRewrite {
+  /** The new text; the very same string when nothing changed. */
+  readonly output: string;
+  /** Calls rewritten to safeCreateQueue. */
+  readonly rewritten: number;
+  /** Calls left for a person, with a marker comment above them (none when the marker is already there). */
+  readonly flagged: number;
+}
+
+/**
+ * The codemod for one file's text: every call the rule reports without type information is rewritten
+ * with the rule's own suggestion edits, all at once, with one import. Text outside the edits is kept
+ * byte for byte; a file without createQueue is not even parsed. Throws UnparsableFileError.
+ */
+export function rewriteSource(text: string, filePath: string, importSource: string): SourceRewrite {
+  if (!mayContainCreateQueue(text)) return { output: text, rewritten: 0, flagged: 0 };
+  const source = parseSourceFile(text, filePath);
+  const calls = findBareCreateQueueCalls({ source, types: undefined });
+  if (calls.length === 0) return { output: text, rewritten: 0, flagged: 0 };
+  const { edits, unrewritable } = planSafeCreateQueueRewrite(source, calls, importSource);
+  const markers = unrewritable.map((bare) => planManualRewriteMarker(source, bare, importSource)).filter((edit) => edit !== undefined);
+  // Markers first: where one lands at the same offset as the import, the import must end up above it.
+  return { output: applyTextEdits(text, [...markers, ...edits]), rewritten: calls.length - unrewritable.length, flagged: markers.length };
+}
