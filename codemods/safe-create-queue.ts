@@ -14,7 +14,7 @@ import { DEFAULT_IMPORT_SOURCE } from '../src/runtimeModule';
  *
  * Option `--importSource=<module>` changes where the helper is imported from.
  */
-export default function transform(file: FileInfo, _api: API, options: Options): string {
+function transform(file: FileInfo, _api: API, options: Options): string {
   const importSource = typeof options.importSource === 'string' ? options.importSource : DEFAULT_IMPORT_SOURCE;
   return rewriteSource(file.source, file.path, importSource).output;
 }
@@ -23,5 +23,8 @@ export default function transform(file: FileInfo, _api: API, options: Options): 
  * jscodeshift's own parser is never asked for an AST here: the transform parses each file itself,
  * choosing TS or TSX by extension (`parserFor`), with the parser the rule runs under.
  */
-export const parser = 'tsx';
-export { parserFor };
+transform.parser = 'tsx' as const;
+transform.parserFor = parserFor;
+
+// `module.exports = transform`, the shape jscodeshift loads; ES modules import it as the default.
+export = transform;

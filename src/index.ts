@@ -1,6 +1,6 @@
 import type { TSESLint } from '@typescript-eslint/utils';
-import { name, version } from '../package.json';
 import noBareCreateQueue from '../rules/no-bare-create-queue';
+import { readPackageManifest } from './packageManifest';
 
 const rules = {
   'no-bare-create-queue': noBareCreateQueue,
@@ -14,7 +14,7 @@ const recommendedRules = Object.fromEntries(
 ) as TSESLint.FlatConfig.Rules;
 
 const plugin = {
-  meta: { name, version },
+  meta: readPackageManifest(),
   rules,
   configs: {} as { recommended: TSESLint.FlatConfig.Config },
 };

@@ -1,6 +1,8 @@
 import jscodeshift, { type API } from 'jscodeshift';
 import { describe, expect, it } from 'vitest';
-import transform, { parser, parserFor } from '../../codemods/safe-create-queue';
+import transform from '../../codemods/safe-create-queue';
+
+const { parser, parserFor } = transform;
 import { UnparsableFileError } from '../../src/rewrite/parseSourceFile';
 import { loadFixturePairs } from './fixturePairs';
 
