@@ -1,0 +1,101 @@
+import { execFile, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import { newSchemaName } from '../support/bossFactory';
+import { createConsumerProject } from './consumerProject';
+import { applyLspEdits, EditorSession } from './editorSession';
+
+let project: string;
+
+beforeAll(() => {
+  project = createConsumerProject();
+}, 180_000);
+afterAll(() => {
+  fs.rmSync(project, { recursive: true, force: true });
+});
+
+/** Runs an installed bin of the consumer project, as `npx` would. */
+function runBin(bin: string, args: string[]) {
+  const result = spawnSync(path.join(project, 'node_modules/.bin', bin), args, { cwd: project, encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** `eslint --format json .` under ESLint 10 or 9: which file and line each finding of our rule is on. */
+function lint(eslintPackage: 'eslint' | 'eslint-9') {
+  const result = spawnSync(process.execPath, [path.join(project, 'node_modules', eslintPackage, 'bin/eslint.js'), '--format', 'json', '.'], { cwd: project, encoding: 'utf8' });
+  const reports = JSON.parse(result.stdout) as Array<{ filePath: string; messages: Array<{ ruleId: string | null; line: number; fatal?: boolean }> }>;
+  return {
+    code: result.status,
+    findings: reports.flatMap((report) => report.messages.map((message) => `${path.relative(project, report.filePath)}:${message.line} ${message.ruleId ?? 'fatal'}`)).sort(),
+  };
+}
+
+const BARE_CALLS = ['src/jobs.ts:4 pg-boss/no-bare-create-queue', 'src/queues.mjs:10 pg-boss/no-bare-create-queue', 'src/worker.cjs:16 pg-boss/no-bare-create-queue'];
+
+describe('the packed package in a consumer project', () => {
+  it.each(['eslint', 'eslint-9'] as const)('%s reports exactly the bare calls with the one-line config', (eslintPackage) => {
+    expect(lint(eslintPackage)).toEqual({ code: 1, findings: BARE_CALLS });
+  });
+
+  it("VS Code's ESLint server shows the diagnostic and applies the quick fix", async () => {
+    const file = path.join(project, 'src/jobs.ts');
+    const uri = pathToFileURL(file).href;
+    const text = fs.readFileSync(file, 'utf8');
+    const editor = await EditorSession.start(project);
+    try {
+      editor.open(uri, 'typescript', text);
+      const [diagnostic, ...others] = (await editor.diagnostics(uri)).filter((item) => item.code === 'pg-boss/no-bare-create-queue');
+      expect(others).toEqual([]);
+      // `boss.createQueue('thumbnails', { retryLimit: 5 })` on line 4 (0-based 3), after `  await `.
+      expect(diagnostic!.range).toEqual({ start: { line: 3, character: 8 }, end: { line: 3, character: 57 } });
+
+      const actions = await editor.codeActions(uri, diagnostic!);
+      const quickFix = actions.find((action) => action.title.startsWith('Rewrite to `safeCreateQueue(boss, …)`'));
+      expect(quickFix?.command?.command).toBe('eslint.applySuggestion');
+      const fixed = applyLspEdits(text, await editor.run(quickFix!));
+      expect(fixed).toBe(
+        text
+          .replace("import { PgBoss } from 'pg-boss';", "import { PgBoss } from 'pg-boss';\nimport { safeCreateQueue } from 'eslint-plugin-pg-boss/runtime';")
+          .replace("await boss.createQueue('thumbnails'", "await safeCreateQueue(boss, 'thumbnails'"),
+      );
+
+      editor.change(uri, 2, fixed);
+      expect((await editor.diagnostics(uri)).filter((item) => item.code === 'pg-boss/no-bare-create-queue')).toEqual([]);
+    } finally {
+      await editor.close();
+    }
+  });
+
+  it('pg-boss-codemod --dry prints the diff and writes nothing', () => {
+    const before = fs.readFileSync(path.join(project, 'src/queues.mjs'), 'utf8');
+    const { code, stdout, stderr } = runBin('pg-boss-codemod', ['--dry', 'src']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('+    await safeCreateQueue(boss, name, options);');
+    expect(stderr).toContain('4 files scanned, 3 changed (3 calls rewritten)');
+    expect(fs.readFileSync(path.join(project, 'src/queues.mjs'), 'utf8')).toBe(before);
+  });
+
+  describe('after pg-boss-codemod src', () => {
+    beforeAll(() => {
+      expect(runBin('pg-boss-codemod', ['src']).code).toBe(0);
+    });
+
+    it.each(['eslint', 'eslint-9'] as const)('%s reports nothing', (eslintPackage) => {
+      expect(lint(eslintPackage)).toEqual({ code: 0, findings: [] });
+    });
+
+    it.each([
+      ['12', 'pg-boss'],
+      ['10', 'pg-boss-10'],
+    ])('the app declares its queues from two processes at once on pg-boss %s, without errors', async (_major, pgBossPackage) => {
+      const env = { ...process.env, DATABASE_URL: inject('databaseUrl'), PG_BOSS_PACKAGE: pgBossPackage, PG_BOSS_SCHEMA: newSchemaName() };
+      const run = () => promisify(execFile)(process.execPath, ['scripts/declare.mjs'], { cwd: project, env });
+      const results = await Promise.allSettled([run(), run()]);
+      expect(results.map((result) => (result.status === 'fulfilled' ? result.value.stdout.trim() : String(result.reason)))).toEqual(['queues declared', 'queues declared']);
+    });
+  });
+});

@@ -1,0 +1,123 @@
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { LspClient } from '../support/lspClient';
+
+const SERVER = path.resolve(__dirname, '../../node_modules/vscode-langservers-extracted/bin/vscode-eslint-language-server');
+
+export interface Range {
+  start: { line: number; character: number };
+  end: { line: number; character: number };
+}
+export interface Diagnostic {
+  range: Range;
+  code?: string | number;
+  message: string;
+  source?: string;
+}
+interface TextEdit {
+  range: Range;
+  newText: string;
+}
+interface CodeAction {
+  title: string;
+  command?: { command: string; arguments?: unknown[] };
+}
+
+/**
+ * VS Code's ESLint language server (vscode-langservers-extracted 4.10.0) on one project, driven the way
+ * the editor drives it. That server answers pull diagnostics, sends quick fixes as commands whose edit
+ * comes back as workspace/applyEdit, and needs every setting the extension would send.
+ */
+export class EditorSession {
+  private readonly client: LspClient;
+  private readonly edits: TextEdit[] = [];
+
+  private constructor(private readonly project: string) {
+    this.client = new LspClient(process.execPath, [SERVER, '--stdio'], project);
+    const workspaceFolder = { name: path.basename(project), uri: pathToFileURL(project).href };
+    const settings = {
+      validate: 'on',
+      run: 'onType',
+      packageManager: 'npm',
+      useESLintClass: false,
+      nodePath: null,
+      quiet: false,
+      onIgnoredFiles: 'off',
+      options: {},
+      format: false,
+      rulesCustomizations: [],
+      problems: { shortenToSingleLine: false },
+      codeAction: {
+        disableRuleComment: { enable: true, location: 'separateLine', commentStyle: 'line' },
+        showDocumentation: { enable: true },
+      },
+      codeActionOnSave: { enable: false, mode: 'all', rules: [] },
+      // The server's "experimental" switch predates ESLint 9, where flat config became the default.
+      experimental: { useFlatConfig: false },
+      workingDirectory: { directory: project, '!cwd': false },
+      workspaceFolder,
+    };
+    this.client.onRequest('workspace/configuration', (params) => (params as { items: unknown[] }).items.map(() => settings));
+    this.client.onRequest('workspace/applyEdit', (params) => {
+      const { edit } = params as { edit: { changes?: Record<string, TextEdit[]>; documentChanges?: Array<{ edits: TextEdit[] }> } };
+      this.edits.push(...(edit.documentChanges?.flatMap((change) => change.edits) ?? Object.values(edit.changes ?? {}).flat()));
+      return { applied: true };
+    });
+  }
+
+  static async start(project: string): Promise<EditorSession> {
+    const session = new EditorSession(project);
+    await session.client.request('initialize', {
+      processId: process.pid,
+      rootUri: pathToFileURL(project).href,
+      workspaceFolders: [{ name: path.basename(project), uri: pathToFileURL(project).href }],
+      capabilities: {
+        workspace: { configuration: true, workspaceFolders: true, applyEdit: true, executeCommand: {} },
+        textDocument: {
+          synchronization: {},
+          diagnostic: {},
+          codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll.eslint'] } } },
+        },
+      },
+    });
+    session.client.notify('initialized', {});
+    return session;
+  }
+
+  open(uri: string, languageId: string, text: string): void {
+    this.client.notify('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
+  }
+
+  change(uri: string, version: number, text: string): void {
+    this.client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+  }
+
+  async diagnostics(uri: string): Promise<Diagnostic[]> {
+    const report = await this.client.request<{ items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } });
+    return report.items;
+  }
+
+  async codeActions(uri: string, diagnostic: Diagnostic): Promise<CodeAction[]> {
+    return this.client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } });
+  }
+
+  /** Runs a quick fix's command and returns the edits the server asked the editor to apply. */
+  async run(action: CodeAction): Promise<TextEdit[]> {
+    this.edits.length = 0;
+    await this.client.request('workspace/executeCommand', action.command);
+    return [...this.edits];
+  }
+
+  close(): Promise<void> {
+    return this.client.close();
+  }
+}
+
+/** Applies LSP edits (line/character positions) to a text, last edit first. */
+export function applyLspEdits(text: string, edits: readonly TextEdit[]): string {
+  const lineStarts = [0, ...[...text.matchAll(/\n/g)].map((match) => match.index + 1)];
+  const offset = ({ line, character }: { line: number; character: number }) => lineStarts[line]! + character;
+  return [...edits]
+    .sort((a, b) => offset(b.range.start) - offset(a.range.start))
+    .reduce((current, edit) => current.slice(0, offset(edit.range.start)) + edit.newText + current.slice(offset(edit.range.end)), text);
+}
