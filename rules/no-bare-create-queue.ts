@@ -4,6 +4,7 @@ import { describeHazards } from '../src/analysis/describeHazards';
 import { findInstalledPgBossVersion } from '../src/analysis/findInstalledPgBossVersion';
 import { getBareCreateQueueCall, mayContainCreateQueue, type AnalysisContext } from '../src/analysis/getBareCreateQueueCall';
 import { getPgBossTypeOracle } from '../src/analysis/pgBossTypeOracle';
+import { planHelperImport, type HelperImport } from '../src/rewrite/planHelperImport';
 import { planSafeCreateQueueRewrite } from '../src/rewrite/planSafeCreateQueueRewrite';
 import { DEFAULT_IMPORT_SOURCE } from '../src/runtimeModule';
 import { createRule } from '../src/util/createRule';
@@ -62,13 +63,16 @@ export default createRule<Options, MessageIds>({
 
     const importSource = options.importSource ?? DEFAULT_IMPORT_SOURCE;
     const analysis: AnalysisContext = { source, types: getPgBossTypeOracle(source.parserServices) };
-    const version = findInstalledPgBossVersion(path.resolve(path.dirname(context.physicalFilename)));
-    const hazards = version === undefined ? undefined : describeHazards(version);
+    // Only files with a report pay for these, once each.
+    let version: string | undefined | null = null;
+    let helper: HelperImport | undefined;
 
     return {
       CallExpression(node: TSESTree.CallExpression) {
         const bare = getBareCreateQueueCall(analysis, node);
         if (!bare) return;
+        version ??= findInstalledPgBossVersion(path.resolve(path.dirname(context.physicalFilename)));
+        const hazards = version === undefined ? undefined : describeHazards(version);
         const receiverText = source.getText(bare.receiver);
         const data = {
           receiver: receiverText.length > MAX_RECEIVER_LENGTH ? `${receiverText.slice(0, MAX_RECEIVER_LENGTH - 1)}…` : receiverText,
@@ -76,7 +80,8 @@ export default createRule<Options, MessageIds>({
           version: version ?? '',
           hazards: hazards ?? '',
         };
-        const { edits } = planSafeCreateQueueRewrite(source, [bare], importSource);
+        helper ??= planHelperImport(source, importSource);
+        const { edits } = planSafeCreateQueueRewrite(source, [bare], helper);
         const fix: TSESLint.ReportFixFunction | null =
           edits.length > 0 ? (fixer) => edits.map((edit) => fixer.replaceTextRange(edit.range, edit.text)) : null;
         context.report({

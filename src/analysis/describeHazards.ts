@@ -3,6 +3,13 @@
  * shared research (pg-boss-versions.md §0): one clause per hazard, for the rule's message.
  */
 export function describeHazards(version: string): string | undefined {
+  if (!hazardsByVersion.has(version)) hazardsByVersion.set(version, hazardsOf(version));
+  return hazardsByVersion.get(version);
+}
+
+const hazardsByVersion = new Map<string, string | undefined>();
+
+function hazardsOf(version: string): string | undefined {
   const parsed = /^(\d+)\.(\d+)\.(\d+)/.exec(version);
   if (!parsed) return undefined;
   const [major, minor, patch] = parsed.slice(1).map(Number) as [number, number, number];

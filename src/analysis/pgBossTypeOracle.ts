@@ -33,22 +33,23 @@ export function getPgBossTypeOracle(services: Partial<ParserServices> | undefine
 }
 
 function createOracle(services: ParserServicesWithTypeInformation): PgBossTypeOracle {
-  const checker = services.program.getTypeChecker();
+  // Created on the first question: most files never ask one, and a new checker is costly.
+  let createdChecker: ts.TypeChecker | undefined;
   const verdicts = new Map<ts.Type, boolean>();
 
-  const isPgBossType = (type: ts.Type, seen: Set<ts.Type>): boolean => {
+  const isPgBossType = (checker: ts.TypeChecker, type: ts.Type, seen: Set<ts.Type>): boolean => {
     const cached = verdicts.get(type);
     if (cached !== undefined) return cached;
     if (seen.has(type)) return false;
     seen.add(type);
     let verdict: boolean;
     if (type.isUnionOrIntersection()) {
-      verdict = type.types.some((member) => isPgBossType(member, seen));
+      verdict = type.types.some((member) => isPgBossType(checker, member, seen));
     } else {
       const symbol = type.getSymbol();
       verdict =
         (symbol !== undefined && isPgBossClassSymbol(symbol)) ||
-        (type.isClassOrInterface() && (checker.getBaseTypes(type) ?? []).some((base) => isPgBossType(base, seen)));
+        (type.isClassOrInterface() && (checker.getBaseTypes(type) ?? []).some((base) => isPgBossType(checker, base, seen)));
     }
     verdicts.set(type, verdict);
     return verdict;
@@ -56,9 +57,10 @@ function createOracle(services: ParserServicesWithTypeInformation): PgBossTypeOr
 
   return {
     isPgBoss(node) {
+      const checker = (createdChecker ??= services.program.getTypeChecker());
       const type = checker.getNonNullableType(services.getTypeAtLocation(node));
       if (type.flags & ANY_OR_UNKNOWN_FLAGS) return undefined;
-      return isPgBossType(type, new Set());
+      return isPgBossType(checker, type, new Set());
     },
   };
 }

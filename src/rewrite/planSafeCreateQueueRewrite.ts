@@ -1,7 +1,7 @@
 import type { BareCreateQueueCall } from '../analysis/getBareCreateQueueCall';
 import type { SourceFile } from '../analysis/sourceFile';
 import { planCallRewrite } from './planCallRewrite';
-import { planHelperImport } from './planHelperImport';
+import type { HelperImport } from './planHelperImport';
 import type { TextEdit } from './textEdit';
 
 export interface SafeCreateQueueRewrite {
@@ -12,11 +12,11 @@ export interface SafeCreateQueueRewrite {
 }
 
 /**
- * The rewrite to `safeCreateQueue(receiver, …args)`. The rule's suggestion asks it for one call, the
- * codemod for all calls of a file; both get the same import and the same call text.
+ * The rewrite to `safeCreateQueue(receiver, …args)`, given how the file reaches the helper
+ * (planHelperImport, planned once per file). The rule's suggestion asks it for one call, the codemod
+ * for all calls of a file; both get the same import and the same call text.
  */
-export function planSafeCreateQueueRewrite(source: SourceFile, calls: readonly BareCreateQueueCall[], importSource: string): SafeCreateQueueRewrite {
-  const helper = planHelperImport(source, importSource);
+export function planSafeCreateQueueRewrite(source: SourceFile, calls: readonly BareCreateQueueCall[], helper: HelperImport): SafeCreateQueueRewrite {
   const edits: TextEdit[] = [];
   const unrewritable: BareCreateQueueCall[] = [];
   for (const bare of calls) {

@@ -1,6 +1,7 @@
 import { findBareCreateQueueCalls } from '../analysis/findBareCreateQueueCalls';
 import { mayContainCreateQueue } from '../analysis/getBareCreateQueueCall';
 import { parseSourceFile } from './parseSourceFile';
+import { planHelperImport } from './planHelperImport';
 import { planManualRewriteMarker } from './planManualRewriteMarker';
 import { planSafeCreateQueueRewrite } from './planSafeCreateQueueRewrite';
 import { applyTextEdits } from './textEdit';
@@ -24,7 +25,7 @@ export function rewriteSource(text: string, filePath: string, importSource: stri
   const source = parseSourceFile(text, filePath);
   const calls = findBareCreateQueueCalls({ source, types: undefined });
   if (calls.length === 0) return { output: text, rewritten: 0, flagged: 0 };
-  const { edits, unrewritable } = planSafeCreateQueueRewrite(source, calls, importSource);
+  const { edits, unrewritable } = planSafeCreateQueueRewrite(source, calls, planHelperImport(source, importSource));
   const markers = unrewritable.map((bare) => planManualRewriteMarker(source, bare, importSource)).filter((edit) => edit !== undefined);
   // Markers first: where one lands at the same offset as the import, the import must end up above it.
   return { output: applyTextEdits(text, [...markers, ...edits]), rewritten: calls.length - unrewritable.length, flagged: markers.length };
