@@ -2,6 +2,7 @@ import { runSql, getSqlExecutor, type Capabilities } from './capabilities';
 import { compareQueue, type StoredQueue } from './compareQueue';
 import { QueueDriftError } from './errors';
 import { isExistingQueueError } from './isExistingQueueError';
+import { withLegacyCreateLock } from './legacyCreateLock';
 import type { DesiredOptions } from './normalizeQueueOptions';
 import { readQueue } from './queueReads';
 import { retryTransient } from './retryTransient';
@@ -25,7 +26,7 @@ export async function ensureQueue(
   let stored = known === undefined ? await readQueue(boss, name) : known;
   let status: QueueOutcome['status'] = 'exists';
   if (!stored) {
-    stored = await createAndRead(boss, name, desired);
+    stored = await createAndRead(boss, capabilities, name, desired);
     status = 'created';
   }
   const drift = compareQueue(desired, stored, capabilities);
@@ -44,17 +45,26 @@ export async function ensureQueue(
   }
 }
 
+/** Instances that have lost a create to a deadlock: from then on they create under the 10.x create lock. */
+const contendedInstances = new WeakSet<object>();
+
 /**
  * createQueue with a fresh copy of the options every attempt (10.x–12.3 write into the object they get),
- * then the stored row, which may be another process's if it won the race.
+ * then the stored row, which may be another process's if it won the race. An instance whose create
+ * deadlocked retries, and creates from then on, under the 10.x create lock, so a boot storm converges
+ * after one round of deadlocks instead of one round per queue.
  */
-async function createAndRead(boss: PgBossLike, name: string, desired: DesiredOptions): Promise<StoredQueue> {
-  await retryTransient(`createQueue("${name}")`, async () => {
+async function createAndRead(boss: PgBossLike, capabilities: Capabilities, name: string, desired: DesiredOptions): Promise<StoredQueue> {
+  const create = async () => {
     try {
       await boss.createQueue(name, creationOptions(desired));
     } catch (error) {
       if (!isExistingQueueError(error)) throw error;
     }
+  };
+  await retryTransient(`createQueue("${name}")`, (attempt) => {
+    if (attempt > 1) contendedInstances.add(boss);
+    return contendedInstances.has(boss) ? withLegacyCreateLock(boss, capabilities, create) : create();
   });
   const stored = await readQueue(boss, name);
   if (!stored) throw new Error(`createQueue("${name}") resolved, but getQueue("${name}") finds no queue.`);
@@ -103,7 +113,7 @@ async function recreate(boss: PgBossLike, capabilities: Capabilities, name: stri
     throw new QueueDriftError([{ name, drift }], `Queue "${name}" holds jobs, so it was not recreated; drain it first or change the declaration`);
   }
   await retryTransient(`deleteQueue("${name}")`, () => boss.deleteQueue(name));
-  await createAndRead(boss, name, desired);
+  await createAndRead(boss, capabilities, name, desired);
   return { name, status: 'recreated', drift };
 }
 

@@ -17,10 +17,10 @@ export function isTransientError(error: unknown): boolean {
  * processes that start together. Past the bound the last error is thrown with what was attempted
  * (its `code` and `cause` kept); every other error is thrown unchanged at once.
  */
-export async function retryTransient<T>(what: string, operation: () => Promise<T>): Promise<T> {
+export async function retryTransient<T>(what: string, operation: (attempt: number) => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await operation();
+      return await operation(attempt);
     } catch (error) {
       if (!isTransientError(error)) throw error;
       if (attempt >= RETRY_ATTEMPTS) {

@@ -1,0 +1,132 @@
+// Runtime cost of safeCreateQueue against real PostgreSQL on pg-boss 10.4.2 and 12.38.0: SQL round
+// trips, latency next to plain createQueue, and a boot storm of 20 instances declaring 20 queues at once.
+import { createRequire } from 'node:module';
+import { safeCreateQueue, safeCreateQueues } from 'eslint-plugin-pg-boss/runtime';
+import { Bench } from 'tinybench';
+import pg from 'pg';
+import { startEmbeddedPostgres } from '../examples/embeddedPostgres.mjs';
+import { median, ms, printTable, ratio } from './support/measure.mjs';
+
+const require = createRequire(import.meta.url);
+const VERSIONS = ['10.4.2', '12.38.0'];
+const STORM_INSTANCES = 20;
+const STORM_QUEUES = 20;
+const STORM_RUNS = Number(process.env.BENCH_STORM_RUNS ?? 3);
+
+async function loadPgBoss(version) {
+  return version.startsWith('12.') ? (await import(`pg-boss-${version}`)).PgBoss : require(`pg-boss-${version}`);
+}
+
+let schemaCounter = 0;
+async function startBoss(PgBoss, url, schema) {
+  const boss = new PgBoss({ connectionString: url, schema, supervise: false, schedule: false, max: 2 });
+  boss.on('error', () => {});
+  await boss.start();
+  return boss;
+}
+
+/** Counts the statements an instance sends, at the one place all of its SQL goes through. */
+function countRoundTrips(boss) {
+  const db = boss.getDb();
+  const original = db.executeSql.bind(db);
+  const counter = { count: 0 };
+  db.executeSql = (...args) => {
+    counter.count++;
+    return original(...args);
+  };
+  return counter;
+}
+
+async function roundTrips(PgBoss, url) {
+  const boss = await startBoss(PgBoss, url, `rt_${schemaCounter++}`);
+  const counter = countRoundTrips(boss);
+  await safeCreateQueue(boss, 'warm'); // reads the capabilities once per instance
+  const measureCall = async (call) => {
+    counter.count = 0;
+    await call();
+    return counter.count;
+  };
+  const existing = await measureCall(() => safeCreateQueue(boss, 'warm'));
+  const absent = await measureCall(() => safeCreateQueue(boss, 'fresh'));
+  const declarations = Object.fromEntries(Array.from({ length: 100 }, (_, index) => [`many_${index}`, { retryLimit: 2 }]));
+  await safeCreateQueues(boss, declarations);
+  const hundred = await measureCall(() => safeCreateQueues(boss, declarations));
+  const plainExisting = await measureCall(() => boss.createQueue('warm', { name: 'warm' }));
+  await boss.stop({ graceful: false, wait: true, close: true, destroy: true });
+  return { existing, absent, hundred, plainExisting };
+}
+
+async function latency(PgBoss, url) {
+  const boss = await startBoss(PgBoss, url, `lat_${schemaCounter++}`);
+  await safeCreateQueue(boss, 'existing', { retryLimit: 2 });
+  const bench = new Bench({ time: 1500, warmupTime: 300 });
+  bench
+    .add('createQueue (existing queue)', () => boss.createQueue('existing', { name: 'existing', retryLimit: 2 }))
+    // The one statement safeCreateQueue sends for an existing queue, on its own: the floor for any check.
+    .add('getQueue', () => boss.getQueue('existing'))
+    .add('safeCreateQueue (existing queue)', () => safeCreateQueue(boss, 'existing', { retryLimit: 2 }));
+  await bench.run();
+  await boss.stop({ graceful: false, wait: true, close: true, destroy: true });
+  const [plain, lookup, safe] = bench.tasks.map((task) => task.result.latency.p50);
+  return { plain, lookup, safe };
+}
+
+/** 20 instances, as 20 processes would be, each declaring the same 20 queues at the same moment. */
+async function storm(PgBoss, url, useHelper) {
+  const schema = `storm_${schemaCounter++}`;
+  const bootstrap = await startBoss(PgBoss, url, schema);
+  const instances = await Promise.all(Array.from({ length: STORM_INSTANCES }, () => startBoss(PgBoss, url, schema)));
+  const names = Array.from({ length: STORM_QUEUES }, (_, index) => `q_${index}`);
+  const start = process.hrtime.bigint();
+  const results = await Promise.allSettled(
+    instances.flatMap((boss) =>
+      useHelper
+        ? [safeCreateQueues(boss, Object.fromEntries(names.map((name) => [name, {}])))]
+        : names.map((name) => boss.createQueue(name, { name })),
+    ),
+  );
+  const elapsed = Number(process.hrtime.bigint() - start) / 1e6;
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const { rows } = await client.query(`SELECT count(*)::int AS count FROM ${schema}.queue WHERE name LIKE 'q\\_%'`);
+  await client.end();
+  await Promise.all([bootstrap, ...instances].map((boss) => boss.stop({ graceful: false, wait: true, close: true, destroy: true })));
+  return { calls: results.length, errors: results.filter((result) => result.status === 'rejected').length, declared: rows[0].count, ms: elapsed };
+}
+
+const postgres = await startEmbeddedPostgres();
+try {
+  const tripRows = [];
+  const latencyRows = [];
+  const stormRows = [];
+  for (const version of VERSIONS) {
+    const PgBoss = await loadPgBoss(version);
+    const trips = await roundTrips(PgBoss, postgres.url);
+    tripRows.push([version, trips.existing, trips.absent, trips.hundred, trips.plainExisting]);
+    const { plain, lookup, safe } = await latency(PgBoss, postgres.url);
+    latencyRows.push([version, `${plain.toFixed(3)} ms`, `${lookup.toFixed(3)} ms`, `${safe.toFixed(3)} ms`, ratio(safe / plain)]);
+    for (const useHelper of [false, true]) {
+      const runs = [];
+      for (let run = 0; run < STORM_RUNS; run++) runs.push(await storm(PgBoss, postgres.url, useHelper));
+      const complete = runs.filter((run) => run.declared === STORM_QUEUES);
+      stormRows.push([
+        version,
+        useHelper ? `safeCreateQueues × ${STORM_INSTANCES}` : `createQueue × ${STORM_INSTANCES * STORM_QUEUES}`,
+        `${median(runs.map((run) => run.errors))} of ${runs[0].calls}`,
+        `${median(runs.map((run) => run.declared))} of ${STORM_QUEUES}`,
+        complete.length === runs.length ? ms(median(runs.map((run) => run.ms))) : `incomplete in ${runs.length - complete.length} of ${runs.length} runs`,
+      ]);
+    }
+  }
+  printTable('SQL round trips per call (statements through the instance, capabilities already read)', ['pg-boss', 'existing queue', 'absent queue', 'safeCreateQueues, 100 existing', 'plain createQueue, existing'], tripRows);
+  console.log('targets: existing 1, absent ≤ 3, 100 existing a constant (not 100)');
+  printTable('Latency on an existing queue (tinybench p50)', ['pg-boss', 'createQueue', 'getQueue alone', 'safeCreateQueue', 'safeCreateQueue / createQueue'], latencyRows);
+  console.log('target: ≤ 1.00×');
+  printTable(
+    `Boot storm: ${STORM_INSTANCES} instances declare the same ${STORM_QUEUES} queues at once (median of ${STORM_RUNS} runs)`,
+    ['pg-boss', 'how', 'rejected calls', 'queues declared', 'time to a declared schema'],
+    stormRows,
+  );
+} finally {
+  await postgres.stop();
+}
