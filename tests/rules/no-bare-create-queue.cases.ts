@@ -453,6 +453,13 @@ export const invalid: InvalidCase[] = [
     `import { PgBoss } from 'pg-boss';\n${IMPORT}\ndeclare const services: { queue: PgBoss };\nconst alias = services.queue;\nawait safeCreateQueue(alias, 'emails');\n`,
     { mode: 'typed' },
   ),
+  // Where no pg-boss install can be found for the file, the message names every version's hazard.
+  {
+    mode: 'untyped',
+    code: basic,
+    filename: '/nonexistent-project/src/queues.ts',
+    errors: [{ messageId: 'bareCreateQueue', ...locate(basic, `boss.createQueue('emails')`), suggestions: [{ messageId: 'useSafeCreateQueue', output: basicFixed }] }],
+  },
   // With `autofix`, `eslint --fix` rewrites and no suggestion is offered.
   {
     code: basic,

@@ -186,6 +186,17 @@ export function defineRuntimeSuite(version: PgBossVersion): void {
       expect(await boss.getQueue('foreign')).toBeNull();
     });
 
+    it('stores the unit spellings 10.x drops, as the option it keeps, and finds no drift afterwards', async () => {
+      const boss = await bosses.start();
+      if (legacy) {
+        await safeCreateQueue(boss, 'units', { retentionDays: 1, expireInMinutes: 2 });
+        expect(await boss.getQueue('units')).toMatchObject({ retentionMinutes: 1440, expireInSeconds: 120 });
+        expect((await safeCreateQueue(boss, 'units', { retentionDays: 1, expireInMinutes: 2 })).drift).toEqual([]);
+      } else {
+        await expect(safeCreateQueue(boss, 'units', { retentionDays: 1 })).rejects.toThrow(/option "retentionDays" is not supported by the installed pg-boss version/);
+      }
+    });
+
     it('throws a clear error on an instance that was not started', async () => {
       const unstarted = await bosses.create();
       await expect(safeCreateQueue(unstarted, 'early')).rejects.toThrow(PgBossNotStartedError);
