@@ -20,6 +20,12 @@ export type MessageIds = 'bareCreateQueue' | 'bareCreateQueueOnVersion' | 'useSa
 /** Long receivers are cut in messages; the report's range shows the whole call. */
 const MAX_RECEIVER_LENGTH = 40;
 
+/** The pg-boss version installed for a linted file, and what a bare createQueue does on it. */
+function describeInstalledPgBoss(filename: string): { version?: string; hazards?: string } {
+  const version = findInstalledPgBossVersion(path.resolve(path.dirname(filename)));
+  return { version, hazards: version === undefined ? undefined : describeHazards(version) };
+}
+
 export default createRule<Options, MessageIds>({
   name: 'no-bare-create-queue',
   meta: {
@@ -64,15 +70,15 @@ export default createRule<Options, MessageIds>({
     const importSource = options.importSource ?? DEFAULT_IMPORT_SOURCE;
     const analysis: AnalysisContext = { source, types: getPgBossTypeOracle(source.parserServices) };
     // Only files with a report pay for these, once each.
-    let version: string | undefined | null = null;
+    let installed: { version?: string; hazards?: string } | undefined;
     let helper: HelperImport | undefined;
 
     return {
       CallExpression(node: TSESTree.CallExpression) {
         const bare = getBareCreateQueueCall(analysis, node);
         if (!bare) return;
-        version ??= findInstalledPgBossVersion(path.resolve(path.dirname(context.physicalFilename)));
-        const hazards = version === undefined ? undefined : describeHazards(version);
+        installed ??= describeInstalledPgBoss(context.physicalFilename);
+        const { version, hazards } = installed;
         const receiverText = source.getText(bare.receiver);
         const data = {
           receiver: receiverText.length > MAX_RECEIVER_LENGTH ? `${receiverText.slice(0, MAX_RECEIVER_LENGTH - 1)}…` : receiverText,

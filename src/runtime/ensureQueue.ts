@@ -34,7 +34,7 @@ export async function ensureQueue(
 
   switch (settings.onDrift ?? 'warn') {
     case 'update':
-      return update(boss, capabilities, name, desired, stored, drift, settings);
+      return update(boss, capabilities, name, desired, stored, drift, status, settings);
     case 'recreate':
       return recreate(boss, capabilities, name, desired, drift);
     case 'warn':
@@ -83,12 +83,13 @@ async function update(
   desired: DesiredOptions,
   stored: StoredQueue,
   drift: QueueDrift[],
+  status: QueueOutcome['status'],
   settings: SafeCreateQueueSettings,
 ): Promise<QueueOutcome> {
   const changes: Record<string, unknown> = Object.fromEntries(drift.filter((item) => item.updatable).map((item) => [item.option, item.desired]));
   if (Object.keys(changes).length === 0) {
     warn(settings, name, drift);
-    return { name, status: 'exists', drift };
+    return { name, status, drift };
   }
   // 10.x resets an omitted policy to 'standard'; 11.1+ reject the key altogether.
   if (capabilities.legacy) changes.policy ??= desired.policy ?? stored.policy;

@@ -52,7 +52,8 @@ const sources = [
     .filter((item) => typeof item === 'string' || item.options === undefined)
     .map((item, index) => {
       const code = typeof item === 'string' ? item : item.code;
-      const file = path.resolve(typeof item === 'string' ? 'file.ts' : (item.filename ?? 'file.ts'));
+      // Linted inside this project, where the flat config applies, whatever path the case names.
+      const file = path.resolve(path.basename(typeof item === 'string' ? 'file.ts' : (item.filename ?? 'file.ts')));
       return { title: `rule case ${index + 1} (${path.extname(file)})`, file, code };
     }),
 ];
