@@ -16,7 +16,8 @@ const MAX_PREDICATE_DEPTH = 2;
 
 /**
  * Whether a rejection of the call reaches a handler that recognises the duplicate-queue error:
- * `try { await call } catch (e) { … }` without a function boundary in between, or `call.catch(handler)`.
+ * `try { await call } catch (e) { … }` without a function boundary in between (or an awaited
+ * `Promise.all` over a `map` that returns the call), or `call.catch(handler)`.
  * A handler recognises it by comparing the error's `code` with '23505' (directly, through a constant,
  * destructuring, a cast, `switch`, or a predicate function in this file), or by matching the message
  * ('already exists', 'duplicate key') and rethrowing the rest. A handler that only logs would also
@@ -42,10 +43,32 @@ function getCatchHandler(node: TSESTree.Node): TSESTree.Node | undefined {
   return catchCall?.type === AST_NODE_TYPES.CallExpression && catchCall.callee === member ? catchCall.arguments[0] : undefined;
 }
 
+/**
+ * The `await` that receives the call's rejection: `await call`, or `await Promise.all(list.map((x) => call))`,
+ * whose rejection is the first of its calls'. A call merely started in a callback (`forEach`) has none.
+ */
 function findAwait(node: TSESTree.Node): TSESTree.AwaitExpression | undefined {
   let current = node;
   while (current.parent && skipTransparentWrappers(current.parent) === current) current = current.parent;
+  const combined = findPromiseCombinator(current);
+  if (combined) return findAwait(combined);
   return current.parent?.type === AST_NODE_TYPES.AwaitExpression ? current.parent : undefined;
+}
+
+const PROMISE_COMBINATORS = new Set(['all', 'allSettled', 'any', 'race']);
+
+/** `Promise.all(list.map((x) => call))` when `node` is the call the mapper returns. */
+function findPromiseCombinator(node: TSESTree.Node): TSESTree.CallExpression | undefined {
+  const mapper = node.parent;
+  if (mapper?.type !== AST_NODE_TYPES.ArrowFunctionExpression || mapper.body !== node) return undefined;
+  const map = mapper.parent;
+  if (map?.type !== AST_NODE_TYPES.CallExpression || map.arguments[0] !== mapper || map.callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  if (getStaticPropertyName(map.callee) !== 'map') return undefined;
+  const combinator = map.parent;
+  if (combinator?.type !== AST_NODE_TYPES.CallExpression || combinator.arguments[0] !== map || combinator.callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const { object } = combinator.callee;
+  const isPromise = object.type === AST_NODE_TYPES.Identifier && object.name === 'Promise';
+  return isPromise && PROMISE_COMBINATORS.has(getStaticPropertyName(combinator.callee) ?? '') ? combinator : undefined;
 }
 
 function findEnclosingCatch(node: TSESTree.Node): TSESTree.CatchClause | null | undefined {

@@ -168,6 +168,14 @@ export const valid: ValidCase[] = [
       if (!message.includes('already exists')) throw error;
     }
   `),
+  // Promise.all passes the first rejection of the mapped calls to the awaiting try.
+  app(dedent`
+    try {
+      await Promise.all(['emails', 'sms'].map((name) => boss.createQueue(name)));
+    } catch (error: any) {
+      if (error.code !== '23505') throw error;
+    }
+  `),
   app(dedent`
     await boss.createQueue('emails').catch((error) => {
       if (error.code !== '23505') throw error;
@@ -460,6 +468,15 @@ export const invalid: InvalidCase[] = [
     filename: '/nonexistent-project/src/queues.ts',
     errors: [{ messageId: 'bareCreateQueue', ...locate(basic, `boss.createQueue('emails')`), suggestions: [{ messageId: 'useSafeCreateQueue', output: basicFixed }] }],
   },
+  // Type information finds pg-boss 10 and 11 instances too (`export =` declarations), behind a factory.
+  ...(['10.4.2', '11.1.2'] as const).map((version) =>
+    bare(
+      `import PgBoss from 'pg-boss-${version}';\ndeclare function makeQueues(): PgBoss;\nconst queues = makeQueues();\nawait queues.createQueue('emails');\n`,
+      `queues.createQueue('emails')`,
+      `import PgBoss from 'pg-boss-${version}';\n${IMPORT}\ndeclare function makeQueues(): PgBoss;\nconst queues = makeQueues();\nawait safeCreateQueue(queues, 'emails');\n`,
+      { mode: 'typed' },
+    ),
+  ),
   // With `autofix`, `eslint --fix` rewrites and no suggestion is offered.
   {
     code: basic,
