@@ -10,7 +10,7 @@ export const PG_BOSS_CLASS = 'PgBoss';
 /** What a binding holds when it came from the pg-boss module. */
 export type PgBossBinding = 'class' | 'module' | 'other';
 
-export function isRequireOfPgBoss(node: TSESTree.Node): boolean {
+function isRequireOfPgBoss(node: TSESTree.Node): boolean {
   return isRequireCall(skipTransparentWrappers(node), PG_BOSS_MODULE);
 }
 

@@ -5,7 +5,7 @@ type Scope = TSESLint.Scope.Scope;
 type Variable = TSESLint.Scope.Variable;
 
 /** The innermost scope containing `node` (what ESLint's `sourceCode.getScope` returns). */
-export function getInnermostScope(source: SourceFile, node: TSESTree.Node): Scope | null {
+function getInnermostScope(source: SourceFile, node: TSESTree.Node): Scope | null {
   const manager = source.scopeManager;
   if (!manager) return null;
   for (let current: TSESTree.Node | undefined = node; current; current = current.parent) {

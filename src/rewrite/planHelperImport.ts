@@ -6,7 +6,7 @@ import { detectCodeStyle, type CodeStyle } from './codeStyle';
 import { isCommonJsFile } from './isCommonJsFile';
 import type { TextEdit } from './textEdit';
 
-export const HELPER_NAME = 'safeCreateQueue';
+const HELPER_NAME = 'safeCreateQueue';
 
 /** How the rewritten calls reach the helper: the expression to call, and the edit that makes it available. */
 export interface HelperImport {

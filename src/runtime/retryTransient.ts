@@ -8,7 +8,7 @@ export const RETRY_ATTEMPTS = 12;
 const BASE_DELAY_MS = 25;
 const MAX_DELAY_MS = 1_000;
 
-export function isTransientError(error: unknown): boolean {
+function isTransientError(error: unknown): boolean {
   return typeof error === 'object' && error !== null && TRANSIENT_CODES.has(String((error as { code?: unknown }).code));
 }
 
