@@ -2,7 +2,16 @@ import eslintPlugin from 'eslint-plugin-eslint-plugin';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'codemods/__testfixtures__/', 'tests/fixtures/', 'examples/app/', 'bench/.work/'] },
+  {
+    ignores: [
+      'dist/',
+      'node_modules/',
+      'codemods/__testfixtures__/',
+      'tests/fixtures/',
+      'examples/app/',
+      'bench/.work/',
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     files: ['rules/**/*.ts'],
@@ -10,7 +19,10 @@ export default tseslint.config(
   },
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
     },
   },
 );

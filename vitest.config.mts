@@ -6,7 +6,12 @@ export default defineConfig({
       {
         test: {
           name: 'lint',
-          include: ['tests/rules/**/*.test.ts', 'tests/codemods/**/*.test.ts', 'tests/unit/**/*.test.ts', 'tests/*.test.ts'],
+          include: [
+            'tests/rules/**/*.test.ts',
+            'tests/codemods/**/*.test.ts',
+            'tests/unit/**/*.test.ts',
+            'tests/*.test.ts',
+          ],
           setupFiles: ['tests/support/ruleTesterSetup.ts'],
         },
       },

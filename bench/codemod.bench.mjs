@@ -33,15 +33,37 @@ const contenders = [
     run: () =>
       ['ts', 'js'].reduce(
         (sum, language) =>
-          sum + timeProcess(bin('ast-grep'), ['run', '--pattern', '$B.createQueue($$$A)', '--rewrite', 'safeCreateQueue($B, $$$A)', '--lang', language, directory], { allowFailure: true }).ms,
+          sum +
+          timeProcess(
+            bin('ast-grep'),
+            [
+              'run',
+              '--pattern',
+              '$B.createQueue($$$A)',
+              '--rewrite',
+              'safeCreateQueue($B, $$$A)',
+              '--lang',
+              language,
+              directory,
+            ],
+            { allowFailure: true },
+          ).ms,
         0,
       ),
   },
 ];
 
-console.log(`corpus: ${files.length} files (the JS sources of ESLint, typescript-eslint and Babel, and 200 TypeScript app files)`);
+console.log(
+  `corpus: ${files.length} files (the JS sources of ESLint, typescript-eslint and Babel, and 200 TypeScript app files)`,
+);
 const results = await interleave(
-  contenders.map(({ name, run }) => ({ name, measure: () => { const result = run(); return typeof result === 'number' ? result : result.ms; } })),
+  contenders.map(({ name, run }) => ({
+    name,
+    measure: () => {
+      const result = run();
+      return typeof result === 'number' ? result : result.ms;
+    },
+  })),
   ROUNDS,
 );
 const ours = results.get(contenders[0].name).median;

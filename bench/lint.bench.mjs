@@ -23,7 +23,8 @@ function configCache(parserOptions) {
 function lintPass(linter, sources, configFor, kind) {
   const start = process.hrtime.bigint();
   let reported = 0;
-  for (const { file, text } of sources) reported += linter.verify(text, configFor(kind, file), { filename: file }).length;
+  for (const { file, text } of sources)
+    reported += linter.verify(text, configFor(kind, file), { filename: file }).length;
   return { ms: Number(process.hrtime.bigint() - start) / 1e6, reported };
 }
 
@@ -60,12 +61,24 @@ async function measure(label, sources, configFor, kinds, rounds) {
   );
   const floor = passes.get('floor').median;
   const statsFloor = ruleTimes(linter, sources, configFor, 'floor').total;
-  const names = { floor: 'no rules (floor)', ours: 'pg-boss/no-bare-create-queue', restricted: 'no-restricted-syntax selector' };
+  const names = {
+    floor: 'no rules (floor)',
+    ours: 'pg-boss/no-bare-create-queue',
+    restricted: 'no-restricted-syntax selector',
+  };
   const rows = kinds.map((kind) => {
     const pass = passes.get(kind).median;
     if (kind === 'floor') return [names[kind], ms(pass), '-', '-', '-', '-', reported[kind]];
     const times = ruleTimes(linter, sources, configFor, kind);
-    return [names[kind], ms(pass), percent(pass / floor - 1), ms(times.real), ms(times.app), percent((times.real + times.app) / statsFloor), reported[kind]];
+    return [
+      names[kind],
+      ms(pass),
+      percent(pass / floor - 1),
+      ms(times.real),
+      ms(times.app),
+      percent((times.real + times.app) / statsFloor),
+      reported[kind],
+    ];
   });
   printTable(
     `Lint cost, ${label} (pass: median of ${rounds} interleaved passes; rule time: ESLint stats)`,
@@ -76,19 +89,48 @@ async function measure(label, sources, configFor, kinds, rounds) {
 
 const { directory, files } = materializeCorpus('lint', 200);
 const appDirectory = path.join(directory, 'app');
-const sources = files.map((file) => ({ file, text: fs.readFileSync(file, 'utf8'), app: file.startsWith(appDirectory) }));
+const sources = files.map((file) => ({
+  file,
+  text: fs.readFileSync(file, 'utf8'),
+  app: file.startsWith(appDirectory),
+}));
 const parses = new Linter({ configType: 'flat' });
 const untypedConfig = configCache();
 // Only files every parser accepts, so each configuration lints exactly the same set.
-const usable = sources.filter(({ file, text }) => !parses.verify(text, untypedConfig('floor', file), { filename: file }).some((message) => message.fatal));
+const usable = sources.filter(
+  ({ file, text }) =>
+    !parses.verify(text, untypedConfig('floor', file), { filename: file }).some((message) => message.fatal),
+);
 const megabytes = usable.reduce((sum, { text }) => sum + text.length, 0) / 1e6;
-console.log(`corpus: ${usable.length} files, ${megabytes.toFixed(1)} MB: the JS sources of ESLint, typescript-eslint and Babel from node_modules, and 200 generated TypeScript app files with 600 createQueue calls`);
+console.log(
+  `corpus: ${usable.length} files, ${megabytes.toFixed(1)} MB: the JS sources of ESLint, typescript-eslint and Babel from node_modules, and 200 generated TypeScript app files with 600 createQueue calls`,
+);
 
 await measure('untyped', usable, untypedConfig, ['floor', 'ours', 'restricted'], ROUNDS);
 
 fs.writeFileSync(
   path.join(directory, 'tsconfig.json'),
-  JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'preserve', moduleResolution: 'bundler', allowJs: true, checkJs: false, strict: true, skipLibCheck: true, noEmit: true }, include: ['**/*'] }),
+  JSON.stringify({
+    compilerOptions: {
+      target: 'ES2022',
+      module: 'preserve',
+      moduleResolution: 'bundler',
+      allowJs: true,
+      checkJs: false,
+      strict: true,
+      skipLibCheck: true,
+      noEmit: true,
+    },
+    include: ['**/*'],
+  }),
 );
-await measure('typed (projectService, allowJs)', usable, configCache({ projectService: true, tsconfigRootDir: directory }), ['floor', 'ours'], Math.max(3, ROUNDS - 2));
-console.log("\ntargets: our rule's time under 2% of the floor untyped, under 5% typed, and no more than the selector rule's");
+await measure(
+  'typed (projectService, allowJs)',
+  usable,
+  configCache({ projectService: true, tsconfigRootDir: directory }),
+  ['floor', 'ours'],
+  Math.max(3, ROUNDS - 2),
+);
+console.log(
+  "\ntargets: our rule's time under 2% of the floor untyped, under 5% typed, and no more than the selector rule's",
+);

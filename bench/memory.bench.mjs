@@ -25,9 +25,13 @@ const lintFloor = peakRss([path.join(root, 'bench/support/lintOnce.mjs'), 'floor
 const lintOurs = peakRss([path.join(root, 'bench/support/lintOnce.mjs'), 'ours', listFile]);
 const lintRestricted = peakRss([path.join(root, 'bench/support/lintOnce.mjs'), 'restricted', listFile]);
 const mb = (value) => `${value.toFixed(0)} MB`;
-printTable(`Peak RSS (median of ${RUNS} runs, ${files.length} files)`, ['process', 'peak RSS', 'vs ESLint without the rule'], [
-  ['pg-boss-codemod --dry', mb(codemod), ratio(codemod / lintFloor)],
-  ['ESLint, no rules', mb(lintFloor), ratio(1)],
-  ['ESLint, pg-boss/no-bare-create-queue', mb(lintOurs), ratio(lintOurs / lintFloor)],
-  ['ESLint, no-restricted-syntax selector', mb(lintRestricted), ratio(lintRestricted / lintFloor)],
-]);
+printTable(
+  `Peak RSS (median of ${RUNS} runs, ${files.length} files)`,
+  ['process', 'peak RSS', 'vs ESLint without the rule'],
+  [
+    ['pg-boss-codemod --dry', mb(codemod), ratio(codemod / lintFloor)],
+    ['ESLint, no rules', mb(lintFloor), ratio(1)],
+    ['ESLint, pg-boss/no-bare-create-queue', mb(lintOurs), ratio(lintOurs / lintFloor)],
+    ['ESLint, no-restricted-syntax selector', mb(lintRestricted), ratio(lintRestricted / lintFloor)],
+  ],
+);

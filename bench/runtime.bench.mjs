@@ -48,7 +48,9 @@ async function roundTrips(PgBoss, url) {
   };
   const existing = await measureCall(() => safeCreateQueue(boss, 'warm'));
   const absent = await measureCall(() => safeCreateQueue(boss, 'fresh'));
-  const declarations = Object.fromEntries(Array.from({ length: 100 }, (_, index) => [`many_${index}`, { retryLimit: 2 }]));
+  const declarations = Object.fromEntries(
+    Array.from({ length: 100 }, (_, index) => [`many_${index}`, { retryLimit: 2 }]),
+  );
   await safeCreateQueues(boss, declarations);
   const hundred = await measureCall(() => safeCreateQueues(boss, declarations));
   const plainExisting = await measureCall(() => boss.createQueue('warm', { name: 'warm' }));
@@ -90,8 +92,15 @@ async function storm(PgBoss, url, useHelper) {
   await client.connect();
   const { rows } = await client.query(`SELECT count(*)::int AS count FROM ${schema}.queue WHERE name LIKE 'q\\_%'`);
   await client.end();
-  await Promise.all([bootstrap, ...instances].map((boss) => boss.stop({ graceful: false, wait: true, close: true, destroy: true })));
-  return { calls: results.length, errors: results.filter((result) => result.status === 'rejected').length, declared: rows[0].count, ms: elapsed };
+  await Promise.all(
+    [bootstrap, ...instances].map((boss) => boss.stop({ graceful: false, wait: true, close: true, destroy: true })),
+  );
+  return {
+    calls: results.length,
+    errors: results.filter((result) => result.status === 'rejected').length,
+    declared: rows[0].count,
+    ms: elapsed,
+  };
 }
 
 const postgres = await startEmbeddedPostgres();
@@ -104,7 +113,13 @@ try {
     const trips = await roundTrips(PgBoss, postgres.url);
     tripRows.push([version, trips.existing, trips.absent, trips.hundred, trips.plainExisting]);
     const { plain, lookup, safe } = await latency(PgBoss, postgres.url);
-    latencyRows.push([version, `${plain.toFixed(3)} ms`, `${lookup.toFixed(3)} ms`, `${safe.toFixed(3)} ms`, ratio(safe / plain)]);
+    latencyRows.push([
+      version,
+      `${plain.toFixed(3)} ms`,
+      `${lookup.toFixed(3)} ms`,
+      `${safe.toFixed(3)} ms`,
+      ratio(safe / plain),
+    ]);
     for (const useHelper of [false, true]) {
       const runs = [];
       for (let run = 0; run < STORM_RUNS; run++) runs.push(await storm(PgBoss, postgres.url, useHelper));
@@ -114,13 +129,23 @@ try {
         useHelper ? `safeCreateQueues × ${STORM_INSTANCES}` : `createQueue × ${STORM_INSTANCES * STORM_QUEUES}`,
         `${median(runs.map((run) => run.errors))} of ${runs[0].calls}`,
         `${median(runs.map((run) => run.declared))} of ${STORM_QUEUES}`,
-        complete.length === runs.length ? ms(median(runs.map((run) => run.ms))) : `incomplete in ${runs.length - complete.length} of ${runs.length} runs`,
+        complete.length === runs.length
+          ? ms(median(runs.map((run) => run.ms)))
+          : `incomplete in ${runs.length - complete.length} of ${runs.length} runs`,
       ]);
     }
   }
-  printTable('SQL round trips per call (statements through the instance, capabilities already read)', ['pg-boss', 'existing queue', 'absent queue', 'safeCreateQueues, 100 existing', 'plain createQueue, existing'], tripRows);
+  printTable(
+    'SQL round trips per call (statements through the instance, capabilities already read)',
+    ['pg-boss', 'existing queue', 'absent queue', 'safeCreateQueues, 100 existing', 'plain createQueue, existing'],
+    tripRows,
+  );
   console.log('targets: existing 1, absent ≤ 3, 100 existing a constant (not 100)');
-  printTable('Latency on an existing queue (tinybench p50)', ['pg-boss', 'createQueue', 'getQueue alone', 'safeCreateQueue', 'safeCreateQueue / createQueue'], latencyRows);
+  printTable(
+    'Latency on an existing queue (tinybench p50)',
+    ['pg-boss', 'createQueue', 'getQueue alone', 'safeCreateQueue', 'safeCreateQueue / createQueue'],
+    latencyRows,
+  );
   console.log('target: ≤ 1.00×');
   printTable(
     `Boot storm: ${STORM_INSTANCES} instances declare the same ${STORM_QUEUES} queues at once (median of ${STORM_RUNS} runs)`,

@@ -42,7 +42,9 @@ boss.on('error', (error) => console.error(error));
 try {
   await boss.start();
   const show = (label, outcomes) =>
-    console.log(`${label}: ${outcomes.map(({ name, status, drift }) => `${name} ${status}${drift.length ? ` (${drift.length} drifted)` : ''}`).join(', ')}`);
+    console.log(
+      `${label}: ${outcomes.map(({ name, status, drift }) => `${name} ${status}${drift.length ? ` (${drift.length} drifted)` : ''}`).join(', ')}`,
+    );
   show('first boot ', await safeCreateQueues(boss, queues));
   show('second boot', await safeCreateQueues(boss, queues));
   const changed = { ...queues, emails: { ...queues.emails, retryLimit: 5 } };

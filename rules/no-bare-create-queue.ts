@@ -2,7 +2,11 @@ import path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { describeHazards } from '../src/analysis/describeHazards';
 import { findInstalledPgBossVersion } from '../src/analysis/findInstalledPgBossVersion';
-import { getBareCreateQueueCall, mayContainCreateQueue, type AnalysisContext } from '../src/analysis/getBareCreateQueueCall';
+import {
+  getBareCreateQueueCall,
+  mayContainCreateQueue,
+  type AnalysisContext,
+} from '../src/analysis/getBareCreateQueueCall';
 import { getPgBossTypeOracle } from '../src/analysis/pgBossTypeOracle';
 import { planHelperImport, type HelperImport } from '../src/rewrite/planHelperImport';
 import { planSafeCreateQueueRewrite } from '../src/rewrite/planSafeCreateQueueRewrite';
@@ -81,7 +85,10 @@ export default createRule<Options, MessageIds>({
         const { version, hazards } = installed;
         const receiverText = source.getText(bare.receiver);
         const data = {
-          receiver: receiverText.length > MAX_RECEIVER_LENGTH ? `${receiverText.slice(0, MAX_RECEIVER_LENGTH - 1)}…` : receiverText,
+          receiver:
+            receiverText.length > MAX_RECEIVER_LENGTH
+              ? `${receiverText.slice(0, MAX_RECEIVER_LENGTH - 1)}…`
+              : receiverText,
           importSource,
           version: version ?? '',
           hazards: hazards ?? '',

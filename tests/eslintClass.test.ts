@@ -11,7 +11,10 @@ const app = path.resolve(__dirname, 'fixtures/app');
 const { ESLint: ESLint9 } = require('eslint-9') as { ESLint: typeof ESLint10 };
 
 /** The one-line setup the README gives: the TypeScript parser for TS files, then the recommended config. */
-const config = [{ files: ['**/*.{ts,tsx,mts,cts}'], languageOptions: { parser: tsParser } }, plugin.configs.recommended];
+const config = [
+  { files: ['**/*.{ts,tsx,mts,cts}'], languageOptions: { parser: tsParser } },
+  plugin.configs.recommended,
+];
 
 describe.each([
   ['ESLint 10', ESLint10],
@@ -22,9 +25,11 @@ describe.each([
     const results = await eslint.lintFiles(['queues.ts', 'worker.cjs', 'odd-syntax.tsx']);
     const found = results
       .map((result) => ({
-      file: path.basename(result.filePath),
-      fatal: result.messages.filter((message) => message.fatal).length,
-        lines: result.messages.filter((message) => message.ruleId === 'pg-boss/no-bare-create-queue').map((message) => message.line),
+        file: path.basename(result.filePath),
+        fatal: result.messages.filter((message) => message.fatal).length,
+        lines: result.messages
+          .filter((message) => message.ruleId === 'pg-boss/no-bare-create-queue')
+          .map((message) => message.line),
       }))
       .sort((a, b) => a.file.localeCompare(b.file));
     expect(found).toEqual([

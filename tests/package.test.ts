@@ -18,7 +18,14 @@ describe('the built package', () => {
        console.log(JSON.stringify({ exports: Object.keys(runtime).sort(), heavy }));`,
     ]);
     expect(JSON.parse(output)).toEqual({
-      exports: ['PgBossNotStartedError', 'QueueDeclarationError', 'QueueDriftError', 'safeCreateQueue', 'safeCreateQueues', 'verifyQueues'],
+      exports: [
+        'PgBossNotStartedError',
+        'QueueDeclarationError',
+        'QueueDriftError',
+        'safeCreateQueue',
+        'safeCreateQueues',
+        'verifyQueues',
+      ],
       heavy: [],
     });
   });

@@ -26,8 +26,10 @@ export function realFiles() {
 const PATTERNS = [
   (n) => `await boss.createQueue('q${n}', { retryLimit: ${n % 5} });`,
   (n) => `if (!(await boss.getQueue('q${n}'))) {\n  await boss.createQueue('q${n}');\n}`,
-  (n) => `try {\n  await boss.createQueue('q${n}');\n} catch (error: any) {\n  if (error.code !== '23505') throw error;\n}`,
-  (n) => `const queues = await boss.getQueues();\nif (!queues.some((queue) => queue.name === 'q${n}')) await boss.createQueue('q${n}');`,
+  (n) =>
+    `try {\n  await boss.createQueue('q${n}');\n} catch (error: any) {\n  if (error.code !== '23505') throw error;\n}`,
+  (n) =>
+    `const queues = await boss.getQueues();\nif (!queues.some((queue) => queue.name === 'q${n}')) await boss.createQueue('q${n}');`,
   (n) => `await Promise.all(['a${n}', 'b${n}'].map((name) => boss.createQueue(name)));`,
   (n) => `await sqs.createQueue({ QueueName: 'q${n}' });`,
 ];

@@ -19,7 +19,14 @@ export function lintConfig(kind, file, parserOptions) {
     case 'ours':
       return [base, { plugins: { 'pg-boss': pgBoss }, rules: { 'pg-boss/no-bare-create-queue': 'error' } }];
     case 'restricted':
-      return [base, { rules: { 'no-restricted-syntax': ['error', { selector: CREATE_QUEUE_SELECTOR, message: 'Use safeCreateQueue.' }] } }];
+      return [
+        base,
+        {
+          rules: {
+            'no-restricted-syntax': ['error', { selector: CREATE_QUEUE_SELECTOR, message: 'Use safeCreateQueue.' }],
+          },
+        },
+      ];
     default:
       throw new Error(`unknown config ${kind}`);
   }

@@ -27,9 +27,15 @@ export async function interleave(contenders, rounds) {
 /** Wall time of a whole process in milliseconds; throws when it fails. */
 export function timeProcess(command, args, options = {}) {
   const start = process.hrtime.bigint();
-  const result = spawnSync(command, args, { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 30, ...options });
+  const result = spawnSync(command, args, {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+    ...options,
+  });
   const elapsed = Number(process.hrtime.bigint() - start) / 1e6;
-  if (result.status !== 0 && !options.allowFailure) throw new Error(`${command} ${args.join(' ')} exited ${result.status}: ${result.stderr}`);
+  if (result.status !== 0 && !options.allowFailure)
+    throw new Error(`${command} ${args.join(' ')} exited ${result.status}: ${result.stderr}`);
   return { ms: elapsed, stderr: result.stderr ?? '' };
 }
 
@@ -38,7 +44,11 @@ export function printTable(title, header, rows) {
   const widths = header.map((_, column) => Math.max(...table.map((row) => row[column].length)));
   console.log(`\n${title}\n`);
   table.forEach((row, index) => {
-    console.log(row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  '));
+    console.log(
+      row
+        .map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column])))
+        .join('  '),
+    );
     if (index === 0) console.log(widths.map((width) => '-'.repeat(width)).join('  '));
   });
 }

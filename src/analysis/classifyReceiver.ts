@@ -45,7 +45,9 @@ function classifyReceiver(source: SourceFile, node: TSESTree.Node, depth: number
       return variable ? classifyVariable(source, variable, depth) : 'unknown';
     }
     case AST_NODE_TYPES.MemberExpression:
-      return expression.object.type === AST_NODE_TYPES.ThisExpression ? classifyClassMember(source, expression, depth) : 'unknown';
+      return expression.object.type === AST_NODE_TYPES.ThisExpression
+        ? classifyClassMember(source, expression, depth)
+        : 'unknown';
     default:
       return 'unknown';
   }
@@ -98,7 +100,9 @@ function classifyTypeAnnotation(source: SourceFile, type: TSESTree.TypeNode): Re
     case AST_NODE_TYPES.TSTypeReference:
       return classifyTypeName(source, type.typeName);
     case AST_NODE_TYPES.TSImportType:
-      return type.qualifier?.type === AST_NODE_TYPES.Identifier && type.qualifier.name === PG_BOSS_CLASS ? 'pg-boss' : 'unknown';
+      return type.qualifier?.type === AST_NODE_TYPES.Identifier && type.qualifier.name === PG_BOSS_CLASS
+        ? 'pg-boss'
+        : 'unknown';
     default:
       return 'unknown';
   }
@@ -113,7 +117,11 @@ function classifyTypeName(source: SourceFile, name: TSESTree.EntityName): Receiv
     // A type declared or imported from elsewhere (SQSClient, an own class) is provably not pg-boss.
     return binding === undefined && variable.defs.length > 0 ? 'other' : 'unknown';
   }
-  if (name.type === AST_NODE_TYPES.TSQualifiedName && name.right.name === PG_BOSS_CLASS && name.left.type === AST_NODE_TYPES.Identifier) {
+  if (
+    name.type === AST_NODE_TYPES.TSQualifiedName &&
+    name.right.name === PG_BOSS_CLASS &&
+    name.left.type === AST_NODE_TYPES.Identifier
+  ) {
     const variable = resolveIdentifier(source, name.left);
     return variable && classifyPgBossBinding(variable) !== undefined ? 'pg-boss' : 'unknown';
   }
@@ -138,7 +146,10 @@ function classifyClassMember(source: SourceFile, member: TSESTree.MemberExpressi
     if (element.type === AST_NODE_TYPES.MethodDefinition && element.kind === 'constructor') {
       for (const parameter of element.value.params) {
         if (parameter.type !== AST_NODE_TYPES.TSParameterProperty) continue;
-        const bound = parameter.parameter.type === AST_NODE_TYPES.AssignmentPattern ? parameter.parameter.left : parameter.parameter;
+        const bound =
+          parameter.parameter.type === AST_NODE_TYPES.AssignmentPattern
+            ? parameter.parameter.left
+            : parameter.parameter;
         if (bound.type === AST_NODE_TYPES.Identifier && bound.name === name) {
           const annotation = bound.typeAnnotation?.typeAnnotation;
           return annotation ? classifyTypeAnnotation(source, annotation) : 'unknown';
@@ -161,14 +172,21 @@ function findEnclosingClassBody(node: TSESTree.Node): TSESTree.ClassBody | undef
   for (let current = node.parent; current; current = current.parent) {
     if (current.type === AST_NODE_TYPES.ClassBody) return current;
     // A plain function has its own `this`; arrows and methods keep the class's.
-    if (isFunctionNode(current) && current.type !== AST_NODE_TYPES.ArrowFunctionExpression && current.parent?.type !== AST_NODE_TYPES.MethodDefinition) {
+    if (
+      isFunctionNode(current) &&
+      current.type !== AST_NODE_TYPES.ArrowFunctionExpression &&
+      current.parent?.type !== AST_NODE_TYPES.MethodDefinition
+    ) {
       return undefined;
     }
   }
   return undefined;
 }
 
-function findThisAssignment(body: TSESTree.BlockStatement | null | undefined, name: string): TSESTree.Expression | undefined {
+function findThisAssignment(
+  body: TSESTree.BlockStatement | null | undefined,
+  name: string,
+): TSESTree.Expression | undefined {
   for (const statement of body?.body ?? []) {
     if (statement.type !== AST_NODE_TYPES.ExpressionStatement) continue;
     const expression = statement.expression;

@@ -17,9 +17,11 @@ function hazardsOf(version: string): string | undefined {
   const hazards: string[] = [];
   const before = (m: number, p: number): boolean => minor < m || (minor === m && patch < p);
   if (major === 10 && before(0, 4)) hazards.push('throws 23505 when the queue already exists');
-  else if (major === 10 && before(1, 5)) hazards.push('throws 23505 when the queue exists in a database first set up by 10.0.3 or older');
+  else if (major === 10 && before(1, 5))
+    hazards.push('throws 23505 when the queue exists in a database first set up by 10.0.3 or older');
   if (major === 10) hazards.push('deadlocks (40P01) when processes start together');
-  if (major > 10 || !before(0, 4)) hazards.push("keeps the first creator's options and ignores these when the queue exists");
+  if (major > 10 || !before(0, 4))
+    hazards.push("keeps the first creator's options and ignores these when the queue exists");
   return joinClauses(hazards);
 }
 

@@ -1,5 +1,10 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { getBareCreateQueueCall, mayContainCreateQueue, type AnalysisContext, type BareCreateQueueCall } from './getBareCreateQueueCall';
+import {
+  getBareCreateQueueCall,
+  mayContainCreateQueue,
+  type AnalysisContext,
+  type BareCreateQueueCall,
+} from './getBareCreateQueueCall';
 import { walkNodes } from './walkNodes';
 
 /** Every bare createQueue call of a file, in source order: what the rule reports for it. */

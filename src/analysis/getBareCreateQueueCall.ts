@@ -25,9 +25,13 @@ export interface AnalysisContext {
  * The one place that decides whether a call is a bare `createQueue` on pg-boss. The rule asks it for
  * every call ESLint visits, the codemod for every call in a file, so both always agree.
  */
-export function getBareCreateQueueCall(context: AnalysisContext, call: TSESTree.CallExpression): BareCreateQueueCall | undefined {
+export function getBareCreateQueueCall(
+  context: AnalysisContext,
+  call: TSESTree.CallExpression,
+): BareCreateQueueCall | undefined {
   const { callee } = call;
-  if (callee.type !== AST_NODE_TYPES.MemberExpression || getStaticPropertyName(callee) !== 'createQueue') return undefined;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || getStaticPropertyName(callee) !== 'createQueue')
+    return undefined;
   const receiver = callee.object;
   if (!isPgBossReceiver(context, receiver)) return undefined;
 

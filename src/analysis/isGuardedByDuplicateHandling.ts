@@ -32,15 +32,26 @@ export function isGuardedByDuplicateHandling(source: SourceFile, call: TSESTree.
   }
   const awaited = findAwait(outer);
   const catchClause = awaited && findEnclosingCatch(awaited);
-  return catchClause != null && catchClause.param != null && bodyRecognisesDuplicate(source, catchClause.body, catchClause.param, 0);
+  return (
+    catchClause != null &&
+    catchClause.param != null &&
+    bodyRecognisesDuplicate(source, catchClause.body, catchClause.param, 0)
+  );
 }
 
 /** `call.catch(handler)` → handler. */
 function getCatchHandler(node: TSESTree.Node): TSESTree.Node | undefined {
   const member = node.parent;
-  if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== node || getStaticPropertyName(member) !== 'catch') return undefined;
+  if (
+    member?.type !== AST_NODE_TYPES.MemberExpression ||
+    member.object !== node ||
+    getStaticPropertyName(member) !== 'catch'
+  )
+    return undefined;
   const catchCall = member.parent;
-  return catchCall?.type === AST_NODE_TYPES.CallExpression && catchCall.callee === member ? catchCall.arguments[0] : undefined;
+  return catchCall?.type === AST_NODE_TYPES.CallExpression && catchCall.callee === member
+    ? catchCall.arguments[0]
+    : undefined;
 }
 
 /**
@@ -62,10 +73,20 @@ function findPromiseCombinator(node: TSESTree.Node): TSESTree.CallExpression | u
   const mapper = node.parent;
   if (mapper?.type !== AST_NODE_TYPES.ArrowFunctionExpression || mapper.body !== node) return undefined;
   const map = mapper.parent;
-  if (map?.type !== AST_NODE_TYPES.CallExpression || map.arguments[0] !== mapper || map.callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  if (
+    map?.type !== AST_NODE_TYPES.CallExpression ||
+    map.arguments[0] !== mapper ||
+    map.callee.type !== AST_NODE_TYPES.MemberExpression
+  )
+    return undefined;
   if (getStaticPropertyName(map.callee) !== 'map') return undefined;
   const combinator = map.parent;
-  if (combinator?.type !== AST_NODE_TYPES.CallExpression || combinator.arguments[0] !== map || combinator.callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  if (
+    combinator?.type !== AST_NODE_TYPES.CallExpression ||
+    combinator.arguments[0] !== map ||
+    combinator.callee.type !== AST_NODE_TYPES.MemberExpression
+  )
+    return undefined;
   const { object } = combinator.callee;
   const isPromise = object.type === AST_NODE_TYPES.Identifier && object.name === 'Promise';
   return isPromise && PROMISE_COMBINATORS.has(getStaticPropertyName(combinator.callee) ?? '') ? combinator : undefined;
@@ -85,7 +106,12 @@ function functionRecognisesDuplicate(source: SourceFile, fn: FunctionNode, depth
 }
 
 /** Whether `body` checks the error bound by `parameter` for the duplicate-queue error. */
-function bodyRecognisesDuplicate(source: SourceFile, body: TSESTree.Node, parameter: TSESTree.Parameter, depth: number): boolean {
+function bodyRecognisesDuplicate(
+  source: SourceFile,
+  body: TSESTree.Node,
+  parameter: TSESTree.Parameter,
+  depth: number,
+): boolean {
   const errorVariables = new Set<Variable>();
   const codeVariables = new Set<Variable>();
   bindErrorPattern(source, parameter, errorVariables, codeVariables);
@@ -101,7 +127,8 @@ function bodyRecognisesDuplicate(source: SourceFile, body: TSESTree.Node, parame
   };
   const isCode = (node: TSESTree.Node): boolean => {
     const expression = skipTransparentWrappers(node);
-    if (expression.type === AST_NODE_TYPES.MemberExpression) return getStaticPropertyName(expression) === 'code' && isError(expression.object);
+    if (expression.type === AST_NODE_TYPES.MemberExpression)
+      return getStaticPropertyName(expression) === 'code' && isError(expression.object);
     if (expression.type !== AST_NODE_TYPES.Identifier) return false;
     const variable = resolveIdentifier(source, expression);
     if (!variable) return false;
@@ -117,17 +144,23 @@ function bodyRecognisesDuplicate(source: SourceFile, body: TSESTree.Node, parame
     switch (node.type) {
       case AST_NODE_TYPES.BinaryExpression:
         if (['===', '==', '!==', '!='].includes(node.operator)) {
-          comparesCode ||= (isCode(node.left) && isUniqueViolation(source, node.right)) || (isCode(node.right) && isUniqueViolation(source, node.left));
+          comparesCode ||=
+            (isCode(node.left) && isUniqueViolation(source, node.right)) ||
+            (isCode(node.right) && isUniqueViolation(source, node.left));
         }
         break;
       case AST_NODE_TYPES.SwitchStatement:
-        comparesCode ||= isCode(node.discriminant) && node.cases.some((branch) => branch.test != null && isUniqueViolation(source, branch.test));
+        comparesCode ||=
+          isCode(node.discriminant) &&
+          node.cases.some((branch) => branch.test != null && isUniqueViolation(source, branch.test));
         break;
       case AST_NODE_TYPES.CallExpression:
         comparesCode ||= depth < MAX_PREDICATE_DEPTH && isDuplicatePredicateCall(source, node, isError, depth);
         break;
       case AST_NODE_TYPES.Literal:
-        matchesMessage ||= (typeof node.value === 'string' && DUPLICATE_MESSAGE.test(node.value)) || ('regex' in node && DUPLICATE_MESSAGE.test(node.regex.pattern));
+        matchesMessage ||=
+          (typeof node.value === 'string' && DUPLICATE_MESSAGE.test(node.value)) ||
+          ('regex' in node && DUPLICATE_MESSAGE.test(node.regex.pattern));
         break;
       case AST_NODE_TYPES.ThrowStatement:
         rethrows = true;
@@ -140,7 +173,12 @@ function bodyRecognisesDuplicate(source: SourceFile, body: TSESTree.Node, parame
 }
 
 /** Records the variables a catch or handler parameter binds: `e`, or `code` from `({ code })`. */
-function bindErrorPattern(source: SourceFile, parameter: TSESTree.Node, errorVariables: Set<Variable>, codeVariables: Set<Variable>): void {
+function bindErrorPattern(
+  source: SourceFile,
+  parameter: TSESTree.Node,
+  errorVariables: Set<Variable>,
+  codeVariables: Set<Variable>,
+): void {
   const target = parameter.type === AST_NODE_TYPES.AssignmentPattern ? parameter.left : parameter;
   if (target.type === AST_NODE_TYPES.Identifier) {
     const variable = resolveIdentifier(source, target);
@@ -158,7 +196,12 @@ function bindErrorPattern(source: SourceFile, parameter: TSESTree.Node, errorVar
 /** `const { code } = err`. */
 function isDestructuredCode(variable: Variable, isError: (node: TSESTree.Node) => boolean): boolean {
   return variable.defs.some((def) => {
-    if (def.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.id.type !== AST_NODE_TYPES.ObjectPattern || !def.node.init) return false;
+    if (
+      def.node.type !== AST_NODE_TYPES.VariableDeclarator ||
+      def.node.id.type !== AST_NODE_TYPES.ObjectPattern ||
+      !def.node.init
+    )
+      return false;
     if (!isError(def.node.init)) return false;
     return def.node.id.properties.some(
       (property) =>

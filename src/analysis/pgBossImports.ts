@@ -25,7 +25,8 @@ export function classifyPgBossBinding(variable: TSESLint.Scope.Variable): PgBoss
       const declaration = def.parent;
       if (declaration.type === AST_NODE_TYPES.TSImportEqualsDeclaration) {
         const reference = declaration.moduleReference;
-        return reference.type === AST_NODE_TYPES.TSExternalModuleReference && getStaticString(reference.expression) === PG_BOSS_MODULE
+        return reference.type === AST_NODE_TYPES.TSExternalModuleReference &&
+          getStaticString(reference.expression) === PG_BOSS_MODULE
           ? 'class'
           : undefined;
       }
@@ -34,16 +35,24 @@ export function classifyPgBossBinding(variable: TSESLint.Scope.Variable): PgBoss
       if (specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier) return 'class';
       if (specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier) return 'module';
       if (specifier.type === AST_NODE_TYPES.ImportSpecifier) {
-        const imported = specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value;
+        const imported =
+          specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value;
         return imported === PG_BOSS_CLASS || imported === 'default' ? 'class' : 'other';
       }
       return undefined;
     }
-    if (def.type === 'Variable' && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init && isRequireOfPgBoss(def.node.init)) {
+    if (
+      def.type === 'Variable' &&
+      def.node.type === AST_NODE_TYPES.VariableDeclarator &&
+      def.node.init &&
+      isRequireOfPgBoss(def.node.init)
+    ) {
       const { id } = def.node;
       if (id.type === AST_NODE_TYPES.Identifier) return 'class';
       if (id.type === AST_NODE_TYPES.ObjectPattern) {
-        const property = id.properties.find((candidate) => candidate.type === AST_NODE_TYPES.Property && candidate.value === def.name);
+        const property = id.properties.find(
+          (candidate) => candidate.type === AST_NODE_TYPES.Property && candidate.value === def.name,
+        );
         const key =
           property?.type === AST_NODE_TYPES.Property
             ? property.key.type === AST_NODE_TYPES.Identifier
@@ -58,7 +67,10 @@ export function classifyPgBossBinding(variable: TSESLint.Scope.Variable): PgBoss
 }
 
 /** `require('pg-boss').PgBoss` and `pgBossNamespace.PgBoss` name the class too. */
-export function isPgBossClassMember(member: TSESTree.MemberExpression, objectBinding: PgBossBinding | undefined): boolean {
+export function isPgBossClassMember(
+  member: TSESTree.MemberExpression,
+  objectBinding: PgBossBinding | undefined,
+): boolean {
   if (getStaticPropertyName(member) !== PG_BOSS_CLASS) return false;
   return objectBinding === 'module' || objectBinding === 'class' || isRequireOfPgBoss(member.object);
 }

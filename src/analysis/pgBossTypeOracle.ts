@@ -49,7 +49,8 @@ function createOracle(services: ParserServicesWithTypeInformation): PgBossTypeOr
       const symbol = type.getSymbol();
       verdict =
         (symbol !== undefined && isPgBossClassSymbol(symbol)) ||
-        (type.isClassOrInterface() && (checker.getBaseTypes(type) ?? []).some((base) => isPgBossType(checker, base, seen)));
+        (type.isClassOrInterface() &&
+          (checker.getBaseTypes(type) ?? []).some((base) => isPgBossType(checker, base, seen)));
     }
     verdicts.set(type, verdict);
     return verdict;
@@ -81,5 +82,7 @@ const packageNames = new Map<string, string | undefined>();
  * nameless manifests (`{"type": "module"}` in a dist folder) do not end the search.
  */
 function findPackageName(directory: string): string | undefined {
-  return searchUpwards(directory, packageNames, (candidate) => readManifestField(path.join(candidate, 'package.json'), 'name'));
+  return searchUpwards(directory, packageNames, (candidate) =>
+    readManifestField(path.join(candidate, 'package.json'), 'name'),
+  );
 }

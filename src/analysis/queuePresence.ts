@@ -22,7 +22,12 @@ function negate(presence: QueuePresence): QueuePresence {
  * Reads a condition such as `!(await boss.getQueue(name))`, `queue == null`, `!exists` or
  * `queues.some((q) => q.name === name)` for what it says about the queue `name`.
  */
-export function getQueuePresence(source: SourceFile, condition: TSESTree.Node, name: TSESTree.Node, depth = 0): QueuePresence {
+export function getQueuePresence(
+  source: SourceFile,
+  condition: TSESTree.Node,
+  name: TSESTree.Node,
+  depth = 0,
+): QueuePresence {
   if (depth > MAX_DEPTH) return 'unknown';
   const node = skipTransparentWrappers(condition);
   const recurse = (next: TSESTree.Node): QueuePresence => getQueuePresence(source, next, name, depth + 1);
@@ -62,11 +67,20 @@ function isQueueLookup(source: SourceFile, node: TSESTree.Node, name: TSESTree.N
   const call = skipTransparentWrappers(node);
   if (call.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
   const [argument] = call.arguments;
-  return getStaticPropertyName(call.callee) === 'getQueue' && argument !== undefined && isSameQueueName(source, argument, name);
+  return (
+    getStaticPropertyName(call.callee) === 'getQueue' &&
+    argument !== undefined &&
+    isSameQueueName(source, argument, name)
+  );
 }
 
 /** `Boolean(x)`, and the list checks over `getQueues()`: `.some(…)`, `.find(…)`, `names.includes(name)`. */
-function getCallPresence(source: SourceFile, call: TSESTree.CallExpression, name: TSESTree.Node, depth: number): QueuePresence {
+function getCallPresence(
+  source: SourceFile,
+  call: TSESTree.CallExpression,
+  name: TSESTree.Node,
+  depth: number,
+): QueuePresence {
   const [argument] = call.arguments;
   if (!argument) return 'unknown';
   if (call.callee.type === AST_NODE_TYPES.Identifier && call.callee.name === 'Boolean') {
@@ -99,7 +113,8 @@ function isQueueList(source: SourceFile, node: TSESTree.Node, depth: number): bo
 /** `queues.map((q) => q.name)` over a queue list, directly or through a variable. */
 function isQueueNameList(source: SourceFile, node: TSESTree.Node, depth: number): boolean {
   const value = resolveValue(source, node, depth);
-  if (value?.type !== AST_NODE_TYPES.CallExpression || value.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  if (value?.type !== AST_NODE_TYPES.CallExpression || value.callee.type !== AST_NODE_TYPES.MemberExpression)
+    return false;
   const [mapper] = value.arguments;
   return (
     getStaticPropertyName(value.callee) === 'map' &&
@@ -125,11 +140,16 @@ function getReturnedExpression(fn: TSESTree.Node): TSESTree.Node | undefined {
   if (!isFunctionNode(fn)) return undefined;
   if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return fn.body;
   const [statement] = fn.body.body;
-  return fn.body.body.length === 1 && statement?.type === AST_NODE_TYPES.ReturnStatement ? (statement.argument ?? undefined) : undefined;
+  return fn.body.body.length === 1 && statement?.type === AST_NODE_TYPES.ReturnStatement
+    ? (statement.argument ?? undefined)
+    : undefined;
 }
 
 /** Whether `expr` reads the queue's name from the callback's parameter: `q.name`, or `name` from `({ name })`. */
-function isNameOfParameter(fn: TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration, expr: TSESTree.Node): boolean {
+function isNameOfParameter(
+  fn: TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration,
+  expr: TSESTree.Node,
+): boolean {
   const [parameter] = fn.params;
   const node = skipTransparentWrappers(expr);
   if (parameter?.type === AST_NODE_TYPES.Identifier) {
@@ -153,7 +173,9 @@ function isNameOfParameter(fn: TSESTree.ArrowFunctionExpression | TSESTree.Funct
   return false;
 }
 
-function returnsNameOfParameter(fn: TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration): boolean {
+function returnsNameOfParameter(
+  fn: TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration,
+): boolean {
   const returned = getReturnedExpression(fn);
   return returned !== undefined && isNameOfParameter(fn, returned);
 }
@@ -162,7 +184,8 @@ function returnsNameOfParameter(fn: TSESTree.ArrowFunctionExpression | TSESTree.
 function isNameMatcher(source: SourceFile, callback: TSESTree.Node, name: TSESTree.Node): boolean {
   if (!isFunctionNode(callback)) return false;
   const returned = getReturnedExpression(callback);
-  if (returned?.type !== AST_NODE_TYPES.BinaryExpression || (returned.operator !== '===' && returned.operator !== '==')) return false;
+  if (returned?.type !== AST_NODE_TYPES.BinaryExpression || (returned.operator !== '===' && returned.operator !== '=='))
+    return false;
   const { left, right } = returned;
   return (
     (isNameOfParameter(callback, left) && isSameQueueName(source, right, name)) ||

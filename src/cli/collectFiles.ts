@@ -10,7 +10,8 @@ const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
  * A file named explicitly is taken even when ignored: the user asked for it.
  */
 export function collectFiles(paths: readonly string[], extensions: ReadonlySet<string>): string[] {
-  const wanted = (file: string) => extensions.has(path.extname(file).slice(1)) && !file.split(/[\\/]/).some((part) => SKIPPED_DIRECTORIES.has(part));
+  const wanted = (file: string) =>
+    extensions.has(path.extname(file).slice(1)) && !file.split(/[\\/]/).some((part) => SKIPPED_DIRECTORIES.has(part));
   const files = new Set<string>();
   const directories: string[] = [];
   for (const given of paths) {
@@ -20,7 +21,8 @@ export function collectFiles(paths: readonly string[], extensions: ReadonlySet<s
     else files.add(path.resolve(given));
   }
   if (directories.length > 0) {
-    for (const file of listWithGit(directories) ?? directories.flatMap(walk)) if (wanted(file)) files.add(path.resolve(file));
+    for (const file of listWithGit(directories) ?? directories.flatMap(walk))
+      if (wanted(file)) files.add(path.resolve(file));
   }
   return [...files].filter((file) => fs.existsSync(file)).sort();
 }
@@ -28,13 +30,32 @@ export function collectFiles(paths: readonly string[], extensions: ReadonlySet<s
 /** Tracked and untracked files that no .gitignore excludes, or undefined outside a git work tree. */
 function listWithGit(directories: readonly string[]): string[] | undefined {
   try {
-    const output = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--full-name', '--', ...directories.map((dir) => path.resolve(dir))], {
+    const output = execFileSync(
+      'git',
+      [
+        'ls-files',
+        '-z',
+        '--cached',
+        '--others',
+        '--exclude-standard',
+        '--full-name',
+        '--',
+        ...directories.map((dir) => path.resolve(dir)),
+      ],
+      {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+        maxBuffer: 256 * 1024 * 1024,
+      },
+    );
+    const top = execFileSync('git', ['rev-parse', '--show-toplevel'], {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'ignore'],
-      maxBuffer: 256 * 1024 * 1024,
-    });
-    const top = execFileSync('git', ['rev-parse', '--show-toplevel'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-    return output.split('\0').filter(Boolean).map((file) => path.join(top, file));
+    }).trim();
+    return output
+      .split('\0')
+      .filter(Boolean)
+      .map((file) => path.join(top, file));
   } catch {
     return undefined;
   }

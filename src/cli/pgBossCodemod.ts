@@ -55,13 +55,18 @@ async function main(argv: string[]): Promise<number> {
   }
   const cpus = Number(values.cpus);
   if (positionals.length === 0 || !Number.isInteger(cpus) || cpus < 1 || values['import-source'] === '') {
-    process.stderr.write(`${positionals.length === 0 ? 'No paths given.' : 'Invalid --cpus or --import-source.'}\n\n${USAGE}\n`);
+    process.stderr.write(
+      `${positionals.length === 0 ? 'No paths given.' : 'Invalid --cpus or --import-source.'}\n\n${USAGE}\n`,
+    );
     return 2;
   }
 
   let files: string[];
   try {
-    files = collectFiles(positionals, new Set(values.extensions.split(',').map((extension) => extension.trim().replace(/^\./, ''))));
+    files = collectFiles(
+      positionals,
+      new Set(values.extensions.split(',').map((extension) => extension.trim().replace(/^\./, ''))),
+    );
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n`);
     return 2;
@@ -71,7 +76,8 @@ async function main(argv: string[]): Promise<number> {
   const candidates: Array<{ file: string; text: string }> = [];
   const outcomes: FileOutcome[] = [];
   files.forEach((file, index) => {
-    if (files.length > PROGRESS_EVERY && index > 0 && index % PROGRESS_EVERY === 0) process.stderr.write(`scanned ${index}/${files.length} files\n`);
+    if (files.length > PROGRESS_EVERY && index > 0 && index % PROGRESS_EVERY === 0)
+      process.stderr.write(`scanned ${index}/${files.length} files\n`);
     let text: string;
     try {
       text = fs.readFileSync(file, 'utf8');
@@ -82,12 +88,19 @@ async function main(argv: string[]): Promise<number> {
     if (mayContainCreateQueue(text)) candidates.push({ file, text });
     else outcomes.push({ file, status: 'unchanged', flagged: 0 });
   });
-  outcomes.push(...(await rewriteFiles(candidates, { importSource: values['import-source'], dry: values.dry }, Math.min(cpus, os.availableParallelism()))));
+  outcomes.push(
+    ...(await rewriteFiles(
+      candidates,
+      { importSource: values['import-source'], dry: values.dry },
+      Math.min(cpus, os.availableParallelism()),
+    )),
+  );
 
   for (const outcome of outcomes) {
     if (outcome.status !== 'changed') continue;
     const shown = path.relative(process.cwd(), outcome.file);
-    if (values.dry) process.stdout.write(createTwoFilesPatch(`a/${shown}`, `b/${shown}`, outcome.before, outcome.after));
+    if (values.dry)
+      process.stdout.write(createTwoFilesPatch(`a/${shown}`, `b/${shown}`, outcome.before, outcome.after));
     if (values.print) process.stdout.write(outcome.after);
   }
   process.stderr.write(summarize(outcomes, files.length, values.dry));
@@ -105,7 +118,9 @@ function summarize(outcomes: readonly FileOutcome[], scanned: number, dry: boole
     if (outcome.status === 'skipped') lines.push(`  skipped ${shown}: could not parse: ${outcome.reason}`);
     if (outcome.status === 'failed') lines.push(`  failed ${shown}: ${outcome.reason}`);
     if ((outcome.status === 'changed' || outcome.status === 'unchanged') && outcome.flagged > 0) {
-      lines.push(`  ${shown}: ${outcome.flagged} call(s) need a manual rewrite, marked with a TODO(pg-boss-codemod) comment`);
+      lines.push(
+        `  ${shown}: ${outcome.flagged} call(s) need a manual rewrite, marked with a TODO(pg-boss-codemod) comment`,
+      );
     }
   }
   return `${lines.join('\n')}\n`;
@@ -116,7 +131,9 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`pg-boss-codemod: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `pg-boss-codemod: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     process.exitCode = 1;
   },
 );

@@ -5,7 +5,14 @@ import { rewriteSource } from '../rewrite/rewriteSource';
 
 /** What happened to one file. */
 export type FileOutcome =
-  | { readonly file: string; readonly status: 'changed'; readonly rewritten: number; readonly flagged: number; readonly before: string; readonly after: string }
+  | {
+      readonly file: string;
+      readonly status: 'changed';
+      readonly rewritten: number;
+      readonly flagged: number;
+      readonly before: string;
+      readonly after: string;
+    }
   | { readonly file: string; readonly status: 'unchanged'; readonly flagged: number }
   | { readonly file: string; readonly status: 'skipped' | 'failed'; readonly reason: string };
 
@@ -35,7 +42,14 @@ export function rewriteFile(file: string, text: string, settings: RewriteSetting
       return { file, status: 'failed', reason: `could not write: ${(error as Error).message}` };
     }
   }
-  return { file, status: 'changed', rewritten: result.rewritten, flagged: result.flagged, before: text, after: result.output };
+  return {
+    file,
+    status: 'changed',
+    rewritten: result.rewritten,
+    flagged: result.flagged,
+    before: text,
+    after: result.output,
+  };
 }
 
 function writeAtomically(file: string, text: string): void {

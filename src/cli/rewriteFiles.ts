@@ -12,8 +12,11 @@ export async function rewriteFiles(
   settings: RewriteSettings,
   cpus: number,
 ): Promise<FileOutcome[]> {
-  if (cpus <= 1 || candidates.length < PARALLEL_THRESHOLD) return candidates.map(({ file, text }) => rewriteFile(file, text, settings));
-  const shares = Array.from({ length: cpus }, (_, index) => candidates.filter((_, position) => position % cpus === index));
+  if (cpus <= 1 || candidates.length < PARALLEL_THRESHOLD)
+    return candidates.map(({ file, text }) => rewriteFile(file, text, settings));
+  const shares = Array.from({ length: cpus }, (_, index) =>
+    candidates.filter((_, position) => position % cpus === index),
+  );
   const results = await Promise.all(shares.map((files) => runWorker({ files, settings })));
   return results.flat().sort((a, b) => a.file.localeCompare(b.file));
 }

@@ -19,6 +19,7 @@ export function isCommonJsFile(program: TSESTree.Program): boolean {
   if ((program.sourceType as string) !== 'module') return true;
   return program.body.some(
     (statement) =>
-      statement.type === AST_NODE_TYPES.VariableDeclaration && statement.declarations.some((declarator) => declarator.init != null && isRequireCall(declarator.init)),
+      statement.type === AST_NODE_TYPES.VariableDeclaration &&
+      statement.declarations.some((declarator) => declarator.init != null && isRequireCall(declarator.init)),
   );
 }

@@ -42,8 +42,9 @@ function receiverAsArgument(source: SourceFile, receiver: TSESTree.Expression): 
 
 /** Whether some member access or call between the chain's start and this call is optional (`?.`). */
 function hasOptionalLink(call: TSESTree.CallExpression): boolean {
-  for (let node: TSESTree.Node = call; ; ) {
-    if ((node.type === AST_NODE_TYPES.MemberExpression || node.type === AST_NODE_TYPES.CallExpression) && node.optional) return true;
+  for (let node: TSESTree.Node = call; ;) {
+    if ((node.type === AST_NODE_TYPES.MemberExpression || node.type === AST_NODE_TYPES.CallExpression) && node.optional)
+      return true;
     if (node.type === AST_NODE_TYPES.MemberExpression) node = node.object;
     else if (node.type === AST_NODE_TYPES.CallExpression) node = node.callee;
     else if (node.type === AST_NODE_TYPES.TSNonNullExpression) node = node.expression;

@@ -23,16 +23,25 @@ export interface HelperImport {
  */
 export function planHelperImport(source: SourceFile, importSource: string): HelperImport {
   const style = detectCodeStyle(source.text, source.ast);
-  return isCommonJsFile(source.ast) ? planRequire(source, importSource, style) : planImport(source, importSource, style);
+  return isCommonJsFile(source.ast)
+    ? planRequire(source, importSource, style)
+    : planImport(source, importSource, style);
 }
 
 function planImport(source: SourceFile, importSource: string, style: CodeStyle): HelperImport {
-  const imports = source.ast.body.filter((node): node is TSESTree.ImportDeclaration => node.type === AST_NODE_TYPES.ImportDeclaration);
+  const imports = source.ast.body.filter(
+    (node): node is TSESTree.ImportDeclaration => node.type === AST_NODE_TYPES.ImportDeclaration,
+  );
   const existing = imports.filter((node) => node.source.value === importSource && node.importKind !== 'type');
   for (const declaration of existing) {
     for (const specifier of declaration.specifiers) {
-      if (specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier) return { reference: `${specifier.local.name}.${HELPER_NAME}`, edit: undefined };
-      if (specifier.type === AST_NODE_TYPES.ImportSpecifier && importedName(specifier) === HELPER_NAME && specifier.importKind !== 'type') {
+      if (specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier)
+        return { reference: `${specifier.local.name}.${HELPER_NAME}`, edit: undefined };
+      if (
+        specifier.type === AST_NODE_TYPES.ImportSpecifier &&
+        importedName(specifier) === HELPER_NAME &&
+        specifier.importKind !== 'type'
+      ) {
         return { reference: specifier.local.name, edit: undefined };
       }
     }
@@ -45,32 +54,49 @@ function planImport(source: SourceFile, importSource: string, style: CodeStyle):
     if (last) return { reference: local, edit: { range: [last.range[1], last.range[1]], text: `, ${binding}` } };
     const [defaultSpecifier] = declaration.specifiers;
     if (defaultSpecifier?.type === AST_NODE_TYPES.ImportDefaultSpecifier) {
-      return { reference: local, edit: { range: [defaultSpecifier.range[1], defaultSpecifier.range[1]], text: `, { ${binding} }` } };
+      return {
+        reference: local,
+        edit: { range: [defaultSpecifier.range[1], defaultSpecifier.range[1]], text: `, { ${binding} }` },
+      };
     }
   }
   const statement = `import { ${binding} } from ${quoted(importSource, style)}${style.semicolon ? ';' : ''}`;
-  const lastImport = source.ast.body.filter((node) => node.type === AST_NODE_TYPES.ImportDeclaration || node.type === AST_NODE_TYPES.TSImportEqualsDeclaration).at(-1);
+  const lastImport = source.ast.body
+    .filter(
+      (node) =>
+        node.type === AST_NODE_TYPES.ImportDeclaration || node.type === AST_NODE_TYPES.TSImportEqualsDeclaration,
+    )
+    .at(-1);
   return { reference: local, edit: insertStatement(source, lastImport, statement) };
 }
 
 function planRequire(source: SourceFile, importSource: string, style: CodeStyle): HelperImport {
   const requires = source.ast.body.filter(
     (node): node is TSESTree.VariableDeclaration =>
-      node.type === AST_NODE_TYPES.VariableDeclaration && node.declarations.some((declarator) => declarator.init != null && isRequireCall(declarator.init)),
+      node.type === AST_NODE_TYPES.VariableDeclaration &&
+      node.declarations.some((declarator) => declarator.init != null && isRequireCall(declarator.init)),
   );
-  const declarators = requires.flatMap((node) => node.declarations).filter((declarator) => declarator.init != null && isRequireCall(declarator.init, importSource));
+  const declarators = requires
+    .flatMap((node) => node.declarations)
+    .filter((declarator) => declarator.init != null && isRequireCall(declarator.init, importSource));
   for (const { id } of declarators) {
     if (id.type === AST_NODE_TYPES.Identifier) return { reference: `${id.name}.${HELPER_NAME}`, edit: undefined };
     if (id.type !== AST_NODE_TYPES.ObjectPattern) continue;
     for (const property of id.properties) {
-      if (property.type === AST_NODE_TYPES.Property && propertyKey(property) === HELPER_NAME && property.value.type === AST_NODE_TYPES.Identifier) {
+      if (
+        property.type === AST_NODE_TYPES.Property &&
+        propertyKey(property) === HELPER_NAME &&
+        property.value.type === AST_NODE_TYPES.Identifier
+      ) {
         return { reference: property.value.name, edit: undefined };
       }
     }
   }
   const local = chooseLocalName(source);
   const binding = local === HELPER_NAME ? HELPER_NAME : `${HELPER_NAME}: ${local}`;
-  const pattern = declarators.map(({ id }) => id).find((id): id is TSESTree.ObjectPattern => id.type === AST_NODE_TYPES.ObjectPattern);
+  const pattern = declarators
+    .map(({ id }) => id)
+    .find((id): id is TSESTree.ObjectPattern => id.type === AST_NODE_TYPES.ObjectPattern);
   const lastProperty = pattern?.properties.at(-1);
   if (lastProperty && lastProperty.type === AST_NODE_TYPES.Property) {
     return { reference: local, edit: { range: [lastProperty.range[1], lastProperty.range[1]], text: `, ${binding}` } };
@@ -99,7 +125,8 @@ function chooseLocalName(source: SourceFile): string {
   const manager = source.scopeManager;
   const isTaken = (name: string): boolean =>
     manager !== null &&
-    (manager.scopes.some((scope) => scope.set.has(name)) || manager.globalScope?.through.some((reference) => reference.identifier.name === name) === true);
+    (manager.scopes.some((scope) => scope.set.has(name)) ||
+      manager.globalScope?.through.some((reference) => reference.identifier.name === name) === true);
   let name = HELPER_NAME;
   for (let suffix = 2; isTaken(name); suffix++) name = `${HELPER_NAME}${suffix}`;
   return name;
@@ -112,7 +139,9 @@ function chooseLocalName(source: SourceFile): string {
  */
 function insertStatement(source: SourceFile, anchor: TSESTree.Node | undefined, statement: string): TextEdit {
   const { text, ast } = source;
-  const after = anchor ?? ast.body.filter((node) => node.type === AST_NODE_TYPES.ExpressionStatement && node.directive !== undefined).at(-1);
+  const after =
+    anchor ??
+    ast.body.filter((node) => node.type === AST_NODE_TYPES.ExpressionStatement && node.directive !== undefined).at(-1);
   if (after) {
     const lineEnd = text.indexOf('\n', after.range[1]);
     if (lineEnd === -1) return { range: [text.length, text.length], text: `\n${statement}` };

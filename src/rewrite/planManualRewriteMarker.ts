@@ -9,7 +9,11 @@ export const MANUAL_REWRITE_MARKER = '// TODO(pg-boss-codemod):';
  * A comment above the statement of a call that cannot be rewritten without changing behaviour, saying
  * what to do. Nothing when the line above already carries it, so a second run adds no duplicate.
  */
-export function planManualRewriteMarker(source: SourceFile, bare: BareCreateQueueCall, importSource: string): TextEdit | undefined {
+export function planManualRewriteMarker(
+  source: SourceFile,
+  bare: BareCreateQueueCall,
+  importSource: string,
+): TextEdit | undefined {
   const statement = findStatement(bare.call);
   const lineStart = source.text.lastIndexOf('\n', statement.range[0] - 1) + 1;
   const previousLineStart = source.text.lastIndexOf('\n', lineStart - 2) + 1;

@@ -16,7 +16,11 @@ export interface SafeCreateQueueRewrite {
  * (planHelperImport, planned once per file). The rule's suggestion asks it for one call, the codemod
  * for all calls of a file; both get the same import and the same call text.
  */
-export function planSafeCreateQueueRewrite(source: SourceFile, calls: readonly BareCreateQueueCall[], helper: HelperImport): SafeCreateQueueRewrite {
+export function planSafeCreateQueueRewrite(
+  source: SourceFile,
+  calls: readonly BareCreateQueueCall[],
+  helper: HelperImport,
+): SafeCreateQueueRewrite {
   const edits: TextEdit[] = [];
   const unrewritable: BareCreateQueueCall[] = [];
   for (const bare of calls) {

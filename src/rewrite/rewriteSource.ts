@@ -26,7 +26,13 @@ export function rewriteSource(text: string, filePath: string, importSource: stri
   const calls = findBareCreateQueueCalls({ source, types: undefined });
   if (calls.length === 0) return { output: text, rewritten: 0, flagged: 0 };
   const { edits, unrewritable } = planSafeCreateQueueRewrite(source, calls, planHelperImport(source, importSource));
-  const markers = unrewritable.map((bare) => planManualRewriteMarker(source, bare, importSource)).filter((edit) => edit !== undefined);
+  const markers = unrewritable
+    .map((bare) => planManualRewriteMarker(source, bare, importSource))
+    .filter((edit) => edit !== undefined);
   // Markers first: where one lands at the same offset as the import, the import must end up above it.
-  return { output: applyTextEdits(text, [...markers, ...edits]), rewritten: calls.length - unrewritable.length, flagged: markers.length };
+  return {
+    output: applyTextEdits(text, [...markers, ...edits]),
+    rewritten: calls.length - unrewritable.length,
+    flagged: markers.length,
+  };
 }

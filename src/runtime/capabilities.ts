@@ -45,13 +45,18 @@ export function getSqlExecutor(boss: PgBossLike): SqlExecutor {
 }
 
 /** Runs SQL through the instance's own connection, turning "not started" into an error. */
-export async function runSql(db: SqlExecutor, text: string, values: unknown[]): Promise<Array<Record<string, unknown>>> {
+export async function runSql(
+  db: SqlExecutor,
+  text: string,
+  values: unknown[],
+): Promise<Array<Record<string, unknown>>> {
   let result;
   try {
     result = await db.executeSql(text, values);
   } catch (error) {
     // 12.x asserts instead of doing nothing: 'Database not opened. Call open()/start() …'.
-    if (error instanceof Error && /Database not opened/.test(error.message)) throw new PgBossNotStartedError({ cause: error });
+    if (error instanceof Error && /Database not opened/.test(error.message))
+      throw new PgBossNotStartedError({ cause: error });
     throw error;
   }
   // 10.x and 11.x resolve undefined until start() has opened the pool.
@@ -69,7 +74,9 @@ async function detectCapabilities(boss: PgBossLike, settings: SafeCreateQueueSet
     [schema],
   );
   if (rows.length === 0) {
-    throw new QueueDeclarationError(`No pg-boss queue table in schema "${schema}": is pg-boss 10+ installed there? (settings.schema names another)`);
+    throw new QueueDeclarationError(
+      `No pg-boss queue table in schema "${schema}": is pg-boss 10+ installed there? (settings.schema names another)`,
+    );
   }
   const columns = new Set(rows.map((row) => String(row.column_name)));
   return {

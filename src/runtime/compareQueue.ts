@@ -15,7 +15,13 @@ export function compareQueue(desired: DesiredOptions, stored: StoredQueue, capab
   const drift: QueueDrift[] = [];
   for (const [option, wanted] of Object.entries(desired)) {
     const actual = readStored(option, stored, capabilities);
-    if (actual !== wanted) drift.push({ option, desired: wanted, actual, updatable: isUpdatable(option, wanted, stored, desired, capabilities) });
+    if (actual !== wanted)
+      drift.push({
+        option,
+        desired: wanted,
+        actual,
+        updatable: isUpdatable(option, wanted, stored, desired, capabilities),
+      });
   }
   return drift;
 }
@@ -32,7 +38,13 @@ function readStored(option: string, stored: StoredQueue, capabilities: Capabilit
   return value;
 }
 
-function isUpdatable(option: string, wanted: unknown, stored: StoredQueue, desired: DesiredOptions, capabilities: Capabilities): boolean {
+function isUpdatable(
+  option: string,
+  wanted: unknown,
+  stored: StoredQueue,
+  desired: DesiredOptions,
+  capabilities: Capabilities,
+): boolean {
   const spec = SPEC_BY_KEY.get(option);
   if (!spec) return false;
   // 10.x writes COALESCE(new, old): nothing can be cleared. 11+ write deadLetter null as the string 'null'.

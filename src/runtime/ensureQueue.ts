@@ -54,7 +54,12 @@ const contendedInstances = new WeakSet<object>();
  * deadlocked retries, and creates from then on, under the 10.x create lock, so a boot storm converges
  * after one round of deadlocks instead of one round per queue.
  */
-async function createAndRead(boss: PgBossLike, capabilities: Capabilities, name: string, desired: DesiredOptions): Promise<StoredQueue> {
+async function createAndRead(
+  boss: PgBossLike,
+  capabilities: Capabilities,
+  name: string,
+  desired: DesiredOptions,
+): Promise<StoredQueue> {
   const create = async () => {
     try {
       await boss.createQueue(name, creationOptions(desired));
@@ -86,7 +91,9 @@ async function update(
   status: QueueOutcome['status'],
   settings: SafeCreateQueueSettings,
 ): Promise<QueueOutcome> {
-  const changes: Record<string, unknown> = Object.fromEntries(drift.filter((item) => item.updatable).map((item) => [item.option, item.desired]));
+  const changes: Record<string, unknown> = Object.fromEntries(
+    drift.filter((item) => item.updatable).map((item) => [item.option, item.desired]),
+  );
   if (Object.keys(changes).length === 0) {
     warn(settings, name, drift);
     return { name, status, drift };
@@ -104,14 +111,23 @@ async function update(
 }
 
 /** Delete and create again, the route pg-boss's maintainer gives for policy changes, but never over jobs. */
-async function recreate(boss: PgBossLike, capabilities: Capabilities, name: string, desired: DesiredOptions, drift: QueueDrift[]): Promise<QueueOutcome> {
+async function recreate(
+  boss: PgBossLike,
+  capabilities: Capabilities,
+  name: string,
+  desired: DesiredOptions,
+  drift: QueueDrift[],
+): Promise<QueueOutcome> {
   const [row] = await runSql(
     getSqlExecutor(boss),
     `SELECT EXISTS (SELECT 1 FROM ${quoteIdentifier(capabilities.schema)}.job WHERE name = $1) AS has_jobs`,
     [name],
   );
   if (row?.has_jobs) {
-    throw new QueueDriftError([{ name, drift }], `Queue "${name}" holds jobs, so it was not recreated; drain it first or change the declaration`);
+    throw new QueueDriftError(
+      [{ name, drift }],
+      `Queue "${name}" holds jobs, so it was not recreated; drain it first or change the declaration`,
+    );
   }
   await retryTransient(`deleteQueue("${name}")`, () => boss.deleteQueue(name));
   await createAndRead(boss, capabilities, name, desired);
@@ -119,8 +135,13 @@ async function recreate(boss: PgBossLike, capabilities: Capabilities, name: stri
 }
 
 function warn(settings: SafeCreateQueueSettings, name: string, drift: QueueDrift[]): void {
-  const details = drift.map((item) => `${item.option} declared ${JSON.stringify(item.desired)}, stored ${JSON.stringify(item.actual)}`).join('; ');
-  (settings.logger ?? console).warn(`pg-boss queue "${name}" differs from its declaration: ${details}.`, { queue: name, drift });
+  const details = drift
+    .map((item) => `${item.option} declared ${JSON.stringify(item.desired)}, stored ${JSON.stringify(item.actual)}`)
+    .join('; ');
+  (settings.logger ?? console).warn(`pg-boss queue "${name}" differs from its declaration: ${details}.`, {
+    queue: name,
+    drift,
+  });
 }
 
 function quoteIdentifier(identifier: string): string {

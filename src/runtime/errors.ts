@@ -7,7 +7,10 @@ export class QueueDriftError extends Error {
 
   constructor(queues: ReadonlyArray<{ name: string; drift: QueueDrift[] }>, reason?: string) {
     const lines = queues.flatMap(({ name, drift }) =>
-      drift.map((item) => `  ${name}.${item.option}: declared ${JSON.stringify(item.desired)}, stored ${JSON.stringify(item.actual)}`),
+      drift.map(
+        (item) =>
+          `  ${name}.${item.option}: declared ${JSON.stringify(item.desired)}, stored ${JSON.stringify(item.actual)}`,
+      ),
     );
     super(`${reason ?? 'Stored queue options differ from the declared ones'}:\n${lines.join('\n')}`);
     this.queues = queues;
@@ -24,6 +27,9 @@ export class PgBossNotStartedError extends Error {
   override readonly name = 'PgBossNotStartedError';
 
   constructor(options?: ErrorOptions) {
-    super('pg-boss is not started: await boss.start() before creating queues (pg-boss 10 and 11 would silently create nothing).', options);
+    super(
+      'pg-boss is not started: await boss.start() before creating queues (pg-boss 10 and 11 would silently create nothing).',
+      options,
+    );
   }
 }

@@ -19,7 +19,11 @@ interface Pool {
  * and for instances built on a custom `db`, `create` runs unlocked and deadlocks are only retried.
  * PostgreSQL releases the lock by itself if the connection is lost.
  */
-export async function withLegacyCreateLock<T>(boss: PgBossLike, capabilities: Capabilities, create: () => Promise<T>): Promise<T> {
+export async function withLegacyCreateLock<T>(
+  boss: PgBossLike,
+  capabilities: Capabilities,
+  create: () => Promise<T>,
+): Promise<T> {
   const pool = capabilities.legacy ? (boss.getDb() as { pool?: Pool }).pool : undefined;
   if (!pool || typeof pool.connect !== 'function' || (pool.options?.max ?? 10) < 2) return create();
   const key = `pg-boss-create-queue:${capabilities.schema}`;

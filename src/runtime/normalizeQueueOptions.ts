@@ -21,7 +21,8 @@ export function checkQueueOptions(queue: string, options: unknown): DesiredOptio
     if (value === undefined) continue;
     const spec = SPEC_BY_KEY.get(key);
     if (spec) checked[key] = checkValue(queue, spec, value);
-    else if (key in LEGACY_UNIT_OPTIONS) checked[key] = checkValue(queue, { key, column: '', kind: 'integer', min: 1 }, value);
+    else if (key in LEGACY_UNIT_OPTIONS)
+      checked[key] = checkValue(queue, { key, column: '', kind: 'integer', min: 1 }, value);
     else throw unknownKey(queue, key, [...SPEC_BY_KEY.keys(), ...Object.keys(LEGACY_UNIT_OPTIONS)]);
   }
   return checked;
@@ -38,8 +39,14 @@ export function adaptQueueOptions(queue: string, options: DesiredOptions, capabi
     const unit = LEGACY_UNIT_OPTIONS[key];
     if (unit && capabilities.legacy) {
       const converted = (value as number) * unit.factor;
-      if (!Number.isInteger(converted)) throw new QueueDeclarationError(`Queue "${queue}": ${key} ${String(value)} is not a whole number of ${unit.target === 'retentionMinutes' ? 'minutes' : 'seconds'}.`);
-      if (unit.target in adapted || unit.target in options) throw new QueueDeclarationError(`Queue "${queue}": ${key} and ${unit.target} (or another spelling of it) both given.`);
+      if (!Number.isInteger(converted))
+        throw new QueueDeclarationError(
+          `Queue "${queue}": ${key} ${String(value)} is not a whole number of ${unit.target === 'retentionMinutes' ? 'minutes' : 'seconds'}.`,
+        );
+      if (unit.target in adapted || unit.target in options)
+        throw new QueueDeclarationError(
+          `Queue "${queue}": ${key} and ${unit.target} (or another spelling of it) both given.`,
+        );
       adapted[unit.target] = converted;
     } else if (supported.includes(key)) {
       adapted[key] = value;
@@ -58,7 +65,8 @@ function checkValue(queue: string, spec: QueueOptionSpec, value: unknown): strin
     new QueueDeclarationError(`Queue "${queue}": ${spec.key} must be ${expected}, got ${describe(value)}.`);
   switch (spec.kind) {
     case 'string':
-      if (typeof value !== 'string' || value === '') throw fail(spec.nullable ? 'a non-empty string or null' : 'a non-empty string');
+      if (typeof value !== 'string' || value === '')
+        throw fail(spec.nullable ? 'a non-empty string or null' : 'a non-empty string');
       return value;
     case 'boolean':
       if (typeof value !== 'boolean') throw fail('true or false');
@@ -72,7 +80,9 @@ function checkValue(queue: string, spec: QueueOptionSpec, value: unknown): strin
 }
 
 function unknownKey(queue: string, key: string, accepted: string[], where = ''): QueueDeclarationError {
-  return new QueueDeclarationError(`Queue "${queue}": option "${key}" is not supported${where}. Supported: ${accepted.join(', ')}.`);
+  return new QueueDeclarationError(
+    `Queue "${queue}": option "${key}" is not supported${where}. Supported: ${accepted.join(', ')}.`,
+  );
 }
 
 function describe(value: unknown): string {

@@ -16,7 +16,11 @@ export interface PreparedDeclarations {
  * Checks every declaration (names, duplicates, option types) before any SQL, then reads the instance's
  * capabilities (one read-only query) and fits the options to them, before anything is written.
  */
-export async function prepareDeclarations(boss: unknown, declarations: QueueDeclarations, settings: SafeCreateQueueSettings = {}): Promise<PreparedDeclarations> {
+export async function prepareDeclarations(
+  boss: unknown,
+  declarations: QueueDeclarations,
+  settings: SafeCreateQueueSettings = {},
+): Promise<PreparedDeclarations> {
   checkArguments(boss, settings);
   const entries = toEntries(declarations);
   const checked = new Map<string, ReturnType<typeof checkQueueOptions>>();
@@ -33,13 +37,16 @@ export async function prepareDeclarations(boss: unknown, declarations: QueueDecl
 function toEntries(declarations: QueueDeclarations): Array<[unknown, unknown]> {
   if (Array.isArray(declarations)) {
     return declarations.map((declaration: unknown) => {
-      if (typeof declaration !== 'object' || declaration === null) throw new QueueDeclarationError(`Each declaration must be { name, options }, got ${String(declaration)}.`);
+      if (typeof declaration !== 'object' || declaration === null)
+        throw new QueueDeclarationError(`Each declaration must be { name, options }, got ${String(declaration)}.`);
       const { name, options } = declaration as { name?: unknown; options?: unknown };
       return [name, options];
     });
   }
   if (typeof declarations !== 'object' || declarations === null) {
-    throw new QueueDeclarationError('Declarations must be an object of name → options or an array of { name, options }.');
+    throw new QueueDeclarationError(
+      'Declarations must be an object of name → options or an array of { name, options }.',
+    );
   }
   return Object.entries(declarations);
 }

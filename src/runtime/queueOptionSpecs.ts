@@ -32,13 +32,17 @@ export const QUEUE_OPTION_SPECS: readonly QueueOptionSpec[] = [
   { key: 'notify', column: 'notify', kind: 'boolean' },
 ];
 
-export const SPEC_BY_KEY: ReadonlyMap<string, QueueOptionSpec> = new Map(QUEUE_OPTION_SPECS.map((spec) => [spec.key, spec]));
+export const SPEC_BY_KEY: ReadonlyMap<string, QueueOptionSpec> = new Map(
+  QUEUE_OPTION_SPECS.map((spec) => [spec.key, spec]),
+);
 
 /**
  * Unit spellings that only 10.x's types advertise and 10.x silently ignores; on a 10.x database they are
  * converted to the option it stores. `retentionSeconds` is here too: 10.x drops it, 11+ store it.
  */
-export const LEGACY_UNIT_OPTIONS: Readonly<Record<string, { readonly target: 'expireInSeconds' | 'retentionMinutes'; readonly factor: number }>> = {
+export const LEGACY_UNIT_OPTIONS: Readonly<
+  Record<string, { readonly target: 'expireInSeconds' | 'retentionMinutes'; readonly factor: number }>
+> = {
   expireInMinutes: { target: 'expireInSeconds', factor: 60 },
   expireInHours: { target: 'expireInSeconds', factor: 60 * 60 },
   retentionSeconds: { target: 'retentionMinutes', factor: 1 / 60 },

@@ -23,6 +23,7 @@ export async function safeCreateQueue(
   const capabilities = await getCapabilities(boss, settings);
   const desired = adaptQueueOptions(name, checked, capabilities);
   const outcome = await ensureQueue(boss, capabilities, name, desired, undefined, settings);
-  if (settings.onDrift === 'error' && outcome.drift.length > 0) throw new QueueDriftError([{ name, drift: outcome.drift }]);
+  if (settings.onDrift === 'error' && outcome.drift.length > 0)
+    throw new QueueDriftError([{ name, drift: outcome.drift }]);
   return outcome;
 }

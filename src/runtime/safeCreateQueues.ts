@@ -11,14 +11,20 @@ import type { PgBossInstance, QueueDeclarations, QueueOutcome, SafeCreateQueueSe
  * created before the queues that name them. With `onDrift: 'error'` every queue is still created first,
  * then one QueueDriftError lists all differences. Outcomes come in declaration order.
  */
-export async function safeCreateQueues(boss: PgBossInstance, declarations: QueueDeclarations, settings: SafeCreateQueueSettings = {}): Promise<QueueOutcome[]> {
+export async function safeCreateQueues(
+  boss: PgBossInstance,
+  declarations: QueueDeclarations,
+  settings: SafeCreateQueueSettings = {},
+): Promise<QueueOutcome[]> {
   const prepared = await prepareDeclarations(boss, declarations, settings);
   const order = orderByDeadLetter(prepared.queues);
   const external = undeclaredDeadLetters(prepared.queues);
   const listed = await listQueues(prepared.boss, [...order, ...external.keys()]);
   for (const [deadLetter, queue] of external) {
     if (!listed.has(deadLetter) && !(await readQueue(prepared.boss, deadLetter))) {
-      throw new QueueDeclarationError(`Queue "${queue}" names deadLetter "${deadLetter}", which is neither declared nor existing.`);
+      throw new QueueDeclarationError(
+        `Queue "${queue}" names deadLetter "${deadLetter}", which is neither declared nor existing.`,
+      );
     }
   }
 
@@ -26,10 +32,14 @@ export async function safeCreateQueues(boss: PgBossInstance, declarations: Queue
   for (const name of order) {
     const desired = prepared.queues.get(name)!;
     // Absent from the list means absent or cut from it; creating is safe either way.
-    outcomes.set(name, await ensureQueue(prepared.boss, prepared.capabilities, name, desired, listed.get(name) ?? null, settings));
+    outcomes.set(
+      name,
+      await ensureQueue(prepared.boss, prepared.capabilities, name, desired, listed.get(name) ?? null, settings),
+    );
   }
   const ordered = [...prepared.queues.keys()].map((name) => outcomes.get(name)!);
   const drifted = ordered.filter((outcome) => outcome.drift.length > 0);
-  if (settings.onDrift === 'error' && drifted.length > 0) throw new QueueDriftError(drifted.map(({ name, drift }) => ({ name, drift })));
+  if (settings.onDrift === 'error' && drifted.length > 0)
+    throw new QueueDriftError(drifted.map(({ name, drift }) => ({ name, drift })));
   return ordered;
 }

@@ -74,7 +74,8 @@ export interface SafeCreateQueueSettings {
 }
 
 /** Queues declared in one place: `{ emails: { retryLimit: 5 } }` or `[{ name: 'emails', options: { … } }]`. */
-export type QueueDeclarations = Readonly<Record<string, QueueOptions>> | ReadonlyArray<{ readonly name: string; readonly options?: QueueOptions }>;
+export type QueueDeclarations =
+  Readonly<Record<string, QueueOptions>> | ReadonlyArray<{ readonly name: string; readonly options?: QueueOptions }>;
 
 /** `verifyQueues`'s answer: `ok` is false when any queue is missing or drifted. */
 export interface QueueVerification {

@@ -5,7 +5,11 @@ import path from 'node:path';
  * The first answer `read` gives for `directory` or one of its ancestors, remembered in `cache` for
  * every directory on the way, so a whole project costs one look-up per folder.
  */
-export function searchUpwards<T>(directory: string, cache: Map<string, T | undefined>, read: (directory: string) => T | undefined): T | undefined {
+export function searchUpwards<T>(
+  directory: string,
+  cache: Map<string, T | undefined>,
+  read: (directory: string) => T | undefined,
+): T | undefined {
   if (cache.has(directory)) return cache.get(directory);
   let found = read(directory);
   if (found === undefined) {

@@ -19,13 +19,23 @@ function configFor(file: string): Linter.Config[] {
   const isTypeScript = /\.[cm]?tsx?$/.test(file);
   const languageOptions = isTypeScript
     ? { parser: tsParser as Linter.Parser, parserOptions: { ecmaFeatures: { jsx: file.endsWith('.tsx') } } }
-    : { parser: espree as Linter.Parser, sourceType: file.endsWith('.cjs') ? ('commonjs' as const) : ('module' as const), parserOptions: { ecmaFeatures: { jsx: true } } };
-  return [{ files: ['**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}'], languageOptions }, { plugins: { 'pg-boss': plugin as never }, rules: { [RULE]: 'error' } }];
+    : {
+        parser: espree as Linter.Parser,
+        sourceType: file.endsWith('.cjs') ? ('commonjs' as const) : ('module' as const),
+        parserOptions: { ecmaFeatures: { jsx: true } },
+      };
+  return [
+    { files: ['**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}'], languageOptions },
+    { plugins: { 'pg-boss': plugin as never }, rules: { [RULE]: 'error' } },
+  ];
 }
 
 const linter = new Linter({ configType: 'flat' });
 /** The rule's messages plus any message that says the file was not linted as meant (parse error, no config). */
-const lint = (file: string, code: string) => linter.verify(code, configFor(file), { filename: file }).filter((message) => message.ruleId === RULE || message.ruleId === null);
+const lint = (file: string, code: string) =>
+  linter
+    .verify(code, configFor(file), { filename: file })
+    .filter((message) => message.ruleId === RULE || message.ruleId === null);
 
 /** Applies the rule's first suggestion until none is left, as a person clicking the quick fix would. */
 function applySuggestionsOneByOne(file: string, code: string): string {

@@ -7,7 +7,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 const root = path.resolve(__dirname, '../..');
 const bin = path.join(root, 'dist/src/cli/pgBossCodemod.js');
 
-const BARE = "import { PgBoss } from 'pg-boss';\n\nconst boss = new PgBoss('postgres://localhost/app');\nawait boss.createQueue('emails');\n";
+const BARE =
+  "import { PgBoss } from 'pg-boss';\n\nconst boss = new PgBoss('postgres://localhost/app');\nawait boss.createQueue('emails');\n";
 const BROKEN = "import { PgBoss } from 'pg-boss';\nconst boss = new PgBoss(;\nawait boss.createQueue('emails');\n";
 const PLAIN = 'export const answer = 42;\n';
 
@@ -54,7 +55,9 @@ describe('pg-boss-codemod', () => {
     expect(stdout).toContain("+await safeCreateQueue(boss, 'emails');");
     expect(stdout).toContain("+import { safeCreateQueue } from 'eslint-plugin-pg-boss/runtime';");
     expect(read('src/queues.ts')).toBe(BARE);
-    expect(stderr).toContain('(dry run, nothing written): 3 files scanned, 1 changed (1 calls rewritten), 1 unchanged, 1 skipped, 0 failed');
+    expect(stderr).toContain(
+      '(dry run, nothing written): 3 files scanned, 1 changed (1 calls rewritten), 1 unchanged, 1 skipped, 0 failed',
+    );
   });
 
   it('rewrites bare calls, reports and keeps unparsable files, and skips ignored and installed code', () => {
@@ -70,7 +73,12 @@ describe('pg-boss-codemod', () => {
     expect(stderr).toMatch(/skipped src\/broken\.ts: could not parse: .*broken\.ts \(2:\d+\)/);
     expect(stderr).toContain('1 changed (1 calls rewritten)');
     // No temporary files are left behind.
-    expect(fs.readdirSync(path.join(project, 'src')).sort()).toEqual(['broken.ts', 'generated', 'plain.ts', 'queues.ts']);
+    expect(fs.readdirSync(path.join(project, 'src')).sort()).toEqual([
+      'broken.ts',
+      'generated',
+      'plain.ts',
+      'queues.ts',
+    ]);
 
     const again = codemod('src');
     expect(again.stderr).toContain('0 changed');
@@ -110,7 +118,20 @@ describe('pg-boss-codemod', () => {
   it('works as a plain jscodeshift transform', () => {
     const jscodeshiftBin = path.join(root, 'node_modules/jscodeshift/bin/jscodeshift.js');
     const transformPath = path.join(root, 'dist/codemods/safe-create-queue.js');
-    execFileSync(process.execPath, [jscodeshiftBin, '-t', transformPath, '--extensions=ts', '--run-in-band', '--no-babel', '--silent', 'src/queues.ts'], { cwd: project });
+    execFileSync(
+      process.execPath,
+      [
+        jscodeshiftBin,
+        '-t',
+        transformPath,
+        '--extensions=ts',
+        '--run-in-band',
+        '--no-babel',
+        '--silent',
+        'src/queues.ts',
+      ],
+      { cwd: project },
+    );
     expect(read('src/queues.ts')).toContain("await safeCreateQueue(boss, 'emails');");
   });
 });

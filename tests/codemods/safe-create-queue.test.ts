@@ -29,7 +29,16 @@ describe('safe-create-queue fixtures', () => {
 
 describe('safe-create-queue transform', () => {
   it('chooses the TS parser for .ts/.mts/.cts and TSX for everything else', () => {
-    expect(['a.ts', 'a.mts', 'a.cts', 'a.tsx', 'a.js', 'a.jsx', 'a.mjs', 'a.cjs'].map(parserFor)).toEqual(['ts', 'ts', 'ts', 'tsx', 'tsx', 'tsx', 'tsx', 'tsx']);
+    expect(['a.ts', 'a.mts', 'a.cts', 'a.tsx', 'a.js', 'a.jsx', 'a.mjs', 'a.cjs'].map(parserFor)).toEqual([
+      'ts',
+      'ts',
+      'ts',
+      'tsx',
+      'tsx',
+      'tsx',
+      'tsx',
+      'tsx',
+    ]);
   });
 
   it('returns the very same string for a file it does not change', () => {
@@ -44,7 +53,11 @@ describe('safe-create-queue transform', () => {
   });
 
   it('imports the helper from --importSource', () => {
-    const output = run('app.ts', "import { PgBoss } from 'pg-boss';\nconst boss = new PgBoss('x');\nawait boss.createQueue('q');\n", { importSource: '#queues' });
+    const output = run(
+      'app.ts',
+      "import { PgBoss } from 'pg-boss';\nconst boss = new PgBoss('x');\nawait boss.createQueue('q');\n",
+      { importSource: '#queues' },
+    );
     expect(output).toContain("import { safeCreateQueue } from '#queues';");
   });
 });

@@ -26,20 +26,40 @@ function runBin(bin: string, args: string[]) {
 
 /** `eslint --format json .` under ESLint 10 or 9: which file and line each finding of our rule is on. */
 function lint(eslintPackage: 'eslint' | 'eslint-9') {
-  const result = spawnSync(process.execPath, [path.join(project, 'node_modules', eslintPackage, 'bin/eslint.js'), '--format', 'json', '.'], { cwd: project, encoding: 'utf8' });
-  const reports = JSON.parse(result.stdout) as Array<{ filePath: string; messages: Array<{ ruleId: string | null; line: number; fatal?: boolean }> }>;
+  const result = spawnSync(
+    process.execPath,
+    [path.join(project, 'node_modules', eslintPackage, 'bin/eslint.js'), '--format', 'json', '.'],
+    { cwd: project, encoding: 'utf8' },
+  );
+  const reports = JSON.parse(result.stdout) as Array<{
+    filePath: string;
+    messages: Array<{ ruleId: string | null; line: number; fatal?: boolean }>;
+  }>;
   return {
     code: result.status,
-    findings: reports.flatMap((report) => report.messages.map((message) => `${path.relative(project, report.filePath)}:${message.line} ${message.ruleId ?? 'fatal'}`)).sort(),
+    findings: reports
+      .flatMap((report) =>
+        report.messages.map(
+          (message) => `${path.relative(project, report.filePath)}:${message.line} ${message.ruleId ?? 'fatal'}`,
+        ),
+      )
+      .sort(),
   };
 }
 
-const BARE_CALLS = ['src/jobs.ts:4 pg-boss/no-bare-create-queue', 'src/queues.mjs:10 pg-boss/no-bare-create-queue', 'src/worker.cjs:16 pg-boss/no-bare-create-queue'];
+const BARE_CALLS = [
+  'src/jobs.ts:4 pg-boss/no-bare-create-queue',
+  'src/queues.mjs:10 pg-boss/no-bare-create-queue',
+  'src/worker.cjs:16 pg-boss/no-bare-create-queue',
+];
 
 describe('the packed package in a consumer project', () => {
-  it.each(['eslint', 'eslint-9'] as const)('%s reports exactly the bare calls with the one-line config', (eslintPackage) => {
-    expect(lint(eslintPackage)).toEqual({ code: 1, findings: BARE_CALLS });
-  });
+  it.each(['eslint', 'eslint-9'] as const)(
+    '%s reports exactly the bare calls with the one-line config',
+    (eslintPackage) => {
+      expect(lint(eslintPackage)).toEqual({ code: 1, findings: BARE_CALLS });
+    },
+  );
 
   it("VS Code's ESLint server shows the diagnostic and applies the quick fix", async () => {
     const file = path.join(project, 'src/jobs.ts');
@@ -48,7 +68,9 @@ describe('the packed package in a consumer project', () => {
     const editor = await EditorSession.start(project);
     try {
       editor.open(uri, 'typescript', text);
-      const [diagnostic, ...others] = (await editor.diagnostics(uri)).filter((item) => item.code === 'pg-boss/no-bare-create-queue');
+      const [diagnostic, ...others] = (await editor.diagnostics(uri)).filter(
+        (item) => item.code === 'pg-boss/no-bare-create-queue',
+      );
       expect(others).toEqual([]);
       // `boss.createQueue('thumbnails', { retryLimit: 5 })` on line 4 (0-based 3), after `  await `.
       expect(diagnostic!.range).toEqual({ start: { line: 3, character: 8 }, end: { line: 3, character: 57 } });
@@ -59,12 +81,17 @@ describe('the packed package in a consumer project', () => {
       const fixed = applyLspEdits(text, await editor.run(quickFix!));
       expect(fixed).toBe(
         text
-          .replace("import { PgBoss } from 'pg-boss';", "import { PgBoss } from 'pg-boss';\nimport { safeCreateQueue } from 'eslint-plugin-pg-boss/runtime';")
+          .replace(
+            "import { PgBoss } from 'pg-boss';",
+            "import { PgBoss } from 'pg-boss';\nimport { safeCreateQueue } from 'eslint-plugin-pg-boss/runtime';",
+          )
           .replace("await boss.createQueue('thumbnails'", "await safeCreateQueue(boss, 'thumbnails'"),
       );
 
       editor.change(uri, 2, fixed);
-      expect((await editor.diagnostics(uri)).filter((item) => item.code === 'pg-boss/no-bare-create-queue')).toEqual([]);
+      expect((await editor.diagnostics(uri)).filter((item) => item.code === 'pg-boss/no-bare-create-queue')).toEqual(
+        [],
+      );
     } finally {
       await editor.close();
     }
@@ -91,11 +118,21 @@ describe('the packed package in a consumer project', () => {
     it.each([
       ['12', 'pg-boss'],
       ['10', 'pg-boss-10'],
-    ])('the app declares its queues from two processes at once on pg-boss %s, without errors', async (_major, pgBossPackage) => {
-      const env = { ...process.env, DATABASE_URL: inject('databaseUrl'), PG_BOSS_PACKAGE: pgBossPackage, PG_BOSS_SCHEMA: newSchemaName() };
-      const run = () => promisify(execFile)(process.execPath, ['scripts/declare.mjs'], { cwd: project, env });
-      const results = await Promise.allSettled([run(), run()]);
-      expect(results.map((result) => (result.status === 'fulfilled' ? result.value.stdout.trim() : String(result.reason)))).toEqual(['queues declared', 'queues declared']);
-    });
+    ])(
+      'the app declares its queues from two processes at once on pg-boss %s, without errors',
+      async (_major, pgBossPackage) => {
+        const env = {
+          ...process.env,
+          DATABASE_URL: inject('databaseUrl'),
+          PG_BOSS_PACKAGE: pgBossPackage,
+          PG_BOSS_SCHEMA: newSchemaName(),
+        };
+        const run = () => promisify(execFile)(process.execPath, ['scripts/declare.mjs'], { cwd: project, env });
+        const results = await Promise.allSettled([run(), run()]);
+        expect(
+          results.map((result) => (result.status === 'fulfilled' ? result.value.stdout.trim() : String(result.reason))),
+        ).toEqual(['queues declared', 'queues declared']);
+      },
+    );
   });
 });

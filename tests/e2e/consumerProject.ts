@@ -7,7 +7,9 @@ const root = path.resolve(__dirname, '../..');
 
 /** The version of a package this repository has installed, so the consumer gets it from npm's cache. */
 function installedVersion(name: string): string {
-  return (JSON.parse(fs.readFileSync(path.join(root, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+  return (
+    JSON.parse(fs.readFileSync(path.join(root, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }
+  ).version;
 }
 
 /**
@@ -18,7 +20,11 @@ function installedVersion(name: string): string {
 export function createConsumerProject(): string {
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'pg-boss-consumer-'));
   const [tarball] = JSON.parse(
-    execFileSync('npm', ['pack', '--json', '--pack-destination', directory], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }),
+    execFileSync('npm', ['pack', '--json', '--pack-destination', directory], {
+      cwd: root,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }),
   ) as Array<{ filename: string }>;
   fs.cpSync(path.join(root, 'examples/app'), directory, { recursive: true });
   const manifest = {
@@ -38,7 +44,10 @@ export function createConsumerProject(): string {
     },
   };
   fs.writeFileSync(path.join(directory, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-  execFileSync('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: directory, stdio: 'ignore' });
+  execFileSync('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], {
+    cwd: directory,
+    stdio: 'ignore',
+  });
   // A git repository, as a user's project is: the codemod asks git what is ignored.
   execFileSync('git', ['init', '-q'], { cwd: directory });
   fs.writeFileSync(path.join(directory, '.gitignore'), 'node_modules/\n*.tgz\n');

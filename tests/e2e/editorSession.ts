@@ -2,7 +2,10 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { LspClient } from '../support/lspClient';
 
-const SERVER = path.resolve(__dirname, '../../node_modules/vscode-langservers-extracted/bin/vscode-eslint-language-server');
+const SERVER = path.resolve(
+  __dirname,
+  '../../node_modules/vscode-langservers-extracted/bin/vscode-eslint-language-server',
+);
 
 export interface Range {
   start: { line: number; character: number };
@@ -57,10 +60,16 @@ export class EditorSession {
       workingDirectory: { directory: project, '!cwd': false },
       workspaceFolder,
     };
-    this.client.onRequest('workspace/configuration', (params) => (params as { items: unknown[] }).items.map(() => settings));
+    this.client.onRequest('workspace/configuration', (params) =>
+      (params as { items: unknown[] }).items.map(() => settings),
+    );
     this.client.onRequest('workspace/applyEdit', (params) => {
-      const { edit } = params as { edit: { changes?: Record<string, TextEdit[]>; documentChanges?: Array<{ edits: TextEdit[] }> } };
-      this.edits.push(...(edit.documentChanges?.flatMap((change) => change.edits) ?? Object.values(edit.changes ?? {}).flat()));
+      const { edit } = params as {
+        edit: { changes?: Record<string, TextEdit[]>; documentChanges?: Array<{ edits: TextEdit[] }> };
+      };
+      this.edits.push(
+        ...(edit.documentChanges?.flatMap((change) => change.edits) ?? Object.values(edit.changes ?? {}).flat()),
+      );
       return { applied: true };
     });
   }
@@ -76,7 +85,9 @@ export class EditorSession {
         textDocument: {
           synchronization: {},
           diagnostic: {},
-          codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll.eslint'] } } },
+          codeAction: {
+            codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll.eslint'] } },
+          },
         },
       },
     });
@@ -93,12 +104,18 @@ export class EditorSession {
   }
 
   async diagnostics(uri: string): Promise<Diagnostic[]> {
-    const report = await this.client.request<{ items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } });
+    const report = await this.client.request<{ items: Diagnostic[] }>('textDocument/diagnostic', {
+      textDocument: { uri },
+    });
     return report.items;
   }
 
   async codeActions(uri: string, diagnostic: Diagnostic): Promise<CodeAction[]> {
-    return this.client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } });
+    return this.client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: diagnostic.range,
+      context: { diagnostics: [diagnostic] },
+    });
   }
 
   /** Runs a quick fix's command and returns the edits the server asked the editor to apply. */
@@ -119,5 +136,9 @@ export function applyLspEdits(text: string, edits: readonly TextEdit[]): string 
   const offset = ({ line, character }: { line: number; character: number }) => lineStarts[line]! + character;
   return [...edits]
     .sort((a, b) => offset(b.range.start) - offset(a.range.start))
-    .reduce((current, edit) => current.slice(0, offset(edit.range.start)) + edit.newText + current.slice(offset(edit.range.end)), text);
+    .reduce(
+      (current, edit) =>
+        current.slice(0, offset(edit.range.start)) + edit.newText + current.slice(offset(edit.range.end)),
+      text,
+    );
 }

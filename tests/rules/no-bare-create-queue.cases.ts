@@ -275,7 +275,11 @@ export const invalid: InvalidCase[] = [
     `boss.createQueue('emails')`,
     appFixed(`safeCreateQueue(boss, 'emails').then(() => console.log('ready'));\n`),
   ),
-  bare(app(`void boss.createQueue('emails');\n`), `boss.createQueue('emails')`, appFixed(`void safeCreateQueue(boss, 'emails');\n`)),
+  bare(
+    app(`void boss.createQueue('emails');\n`),
+    `boss.createQueue('emails')`,
+    appFixed(`void safeCreateQueue(boss, 'emails');\n`),
+  ),
   // A check on another queue's name guards nothing.
   bare(
     app(`if (!(await boss.getQueue('sms'))) await boss.createQueue('emails');\n`),
@@ -286,7 +290,9 @@ export const invalid: InvalidCase[] = [
   bare(
     app(`await boss.createQueue('emails');\nif (!(await boss.getQueue('emails'))) throw new Error('missing');\n`),
     `boss.createQueue('emails')`,
-    appFixed(`await safeCreateQueue(boss, 'emails');\nif (!(await boss.getQueue('emails'))) throw new Error('missing');\n`),
+    appFixed(
+      `await safeCreateQueue(boss, 'emails');\nif (!(await boss.getQueue('emails'))) throw new Error('missing');\n`,
+    ),
   ),
   // A catch that only logs also swallows connection errors.
   bare(
@@ -301,21 +307,33 @@ export const invalid: InvalidCase[] = [
   ),
   // 23503 is a missing dead-letter queue, not an existing queue.
   bare(
-    app(`try {\n  await boss.createQueue('emails');\n} catch (error: any) {\n  if (error.code !== '23503') throw error;\n}\n`),
+    app(
+      `try {\n  await boss.createQueue('emails');\n} catch (error: any) {\n  if (error.code !== '23503') throw error;\n}\n`,
+    ),
     `boss.createQueue('emails')`,
-    appFixed(`try {\n  await safeCreateQueue(boss, 'emails');\n} catch (error: any) {\n  if (error.code !== '23503') throw error;\n}\n`),
+    appFixed(
+      `try {\n  await safeCreateQueue(boss, 'emails');\n} catch (error: any) {\n  if (error.code !== '23503') throw error;\n}\n`,
+    ),
   ),
   // Matching the message without rethrowing the rest swallows every other error.
   bare(
-    app(`try {\n  await boss.createQueue('emails');\n} catch (error: any) {\n  if (error.message.includes('already exists')) console.log('exists');\n}\n`),
+    app(
+      `try {\n  await boss.createQueue('emails');\n} catch (error: any) {\n  if (error.message.includes('already exists')) console.log('exists');\n}\n`,
+    ),
     `boss.createQueue('emails')`,
-    appFixed(`try {\n  await safeCreateQueue(boss, 'emails');\n} catch (error: any) {\n  if (error.message.includes('already exists')) console.log('exists');\n}\n`),
+    appFixed(
+      `try {\n  await safeCreateQueue(boss, 'emails');\n} catch (error: any) {\n  if (error.message.includes('already exists')) console.log('exists');\n}\n`,
+    ),
   ),
   // The promise floats out of the try, so the catch never sees its rejection.
   bare(
-    app(`try {\n  names.forEach((name) => boss.createQueue(name));\n} catch (error: any) {\n  if (error.code !== '23505') throw error;\n}\n`),
+    app(
+      `try {\n  names.forEach((name) => boss.createQueue(name));\n} catch (error: any) {\n  if (error.code !== '23505') throw error;\n}\n`,
+    ),
     `boss.createQueue(name)`,
-    appFixed(`try {\n  names.forEach((name) => safeCreateQueue(boss, name));\n} catch (error: any) {\n  if (error.code !== '23505') throw error;\n}\n`),
+    appFixed(
+      `try {\n  names.forEach((name) => safeCreateQueue(boss, name));\n} catch (error: any) {\n  if (error.code !== '23505') throw error;\n}\n`,
+    ),
   ),
   bare(
     app(`await Promise.all(names.map((name) => boss.createQueue(name)));\n`),
@@ -334,7 +352,11 @@ export const invalid: InvalidCase[] = [
     `boss?.createQueue('emails')`,
     null,
   ),
-  bare(app(`await boss['createQueue']('emails');\n`), `boss['createQueue']('emails')`, appFixed(`await safeCreateQueue(boss, 'emails');\n`)),
+  bare(
+    app(`await boss['createQueue']('emails');\n`),
+    `boss['createQueue']('emails')`,
+    appFixed(`await safeCreateQueue(boss, 'emails');\n`),
+  ),
   bare(
     dedent`
       import { PgBoss } from 'pg-boss';
@@ -399,9 +421,13 @@ export const invalid: InvalidCase[] = [
   ),
   // Options spanning lines keep their layout; the receiver gets a line of its own.
   bare(
-    app(`await boss.createQueue(\n  'emails',\n  {\n    retryLimit: 5, // enough for SMTP hiccups\n    deadLetter: 'emails_dlq',\n  },\n);\n`),
+    app(
+      `await boss.createQueue(\n  'emails',\n  {\n    retryLimit: 5, // enough for SMTP hiccups\n    deadLetter: 'emails_dlq',\n  },\n);\n`,
+    ),
     `boss.createQueue(\n  'emails',\n  {\n    retryLimit: 5, // enough for SMTP hiccups\n    deadLetter: 'emails_dlq',\n  },\n)`,
-    appFixed(`await safeCreateQueue(\n  boss,\n  'emails',\n  {\n    retryLimit: 5, // enough for SMTP hiccups\n    deadLetter: 'emails_dlq',\n  },\n);\n`),
+    appFixed(
+      `await safeCreateQueue(\n  boss,\n  'emails',\n  {\n    retryLimit: 5, // enough for SMTP hiccups\n    deadLetter: 'emails_dlq',\n  },\n);\n`,
+    ),
   ),
   // An existing import from the helper's module is extended, not duplicated.
   bare(
@@ -442,12 +468,9 @@ export const invalid: InvalidCase[] = [
     { filename: 'file.js' },
   ),
   // `importSource` points the rewrite at the app's own wrapper.
-  bare(
-    basic,
-    `boss.createQueue('emails')`,
-    basicFixed.replace('eslint-plugin-pg-boss/runtime', '#lib/queues'),
-    { options: [{ importSource: '#lib/queues' }] },
-  ),
+  bare(basic, `boss.createQueue('emails')`, basicFixed.replace('eslint-plugin-pg-boss/runtime', '#lib/queues'), {
+    options: [{ importSource: '#lib/queues' }],
+  }),
   // Type information recognises pg-boss behind factories and containers.
   bare(
     `import { PgBoss } from 'pg-boss';\ndeclare function getBoss(): PgBoss;\nawait getBoss().createQueue('emails');\n`,
@@ -466,7 +489,13 @@ export const invalid: InvalidCase[] = [
     mode: 'untyped',
     code: basic,
     filename: '/nonexistent-project/src/queues.ts',
-    errors: [{ messageId: 'bareCreateQueue', ...locate(basic, `boss.createQueue('emails')`), suggestions: [{ messageId: 'useSafeCreateQueue', output: basicFixed }] }],
+    errors: [
+      {
+        messageId: 'bareCreateQueue',
+        ...locate(basic, `boss.createQueue('emails')`),
+        suggestions: [{ messageId: 'useSafeCreateQueue', output: basicFixed }],
+      },
+    ],
   },
   // Type information finds pg-boss 10 and 11 instances too (`export =` declarations), behind a factory.
   ...(['10.4.2', '11.1.2'] as const).map((version) =>

@@ -3,7 +3,8 @@ import type { MessageIds, Options } from '../../rules/no-bare-create-queue';
 import { invalid, valid, type Mode } from './no-bare-create-queue.cases';
 
 function belongsTo(mode: Mode) {
-  return (item: { mode?: Mode } | string): boolean => typeof item === 'string' || item.mode === undefined || item.mode === mode;
+  return (item: { mode?: Mode } | string): boolean =>
+    typeof item === 'string' || item.mode === undefined || item.mode === mode;
 }
 
 function withoutMode<T extends { mode?: Mode }>({ mode: _mode, ...rest }: T): Omit<T, 'mode'> {

@@ -26,9 +26,16 @@ it('treats 23505 as "exists" on a database installed by 10.0.3 and then used by 
   try {
     expect((await database.query<{ version: number }>(`SELECT version FROM ${schema}.version`))[0]?.version).toBe(23);
     // The hazard itself, so this test cannot pass on a database that lacks it.
-    await expect(boss.createQueue('emails', { name: 'emails' } as object)).rejects.toMatchObject({ code: '23505', constraint: 'queue_pkey' });
+    await expect(boss.createQueue('emails', { name: 'emails' } as object)).rejects.toMatchObject({
+      code: '23505',
+      constraint: 'queue_pkey',
+    });
 
-    await expect(safeCreateQueue(boss, 'emails', { retryLimit: 1 })).resolves.toEqual({ name: 'emails', status: 'exists', drift: [] });
+    await expect(safeCreateQueue(boss, 'emails', { retryLimit: 1 })).resolves.toEqual({
+      name: 'emails',
+      status: 'exists',
+      drift: [],
+    });
     const instances = await Promise.all(Array.from({ length: 10 }, () => upgraded.start(schema)));
     const results = await Promise.allSettled(instances.map((instance) => safeCreateQueue(instance, 'sms')));
     expect(results.filter((result) => result.status === 'rejected')).toEqual([]);

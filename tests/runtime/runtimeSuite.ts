@@ -65,7 +65,12 @@ export function defineRuntimeSuite(version: PgBossVersion): void {
       const boss = await bosses.start();
       await boss.createQueue('plain', legacy ? ({ name: 'plain' } as object) : undefined);
       const logger = recordingLogger();
-      const outcome = await safeCreateQueue(boss, 'plain', { policy: 'standard', retryLimit: 2, retryDelay: 0, retryBackoff: false, expireInSeconds: 900 }, { logger });
+      const outcome = await safeCreateQueue(
+        boss,
+        'plain',
+        { policy: 'standard', retryLimit: 2, retryDelay: 0, retryBackoff: false, expireInSeconds: 900 },
+        { logger },
+      );
       expect(outcome.drift).toEqual([]);
       expect(logger.calls).toEqual([]);
     });
@@ -80,7 +85,7 @@ export function defineRuntimeSuite(version: PgBossVersion): void {
       };
       const retryDrift: QueueDrift = { option: 'retryLimit', desired: 9, actual: 5, updatable: true };
 
-      it("warns once through the logger by default and changes nothing", async () => {
+      it('warns once through the logger by default and changes nothing', async () => {
         const { boss, logger, run } = await declare();
         expect(await run()).toEqual({ name: 'emails', status: 'exists', drift: [retryDrift] });
         expect(logger.calls).toHaveLength(1);
@@ -139,7 +144,9 @@ export function defineRuntimeSuite(version: PgBossVersion): void {
       const schema = newSchemaName();
       await bosses.start(schema);
       const instances = await Promise.all(Array.from({ length: 20 }, () => bosses.start(schema)));
-      const results = await Promise.allSettled(instances.map((boss) => safeCreateQueue(boss, 'storm', { retryLimit: 1 })));
+      const results = await Promise.allSettled(
+        instances.map((boss) => safeCreateQueue(boss, 'storm', { retryLimit: 1 })),
+      );
       expect(results.filter((result) => result.status === 'rejected')).toEqual([]);
       expect(await countQueues(schema, 'storm')).toBe(1);
     });
@@ -167,22 +174,32 @@ export function defineRuntimeSuite(version: PgBossVersion): void {
       for (const name of ["it's", 'has space', '', 'drop;table']) {
         await expect(safeCreateQueue(unstarted, name)).rejects.toThrow(QueueDeclarationError);
       }
-      await expect(safeCreateQueue(unstarted, 'q', { retryLimit: '3' } as never)).rejects.toThrow(/retryLimit must be an integer >= 0, got "3"/);
-      await expect(safeCreateQueue(unstarted, 'q', { retrylimit: 3 } as never)).rejects.toThrow(/option "retrylimit" is not supported\. Supported: policy, partition, retryLimit/);
-      await expect(safeCreateQueue(unstarted, 'q', {}, { onDrift: 'sometimes' as never })).rejects.toThrow(/settings.onDrift must be one of/);
+      await expect(safeCreateQueue(unstarted, 'q', { retryLimit: '3' } as never)).rejects.toThrow(
+        /retryLimit must be an integer >= 0, got "3"/,
+      );
+      await expect(safeCreateQueue(unstarted, 'q', { retrylimit: 3 } as never)).rejects.toThrow(
+        /option "retrylimit" is not supported\. Supported: policy, partition, retryLimit/,
+      );
+      await expect(safeCreateQueue(unstarted, 'q', {}, { onDrift: 'sometimes' as never })).rejects.toThrow(
+        /settings.onDrift must be one of/,
+      );
       await expect(safeCreateQueue({} as never, 'q')).rejects.toThrow(/Expected a pg-boss 10\+ instance/);
     });
 
     it('drops undefined values, which every pg-boss version would reject', async () => {
       const boss = await bosses.start();
-      await expect(safeCreateQueue(boss, 'sparse', { retryLimit: undefined, retryDelay: 1 })).resolves.toMatchObject({ status: 'created' });
+      await expect(safeCreateQueue(boss, 'sparse', { retryLimit: undefined, retryDelay: 1 })).resolves.toMatchObject({
+        status: 'created',
+      });
       expect(await boss.getQueue('sparse')).toMatchObject({ retryDelay: 1 });
     });
 
     it('rejects options the installed version does not store, naming the ones it does', async () => {
       const boss = await bosses.start();
       const foreign = legacy ? { deleteAfterSeconds: 60 } : { retentionMinutes: 5 };
-      await expect(safeCreateQueue(boss, 'foreign', foreign)).rejects.toThrow(/by the installed pg-boss version\. Supported: policy, /);
+      await expect(safeCreateQueue(boss, 'foreign', foreign)).rejects.toThrow(
+        /by the installed pg-boss version\. Supported: policy, /,
+      );
       expect(await boss.getQueue('foreign')).toBeNull();
     });
 
@@ -193,7 +210,9 @@ export function defineRuntimeSuite(version: PgBossVersion): void {
         expect(await boss.getQueue('units')).toMatchObject({ retentionMinutes: 1440, expireInSeconds: 120 });
         expect((await safeCreateQueue(boss, 'units', { retentionDays: 1, expireInMinutes: 2 })).drift).toEqual([]);
       } else {
-        await expect(safeCreateQueue(boss, 'units', { retentionDays: 1 })).rejects.toThrow(/option "retentionDays" is not supported by the installed pg-boss version/);
+        await expect(safeCreateQueue(boss, 'units', { retentionDays: 1 })).rejects.toThrow(
+          /option "retentionDays" is not supported by the installed pg-boss version/,
+        );
       }
     });
 
@@ -225,7 +244,9 @@ export function defineRuntimeSuite(version: PgBossVersion): void {
           );
           return rows.length > 0;
         });
-        await database.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1`, [applicationName]);
+        await database.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1`, [
+          applicationName,
+        ]);
         const error = await call;
         expect(error).toBeInstanceOf(Error);
         expect(String((error as Error).message)).toMatch(/terminat/i);
@@ -234,7 +255,10 @@ export function defineRuntimeSuite(version: PgBossVersion): void {
         await blocker.end();
       }
       expect(await countQueues(schema, 'doomed')).toBe(0);
-      const partitions = await database.query(`SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relname = 'doomed'`, [schema]);
+      const partitions = await database.query(
+        `SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relname = 'doomed'`,
+        [schema],
+      );
       expect(partitions).toEqual([]);
     });
   });
@@ -242,21 +266,31 @@ export function defineRuntimeSuite(version: PgBossVersion): void {
   describe(`pg-boss ${version}: safeCreateQueues and verifyQueues`, () => {
     it('creates dead-letter queues before the queues that name them, in one call', async () => {
       const boss = await bosses.start();
-      const outcomes = await safeCreateQueues(boss, { emails: { deadLetter: 'emails_dlq', retryLimit: 2 }, emails_dlq: {} });
+      const outcomes = await safeCreateQueues(boss, {
+        emails: { deadLetter: 'emails_dlq', retryLimit: 2 },
+        emails_dlq: {},
+      });
       expect(outcomes).toEqual([
         { name: 'emails', status: 'created', drift: [] },
         { name: 'emails_dlq', status: 'created', drift: [] },
       ]);
       expect(await boss.getQueue('emails')).toMatchObject({ deadLetter: 'emails_dlq' });
-      const again = await safeCreateQueues(boss, [{ name: 'emails', options: { deadLetter: 'emails_dlq', retryLimit: 2 } }, { name: 'emails_dlq' }]);
+      const again = await safeCreateQueues(boss, [
+        { name: 'emails', options: { deadLetter: 'emails_dlq', retryLimit: 2 } },
+        { name: 'emails_dlq' },
+      ]);
       expect(again.map((outcome) => outcome.status)).toEqual(['exists', 'exists']);
     });
 
     it('rejects a dead-letter cycle and an undeclared missing dead letter before creating anything', async () => {
       const schema = newSchemaName();
       const boss = await bosses.start(schema);
-      await expect(safeCreateQueues(boss, { a: { deadLetter: 'b' }, b: { deadLetter: 'a' } })).rejects.toThrow(/Dead-letter cycle: a → b → a/);
-      await expect(safeCreateQueues(boss, { c: {}, d: { deadLetter: 'nowhere' } })).rejects.toThrow(/names deadLetter "nowhere", which is neither declared nor existing/);
+      await expect(safeCreateQueues(boss, { a: { deadLetter: 'b' }, b: { deadLetter: 'a' } })).rejects.toThrow(
+        /Dead-letter cycle: a → b → a/,
+      );
+      await expect(safeCreateQueues(boss, { c: {}, d: { deadLetter: 'nowhere' } })).rejects.toThrow(
+        /names deadLetter "nowhere", which is neither declared nor existing/,
+      );
       expect(await countQueues(schema)).toBe(0);
     });
 
@@ -264,7 +298,11 @@ export function defineRuntimeSuite(version: PgBossVersion): void {
       const boss = await bosses.start();
       await boss.createQueue('one', { ...(legacy ? { name: 'one' } : {}), retryLimit: 1 });
       await boss.createQueue('two', { ...(legacy ? { name: 'two' } : {}), retryLimit: 1 });
-      const error = await safeCreateQueues(boss, { one: { retryLimit: 5 }, two: { retryLimit: 6 }, three: {} }, { onDrift: 'error' }).catch((caught: unknown) => caught);
+      const error = await safeCreateQueues(
+        boss,
+        { one: { retryLimit: 5 }, two: { retryLimit: 6 }, three: {} },
+        { onDrift: 'error' },
+      ).catch((caught: unknown) => caught);
       expect((error as QueueDriftError).queues.map((queue) => queue.name)).toEqual(['one', 'two']);
       expect(await boss.getQueue('three')).not.toBeNull();
     });

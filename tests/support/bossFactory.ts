@@ -20,7 +20,14 @@ export function bossFactory(version: PgBossVersion, database: TestDatabase): Bos
   const create = async (schema = newSchemaName(), options: Record<string, unknown> = {}): Promise<TestBoss> => {
     const PgBoss = await loadPgBoss(version);
     // Background work would add its own SQL to what the tests count and wait for.
-    const boss = new PgBoss({ connectionString: database.url, schema, supervise: false, schedule: false, max: 2, ...options });
+    const boss = new PgBoss({
+      connectionString: database.url,
+      schema,
+      supervise: false,
+      schedule: false,
+      max: 2,
+      ...options,
+    });
     // A terminated connection is reported as an 'error' event; without a listener Node would throw it.
     boss.on('error', () => {});
     return boss;
@@ -34,7 +41,9 @@ export function bossFactory(version: PgBossVersion, database: TestDatabase): Bos
       return boss;
     },
     async stopAll() {
-      await Promise.all(started.splice(0).map((boss) => boss.stop({ graceful: false, wait: true, close: true, destroy: true })));
+      await Promise.all(
+        started.splice(0).map((boss) => boss.stop({ graceful: false, wait: true, close: true, destroy: true })),
+      );
     },
   };
 }

@@ -1,7 +1,14 @@
 /** Lets test sources be written indented inside the test file: drops the first newline and the common indent. */
 export function dedent(strings: TemplateStringsArray, ...values: unknown[]): string {
-  const raw = String.raw({ raw: strings }, ...values).replace(/^\n/, '').replace(/\n\s*$/, '\n');
-  const indent = Math.min(...raw.split('\n').filter((line) => line.trim() !== '').map((line) => /^ */.exec(line)![0].length));
+  const raw = String.raw({ raw: strings }, ...values)
+    .replace(/^\n/, '')
+    .replace(/\n\s*$/, '\n');
+  const indent = Math.min(
+    ...raw
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .map((line) => /^ */.exec(line)![0].length),
+  );
   return raw
     .split('\n')
     .map((line) => line.slice(indent))
@@ -9,7 +16,11 @@ export function dedent(strings: TemplateStringsArray, ...values: unknown[]): str
 }
 
 /** The 1-based position ESLint reports for the first occurrence of `snippet` in `code`. */
-export function locate(code: string, snippet: string, occurrence = 1): { line: number; column: number; endLine: number; endColumn: number } {
+export function locate(
+  code: string,
+  snippet: string,
+  occurrence = 1,
+): { line: number; column: number; endLine: number; endColumn: number } {
   let start = -1;
   for (let found = 0; found < occurrence; found++) {
     start = code.indexOf(snippet, start + 1);

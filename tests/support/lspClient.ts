@@ -73,7 +73,9 @@ export class LspClient {
       if (headerEnd < 0) return;
       const length = Number(/Content-Length: (\d+)/i.exec(this.buffer.subarray(0, headerEnd).toString())?.[1]);
       if (this.buffer.length < headerEnd + 4 + length) return;
-      const message = JSON.parse(this.buffer.subarray(headerEnd + 4, headerEnd + 4 + length).toString('utf8')) as Message;
+      const message = JSON.parse(
+        this.buffer.subarray(headerEnd + 4, headerEnd + 4 + length).toString('utf8'),
+      ) as Message;
       this.buffer = this.buffer.subarray(headerEnd + 4 + length);
       this.dispatch(message);
     }

@@ -9,7 +9,12 @@ describe('runtime types', () => {
   it('accepts pg-boss 10, 11 and 12 instances as declared by their own type definitions', () => {
     expectTypeOf(safeCreateQueue).toBeCallableWith({} as PgBoss10, 'emails', { retryLimit: 2 });
     expectTypeOf(safeCreateQueue).toBeCallableWith({} as PgBoss11, 'emails');
-    expectTypeOf(safeCreateQueue).toBeCallableWith({} as PgBoss12, 'emails', { policy: 'singleton' }, { onDrift: 'error' });
+    expectTypeOf(safeCreateQueue).toBeCallableWith(
+      {} as PgBoss12,
+      'emails',
+      { policy: 'singleton' },
+      { onDrift: 'error' },
+    );
     expectTypeOf(safeCreateQueues).toBeCallableWith({} as PgBoss12, { emails: { deadLetter: 'dlq' }, dlq: {} });
     expectTypeOf(verifyQueues).toBeCallableWith({} as PgBoss10, [{ name: 'emails' }]);
     expectTypeOf(safeCreateQueue).returns.resolves.toEqualTypeOf<QueueOutcome>();
