@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { describeHazards } from '../src/analysis/describeHazards';
-import { findInstalledPgBossVersion } from '../src/analysis/findInstalledPgBossVersion';
+import { describeHazards } from '../src/pgBossVersion/describeHazards';
+import { findInstalledPgBossVersion } from '../src/pgBossVersion/findInstalledPgBossVersion';
 import {
   getBareCreateQueueCall,
   mayContainCreateQueue,

@@ -1,9 +1,9 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { getStaticPropertyName } from './getStaticPropertyName';
+import { getStaticPropertyName } from '../util/getStaticPropertyName';
 import { classifyPgBossBinding, isPgBossClassMember, PG_BOSS_CLASS } from './pgBossImports';
-import { isFunctionNode, resolveIdentifier } from './scope';
-import { skipTransparentWrappers } from './skipTransparentWrappers';
-import type { SourceFile } from './sourceFile';
+import { isFunctionNode, resolveIdentifier } from '../util/scope';
+import { skipTransparentWrappers } from '../util/skipTransparentWrappers';
+import type { SourceFile } from '../util/sourceFile';
 
 /**
  * What the syntax says a receiver is: a pg-boss instance, provably something else, or unknown

@@ -5,7 +5,7 @@ import {
   type AnalysisContext,
   type BareCreateQueueCall,
 } from './getBareCreateQueueCall';
-import { walkNodes } from './walkNodes';
+import { walkNodes } from '../util/walkNodes';
 
 /** Every bare createQueue call of a file, in source order: what the rule reports for it. */
 export function findBareCreateQueueCalls(context: AnalysisContext): BareCreateQueueCall[] {

@@ -1,10 +1,10 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { isPgBossReceiverBySyntax } from './classifyReceiver';
-import { getStaticPropertyName } from './getStaticPropertyName';
+import { getStaticPropertyName } from '../util/getStaticPropertyName';
 import { isGuardedByDuplicateHandling } from './isGuardedByDuplicateHandling';
 import { isGuardedByExistenceCheck } from './isGuardedByExistenceCheck';
 import type { PgBossTypeOracle } from './pgBossTypeOracle';
-import type { SourceFile } from './sourceFile';
+import type { SourceFile } from '../util/sourceFile';
 
 /** A `createQueue` call on a pg-boss instance that nothing guards against the queue already existing. */
 export interface BareCreateQueueCall {

@@ -1,9 +1,9 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { getStaticPropertyName, getStaticString } from './getStaticPropertyName';
-import { getSingleAssignedValue, isFunctionNode, resolveIdentifier, resolveLocalFunction } from './scope';
-import { skipTransparentWrappers } from './skipTransparentWrappers';
-import type { SourceFile } from './sourceFile';
-import { walkNodes } from './walkNodes';
+import { getStaticPropertyName, getStaticString } from '../util/getStaticPropertyName';
+import { getSingleAssignedValue, isFunctionNode, resolveIdentifier, resolveLocalFunction } from '../util/scope';
+import { skipTransparentWrappers } from '../util/skipTransparentWrappers';
+import type { SourceFile } from '../util/sourceFile';
+import { walkNodes } from '../util/walkNodes';
 
 type Variable = TSESLint.Scope.Variable;
 type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { getQueuePresence, type QueuePresence } from './queuePresence';
-import { isFunctionNode } from './scope';
-import type { SourceFile } from './sourceFile';
+import { isFunctionNode } from '../util/scope';
+import type { SourceFile } from '../util/sourceFile';
 
 /**
  * Whether the call only runs once a check has found the queue `name` absent: it sits in the branch

@@ -1,8 +1,8 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { getStaticString } from './getStaticPropertyName';
-import { resolveIdentifier } from './scope';
-import { skipTransparentWrappers } from './skipTransparentWrappers';
-import type { SourceFile } from './sourceFile';
+import { getStaticString } from '../util/getStaticPropertyName';
+import { resolveIdentifier } from '../util/scope';
+import { skipTransparentWrappers } from '../util/skipTransparentWrappers';
+import type { SourceFile } from '../util/sourceFile';
 
 /**
  * Whether two expressions name the same queue: equal string values, the same variable, or the same

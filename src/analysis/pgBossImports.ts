@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { getStaticPropertyName, getStaticString } from './getStaticPropertyName';
-import { isRequireCall } from './isRequireCall';
-import { skipTransparentWrappers } from './skipTransparentWrappers';
+import { getStaticPropertyName, getStaticString } from '../util/getStaticPropertyName';
+import { isRequireCall } from '../util/isRequireCall';
+import { skipTransparentWrappers } from '../util/skipTransparentWrappers';
 
 export const PG_BOSS_MODULE = 'pg-boss';
 /** The class name pg-boss exports: the module itself in 10/11 (`export =`), a named export in 12. */

@@ -1,9 +1,9 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { getStaticPropertyName } from './getStaticPropertyName';
+import { getStaticPropertyName } from '../util/getStaticPropertyName';
 import { isSameQueueName } from './isSameQueueName';
-import { getSingleAssignedValue, isFunctionNode, resolveIdentifier } from './scope';
-import { skipTransparentWrappers } from './skipTransparentWrappers';
-import type { SourceFile } from './sourceFile';
+import { getSingleAssignedValue, isFunctionNode, resolveIdentifier } from '../util/scope';
+import { skipTransparentWrappers } from '../util/skipTransparentWrappers';
+import type { SourceFile } from '../util/sourceFile';
 
 /**
  * What a condition being truthy says about the queue: it exists, it is absent, or nothing known.

@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { isRequireCall } from '../analysis/isRequireCall';
+import { isRequireCall } from '../util/isRequireCall';
 
 /** Syntax that rules out `require` for the helper; TypeScript's `import x = require()` compiles imports either way. */
 const IMPORT_SYNTAX = new Set<AST_NODE_TYPES>([

@@ -1,5 +1,5 @@
 import { parseForESLint } from '@typescript-eslint/parser';
-import type { SourceFile } from '../analysis/sourceFile';
+import type { SourceFile } from '../util/sourceFile';
 
 /** A file the codemod cannot parse: skipped and reported, never written. */
 export class UnparsableFileError extends Error {

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { BareCreateQueueCall } from '../analysis/getBareCreateQueueCall';
-import type { SourceFile } from '../analysis/sourceFile';
+import type { SourceFile } from '../util/sourceFile';
 import type { TextEdit } from './textEdit';
 
 /**

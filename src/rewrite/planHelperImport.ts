@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { getStaticString } from '../analysis/getStaticPropertyName';
-import { isRequireCall } from '../analysis/isRequireCall';
-import type { SourceFile } from '../analysis/sourceFile';
+import { getStaticString } from '../util/getStaticPropertyName';
+import { isRequireCall } from '../util/isRequireCall';
+import type { SourceFile } from '../util/sourceFile';
 import { detectCodeStyle, type CodeStyle } from './codeStyle';
 import { isCommonJsFile } from './isCommonJsFile';
 import type { TextEdit } from './textEdit';

@@ -1,5 +1,5 @@
 import type { BareCreateQueueCall } from '../analysis/getBareCreateQueueCall';
-import type { SourceFile } from '../analysis/sourceFile';
+import type { SourceFile } from '../util/sourceFile';
 import { planCallRewrite } from './planCallRewrite';
 import type { HelperImport } from './planHelperImport';
 import type { TextEdit } from './textEdit';

@@ -3,8 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import rule from '../../rules/no-bare-create-queue';
-import { describeHazards } from '../../src/analysis/describeHazards';
-import { findInstalledPgBossVersion } from '../../src/analysis/findInstalledPgBossVersion';
+import { describeHazards } from '../../src/pgBossVersion/describeHazards';
+import { findInstalledPgBossVersion } from '../../src/pgBossVersion/findInstalledPgBossVersion';
 
 describe('describeHazards', () => {
   it.each([

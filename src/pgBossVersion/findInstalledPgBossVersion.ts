@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { readManifestField, searchUpwards } from '../util/searchUpwards';
-import { PG_BOSS_MODULE } from './pgBossImports';
+import { PG_BOSS_MODULE } from '../analysis/pgBossImports';
 
 const versions = new Map<string, string | undefined>();
 
