@@ -1,7 +1,7 @@
 // Runtime cost of safeCreateQueue against real PostgreSQL on pg-boss 10.4.2 and 12.38.0: SQL round
 // trips, latency next to plain createQueue, and a boot storm of 20 instances declaring 20 queues at once.
 import { createRequire } from 'node:module';
-import { safeCreateQueue, safeCreateQueues } from 'eslint-plugin-pg-boss/runtime';
+import { safeCreateQueue, safeCreateQueues } from 'pg-boss-safe-create-queue';
 import { Bench } from 'tinybench';
 import pg from 'pg';
 import { startEmbeddedPostgres } from '../examples/embeddedPostgres.mjs';

@@ -1,7 +1,15 @@
-import type { API, FileInfo, Options } from 'jscodeshift';
 import { parserFor } from '../src/rewrite/parseSourceFile';
 import { rewriteSource } from '../src/rewrite/rewriteSource';
 import { DEFAULT_IMPORT_SOURCE } from '../src/runtimeModule';
+
+/** What jscodeshift hands a transform, declared here so that the package needs no jscodeshift types. */
+interface FileInfo {
+  readonly path: string;
+  readonly source: string;
+}
+
+/** jscodeshift's options: every `--name=value` of its command line. */
+type Options = Readonly<Record<string, unknown>>;
 
 /**
  * jscodeshift transform: rewrites bare `boss.createQueue(…)` calls to `safeCreateQueue(boss, …)`, exactly
@@ -14,7 +22,7 @@ import { DEFAULT_IMPORT_SOURCE } from '../src/runtimeModule';
  *
  * Option `--importSource=<module>` changes where the helper is imported from.
  */
-function transform(file: FileInfo, _api: API, options: Options): string {
+function transform(file: FileInfo, _api: unknown, options: Options): string {
   const importSource = typeof options.importSource === 'string' ? options.importSource : DEFAULT_IMPORT_SOURCE;
   return rewriteSource(file.source, file.path, importSource).output;
 }

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import tsParser from '@typescript-eslint/parser';
 import { ESLint } from 'eslint';
 import pgBoss from 'eslint-plugin-pg-boss';
-import { safeCreateQueues } from 'eslint-plugin-pg-boss/runtime';
+import { safeCreateQueues } from 'pg-boss-safe-create-queue';
 import { PgBoss } from 'pg-boss';
 import { queues } from './app/src/queues.mjs';
 import { startEmbeddedPostgres } from './embeddedPostgres.mjs';

@@ -13,7 +13,7 @@ describe('the built package', () => {
   it('loads the runtime from CommonJS without loading ESLint, TypeScript or jscodeshift', () => {
     const output = runNode([
       '-e',
-      `const runtime = require('eslint-plugin-pg-boss/runtime');
+      `const runtime = require('pg-boss-safe-create-queue');
        const heavy = Object.keys(require.cache).filter((file) => /node_modules[\\\\/](eslint|typescript|jscodeshift|@typescript-eslint)[\\\\/]/.test(file));
        console.log(JSON.stringify({ exports: Object.keys(runtime).sort(), heavy }));`,
     ]);
@@ -22,6 +22,7 @@ describe('the built package', () => {
         'PgBossNotStartedError',
         'QueueDeclarationError',
         'QueueDriftError',
+        'ensureQueue',
         'safeCreateQueue',
         'safeCreateQueues',
         'verifyQueues',
@@ -34,7 +35,7 @@ describe('the built package', () => {
     const output = runNode([
       '--input-type=module',
       '-e',
-      `import { safeCreateQueue, safeCreateQueues, verifyQueues } from 'eslint-plugin-pg-boss/runtime';
+      `import { safeCreateQueue, safeCreateQueues, verifyQueues } from 'pg-boss-safe-create-queue';
        console.log([safeCreateQueue, safeCreateQueues, verifyQueues].map((fn) => typeof fn).join(','));`,
     ]);
     expect(output.trim()).toBe('function,function,function');

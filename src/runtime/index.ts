@@ -1,3 +1,4 @@
+export { ensureQueue } from './ensureQueue';
 export { safeCreateQueue } from './safeCreateQueue';
 export { safeCreateQueues } from './safeCreateQueues';
 export { verifyQueues } from './verifyQueues';

@@ -1,6 +1,6 @@
 import { getCapabilities } from './capabilities';
 import { checkArguments } from './checkSettings';
-import { ensureQueue } from './ensureQueue';
+import { reconcileQueue } from './reconcileQueue';
 import { QueueDriftError } from './errors';
 import { adaptQueueOptions, checkQueueOptions } from './normalizeQueueOptions';
 import type { PgBossInstance, QueueOptions, QueueOutcome, SafeCreateQueueSettings } from './types';
@@ -22,7 +22,7 @@ export async function safeCreateQueue(
   const checked = checkQueueOptions(name, options);
   const capabilities = await getCapabilities(boss, settings);
   const desired = adaptQueueOptions(name, checked, capabilities);
-  const outcome = await ensureQueue(boss, capabilities, name, desired, undefined, settings);
+  const outcome = await reconcileQueue(boss, capabilities, name, desired, undefined, settings);
   if (settings.onDrift === 'error' && outcome.drift.length > 0)
     throw new QueueDriftError([{ name, drift: outcome.drift }]);
   return outcome;

@@ -1,4 +1,4 @@
-import { ensureQueue } from './ensureQueue';
+import { reconcileQueue } from './reconcileQueue';
 import { QueueDeclarationError, QueueDriftError } from './errors';
 import { orderByDeadLetter, undeclaredDeadLetters } from './orderByDeadLetter';
 import { prepareDeclarations } from './prepareDeclarations';
@@ -34,7 +34,7 @@ export async function safeCreateQueues(
     // Absent from the list means absent or cut from it; creating is safe either way.
     outcomes.set(
       name,
-      await ensureQueue(prepared.boss, prepared.capabilities, name, desired, listed.get(name) ?? null, settings),
+      await reconcileQueue(prepared.boss, prepared.capabilities, name, desired, listed.get(name) ?? null, settings),
     );
   }
   const ordered = [...prepared.queues.keys()].map((name) => outcomes.get(name)!);

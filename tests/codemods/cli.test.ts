@@ -53,7 +53,7 @@ describe('pg-boss-codemod', () => {
     expect(stdout).toContain('--- a/src/queues.ts');
     expect(stdout).toContain("-await boss.createQueue('emails');");
     expect(stdout).toContain("+await safeCreateQueue(boss, 'emails');");
-    expect(stdout).toContain("+import { safeCreateQueue } from 'eslint-plugin-pg-boss/runtime';");
+    expect(stdout).toContain("+import { safeCreateQueue } from 'pg-boss-safe-create-queue';");
     expect(read('src/queues.ts')).toBe(BARE);
     expect(stderr).toContain(
       '(dry run, nothing written): 3 files scanned, 1 changed (1 calls rewritten), 1 unchanged, 1 skipped, 0 failed',
@@ -64,7 +64,7 @@ describe('pg-boss-codemod', () => {
     const { code, stderr } = codemod('src', 'node_modules/..');
     expect(code).toBe(0);
     expect(read('src/queues.ts')).toBe(
-      "import { PgBoss } from 'pg-boss';\nimport { safeCreateQueue } from 'eslint-plugin-pg-boss/runtime';\n\nconst boss = new PgBoss('postgres://localhost/app');\nawait safeCreateQueue(boss, 'emails');\n",
+      "import { PgBoss } from 'pg-boss';\nimport { safeCreateQueue } from 'pg-boss-safe-create-queue';\n\nconst boss = new PgBoss('postgres://localhost/app');\nawait safeCreateQueue(boss, 'emails');\n",
     );
     expect(read('src/broken.ts')).toBe(BROKEN);
     expect(read('src/plain.ts')).toBe(PLAIN);

@@ -83,7 +83,7 @@ describe('the packed package in a consumer project', () => {
         text
           .replace(
             "import { PgBoss } from 'pg-boss';",
-            "import { PgBoss } from 'pg-boss';\nimport { safeCreateQueue } from 'eslint-plugin-pg-boss/runtime';",
+            "import { PgBoss } from 'pg-boss';\nimport { safeCreateQueue } from 'pg-boss-safe-create-queue';",
           )
           .replace("await boss.createQueue('thumbnails'", "await safeCreateQueue(boss, 'thumbnails'"),
       );

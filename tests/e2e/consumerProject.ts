@@ -14,29 +14,33 @@ function installedVersion(name: string): string {
 
 /**
  * A temporary project that installs the packed package the way a user would (`npm pack`, then
- * `npm install` of the tarball) beside ESLint 10 and 9, the TypeScript parser and pg-boss 12 and 10,
- * with the example app copied in.
+ * `npm install` of the tarballs) beside ESLint 10 and 9, the TypeScript parser and pg-boss 12 and 10,
+ * with the example app copied in. The runtime is a dependency, the plugin a dev dependency, as the README says.
  */
 export function createConsumerProject(): string {
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'pg-boss-consumer-'));
-  const [tarball] = JSON.parse(
-    execFileSync('npm', ['pack', '--json', '--pack-destination', directory], {
-      cwd: root,
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'ignore'],
-    }),
-  ) as Array<{ filename: string }>;
+  const pack = (packageDirectory: string): string => {
+    const [tarball] = JSON.parse(
+      execFileSync('npm', ['pack', '--json', '--pack-destination', directory], {
+        cwd: packageDirectory,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      }),
+    ) as Array<{ filename: string }>;
+    return `file:./${tarball!.filename}`;
+  };
   fs.cpSync(path.join(root, 'examples/app'), directory, { recursive: true });
   const manifest = {
     name: 'consumer-app',
     private: true,
     type: 'module',
     dependencies: {
-      'eslint-plugin-pg-boss': `file:./${tarball!.filename}`,
+      'pg-boss-safe-create-queue': pack(path.join(root, 'src/runtime')),
       'pg-boss': installedVersion('pg-boss-12.38.0'),
       'pg-boss-10': `npm:pg-boss@${installedVersion('pg-boss-10.4.2')}`,
     },
     devDependencies: {
+      'eslint-plugin-pg-boss': pack(root),
       eslint: installedVersion('eslint'),
       'eslint-9': `npm:eslint@${installedVersion('eslint-9')}`,
       '@typescript-eslint/parser': installedVersion('@typescript-eslint/parser'),

@@ -7,7 +7,7 @@ export type Mode = 'untyped' | 'typed';
 export type ValidCase = (ValidTestCase<Options> & { mode?: Mode }) | string;
 export type InvalidCase = InvalidTestCase<MessageIds, Options> & { mode?: Mode };
 
-const IMPORT = `import { safeCreateQueue } from 'eslint-plugin-pg-boss/runtime';`;
+const IMPORT = `import { safeCreateQueue } from 'pg-boss-safe-create-queue';`;
 const MESSAGE: MessageIds = 'bareCreateQueueOnVersion';
 
 /** A TypeScript ES module that creates a pg-boss instance the way most apps do. */
@@ -36,7 +36,7 @@ export const valid: ValidCase[] = [
   // Already migrated.
   dedent`
     import { PgBoss } from 'pg-boss';
-    import { safeCreateQueue } from 'eslint-plugin-pg-boss/runtime';
+    import { safeCreateQueue } from 'pg-boss-safe-create-queue';
     const boss = new PgBoss('postgres://localhost/app');
     await safeCreateQueue(boss, 'emails');
   `,
@@ -431,27 +431,27 @@ export const invalid: InvalidCase[] = [
   ),
   // An existing import from the helper's module is extended, not duplicated.
   bare(
-    `import { PgBoss } from 'pg-boss';\nimport { verifyQueues } from 'eslint-plugin-pg-boss/runtime';\n\nconst boss = new PgBoss('postgres://localhost/app');\nawait boss.createQueue('emails');\n`,
+    `import { PgBoss } from 'pg-boss';\nimport { verifyQueues } from 'pg-boss-safe-create-queue';\n\nconst boss = new PgBoss('postgres://localhost/app');\nawait boss.createQueue('emails');\n`,
     `boss.createQueue('emails')`,
-    `import { PgBoss } from 'pg-boss';\nimport { verifyQueues, safeCreateQueue } from 'eslint-plugin-pg-boss/runtime';\n\nconst boss = new PgBoss('postgres://localhost/app');\nawait safeCreateQueue(boss, 'emails');\n`,
+    `import { PgBoss } from 'pg-boss';\nimport { verifyQueues, safeCreateQueue } from 'pg-boss-safe-create-queue';\n\nconst boss = new PgBoss('postgres://localhost/app');\nawait safeCreateQueue(boss, 'emails');\n`,
   ),
   // A local safeCreateQueue of the app's own is not shadowed.
   bare(
     `import { PgBoss } from 'pg-boss';\n\nconst boss = new PgBoss('postgres://localhost/app');\nfunction safeCreateQueue() {}\nawait boss.createQueue('emails');\n`,
     `boss.createQueue('emails')`,
-    `import { PgBoss } from 'pg-boss';\nimport { safeCreateQueue as safeCreateQueue2 } from 'eslint-plugin-pg-boss/runtime';\n\nconst boss = new PgBoss('postgres://localhost/app');\nfunction safeCreateQueue() {}\nawait safeCreateQueue2(boss, 'emails');\n`,
+    `import { PgBoss } from 'pg-boss';\nimport { safeCreateQueue as safeCreateQueue2 } from 'pg-boss-safe-create-queue';\n\nconst boss = new PgBoss('postgres://localhost/app');\nfunction safeCreateQueue() {}\nawait safeCreateQueue2(boss, 'emails');\n`,
   ),
   // A header comment stays above the imports; double quotes follow the file's style.
   bare(
     `// Queue declarations.\nimport { PgBoss } from "pg-boss";\n\nexport const boss = new PgBoss("postgres://localhost/app");\nawait boss.createQueue("emails");\n`,
     `boss.createQueue("emails")`,
-    `// Queue declarations.\nimport { PgBoss } from "pg-boss";\nimport { safeCreateQueue } from "eslint-plugin-pg-boss/runtime";\n\nexport const boss = new PgBoss("postgres://localhost/app");\nawait safeCreateQueue(boss, "emails");\n`,
+    `// Queue declarations.\nimport { PgBoss } from "pg-boss";\nimport { safeCreateQueue } from "pg-boss-safe-create-queue";\n\nexport const boss = new PgBoss("postgres://localhost/app");\nawait safeCreateQueue(boss, "emails");\n`,
   ),
   // An untyped parameter is recognised by its name.
   bare(
     `export async function declare(pgBoss, name) {\n  await pgBoss.createQueue(name);\n}\n`,
     `pgBoss.createQueue(name)`,
-    `import { safeCreateQueue } from 'eslint-plugin-pg-boss/runtime';\n\nexport async function declare(pgBoss, name) {\n  await safeCreateQueue(pgBoss, name);\n}\n`,
+    `import { safeCreateQueue } from 'pg-boss-safe-create-queue';\n\nexport async function declare(pgBoss, name) {\n  await safeCreateQueue(pgBoss, name);\n}\n`,
   ),
   // Without types, a look-alike whose name says boss is taken at its word (typed, it is valid).
   bare(
@@ -464,11 +464,11 @@ export const invalid: InvalidCase[] = [
   bare(
     `'use strict';\n\nconst PgBoss = require('pg-boss');\nconst boss = new PgBoss(process.env.DATABASE_URL);\n\nasync function declare() {\n  await boss.createQueue('emails');\n}\nmodule.exports = { declare };\n`,
     `boss.createQueue('emails')`,
-    `'use strict';\n\nconst PgBoss = require('pg-boss');\nconst { safeCreateQueue } = require('eslint-plugin-pg-boss/runtime');\nconst boss = new PgBoss(process.env.DATABASE_URL);\n\nasync function declare() {\n  await safeCreateQueue(boss, 'emails');\n}\nmodule.exports = { declare };\n`,
+    `'use strict';\n\nconst PgBoss = require('pg-boss');\nconst { safeCreateQueue } = require('pg-boss-safe-create-queue');\nconst boss = new PgBoss(process.env.DATABASE_URL);\n\nasync function declare() {\n  await safeCreateQueue(boss, 'emails');\n}\nmodule.exports = { declare };\n`,
     { filename: 'file.js' },
   ),
   // `importSource` points the rewrite at the app's own wrapper.
-  bare(basic, `boss.createQueue('emails')`, basicFixed.replace('eslint-plugin-pg-boss/runtime', '#lib/queues'), {
+  bare(basic, `boss.createQueue('emails')`, basicFixed.replace('pg-boss-safe-create-queue', '#lib/queues'), {
     options: [{ importSource: '#lib/queues' }],
   }),
   // Type information recognises pg-boss behind factories and containers.

@@ -1,7 +1,7 @@
 // Queue declarations for the mail service.
 import { PgBoss } from 'pg-boss';
 import { logger } from './logger';
-import { safeCreateQueue } from 'eslint-plugin-pg-boss/runtime';
+import { safeCreateQueue } from 'pg-boss-safe-create-queue';
 
 const boss = new PgBoss(process.env.DATABASE_URL!);
 

@@ -1,5 +1,5 @@
 import { PgBoss } from 'pg-boss';
-import { safeCreateQueue } from 'eslint-plugin-pg-boss/runtime';
+import { safeCreateQueue } from 'pg-boss-safe-create-queue';
 
 export class QueueService {
   #boss: PgBoss;

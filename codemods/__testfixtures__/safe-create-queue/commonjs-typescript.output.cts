@@ -1,5 +1,5 @@
 import PgBoss = require('pg-boss');
-import { safeCreateQueue } from 'eslint-plugin-pg-boss/runtime';
+import { safeCreateQueue } from 'pg-boss-safe-create-queue';
 
 const boss = new PgBoss('postgres://localhost/app');
 

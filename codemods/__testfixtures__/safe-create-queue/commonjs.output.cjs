@@ -2,7 +2,7 @@
 
 const PgBoss = require('pg-boss');
 const config = require('./config');
-const { safeCreateQueue } = require('eslint-plugin-pg-boss/runtime');
+const { safeCreateQueue } = require('pg-boss-safe-create-queue');
 
 const boss = new PgBoss(config.databaseUrl);
 

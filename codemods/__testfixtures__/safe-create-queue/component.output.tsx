@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { boss } from './boss';
-import { safeCreateQueue } from 'eslint-plugin-pg-boss/runtime';
+import { safeCreateQueue } from 'pg-boss-safe-create-queue';
 
 export function QueueBootstrap({ name }: { name: string }) {
   useEffect(() => {

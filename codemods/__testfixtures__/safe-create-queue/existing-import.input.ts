@@ -1,5 +1,5 @@
 import { PgBoss } from 'pg-boss';
-import { verifyQueues } from 'eslint-plugin-pg-boss/runtime';
+import { verifyQueues } from 'pg-boss-safe-create-queue';
 
 const boss = new PgBoss('postgres://localhost/app');
 

@@ -1,5 +1,5 @@
 import { PgBoss } from 'pg-boss';
-import { safeCreateQueue as safeCreateQueue2 } from 'eslint-plugin-pg-boss/runtime';
+import { safeCreateQueue as safeCreateQueue2 } from 'pg-boss-safe-create-queue';
 
 const boss = new PgBoss('postgres://localhost/app');
 
