@@ -6,6 +6,7 @@ import { isExistingQueueError } from './isExistingQueueError';
 import { withLegacyCreateLock } from './legacyCreateLock';
 import type { DesiredOptions } from './normalizeQueueOptions';
 import { readQueue } from './queueReads';
+import { quoteIdentifier } from './quoteIdentifier';
 import { retryTransient } from './retryTransient';
 import type { PgBossLike, QueueDrift, QueueOutcome, SafeCreateQueueSettings } from './types';
 
@@ -144,8 +145,4 @@ function warn(boss: PgBossLike, settings: SafeCreateQueueSettings, name: string,
     queue: name,
     drift,
   });
-}
-
-function quoteIdentifier(identifier: string): string {
-  return `"${identifier.replaceAll('"', '""')}"`;
 }

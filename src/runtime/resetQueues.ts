@@ -1,9 +1,11 @@
+import { getSqlExecutor, runSql } from './capabilities';
 import { checkArguments } from './checkSettings';
 import { declarePreparedQueues } from './declarePreparedQueues';
 import { QueueResetRefusedError } from './errors';
 import { orderByDeadLetter } from './orderByDeadLetter';
 import { prepareDeclarations } from './prepareDeclarations';
 import { listQueues } from './queueReads';
+import { quoteIdentifier } from './quoteIdentifier';
 import type { PgBossInstance, QueueDeclarations, ResetQueuesSettings } from './types';
 
 const RESET_SETTINGS = ['allowProduction'];
@@ -26,8 +28,17 @@ export async function resetQueues(
   // The queues that name a dead letter go before it: no version deletes a queue another one still names.
   const order = orderByDeadLetter(prepared.queues).reverse();
   const existing = await listQueues(prepared.boss, order);
+  const db = getSqlExecutor(prepared.boss);
+  const schema = quoteIdentifier(prepared.capabilities.schema);
   for (const name of order) {
-    if (existing.has(name)) await prepared.boss.deleteQueue(name);
+    if (!existing.has(name)) continue;
+    // 10.x refuses to delete a queue that jobs still reference (q_fkey is RESTRICT, 23001), and keeps
+    // completed jobs in its archive table; 11+ delete a queue's jobs with it.
+    if (prepared.capabilities.legacy) {
+      await runSql(db, `DELETE FROM ${schema}.job WHERE name = $1`, [name]);
+      await runSql(db, `DELETE FROM ${schema}.archive WHERE name = $1`, [name]);
+    }
+    await prepared.boss.deleteQueue(name);
   }
   await declarePreparedQueues(prepared, settings);
 }
