@@ -12,6 +12,7 @@ export type QueueErrorKind =
   | 'dead-letter-missing'
   | 'dead-letter-in-use'
   | 'queue-not-found'
+  | 'queue-not-empty'
   | 'not-started'
   | 'invalid-declaration'
   | 'drift'
@@ -91,6 +92,11 @@ const VERDICTS: Readonly<Record<Exclude<QueueErrorKind, 'unknown'>, Verdict>> = 
     retryable: false,
     hint: 'The queue was never created (pg-boss 10+ require createQueue before send and work): declare it at startup with safeCreateQueue(s).',
   },
+  'queue-not-empty': {
+    kind: 'queue-not-empty',
+    retryable: false,
+    hint: 'pg-boss 10.x deletes a queue only when no job references it: delete its jobs first (resetQueues does), or let it be.',
+  },
   'not-started': {
     kind: 'not-started',
     retryable: false,
@@ -138,7 +144,6 @@ const SQLSTATES: Readonly<Record<string, Exclude<QueueErrorKind, 'unknown'>>> = 
   '42P01': 'schema-not-installed',
   '3F000': 'schema-not-installed',
   '22003': 'value-out-of-range',
-  '23001': 'dead-letter-in-use',
 };
 
 /** Node's codes for a connection that could not be made or was cut. */
@@ -197,7 +202,17 @@ function kindOfCode(code: string, error: ErrorLike, message: string): Exclude<Qu
   if (code.startsWith('08') && code.length === 5) return 'connection-lost';
   if (NETWORK_CODES.has(code)) return 'connection-lost';
   if (code === '23505' && error.constraint === 'queue_pkey') return 'queue-exists';
-  // 23503 on insert names a dead letter that does not exist; on delete, a queue still named as one.
-  if (code === '23503') return /^update or delete on/.test(message) ? 'dead-letter-in-use' : 'dead-letter-missing';
+  if (code === '23503' || code === '23001')
+    return kindOfReference(error.constraint, code === '23001' || /^update or delete on/.test(message));
   return undefined;
+}
+
+/**
+ * A foreign key into the queue table. `q_fkey` ties a job to its queue: a job for a missing queue on
+ * insert, a queue that still has jobs on delete (10.x, RESTRICT). Every other one (`queue_dead_letter_fkey`,
+ * the jobs' `dlq_fkey`) names a dead letter: missing on insert, still named on delete.
+ */
+function kindOfReference(constraint: unknown, onDelete: boolean): Exclude<QueueErrorKind, 'unknown'> {
+  if (constraint === 'q_fkey') return onDelete ? 'queue-not-empty' : 'queue-not-found';
+  return onDelete ? 'dead-letter-in-use' : 'dead-letter-missing';
 }
