@@ -90,7 +90,7 @@ const VERDICTS: Readonly<Record<Exclude<QueueErrorKind, 'unknown'>, Verdict>> = 
   'queue-not-found': {
     kind: 'queue-not-found',
     retryable: false,
-    hint: 'The queue was never created (pg-boss 10+ require createQueue before send and work): declare it at startup with safeCreateQueue(s).',
+    hint: 'The queue, or the dead letter a queue names, was never created (pg-boss 10+ require createQueue before send and work): declare it at startup with safeCreateQueue(s).',
   },
   'queue-not-empty': {
     kind: 'queue-not-empty',
