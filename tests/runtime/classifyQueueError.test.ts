@@ -6,6 +6,7 @@ import {
   QueueDeclarationError,
   QueueDriftError,
   safeCreateQueue,
+  safeCreateQueues,
   type QueueErrorKind,
 } from '../../src/runtime';
 import { bossFactory, newSchemaName } from '../support/bossFactory';
@@ -230,5 +231,33 @@ describe('classifyQueueError', () => {
       expect(classifyQueueError(wrapped)).toMatchObject({ kind: 'statement-timeout', code: '57014' });
       expect(classifyQueueError(new Error('something else'))).toMatchObject({ kind: 'unknown', retryable: false });
     });
+  });
+
+  it("runs docs/errors.md's example: a declaration that cannot succeed is not retryable", async () => {
+    const boss = await start('12.38.0');
+    const logged: unknown[] = [];
+    const logger = { error: (details: object, message: string) => logged.push({ ...details, message }) };
+    const queues = { emails: { deadLetter: 'nowhere' } };
+    const previous = process.exitCode;
+    // The example, as docs/errors.md gives it.
+    try {
+      await safeCreateQueues(boss, queues);
+    } catch (error) {
+      const { kind, retryable, hint } = classifyQueueError(error);
+      logger.error({ err: error, kind, retryable }, `declaring queues failed: ${hint}`);
+      process.exitCode = retryable ? 75 : 1;
+    }
+    try {
+      expect(process.exitCode).toBe(1);
+      expect(logged).toEqual([
+        expect.objectContaining({
+          kind: 'invalid-declaration',
+          retryable: false,
+          message: expect.stringContaining('declaring queues failed'),
+        }),
+      ]);
+    } finally {
+      process.exitCode = previous;
+    }
   });
 });
