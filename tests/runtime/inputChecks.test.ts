@@ -110,6 +110,17 @@ for (const version of ['10.4.2', '12.38.0'] satisfies PgBossVersion[]) {
       );
     });
 
+    // pg-boss reads options.name only when the first argument is missing: another name is ignored, not used.
+    it('creates the queue the first argument names, reporting a different options.name as ignored', async () => {
+      const boss = await bosses.start();
+      const events: QueueEvent[] = [];
+      const logger = { warn: (_message: string, event: QueueEvent) => events.push(event) };
+      await safeCreateQueue(boss, 'first', { name: 'second', retryLimit: 1 }, { logger });
+      expect(events).toEqual([{ kind: 'ignored-option', queue: 'first', option: 'name' }]);
+      expect(await boss.getQueue('first')).toMatchObject({ retryLimit: 1 });
+      expect(await boss.getQueue('second')).toBeNull();
+    });
+
     it('without a logger, reports an ignored option as the instance’s own warning event', async () => {
       const boss = await bosses.start();
       const warnings: unknown[] = [];
