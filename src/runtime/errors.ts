@@ -3,6 +3,7 @@ import type { QueueDrift } from './types';
 /** Thrown by `onDrift: 'error'`, and by `'recreate'` when a drifted queue still holds jobs. */
 export class QueueDriftError extends Error {
   override readonly name = 'QueueDriftError';
+  readonly code = 'ERR_QUEUE_DRIFT';
   readonly queues: ReadonlyArray<{ name: string; drift: QueueDrift[] }>;
 
   constructor(queues: ReadonlyArray<{ name: string; drift: QueueDrift[] }>, reason?: string) {
@@ -17,19 +18,61 @@ export class QueueDriftError extends Error {
   }
 }
 
-/** Bad input, found before any SQL ran. */
+/** Bad input (boss, name, options, settings or declaration list), found before any SQL touched a queue. */
 export class QueueDeclarationError extends TypeError {
   override readonly name = 'QueueDeclarationError';
+  readonly code = 'ERR_QUEUE_DECLARATION';
 }
 
 /** The instance cannot run SQL yet; pg-boss 10/11 would silently do nothing instead. */
 export class PgBossNotStartedError extends Error {
   override readonly name = 'PgBossNotStartedError';
+  readonly code = 'ERR_PGBOSS_NOT_STARTED';
 
   constructor(options?: ErrorOptions) {
     super(
       'pg-boss is not started: await boss.start() before creating queues (pg-boss 10 and 11 would silently create nothing).',
       options,
+    );
+  }
+}
+
+/** The database has no pg-boss queue table in the schema the instance (or `settings.schema`) names. */
+export class PgBossSchemaNotFoundError extends Error {
+  override readonly name = 'PgBossSchemaNotFoundError';
+  readonly code = 'ERR_PGBOSS_SCHEMA_NOT_FOUND';
+
+  constructor(readonly schema: string) {
+    super(
+      `No pg-boss queue table in schema "${schema}": start pg-boss 10+ on this database first, or name the schema it uses in settings.schema.`,
+    );
+  }
+}
+
+/** The database role may not use the pg-boss schema or read its queue table. */
+export class PgBossPermissionError extends Error {
+  override readonly name = 'PgBossPermissionError';
+  readonly code = 'ERR_PGBOSS_PERMISSION';
+
+  constructor(
+    readonly schema: string,
+    readonly role: string,
+    missing: string,
+  ) {
+    super(
+      `Role "${role}" lacks ${missing} in pg-boss schema "${schema}": GRANT it, or connect as the role that owns the schema.`,
+    );
+  }
+}
+
+/** `resetQueues` refused to run because `NODE_ENV` is `production` and `settings.allowProduction` is not set. */
+export class QueueResetRefusedError extends Error {
+  override readonly name = 'QueueResetRefusedError';
+  readonly code = 'ERR_QUEUE_RESET_REFUSED';
+
+  constructor() {
+    super(
+      'resetQueues deletes queues and their jobs, and NODE_ENV is "production": pass { allowProduction: true } if that is really meant.',
     );
   }
 }

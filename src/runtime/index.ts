@@ -1,8 +1,18 @@
+export { classifyQueueError, type QueueErrorClassification, type QueueErrorKind } from './classifyQueueError';
 export { ensureQueue } from './ensureQueue';
+export { resetQueues } from './resetQueues';
 export { safeCreateQueue } from './safeCreateQueue';
 export { safeCreateQueues } from './safeCreateQueues';
 export { verifyQueues } from './verifyQueues';
-export { PgBossNotStartedError, QueueDeclarationError, QueueDriftError } from './errors';
+export {
+  PgBossNotStartedError,
+  PgBossPermissionError,
+  PgBossSchemaNotFoundError,
+  QueueDeclarationError,
+  QueueDriftError,
+  QueueResetRefusedError,
+} from './errors';
+export type { QueueEvent, QueueEventLevel, QueueEventLogger } from './events';
 export type {
   DriftLogger,
   OnDrift,
@@ -13,5 +23,6 @@ export type {
   QueueOutcome,
   QueueStatus,
   QueueVerification,
+  ResetQueuesSettings,
   SafeCreateQueueSettings,
 } from './types';

@@ -1,7 +1,12 @@
 import { getCapabilities, type Capabilities } from './capabilities';
 import { checkArguments } from './checkSettings';
 import { QueueDeclarationError } from './errors';
-import { adaptQueueOptions, checkQueueOptions, type DesiredOptions } from './normalizeQueueOptions';
+import {
+  adaptQueueOptions,
+  checkQueueOptions,
+  type CheckedOptions,
+  type DesiredOptions,
+} from './normalizeQueueOptions';
 import type { PgBossLike, QueueDeclarations, SafeCreateQueueSettings } from './types';
 import { validateQueueName } from './validateQueueName';
 
@@ -20,17 +25,20 @@ export async function prepareDeclarations(
   boss: unknown,
   declarations: QueueDeclarations,
   settings: SafeCreateQueueSettings = {},
+  extraSettings: readonly string[] = [],
 ): Promise<PreparedDeclarations> {
-  checkArguments(boss, settings);
+  checkArguments(boss, settings, extraSettings);
   const entries = toEntries(declarations);
-  const checked = new Map<string, ReturnType<typeof checkQueueOptions>>();
+  const checked = new Map<string, CheckedOptions>();
   for (const [name, options] of entries) {
     validateQueueName(name);
     if (checked.has(name)) throw new QueueDeclarationError(`Queue "${name}" is declared twice.`);
     checked.set(name, checkQueueOptions(name, options));
   }
   const capabilities = await getCapabilities(boss, settings);
-  const queues = new Map([...checked].map(([name, options]) => [name, adaptQueueOptions(name, options, capabilities)]));
+  const queues = new Map(
+    [...checked].map(([name, options]) => [name, adaptQueueOptions(boss, name, options, capabilities, settings)]),
+  );
   return { boss, capabilities, queues };
 }
 

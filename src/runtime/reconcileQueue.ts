@@ -1,10 +1,12 @@
 import { runSql, getSqlExecutor, type Capabilities } from './capabilities';
 import { compareQueue, type StoredQueue } from './compareQueue';
 import { QueueDriftError } from './errors';
+import { reportQueueEvent } from './events';
 import { isExistingQueueError } from './isExistingQueueError';
 import { withLegacyCreateLock } from './legacyCreateLock';
 import type { DesiredOptions } from './normalizeQueueOptions';
 import { readQueue } from './queueReads';
+import { quoteIdentifier } from './quoteIdentifier';
 import { retryTransient } from './retryTransient';
 import type { PgBossLike, QueueDrift, QueueOutcome, SafeCreateQueueSettings } from './types';
 
@@ -38,7 +40,7 @@ export async function reconcileQueue(
     case 'recreate':
       return recreate(boss, capabilities, name, desired, drift);
     case 'warn':
-      warn(settings, name, drift);
+      warn(boss, settings, name, drift);
       return { name, status, drift };
     default:
       return { name, status, drift };
@@ -95,7 +97,7 @@ async function update(
     drift.filter((item) => item.updatable).map((item) => [item.option, item.desired]),
   );
   if (Object.keys(changes).length === 0) {
-    warn(settings, name, drift);
+    warn(boss, settings, name, drift);
     return { name, status, drift };
   }
   // 10.x resets an omitted policy to 'standard'; 11.1+ reject the key altogether.
@@ -106,7 +108,7 @@ async function update(
 
   const after = await readQueue(boss, name);
   const remaining = after ? compareQueue(desired, after, capabilities) : drift;
-  if (remaining.length > 0) warn(settings, name, remaining);
+  if (remaining.length > 0) warn(boss, settings, name, remaining);
   return { name, status: 'updated', drift };
 }
 
@@ -134,16 +136,13 @@ async function recreate(
   return { name, status: 'recreated', drift };
 }
 
-function warn(settings: SafeCreateQueueSettings, name: string, drift: QueueDrift[]): void {
+function warn(boss: PgBossLike, settings: SafeCreateQueueSettings, name: string, drift: QueueDrift[]): void {
   const details = drift
     .map((item) => `${item.option} declared ${JSON.stringify(item.desired)}, stored ${JSON.stringify(item.actual)}`)
     .join('; ');
-  (settings.logger ?? console).warn(`pg-boss queue "${name}" differs from its declaration: ${details}.`, {
+  reportQueueEvent(boss, settings.logger, 'warn', `pg-boss queue "${name}" differs from its declaration: ${details}.`, {
+    kind: 'drift',
     queue: name,
     drift,
   });
-}
-
-function quoteIdentifier(identifier: string): string {
-  return `"${identifier.replaceAll('"', '""')}"`;
 }

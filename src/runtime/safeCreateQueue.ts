@@ -21,7 +21,7 @@ export async function safeCreateQueue(
   validateQueueName(name);
   const checked = checkQueueOptions(name, options);
   const capabilities = await getCapabilities(boss, settings);
-  const desired = adaptQueueOptions(name, checked, capabilities);
+  const desired = adaptQueueOptions(boss, name, checked, capabilities, settings);
   const outcome = await reconcileQueue(boss, capabilities, name, desired, undefined, settings);
   if (settings.onDrift === 'error' && outcome.drift.length > 0)
     throw new QueueDriftError([{ name, drift: outcome.drift }]);
