@@ -4,7 +4,7 @@ import type PgBoss10 from 'pg-boss-10.4.2';
 import type PgBoss11 from 'pg-boss-11.1.2';
 import { safeCreateQueue, safeCreateQueues, verifyQueues, type QueueOutcome } from '../../src/runtime';
 
-// Checked by `tsc` in `npm run lint`: the helper must accept every supported version's own class type.
+// Checked by vitest's typecheck mode: the helper must accept every supported version's own class type.
 describe('runtime types', () => {
   it('accepts pg-boss 10, 11 and 12 instances as declared by their own type definitions', () => {
     expectTypeOf(safeCreateQueue).toBeCallableWith({} as PgBoss10, 'emails', { retryLimit: 2 });
