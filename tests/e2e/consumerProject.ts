@@ -13,7 +13,7 @@ function installedVersion(name: string): string {
 }
 
 /** The fenced code blocks of one README section (from its heading to the next heading of any level). */
-export function readmeBlocks(heading: string): Array<{ language: string; text: string }> {
+function readmeBlocks(heading: string): Array<{ language: string; text: string }> {
   const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
   const start = readme.indexOf(`\n${heading}\n`);
   if (start === -1) throw new Error(`README.md has no section "${heading}"`);
@@ -50,7 +50,7 @@ export function readmeInstall(blocks: readonly string[]): ReadmeInstall {
 }
 
 /** `npm pack` of one of this repository's packages into `directory`; returns the tarball's file name. */
-export function packInto(directory: string, packageDirectory: string): string {
+function packInto(directory: string, packageDirectory: string): string {
   const [tarball] = JSON.parse(
     execFileSync('npm', ['pack', '--json', '--pack-destination', directory], {
       cwd: packageDirectory,
