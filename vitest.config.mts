@@ -1,5 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
+/** Runs before the projects that test the built package: rebuilds it when a source changed. */
+const buildFirst = 'tests/support/buildGlobalSetup.mts';
+
 export default defineConfig({
   test: {
     projects: [
@@ -13,6 +16,15 @@ export default defineConfig({
             'tests/*.test.ts',
           ],
           setupFiles: ['tests/support/ruleTesterSetup.ts'],
+          globalSetup: [buildFirst],
+        },
+      },
+      {
+        // Type tests: `tsc` checks them and a wrong type fails the run; nothing in them executes.
+        test: {
+          name: 'types',
+          include: [],
+          typecheck: { enabled: true, only: true, include: ['tests/**/*.test-d.ts'], tsconfig: 'tsconfig.json' },
         },
       },
       {
@@ -28,7 +40,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
-          globalSetup: ['tests/support/postgresGlobalSetup.mts'],
+          globalSetup: [buildFirst, 'tests/support/postgresGlobalSetup.mts'],
           testTimeout: 60_000,
           hookTimeout: 180_000,
         },

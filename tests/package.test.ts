@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -56,5 +57,22 @@ describe('the built package', () => {
        console.log(JSON.stringify({ same: plugin === required, name: plugin.meta.name, rules: Object.keys(plugin.rules) }));`,
     ]);
     expect(JSON.parse(output)).toEqual({ same: true, name: 'eslint-plugin-pg-boss', rules: ['no-bare-create-queue'] });
+  });
+
+  it('links each rule to its page at the release tag that changesets gives this version', () => {
+    const { version } = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
+    const output = runNode([
+      '-e',
+      `const { rules } = require('eslint-plugin-pg-boss');
+       console.log(JSON.stringify(Object.entries(rules).map(([name, rule]) => [name, rule.meta.docs.url])));`,
+    ]);
+    const links = JSON.parse(output) as Array<[string, string]>;
+    expect(links.length).toBeGreaterThan(0);
+    for (const [name, url] of links) {
+      expect(url).toBe(
+        `https://github.com/eslint-plugin-pg-boss/eslint-plugin-pg-boss/blob/eslint-plugin-pg-boss@${version}/docs/rules/${name}.md`,
+      );
+      expect(fs.existsSync(path.join(root, `docs/rules/${name}.md`))).toBe(true);
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { ESLintUtils } from '@typescript-eslint/utils';
 import type { RuleWithMetaAndName } from '@typescript-eslint/utils/eslint-utils';
+import { readPackageManifest } from '../packageManifest';
 
 export interface PgBossRuleDocs {
   /** Whether the rule is part of `configs.recommended`. */
@@ -8,8 +9,15 @@ export interface PgBossRuleDocs {
   requiresTypeChecking?: boolean;
 }
 
+const { name: packageName, version } = readPackageManifest();
+
+/**
+ * Each rule's page as of the installed release: changesets tags a release of this repository's packages
+ * `<name>@<version>`, so the link shows the docs of the version that reports, never a later main.
+ */
 const ruleCreator = ESLintUtils.RuleCreator<PgBossRuleDocs>(
-  (name) => `https://github.com/eslint-plugin-pg-boss/eslint-plugin-pg-boss/blob/main/docs/rules/${name}.md`,
+  (name) =>
+    `https://github.com/eslint-plugin-pg-boss/eslint-plugin-pg-boss/blob/${packageName}@${version}/docs/rules/${name}.md`,
 );
 
 /**

@@ -47,6 +47,29 @@ function lint(eslintPackage: 'eslint' | 'eslint-9') {
   };
 }
 
+/** `oxlint --format json .` with the README's `.oxlintrc.json`: which file and line each finding of our rule is on. */
+function oxlint() {
+  const result = spawnSync(
+    process.execPath,
+    [path.join(project, 'node_modules/oxlint/bin/oxlint'), '--format', 'json', '.'],
+    {
+      cwd: project,
+      encoding: 'utf8',
+    },
+  );
+  const { diagnostics } = JSON.parse(result.stdout) as {
+    diagnostics: Array<{ code: string; filename: string; labels: Array<{ span: { line: number } }> }>;
+  };
+  return {
+    code: result.status,
+    findings: diagnostics
+      // oxlint's own default rules also run; only ours is compared.
+      .filter((diagnostic) => diagnostic.code === 'pg-boss(no-bare-create-queue)')
+      .map((diagnostic) => `${diagnostic.filename}:${diagnostic.labels[0]!.span.line} pg-boss/no-bare-create-queue`)
+      .sort(),
+  };
+}
+
 const BARE_CALLS = [
   'src/jobs.ts:4 pg-boss/no-bare-create-queue',
   'src/queues.mjs:10 pg-boss/no-bare-create-queue',
@@ -55,11 +78,15 @@ const BARE_CALLS = [
 
 describe('the packed package in a consumer project', () => {
   it.each(['eslint', 'eslint-9'] as const)(
-    '%s reports exactly the bare calls with the one-line config',
+    "%s reports exactly the bare calls with the README's eslint.config.js",
     (eslintPackage) => {
       expect(lint(eslintPackage)).toEqual({ code: 1, findings: BARE_CALLS });
     },
   );
+
+  it("oxlint reports exactly the bare calls with the README's jsPlugins config", () => {
+    expect(oxlint()).toEqual({ code: 1, findings: BARE_CALLS });
+  });
 
   it("VS Code's ESLint server shows the diagnostic and applies the quick fix", async () => {
     const file = path.join(project, 'src/jobs.ts');
@@ -113,6 +140,10 @@ describe('the packed package in a consumer project', () => {
 
     it.each(['eslint', 'eslint-9'] as const)('%s reports nothing', (eslintPackage) => {
       expect(lint(eslintPackage)).toEqual({ code: 0, findings: [] });
+    });
+
+    it('oxlint reports nothing', () => {
+      expect(oxlint().findings).toEqual([]);
     });
 
     it.each([

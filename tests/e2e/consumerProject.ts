@@ -12,46 +12,114 @@ function installedVersion(name: string): string {
   ).version;
 }
 
+/** The fenced code blocks of one README section (from its heading to the next heading of any level). */
+function readmeBlocks(heading: string): Array<{ language: string; text: string }> {
+  const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+  const start = readme.indexOf(`\n${heading}\n`);
+  if (start === -1) throw new Error(`README.md has no section "${heading}"`);
+  const end = readme.slice(start + heading.length + 2).search(/^#/m);
+  const section = readme.slice(start, end === -1 ? undefined : start + heading.length + 2 + end);
+  return [...section.matchAll(/^```(\w*)\n([\s\S]*?)^```$/gm)].map(([, language, text]) => ({
+    language: language!,
+    text: text!,
+  }));
+}
+
+/** The one block of `language` in a README section. */
+export function readmeBlock(heading: string, language: string): string {
+  const blocks = readmeBlocks(heading).filter((block) => block.language === language);
+  if (blocks.length === 0) throw new Error(`README.md section "${heading}" has no ${language} block`);
+  return blocks[0]!.text;
+}
+
+export interface ReadmeInstall {
+  dependencies: string[];
+  devDependencies: string[];
+}
+
+/** The packages the `npm install` lines of README blocks ask for, split by `--save-dev`. */
+export function readmeInstall(blocks: readonly string[]): ReadmeInstall {
+  const install: ReadmeInstall = { dependencies: [], devDependencies: [] };
+  for (const line of blocks.flatMap((block) => block.split('\n'))) {
+    const words = line.replace(/#.*/, '').trim().split(/\s+/);
+    if (words[0] !== 'npm' || words[1] !== 'install') continue;
+    const packages = words.slice(2).filter((word) => !word.startsWith('-'));
+    (words.includes('--save-dev') ? install.devDependencies : install.dependencies).push(...packages);
+  }
+  return install;
+}
+
+/** `npm pack` of one of this repository's packages into `directory`; returns the tarball's file name. */
+function packInto(directory: string, packageDirectory: string): string {
+  const [tarball] = JSON.parse(
+    execFileSync('npm', ['pack', '--json', '--pack-destination', directory], {
+      cwd: packageDirectory,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }),
+  ) as Array<{ filename: string }>;
+  return tarball!.filename;
+}
+
 /**
- * A temporary project that installs the packed package the way a user would (`npm pack`, then
- * `npm install` of the tarballs) beside ESLint 10 and 9, the TypeScript parser and pg-boss 12 and 10,
- * with the example app copied in. The runtime is a dependency, the plugin a dev dependency, as the README says.
+ * A dependency spec for each package the README installs: this repository's two packages as freshly
+ * packed tarballs (the way a user receives them from the registry), every other package at the version
+ * installed here, so npm takes it from its cache.
  */
-export function createConsumerProject(): string {
-  const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'pg-boss-consumer-'));
-  const pack = (packageDirectory: string): string => {
-    const [tarball] = JSON.parse(
-      execFileSync('npm', ['pack', '--json', '--pack-destination', directory], {
-        cwd: packageDirectory,
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'ignore'],
-      }),
-    ) as Array<{ filename: string }>;
-    return `file:./${tarball!.filename}`;
+export function specsFor(directory: string, names: readonly string[]): Record<string, string> {
+  const tarballs: Record<string, string> = {
+    'eslint-plugin-pg-boss': root,
+    'pg-boss-safe-create-queue': path.join(root, 'src/runtime'),
   };
-  fs.cpSync(path.join(root, 'examples/app'), directory, { recursive: true });
-  const manifest = {
-    name: 'consumer-app',
-    private: true,
-    type: 'module',
-    dependencies: {
-      'pg-boss-safe-create-queue': pack(path.join(root, 'src/runtime')),
-      'pg-boss': installedVersion('pg-boss-12.38.0'),
-      'pg-boss-10': `npm:pg-boss@${installedVersion('pg-boss-10.4.2')}`,
-    },
-    devDependencies: {
-      'eslint-plugin-pg-boss': pack(root),
-      eslint: installedVersion('eslint'),
-      'eslint-9': `npm:eslint@${installedVersion('eslint-9')}`,
-      '@typescript-eslint/parser': installedVersion('@typescript-eslint/parser'),
-      typescript: installedVersion('typescript'),
-    },
-  };
-  fs.writeFileSync(path.join(directory, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-  execFileSync('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], {
+  return Object.fromEntries(
+    names.map((name) => [
+      name,
+      tarballs[name] ? `file:./${packInto(directory, tarballs[name])}` : installedVersion(name),
+    ]),
+  );
+}
+
+/** `npm install` in `directory`, from npm's cache where it can. */
+export function npmInstall(directory: string, args: readonly string[] = []): void {
+  execFileSync('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', ...args], {
     cwd: directory,
     stdio: 'ignore',
   });
+}
+
+/** Writes a private package.json into `directory`. */
+export function writeManifest(directory: string, manifest: Record<string, unknown>): void {
+  fs.writeFileSync(
+    path.join(directory, 'package.json'),
+    `${JSON.stringify({ name: 'consumer-app', private: true, type: 'module', ...manifest }, null, 2)}\n`,
+  );
+}
+
+/**
+ * A temporary project set up as the README tells a user: the packages of its Install and oxlint
+ * sections (this repository's as packed tarballs), its `eslint.config.js` and its `.oxlintrc.json`,
+ * around the example app. The test also installs ESLint 9 and pg-boss 10 beside them, to run both majors.
+ */
+export function createConsumerProject(): string {
+  const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'pg-boss-consumer-'));
+  fs.cpSync(path.join(root, 'examples/app'), directory, { recursive: true });
+  const install = readmeInstall([readmeBlock('## Install', 'sh'), readmeBlock('### oxlint', 'sh')]);
+  const devDependencies = [...new Set(install.devDependencies)];
+  writeManifest(directory, {
+    dependencies: {
+      ...specsFor(directory, install.dependencies),
+      'pg-boss-10': `npm:pg-boss@${installedVersion('pg-boss-10.4.2')}`,
+    },
+    devDependencies: {
+      ...specsFor(directory, devDependencies),
+      'eslint-9': `npm:eslint@${installedVersion('eslint-9')}`,
+      // The parser's peer, at the version installed here rather than the registry's latest.
+      typescript: installedVersion('typescript'),
+    },
+  });
+  fs.writeFileSync(path.join(directory, 'eslint.config.js'), readmeBlock('### ESLint', 'js'));
+  fs.writeFileSync(path.join(directory, '.oxlintrc.json'), readmeBlock('### oxlint', 'json'));
+  npmInstall(directory);
   // A git repository, as a user's project is: the codemod asks git what is ignored.
   execFileSync('git', ['init', '-q'], { cwd: directory });
   fs.writeFileSync(path.join(directory, '.gitignore'), 'node_modules/\n*.tgz\n');

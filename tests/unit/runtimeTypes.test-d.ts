@@ -13,7 +13,7 @@ import {
   type QueueOutcome,
 } from '../../src/runtime';
 
-// Checked by `tsc` in `npm run lint`: the helper must accept every supported version's own class type.
+// Checked by vitest's typecheck mode: the helper must accept every supported version's own class type.
 describe('runtime types', () => {
   it('accepts pg-boss 10, 11 and 12 instances as declared by their own type definitions', () => {
     expectTypeOf(safeCreateQueue).toBeCallableWith({} as PgBoss10, 'emails', { retryLimit: 2 });
