@@ -1,7 +1,6 @@
 import { findBareCreateQueueCalls } from '../analysis/findBareCreateQueueCalls';
 import { mayContainCreateQueue } from '../analysis/getBareCreateQueueCall';
 import { parseSourceFile } from './parseSourceFile';
-import { planHelperImport } from './planHelperImport';
 import { planManualRewriteMarker } from './planManualRewriteMarker';
 import { planSafeCreateQueueRewrite } from './planSafeCreateQueueRewrite';
 import { applyTextEdits } from './textEdit';
@@ -11,7 +10,7 @@ export interface SourceRewrite {
   readonly output: string;
   /** Calls rewritten to safeCreateQueue. */
   readonly rewritten: number;
-  /** Calls left for a person, with a marker comment above them (none when the marker is already there). */
+  /** Calls left for a person, each under a TODO(pg-boss-codemod) comment (added now, or by an earlier run). */
   readonly flagged: number;
 }
 
@@ -25,14 +24,14 @@ export function rewriteSource(text: string, filePath: string, importSource: stri
   const source = parseSourceFile(text, filePath);
   const calls = findBareCreateQueueCalls({ source, types: undefined });
   if (calls.length === 0) return { output: text, rewritten: 0, flagged: 0 };
-  const { edits, unrewritable } = planSafeCreateQueueRewrite(source, calls, planHelperImport(source, importSource));
+  const { edits, unrewritable } = planSafeCreateQueueRewrite(source, calls, importSource);
   const markers = unrewritable
-    .map((bare) => planManualRewriteMarker(source, bare, importSource))
+    .map((left) => planManualRewriteMarker(source, left, importSource))
     .filter((edit) => edit !== undefined);
   // Markers first: where one lands at the same offset as the import, the import must end up above it.
   return {
     output: applyTextEdits(text, [...markers, ...edits]),
     rewritten: calls.length - unrewritable.length,
-    flagged: markers.length,
+    flagged: unrewritable.length,
   };
 }
