@@ -32,6 +32,8 @@ function findStatement(node: TSESTree.Node): TSESTree.Node {
 function isStatementList(node: TSESTree.Node): boolean {
   return (
     node.type === AST_NODE_TYPES.Program ||
+    // A class member (`readonly declare = () => this.boss.createQueue(…)`) gets the comment above itself.
+    node.type === AST_NODE_TYPES.ClassBody ||
     node.type === AST_NODE_TYPES.BlockStatement ||
     node.type === AST_NODE_TYPES.StaticBlock ||
     node.type === AST_NODE_TYPES.SwitchCase

@@ -3,7 +3,7 @@ import { mayContainCreateQueue } from '../analysis/getBareCreateQueueCall';
 import { parseSourceFile } from './parseSourceFile';
 import { planManualRewriteMarker } from './planManualRewriteMarker';
 import { planSafeCreateQueueRewrite } from './planSafeCreateQueueRewrite';
-import { applyTextEdits } from './textEdit';
+import { applyTextEdits, type TextEdit } from './textEdit';
 
 export interface SourceRewrite {
   /** The new text; the very same string when nothing changed. */
@@ -25,9 +25,12 @@ export function rewriteSource(text: string, filePath: string, importSource: stri
   const calls = findBareCreateQueueCalls({ source, types: undefined });
   if (calls.length === 0) return { output: text, rewritten: 0, flagged: 0 };
   const { edits, unrewritable } = planSafeCreateQueueRewrite(source, calls, importSource);
-  const markers = unrewritable
-    .map((left) => planManualRewriteMarker(source, left, importSource))
-    .filter((edit) => edit !== undefined);
+  // One comment per statement, however many of its calls are left: the first one's reason.
+  const markers: TextEdit[] = [];
+  for (const left of unrewritable) {
+    const marker = planManualRewriteMarker(source, left, importSource);
+    if (marker && !markers.some((other) => other.range[0] === marker.range[0])) markers.push(marker);
+  }
   // Markers first: where one lands at the same offset as the import, the import must end up above it.
   return {
     output: applyTextEdits(text, [...markers, ...edits]),

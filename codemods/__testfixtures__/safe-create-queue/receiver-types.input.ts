@@ -22,3 +22,15 @@ export class Jobs {
     await optionalBoss.createQueue?.('optional');
   }
 }
+
+// A class member gets the comment above itself, not above its class.
+export class Registry {
+  constructor(private readonly boss: Pick<PgBoss, 'createQueue'>) {}
+
+  readonly declare = (name: string) => this.boss.createQueue(name);
+}
+
+// Two calls left in one statement share one comment.
+export async function declareBoth(boss: Pick<PgBoss, 'createQueue'>, pgBoss: { createQueue(name: string): Promise<void> }) {
+  await Promise.all([boss.createQueue('a'), pgBoss.createQueue('b')]);
+}

@@ -27,3 +27,17 @@ export class Jobs {
     await optionalBoss.createQueue?.('optional');
   }
 }
+
+// A class member gets the comment above itself, not above its class.
+export class Registry {
+  constructor(private readonly boss: Pick<PgBoss, 'createQueue'>) {}
+
+  // TODO(pg-boss-codemod): not rewritten to safeCreateQueue from 'pg-boss-safe-create-queue': `this.boss` is declared as `Pick<PgBoss, 'createQueue'>`, which does not guarantee getQueue, getQueues, updateQueue or deleteQueue: the helpers call them; declare it as a whole pg-boss instance, then rewrite.
+  readonly declare = (name: string) => this.boss.createQueue(name);
+}
+
+// Two calls left in one statement share one comment.
+export async function declareBoth(boss: Pick<PgBoss, 'createQueue'>, pgBoss: { createQueue(name: string): Promise<void> }) {
+  // TODO(pg-boss-codemod): not rewritten to safeCreateQueue from 'pg-boss-safe-create-queue': `boss` is declared as `Pick<PgBoss, 'createQueue'>`, which does not guarantee getQueue, getQueues, updateQueue or deleteQueue: the helpers call them; declare it as a whole pg-boss instance, then rewrite.
+  await Promise.all([boss.createQueue('a'), pgBoss.createQueue('b')]);
+}
