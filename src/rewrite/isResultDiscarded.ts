@@ -3,7 +3,8 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 /**
  * Whether nothing reads the value of `expression`: it is a statement of its own (`boss.createQueue(…);`,
  * `await boss.createQueue(…);`), `void`ed, a loop's update, or flows into such a place through `await`,
- * `!`, a cast, a `?:` branch, the right side of `&&`/`||`/`??`, or a comma. An arrow's expression body
+ * `!`, a `?:` branch, the right side of `&&`/`||`/`??`, or a comma. A cast (`as`, `satisfies`) reads the
+ * type, so it counts as a use. An arrow's expression body
  * counts as read, except as the callback of `forEach`, which ignores what its callback returns.
  * Where this says false, the rewrite must keep the expression's type.
  */
@@ -33,9 +34,6 @@ export function isResultDiscarded(expression: TSESTree.Node): boolean {
       case AST_NODE_TYPES.AwaitExpression:
       case AST_NODE_TYPES.ChainExpression:
       case AST_NODE_TYPES.TSNonNullExpression:
-      case AST_NODE_TYPES.TSAsExpression:
-      case AST_NODE_TYPES.TSSatisfiesExpression:
-      case AST_NODE_TYPES.TSTypeAssertion:
         break;
       default:
         return false;

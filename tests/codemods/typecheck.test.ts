@@ -48,7 +48,7 @@ describe('the codemod on a TypeScript app typed against pg-boss 12', () => {
     const first = codemod();
     // Two receivers typed without getQueue, one chain that goes on after an optional call, one Partial.
     expect(first.code).toBe(1);
-    expect(first.stderr).toContain('24 calls rewritten), 4 calls left for you in 2 files');
+    expect(first.stderr).toContain('26 calls rewritten), 4 calls left for you in 2 files');
 
     expect(typecheck()).toBe('');
 

@@ -54,3 +54,9 @@ export function declareInBackground(boss: PgBoss, names: readonly string[]): voi
   void boss.createQueue('background');
   names.forEach((name) => boss.createQueue(name));
 }
+
+export async function declareCast(boss: PgBoss): Promise<void> {
+  // A cast reads the type: `Promise<QueueOutcome> as Promise<void>` would not compile.
+  await (boss.createQueue('casts') as Promise<void>);
+  boss.createQueue('satisfied') satisfies Promise<void>;
+}
