@@ -6,15 +6,13 @@ import type { TextEdit } from './textEdit';
 /**
  * Why a call cannot be rewritten without changing what it does, or undefined when it can. An optional
  * call keeps its short-circuit only by reading its receiver twice (see planCallRewrite), which needs a
- * receiver without side effects and a chain that ends at the call.
+ * receiver without side effects.
  */
 export function findRewriteObstacle(source: SourceFile, bare: BareCreateQueueCall): string | undefined {
   const { call, receiver, chain } = bare;
   if (findOpeningParen(source.text, call.callee.range[1]) === undefined)
     return 'type arguments or comments of an unusual shape sit between createQueue and its arguments; rewrite it by hand.';
   if (!chain || !hasOptionalLink(call)) return undefined;
-  if (chain.expression !== call)
-    return 'this optional createQueue call continues the chain, so a rewrite would change when the rest runs; rewrite it by hand.';
   if (!isSideEffectFree(receiver))
     return 'a rewrite of this optional call would evaluate its receiver twice; store the receiver in a variable first.';
   return undefined;
@@ -29,6 +27,8 @@ export function findRewriteObstacle(source: SourceFile, bare: BareCreateQueueCal
  * An optional call keeps its short-circuit: `boss?.createQueue(args)` becomes
  * `(boss == null ? undefined : helper(boss, args))`, and `boss.createQueue?.(args)`, which runs nothing
  * when the method is missing, becomes `(boss.createQueue == null ? undefined : helper(boss, args))`.
+ * A chain that goes on (`boss?.createQueue(args).then(next)`) goes inside the condition with the call,
+ * since the short-circuit skipped all of it: `(boss == null ? undefined : helper(boss, args).then(next))`.
  */
 export function planCallRewrite(source: SourceFile, bare: BareCreateQueueCall, helper: string): TextEdit[] {
   const { call, receiver, chain } = bare;
@@ -39,7 +39,8 @@ export function planCallRewrite(source: SourceFile, bare: BareCreateQueueCall, h
     const tested = call.optional ? source.text.slice(call.callee.range[0], call.callee.range[1]) : receiverText;
     const argumentsText = source.text.slice(openParen + 1, call.range[1] - 1);
     const separator = call.arguments.length > 0 ? ', ' : '';
-    const replacement = `(${tested} == null ? undefined : ${helper}(${receiverText}${separator}${argumentsText.trim()}))`;
+    const rest = source.text.slice(call.range[1], chain.range[1]);
+    const replacement = `(${tested} == null ? undefined : ${helper}(${receiverText}${separator}${argumentsText.trim()})${rest})`;
     return [{ range: chain.range, text: replacement }];
   }
 

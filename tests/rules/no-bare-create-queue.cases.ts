@@ -351,11 +351,11 @@ export const invalid: InvalidCase[] = [
     `boss?.createQueue('emails')`,
     `import type { PgBoss } from 'pg-boss';\n${IMPORT}\n\nexport async function declare(boss: PgBoss | undefined) {\n  await (boss == null ? undefined : safeCreateQueue(boss, 'emails'));\n}\n`,
   ),
-  // A chain that goes on after the optional call cannot keep its short-circuit in a rewrite.
+  // A chain that goes on after the optional call goes inside the condition, which skipped all of it.
   bare(
     `import type { PgBoss } from 'pg-boss';\n\nexport function declare(boss?: PgBoss) {\n  return boss?.createQueue('emails').then(() => true);\n}\n`,
     `boss?.createQueue('emails')`,
-    null,
+    `import type { PgBoss } from 'pg-boss';\n${IMPORT.replace('safeCreateQueue', 'ensureQueue')}\n\nexport function declare(boss?: PgBoss) {\n  return (boss == null ? undefined : ensureQueue(boss, 'emails').then(() => true));\n}\n`,
   ),
   bare(
     app(`await boss['createQueue']('emails');\n`),
@@ -558,6 +558,12 @@ invalid.push(
     `import type { PgBoss } from 'pg-boss';\n\nexport async function declare(boss: PgBoss) {\n  await boss.createQueue?.('emails');\n}\n`,
     `boss.createQueue?.('emails')`,
     `import type { PgBoss } from 'pg-boss';\n${IMPORT}\n\nexport async function declare(boss: PgBoss) {\n  await (boss.createQueue == null ? undefined : safeCreateQueue(boss, 'emails'));\n}\n`,
+  ),
+  // Keeping the short-circuit would evaluate a receiver with side effects twice: reported, no fix.
+  bare(
+    `import type { PgBoss } from 'pg-boss';\n\nexport async function declare(connect: () => { boss?: PgBoss }) {\n  await connect().boss?.createQueue('emails');\n}\n`,
+    `connect().boss?.createQueue('emails')`,
+    null,
   ),
   // A receiver typed `Pick<PgBoss, 'createQueue'>` cannot be the helpers' argument: reported, no fix.
   bare(

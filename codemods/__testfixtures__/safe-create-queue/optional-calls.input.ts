@@ -10,3 +10,8 @@ export async function declareIfSupported(boss: PgBoss, services: { boss?: PgBoss
   await boss.createQueue?.('push');
   return services.boss?.createQueue?.('webhooks');
 }
+
+// Keeping the short-circuit would call connect() twice: left for a person.
+export async function declareOnFreshConnection(connect: () => { boss?: PgBoss }) {
+  await connect().boss?.createQueue('once');
+}

@@ -22,3 +22,7 @@ export function declareMaybeLater(boss?: PgBoss): Promise<void> | undefined {
 export function declareThenReport(boss?: PgBoss): Promise<string> | undefined {
   return boss?.createQueue('reported').then(() => 'reported');
 }
+
+export async function declareOnFreshConnection(connect: () => { boss?: PgBoss }): Promise<void> {
+  await connect().boss?.createQueue('once');
+}
