@@ -1,7 +1,7 @@
 // A NestJS service that declares a queue and its dead letter at module init, inside a try/catch that
-// ignores errors, with the queue's own name in the options object (issue 10, item 1); the injected
-// instance and the class fields are the shapes of the NestJS services found with
-// `@Inject(...) private readonly boss: PgBoss` (e.g. Prohst-Tech/nest-pg-boss).
+// ignores errors, with the queue's own name in the options object (issue 10, item 1). The service
+// shape (@Injectable, an @Inject(...) constructor parameter property, onModuleInit) is that of
+// wisemen-digital/nestjs-project-template src/modules/pgboss-worker/services/worker.service.ts.
 import { PgBoss, type Queue } from 'pg-boss';
 import { Inject, Injectable, type OnModuleInit } from './nest.js';
 
