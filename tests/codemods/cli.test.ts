@@ -72,7 +72,10 @@ afterEach(() => {
   fs.rmSync(project, { recursive: true, force: true });
 });
 
-describe('pg-boss-codemod', () => {
+/** Each test starts real node processes (and, with --cpus, worker threads): seconds each on a busy machine. */
+const PROCESS_TIMEOUT = { timeout: 30_000 };
+
+describe('pg-boss-codemod', PROCESS_TIMEOUT, () => {
   it('--dry prints a unified diff, paths relative to the scanned root, and writes nothing', () => {
     const { code, stdout, stderr } = codemod('--dry', 'src');
     expect(code).toBe(0);
@@ -264,7 +267,7 @@ describe('pg-boss-codemod', () => {
   });
 });
 
-describe('pg-boss-codemod in a monorepo', () => {
+describe('pg-boss-codemod in a monorepo', PROCESS_TIMEOUT, () => {
   /** A workspace root that lists the runtime, one package without it, one with it only for development. */
   beforeEach(() => {
     writeFiles({
