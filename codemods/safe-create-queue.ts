@@ -12,8 +12,9 @@ interface FileInfo {
 type Options = Readonly<Record<string, unknown>>;
 
 /**
- * jscodeshift transform: rewrites bare `boss.createQueue(…)` calls to `safeCreateQueue(boss, …)`, exactly
- * as the rule's suggestion would, and imports the helper once. Returns the source unchanged (the same
+ * jscodeshift transform: rewrites bare `boss.createQueue(…)` calls to `safeCreateQueue(boss, …)` (or
+ * `ensureQueue(boss, …)` where the call's value is used), exactly as the rule's suggestion would, imports
+ * the helpers once, and leaves a TODO(pg-boss-codemod) comment above the calls it cannot rewrite safely. Returns the source unchanged (the same
  * string) when there is nothing to do, so jscodeshift reports "unchanged" and never reprints the file.
  *
  *   npx jscodeshift --no-babel -t node_modules/eslint-plugin-pg-boss/dist/codemods/safe-create-queue.js src/

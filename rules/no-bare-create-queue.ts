@@ -8,7 +8,6 @@ import {
   type AnalysisContext,
 } from '../src/analysis/getBareCreateQueueCall';
 import { getPgBossTypeOracle } from '../src/analysis/pgBossTypeOracle';
-import { planHelperImport, type HelperImport } from '../src/rewrite/planHelperImport';
 import { planSafeCreateQueueRewrite } from '../src/rewrite/planSafeCreateQueueRewrite';
 import { DEFAULT_IMPORT_SOURCE } from '../src/runtimeModule';
 import { createRule } from '../src/util/createRule';
@@ -73,9 +72,8 @@ export default createRule<Options, MessageIds>({
 
     const importSource = options.importSource ?? DEFAULT_IMPORT_SOURCE;
     const analysis: AnalysisContext = { source, types: getPgBossTypeOracle(source.parserServices) };
-    // Only files with a report pay for these, once each.
+    // Only files with a report pay for this, once.
     let installed: { version?: string; hazards?: string } | undefined;
-    let helper: HelperImport | undefined;
 
     return {
       CallExpression(node: TSESTree.CallExpression) {
@@ -93,8 +91,7 @@ export default createRule<Options, MessageIds>({
           version: version ?? '',
           hazards: hazards ?? '',
         };
-        helper ??= planHelperImport(source, importSource);
-        const { edits } = planSafeCreateQueueRewrite(source, [bare], helper);
+        const { edits } = planSafeCreateQueueRewrite(source, [bare], importSource);
         const fix: TSESLint.ReportFixFunction | null =
           edits.length > 0 ? (fixer) => edits.map((edit) => fixer.replaceTextRange(edit.range, edit.text)) : null;
         context.report({

@@ -1,72 +1,89 @@
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
 
+/** A directory below a scanned root that could not be listed, and why; its files are not scanned. */
+export interface UnreadableDirectory {
+  readonly directory: string;
+  readonly reason: string;
+}
+
 /**
- * The files under `paths` with one of `extensions`, never below node_modules. Inside a git work tree,
- * git decides what is ignored (every .gitignore, nested ones too); elsewhere every file is taken.
- * A file named explicitly is taken even when ignored: the user asked for it.
+ * The files under `paths` with one of `extensions`, never below node_modules. For each directory given,
+ * git decides what is ignored when that directory is inside a git work tree (every .gitignore, nested
+ * ones too, wherever the command was started); elsewhere every file is taken. A file named explicitly
+ * is taken even when ignored: the user asked for it.
+ *
+ * A subdirectory that cannot be listed is passed to `onUnreadableDirectory` and the walk goes on;
+ * without that callback it throws, as a missing path always does.
  */
-export function collectFiles(paths: readonly string[], extensions: ReadonlySet<string>): string[] {
-  const wanted = (file: string) =>
-    extensions.has(path.extname(file).slice(1)) && !file.split(/[\\/]/).some((part) => SKIPPED_DIRECTORIES.has(part));
+export function collectFiles(
+  paths: readonly string[],
+  extensions: ReadonlySet<string>,
+  onUnreadableDirectory?: (problem: UnreadableDirectory) => void,
+): string[] {
+  const report =
+    onUnreadableDirectory ??
+    (({ directory, reason }: UnreadableDirectory) => {
+      throw new Error(`Cannot read directory ${directory}: ${reason}`);
+    });
   const files = new Set<string>();
-  const directories: string[] = [];
   for (const given of paths) {
     const stat = fs.statSync(given, { throwIfNoEntry: false });
     if (!stat) throw new Error(`No such file or directory: ${given}`);
-    if (stat.isDirectory()) directories.push(given);
-    else files.add(path.resolve(given));
-  }
-  if (directories.length > 0) {
-    for (const file of listWithGit(directories) ?? directories.flatMap(walk))
-      if (wanted(file)) files.add(path.resolve(file));
+    if (!stat.isDirectory()) {
+      files.add(path.resolve(given));
+      continue;
+    }
+    const root = path.resolve(given);
+    for (const file of listWithGit(root, report) ?? walk(root, report)) {
+      const relative = path.relative(root, file);
+      if (
+        extensions.has(path.extname(file).slice(1)) &&
+        !relative.split(path.sep).some((part) => SKIPPED_DIRECTORIES.has(part))
+      )
+        files.add(file);
+    }
   }
   return [...files].filter((file) => fs.existsSync(file)).sort();
 }
 
-/** Tracked and untracked files that no .gitignore excludes, or undefined outside a git work tree. */
-function listWithGit(directories: readonly string[]): string[] | undefined {
-  try {
-    const output = execFileSync(
-      'git',
-      [
-        'ls-files',
-        '-z',
-        '--cached',
-        '--others',
-        '--exclude-standard',
-        '--full-name',
-        '--',
-        ...directories.map((dir) => path.resolve(dir)),
-      ],
-      {
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'ignore'],
-        maxBuffer: 256 * 1024 * 1024,
-      },
-    );
-    const top = execFileSync('git', ['rev-parse', '--show-toplevel'], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'ignore'],
-    }).trim();
-    return output
-      .split('\0')
-      .filter(Boolean)
-      .map((file) => path.join(top, file));
-  } catch {
-    return undefined;
-  }
+/**
+ * Tracked and untracked files below `root` that no .gitignore excludes, or undefined when `root` is not
+ * in a git work tree (or git is missing). Git runs in `root` itself, so its answer does not depend on
+ * where the command was started; the directories it could not open are reported from its warnings.
+ */
+function listWithGit(root: string, report: (problem: UnreadableDirectory) => void): string[] | undefined {
+  const git = (args: readonly string[]) =>
+    spawnSync('git', args, { cwd: root, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const topLevel = git(['rev-parse', '--show-toplevel']);
+  if (topLevel.status !== 0) return undefined;
+  const top = topLevel.stdout.trim();
+  const listed = git(['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--full-name', '--', '.']);
+  if (listed.status !== 0) return undefined;
+  for (const [, directory, reason] of listed.stderr.matchAll(/could not open directory '(.+?)': (.+)$/gm))
+    report({ directory: path.join(top, directory!), reason: reason! });
+  return listed.stdout
+    .split('\0')
+    .filter(Boolean)
+    .map((file) => path.join(top, file));
 }
 
-function walk(directory: string): string[] {
+function walk(directory: string, report: (problem: UnreadableDirectory) => void): string[] {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(directory, { withFileTypes: true });
+  } catch (error) {
+    report({ directory, reason: (error as Error).message });
+    return [];
+  }
   const found: string[] = [];
-  for (const entry of fs.readdirSync(directory, { withFileTypes: true })) {
+  for (const entry of entries) {
     if (SKIPPED_DIRECTORIES.has(entry.name)) continue;
     const full = path.join(directory, entry.name);
-    if (entry.isDirectory()) found.push(...walk(full));
+    if (entry.isDirectory()) found.push(...walk(full, report));
     else if (entry.isFile()) found.push(full);
   }
   return found;

@@ -2,79 +2,73 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { createTwoFilesPatch } from 'diff';
 import { mayContainCreateQueue } from '../analysis/getBareCreateQueueCall';
+import { readPackageManifest } from '../packageManifest';
 import { DEFAULT_IMPORT_SOURCE } from '../runtimeModule';
+import { addDependency } from './addDependency';
 import { collectFiles } from './collectFiles';
+import { findDependencyGaps } from './findDependencyGaps';
+import { DEFAULT_EXTENSIONS, parseCodemodArguments, type CodemodOptions } from './parseCodemodArguments';
 import type { FileOutcome } from './rewriteFile';
 import { rewriteFiles } from './rewriteFiles';
+import { summarizeRun } from './summarizeRun';
 
 const USAGE = `Usage: pg-boss-codemod [options] <paths...>
 
-Rewrites bare pg-boss createQueue calls to safeCreateQueue, as the ESLint rule
-pg-boss/no-bare-create-queue suggests. Directories are searched recursively;
-node_modules and files ignored by git are skipped.
+Rewrites bare pg-boss createQueue calls to safeCreateQueue (ensureQueue where the
+call's value is used), as the ESLint rule pg-boss/no-bare-create-queue suggests.
+Directories are searched recursively; node_modules and files git ignores are skipped.
 
 Options:
-  --dry                    print a unified diff of each change, write nothing
-  --print                  print each changed file's new text
-  --import-source <module> where safeCreateQueue is imported from
+  --dry                    print a unified diff of each change; write nothing
+  --print                  print each changed file's new text; write nothing
+  --add-dependency         add the helpers' package to the dependencies of each
+                           package.json whose rewritten files need it
+  --import-source <module> where the helpers are imported from
                            (default: ${DEFAULT_IMPORT_SOURCE})
-  --extensions <list>      file extensions to search (default: js,jsx,mjs,cjs,ts,tsx,mts,cts)
+  --extensions <list>      file extensions to search (default: ${DEFAULT_EXTENSIONS})
   --cpus <n>               worker threads for large runs (default: 1)
+  -v, --version            print the version
   -h, --help               show this help
 
-Exit code: 0 when no file failed, 1 when one did, 2 for a usage error.`;
+Exit code: 0 when every call was rewritten (or there was nothing to do); 1 when a
+file or directory failed or a call was left for you (under a TODO(pg-boss-codemod)
+comment); 2 for a usage error. Files with a syntax error are skipped and reported.`;
 
 const PROGRESS_EVERY = 1_000;
 
 async function main(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        dry: { type: 'boolean', default: false },
-        print: { type: 'boolean', default: false },
-        'import-source': { type: 'string', default: DEFAULT_IMPORT_SOURCE },
-        extensions: { type: 'string', default: 'js,jsx,mjs,cjs,ts,tsx,mts,cts' },
-        cpus: { type: 'string', default: '1' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n\n${USAGE}\n`);
-    return 2;
-  }
-  const { values, positionals } = parsed;
-  if (values.help) {
+  const command = parseCodemodArguments(argv);
+  if (command.kind === 'help') {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  const cpus = Number(values.cpus);
-  if (positionals.length === 0 || !Number.isInteger(cpus) || cpus < 1 || values['import-source'] === '') {
-    process.stderr.write(
-      `${positionals.length === 0 ? 'No paths given.' : 'Invalid --cpus or --import-source.'}\n\n${USAGE}\n`,
-    );
+  if (command.kind === 'version') {
+    process.stdout.write(`${readPackageManifest().version}\n`);
+    return 0;
+  }
+  if (command.kind === 'usage-error') {
+    process.stderr.write(`pg-boss-codemod: ${command.message}\nRun pg-boss-codemod --help for the options.\n`);
     return 2;
   }
+  return run(command.options);
+}
 
+async function run(options: CodemodOptions): Promise<number> {
+  const outcomes: FileOutcome[] = [];
   let files: string[];
   try {
-    files = collectFiles(
-      positionals,
-      new Set(values.extensions.split(',').map((extension) => extension.trim().replace(/^\./, ''))),
+    files = collectFiles(options.paths, options.extensions, ({ directory, reason }) =>
+      outcomes.push({ file: directory, status: 'failed', reason: `could not read directory: ${reason}` }),
     );
   } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n`);
+    process.stderr.write(`pg-boss-codemod: ${(error as Error).message}\n`);
     return 2;
   }
 
   // Each file is read once; only those that mention createQueue go on to be parsed.
   const candidates: Array<{ file: string; text: string }> = [];
-  const outcomes: FileOutcome[] = [];
   files.forEach((file, index) => {
     if (files.length > PROGRESS_EVERY && index > 0 && index % PROGRESS_EVERY === 0)
       process.stderr.write(`scanned ${index}/${files.length} files\n`);
@@ -88,43 +82,58 @@ async function main(argv: string[]): Promise<number> {
     if (mayContainCreateQueue(text)) candidates.push({ file, text });
     else outcomes.push({ file, status: 'unchanged', flagged: 0 });
   });
+  const notWritten = options.dry ? 'dry run' : options.print ? '--print' : undefined;
   outcomes.push(
     ...(await rewriteFiles(
       candidates,
-      { importSource: values['import-source'], dry: values.dry },
-      Math.min(cpus, os.availableParallelism()),
+      { importSource: options.importSource, dry: notWritten !== undefined },
+      Math.min(options.cpus, os.availableParallelism()),
     )),
   );
 
-  for (const outcome of outcomes) {
-    if (outcome.status !== 'changed') continue;
-    const shown = path.relative(process.cwd(), outcome.file);
-    if (values.dry)
+  const roots = options.paths.map((given) => {
+    const resolved = path.resolve(given);
+    return fs.statSync(resolved).isDirectory() ? resolved : path.dirname(resolved);
+  });
+  const changed = outcomes.filter((outcome) => outcome.status === 'changed');
+  for (const outcome of changed) {
+    if (options.dry) {
+      const shown = relativeToRoot(outcome.file, roots);
       process.stdout.write(createTwoFilesPatch(`a/${shown}`, `b/${shown}`, outcome.before, outcome.after));
-    if (values.print) process.stdout.write(outcome.after);
+    }
+    if (options.print) process.stdout.write(outcome.after);
   }
-  process.stderr.write(summarize(outcomes, files.length, values.dry));
-  return outcomes.some((outcome) => outcome.status === 'failed') ? 1 : 0;
+
+  const gaps = findDependencyGaps(
+    changed.map((outcome) => outcome.file),
+    options.importSource,
+  ).map((gap) => ({
+    gap,
+    added: options.addDependency ? addDependency(gap, notWritten === undefined) : undefined,
+  }));
+  process.stderr.write(summarizeRun({ scanned: files.length, outcomes, gaps, notWritten }));
+  const needsAttention = outcomes.some(
+    (outcome) => outcome.status === 'failed' || ('flagged' in outcome && outcome.flagged > 0),
+  );
+  return needsAttention ? 1 : 0;
 }
 
-function summarize(outcomes: readonly FileOutcome[], scanned: number, dry: boolean): string {
-  const count = (status: FileOutcome['status']) => outcomes.filter((outcome) => outcome.status === status).length;
-  const rewritten = outcomes.reduce((sum, outcome) => sum + (outcome.status === 'changed' ? outcome.rewritten : 0), 0);
-  const lines = [
-    `pg-boss-codemod${dry ? ' (dry run, nothing written)' : ''}: ${scanned} files scanned, ${count('changed')} changed (${rewritten} calls rewritten), ${count('unchanged')} unchanged, ${count('skipped')} skipped, ${count('failed')} failed`,
-  ];
-  for (const outcome of outcomes) {
-    const shown = path.relative(process.cwd(), outcome.file);
-    if (outcome.status === 'skipped') lines.push(`  skipped ${shown}: could not parse: ${outcome.reason}`);
-    if (outcome.status === 'failed') lines.push(`  failed ${shown}: ${outcome.reason}`);
-    if ((outcome.status === 'changed' || outcome.status === 'unchanged') && outcome.flagged > 0) {
-      lines.push(
-        `  ${shown}: ${outcome.flagged} call(s) need a manual rewrite, marked with a TODO(pg-boss-codemod) comment`,
-      );
-    }
-  }
-  return `${lines.join('\n')}\n`;
+/** The file's path below the innermost scanned directory that holds it, `/`-separated, as a diff header shows it. */
+function relativeToRoot(file: string, roots: readonly string[]): string {
+  const holds = (root: string) => {
+    const relative = path.relative(root, file);
+    return !relative.startsWith('..') && !path.isAbsolute(relative);
+  };
+  const root = roots.filter(holds).sort((a, b) => b.length - a.length)[0] ?? path.dirname(file);
+  return path.relative(root, file).split(path.sep).join('/');
 }
+
+// `pg-boss-codemod --dry src | head` closes stdout early: the reader's choice, not a failure. Nothing is
+// written to files while stdout is in use (--dry and --print write nothing), so stopping here is safe.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(process.exitCode ?? 0);
+});
 
 main(process.argv.slice(2)).then(
   (code) => {

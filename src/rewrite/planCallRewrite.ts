@@ -4,25 +4,43 @@ import type { SourceFile } from '../util/sourceFile';
 import type { TextEdit } from './textEdit';
 
 /**
- * The edits that turn `boss.createQueue(args)` into `helper(boss, args)`. Only the callee is replaced
- * and the receiver inserted before the first argument, so the arguments, their comments and layout,
- * and whatever surrounds the call (`await`, `return`, `.then`) stay as they were.
- *
- * `boss?.createQueue(args)` becomes `(boss == null ? undefined : helper(boss, args))`, which keeps the
- * short-circuit. That needs the receiver twice, so it is offered only when evaluating the receiver has
- * no side effects and the chain ends at the call; otherwise the result is undefined: no rewrite.
+ * Why a call cannot be rewritten without changing what it does, or undefined when it can. An optional
+ * call keeps its short-circuit only by reading its receiver twice (see planCallRewrite), which needs a
+ * receiver without side effects.
  */
-export function planCallRewrite(source: SourceFile, bare: BareCreateQueueCall, helper: string): TextEdit[] | undefined {
+export function findRewriteObstacle(source: SourceFile, bare: BareCreateQueueCall): string | undefined {
+  const { call, receiver, chain } = bare;
+  if (findOpeningParen(source.text, call.callee.range[1]) === undefined)
+    return 'type arguments or comments of an unusual shape sit between createQueue and its arguments; rewrite it by hand.';
+  if (!chain || !hasOptionalLink(call)) return undefined;
+  if (!isSideEffectFree(receiver))
+    return 'a rewrite of this optional call would evaluate its receiver twice; store the receiver in a variable first.';
+  return undefined;
+}
+
+/**
+ * The edits that turn `boss.createQueue(args)` into `helper(boss, args)`, for a call without a
+ * rewrite obstacle. Only the callee is replaced and the receiver inserted before the first argument,
+ * so the arguments, their comments and layout, and whatever surrounds the call (`await`, `return`,
+ * `.then`) stay as they were.
+ *
+ * An optional call keeps its short-circuit: `boss?.createQueue(args)` becomes
+ * `(boss == null ? undefined : helper(boss, args))`, and `boss.createQueue?.(args)`, which runs nothing
+ * when the method is missing, becomes `(boss.createQueue == null ? undefined : helper(boss, args))`.
+ * A chain that goes on (`boss?.createQueue(args).then(next)`) goes inside the condition with the call,
+ * since the short-circuit skipped all of it: `(boss == null ? undefined : helper(boss, args).then(next))`.
+ */
+export function planCallRewrite(source: SourceFile, bare: BareCreateQueueCall, helper: string): TextEdit[] {
   const { call, receiver, chain } = bare;
   const receiverText = receiverAsArgument(source, receiver);
-  const openParen = findOpeningParen(source.text, call.callee.range[1]);
-  if (openParen === undefined) return undefined;
+  const openParen = findOpeningParen(source.text, call.callee.range[1])!;
 
   if (chain && hasOptionalLink(call)) {
-    if (chain.expression !== call || !isSideEffectFree(receiver)) return undefined;
+    const tested = call.optional ? source.text.slice(call.callee.range[0], call.callee.range[1]) : receiverText;
     const argumentsText = source.text.slice(openParen + 1, call.range[1] - 1);
     const separator = call.arguments.length > 0 ? ', ' : '';
-    const replacement = `(${receiverText} == null ? undefined : ${helper}(${receiverText}${separator}${argumentsText.trim()}))`;
+    const rest = source.text.slice(call.range[1], chain.range[1]);
+    const replacement = `(${tested} == null ? undefined : ${helper}(${receiverText}${separator}${argumentsText.trim()})${rest})`;
     return [{ range: chain.range, text: replacement }];
   }
 

@@ -6,71 +6,107 @@ import { detectCodeStyle, type CodeStyle } from './codeStyle';
 import { isCommonJsFile } from './isCommonJsFile';
 import type { TextEdit } from './textEdit';
 
-const HELPER_NAME = 'safeCreateQueue';
+/** The runtime's two entry points a rewrite calls: the one that returns the outcome, and its `Promise<void>` twin. */
+export type HelperName = 'safeCreateQueue' | 'ensureQueue';
 
-/** How the rewritten calls reach the helper: the expression to call, and the edit that makes it available. */
+/** How the rewritten calls reach the helpers: the expression to call for each, and the edit that makes them available. */
 export interface HelperImport {
-  /** `safeCreateQueue`, an alias when that name is taken, or `runtime.safeCreateQueue` through a namespace. */
-  readonly reference: string;
-  /** Absent when the file already imports the helper. */
+  /** Per helper: its name, an alias when that name is taken, or `runtime.safeCreateQueue` through a namespace. */
+  readonly references: ReadonlyMap<HelperName, string>;
+  /** Absent when the file already imports every helper asked for. */
   readonly edit: TextEdit | undefined;
 }
 
 /**
- * Makes `safeCreateQueue` from `importSource` callable in the file exactly once: reuses an existing
+ * Makes each of `helpers` from `importSource` callable in the file exactly once: reuses an existing
  * import, merges into an existing import or destructuring `require` of that module, or adds one
  * (`import` in ES modules, `require` in CommonJS) after the file's last import, in its quote style.
+ * New bindings follow the order of `helpers`, so importing them one call at a time (the rule's
+ * suggestions) and all at once (the codemod) give the same line.
  */
-export function planHelperImport(source: SourceFile, importSource: string): HelperImport {
+export function planHelperImport(
+  source: SourceFile,
+  importSource: string,
+  helpers: readonly HelperName[],
+): HelperImport {
   const style = detectCodeStyle(source.text, source.ast);
   return isCommonJsFile(source.ast)
-    ? planRequire(source, importSource, style)
-    : planImport(source, importSource, style);
+    ? planRequire(source, importSource, helpers, style)
+    : planImport(source, importSource, helpers, style);
 }
 
-function planImport(source: SourceFile, importSource: string, style: CodeStyle): HelperImport {
+/** Local names for the helpers not yet reachable, and the bindings that declare them (`ensureQueue as ensureQueue2`). */
+function bindMissing(
+  source: SourceFile,
+  helpers: readonly HelperName[],
+  references: Map<HelperName, string>,
+  aliasSeparator: ' as ' | ': ',
+): string[] {
+  const bindings: string[] = [];
+  for (const helper of helpers) {
+    if (references.has(helper)) continue;
+    const local = chooseLocalName(source, helper);
+    references.set(helper, local);
+    bindings.push(local === helper ? helper : `${helper}${aliasSeparator}${local}`);
+  }
+  return bindings;
+}
+
+function planImport(
+  source: SourceFile,
+  importSource: string,
+  helpers: readonly HelperName[],
+  style: CodeStyle,
+): HelperImport {
   const imports = source.ast.body.filter(
     (node): node is TSESTree.ImportDeclaration => node.type === AST_NODE_TYPES.ImportDeclaration,
   );
   const existing = imports.filter((node) => node.source.value === importSource && node.importKind !== 'type');
-  for (const declaration of existing) {
-    for (const specifier of declaration.specifiers) {
+  const references = new Map<HelperName, string>();
+  for (const helper of helpers) {
+    for (const specifier of existing.flatMap((declaration) => declaration.specifiers)) {
       if (specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier)
-        return { reference: `${specifier.local.name}.${HELPER_NAME}`, edit: undefined };
-      if (
+        references.set(helper, `${specifier.local.name}.${helper}`);
+      else if (
         specifier.type === AST_NODE_TYPES.ImportSpecifier &&
-        importedName(specifier) === HELPER_NAME &&
+        importedName(specifier) === helper &&
         specifier.importKind !== 'type'
-      ) {
-        return { reference: specifier.local.name, edit: undefined };
-      }
+      )
+        references.set(helper, specifier.local.name);
+      if (references.has(helper)) break;
     }
   }
-  const local = chooseLocalName(source);
-  const binding = local === HELPER_NAME ? HELPER_NAME : `${HELPER_NAME} as ${local}`;
+  const bindings = bindMissing(source, helpers, references, ' as ');
+  if (bindings.length === 0) return { references, edit: undefined };
+  const list = bindings.join(', ');
   for (const declaration of existing) {
     const named = declaration.specifiers.filter((specifier) => specifier.type === AST_NODE_TYPES.ImportSpecifier);
     const last = named.at(-1);
-    if (last) return { reference: local, edit: { range: [last.range[1], last.range[1]], text: `, ${binding}` } };
+    if (last) return { references, edit: { range: [last.range[1], last.range[1]], text: `, ${list}` } };
     const [defaultSpecifier] = declaration.specifiers;
     if (defaultSpecifier?.type === AST_NODE_TYPES.ImportDefaultSpecifier) {
       return {
-        reference: local,
-        edit: { range: [defaultSpecifier.range[1], defaultSpecifier.range[1]], text: `, { ${binding} }` },
+        references,
+        edit: { range: [defaultSpecifier.range[1], defaultSpecifier.range[1]], text: `, { ${list} }` },
       };
     }
   }
-  const statement = `import { ${binding} } from ${quoted(importSource, style)}${style.semicolon ? ';' : ''}`;
+  const statement = `import { ${list} } from ${quoted(importSource, style)}${style.semicolon ? ';' : ''}`;
   const lastImport = source.ast.body
     .filter(
       (node) =>
         node.type === AST_NODE_TYPES.ImportDeclaration || node.type === AST_NODE_TYPES.TSImportEqualsDeclaration,
     )
     .at(-1);
-  return { reference: local, edit: insertStatement(source, lastImport, statement) };
+  return { references, edit: insertStatement(source, lastImport, statement) };
 }
 
-function planRequire(source: SourceFile, importSource: string, style: CodeStyle): HelperImport {
+function planRequire(
+  source: SourceFile,
+  importSource: string,
+  helpers: readonly HelperName[],
+  style: CodeStyle,
+): HelperImport {
   const requires = source.ast.body.filter(
     (node): node is TSESTree.VariableDeclaration =>
       node.type === AST_NODE_TYPES.VariableDeclaration &&
@@ -79,30 +115,34 @@ function planRequire(source: SourceFile, importSource: string, style: CodeStyle)
   const declarators = requires
     .flatMap((node) => node.declarations)
     .filter((declarator) => declarator.init != null && isRequireCall(declarator.init, importSource));
-  for (const { id } of declarators) {
-    if (id.type === AST_NODE_TYPES.Identifier) return { reference: `${id.name}.${HELPER_NAME}`, edit: undefined };
-    if (id.type !== AST_NODE_TYPES.ObjectPattern) continue;
-    for (const property of id.properties) {
-      if (
-        property.type === AST_NODE_TYPES.Property &&
-        propertyKey(property) === HELPER_NAME &&
-        property.value.type === AST_NODE_TYPES.Identifier
-      ) {
-        return { reference: property.value.name, edit: undefined };
+  const references = new Map<HelperName, string>();
+  for (const helper of helpers) {
+    for (const { id } of declarators) {
+      if (id.type === AST_NODE_TYPES.Identifier) references.set(helper, `${id.name}.${helper}`);
+      else if (id.type === AST_NODE_TYPES.ObjectPattern) {
+        const property = id.properties.find(
+          (candidate) =>
+            candidate.type === AST_NODE_TYPES.Property &&
+            propertyKey(candidate) === helper &&
+            candidate.value.type === AST_NODE_TYPES.Identifier,
+        );
+        if (property) references.set(helper, ((property as TSESTree.Property).value as TSESTree.Identifier).name);
       }
+      if (references.has(helper)) break;
     }
   }
-  const local = chooseLocalName(source);
-  const binding = local === HELPER_NAME ? HELPER_NAME : `${HELPER_NAME}: ${local}`;
+  const bindings = bindMissing(source, helpers, references, ': ');
+  if (bindings.length === 0) return { references, edit: undefined };
+  const list = bindings.join(', ');
   const pattern = declarators
     .map(({ id }) => id)
     .find((id): id is TSESTree.ObjectPattern => id.type === AST_NODE_TYPES.ObjectPattern);
   const lastProperty = pattern?.properties.at(-1);
   if (lastProperty && lastProperty.type === AST_NODE_TYPES.Property) {
-    return { reference: local, edit: { range: [lastProperty.range[1], lastProperty.range[1]], text: `, ${binding}` } };
+    return { references, edit: { range: [lastProperty.range[1], lastProperty.range[1]], text: `, ${list}` } };
   }
-  const statement = `const { ${binding} } = require(${quoted(importSource, style)})${style.semicolon ? ';' : ''}`;
-  return { reference: local, edit: insertStatement(source, requires.at(-1), statement) };
+  const statement = `const { ${list} } = require(${quoted(importSource, style)})${style.semicolon ? ';' : ''}`;
+  return { references, edit: insertStatement(source, requires.at(-1), statement) };
 }
 
 function importedName(specifier: TSESTree.ImportSpecifier): string {
@@ -118,17 +158,17 @@ function quoted(value: string, style: CodeStyle): string {
 }
 
 /**
- * `safeCreateQueue`, or `safeCreateQueue2`, `safeCreateQueue3`… when the file already declares or
+ * The helper's own name, or `safeCreateQueue2`, `safeCreateQueue3`… when the file already declares or
  * reads that name anywhere: an inner declaration would shadow the import at some call sites.
  */
-function chooseLocalName(source: SourceFile): string {
+function chooseLocalName(source: SourceFile, helper: HelperName): string {
   const manager = source.scopeManager;
   const isTaken = (name: string): boolean =>
     manager !== null &&
     (manager.scopes.some((scope) => scope.set.has(name)) ||
       manager.globalScope?.through.some((reference) => reference.identifier.name === name) === true);
-  let name = HELPER_NAME;
-  for (let suffix = 2; isTaken(name); suffix++) name = `${HELPER_NAME}${suffix}`;
+  let name: string = helper;
+  for (let suffix = 2; isTaken(name); suffix++) name = `${helper}${suffix}`;
   return name;
 }
 

@@ -1,17 +1,16 @@
 import { findBareCreateQueueCalls } from '../analysis/findBareCreateQueueCalls';
 import { mayContainCreateQueue } from '../analysis/getBareCreateQueueCall';
 import { parseSourceFile } from './parseSourceFile';
-import { planHelperImport } from './planHelperImport';
 import { planManualRewriteMarker } from './planManualRewriteMarker';
 import { planSafeCreateQueueRewrite } from './planSafeCreateQueueRewrite';
-import { applyTextEdits } from './textEdit';
+import { applyTextEdits, type TextEdit } from './textEdit';
 
 export interface SourceRewrite {
   /** The new text; the very same string when nothing changed. */
   readonly output: string;
   /** Calls rewritten to safeCreateQueue. */
   readonly rewritten: number;
-  /** Calls left for a person, with a marker comment above them (none when the marker is already there). */
+  /** Calls left for a person, each under a TODO(pg-boss-codemod) comment (added now, or by an earlier run). */
   readonly flagged: number;
 }
 
@@ -25,14 +24,17 @@ export function rewriteSource(text: string, filePath: string, importSource: stri
   const source = parseSourceFile(text, filePath);
   const calls = findBareCreateQueueCalls({ source, types: undefined });
   if (calls.length === 0) return { output: text, rewritten: 0, flagged: 0 };
-  const { edits, unrewritable } = planSafeCreateQueueRewrite(source, calls, planHelperImport(source, importSource));
-  const markers = unrewritable
-    .map((bare) => planManualRewriteMarker(source, bare, importSource))
-    .filter((edit) => edit !== undefined);
+  const { edits, unrewritable } = planSafeCreateQueueRewrite(source, calls, importSource);
+  // One comment per statement, however many of its calls are left: the first one's reason.
+  const markers: TextEdit[] = [];
+  for (const left of unrewritable) {
+    const marker = planManualRewriteMarker(source, left, importSource);
+    if (marker && !markers.some((other) => other.range[0] === marker.range[0])) markers.push(marker);
+  }
   // Markers first: where one lands at the same offset as the import, the import must end up above it.
   return {
     output: applyTextEdits(text, [...markers, ...edits]),
     rewritten: calls.length - unrewritable.length,
-    flagged: markers.length,
+    flagged: unrewritable.length,
   };
 }

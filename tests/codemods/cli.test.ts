@@ -6,36 +6,62 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 const root = path.resolve(__dirname, '../..');
 const bin = path.join(root, 'dist/src/cli/pgBossCodemod.js');
+const runtimeVersion = (
+  JSON.parse(fs.readFileSync(path.join(root, 'src/runtime/package.json'), 'utf8')) as {
+    version: string;
+  }
+).version;
 
 const BARE =
   "import { PgBoss } from 'pg-boss';\n\nconst boss = new PgBoss('postgres://localhost/app');\nawait boss.createQueue('emails');\n";
+const REWRITTEN =
+  "import { PgBoss } from 'pg-boss';\nimport { safeCreateQueue } from 'pg-boss-safe-create-queue';\n\nconst boss = new PgBoss('postgres://localhost/app');\nawait safeCreateQueue(boss, 'emails');\n";
 const BROKEN = "import { PgBoss } from 'pg-boss';\nconst boss = new PgBoss(;\nawait boss.createQueue('emails');\n";
 const PLAIN = 'export const answer = 42;\n';
+// A receiver typed without getQueue: the call stays, under a TODO.
+const NARROW =
+  "import type { PgBoss } from 'pg-boss';\n\nexport async function register(boss: Pick<PgBoss, 'createQueue'>) {\n  await boss.createQueue('emails');\n}\n";
 
 let project: string;
 
+function writeFiles(files: Record<string, string>): void {
+  for (const [file, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(project, file)), { recursive: true });
+    fs.writeFileSync(path.join(project, file), text);
+  }
+}
+
 /** A small app as a user has it: a git repository with an ignored folder and a node_modules folder. */
 function writeProject(): void {
-  const files: Record<string, string> = {
+  writeFiles({
+    'package.json': JSON.stringify({ name: 'app', dependencies: { 'pg-boss-safe-create-queue': '^0.1.0' } }),
     'src/queues.ts': BARE,
     'src/plain.ts': PLAIN,
     'src/broken.ts': BROKEN,
     'src/generated/queues.ts': BARE,
     'node_modules/some-lib/index.js': BARE.replace(/^import.*$/m, "const { PgBoss } = require('pg-boss');"),
     '.gitignore': 'src/generated/\n',
-  };
-  for (const [file, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(project, file)), { recursive: true });
-    fs.writeFileSync(path.join(project, file), text);
-  }
+  });
   execFileSync('git', ['init', '-q'], { cwd: project });
 }
 
-function codemod(...args: string[]) {
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd: project, encoding: 'utf8' });
+interface RunOptions {
+  readonly cwd?: string;
+  /** Run as an unprivileged user: as root, no permission bit keeps a directory from being read. */
+  readonly unprivileged?: boolean;
+}
+
+function codemodIn(options: RunOptions, ...args: string[]) {
+  const asNobody = options.unprivileged && process.getuid?.() === 0;
+  const result = spawnSync(process.execPath, [bin, ...args], {
+    cwd: options.cwd ?? project,
+    encoding: 'utf8',
+    ...(asNobody ? { uid: 65534, gid: 65534, env: { ...process.env, HOME: project } } : {}),
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+const codemod = (...args: string[]) => codemodIn({}, ...args);
 const read = (file: string) => fs.readFileSync(path.join(project, file), 'utf8');
 
 beforeEach(() => {
@@ -46,32 +72,45 @@ afterEach(() => {
   fs.rmSync(project, { recursive: true, force: true });
 });
 
-describe('pg-boss-codemod', () => {
-  it('--dry prints a unified diff and writes nothing', () => {
+/** Each test starts real node processes (and, with --cpus, worker threads): seconds each on a busy machine. */
+const PROCESS_TIMEOUT = { timeout: 30_000 };
+
+describe('pg-boss-codemod', PROCESS_TIMEOUT, () => {
+  it('--dry prints a unified diff, paths relative to the scanned root, and writes nothing', () => {
     const { code, stdout, stderr } = codemod('--dry', 'src');
     expect(code).toBe(0);
-    expect(stdout).toContain('--- a/src/queues.ts');
+    expect(stdout).toContain('--- a/queues.ts\n+++ b/queues.ts');
     expect(stdout).toContain("-await boss.createQueue('emails');");
     expect(stdout).toContain("+await safeCreateQueue(boss, 'emails');");
     expect(stdout).toContain("+import { safeCreateQueue } from 'pg-boss-safe-create-queue';");
     expect(read('src/queues.ts')).toBe(BARE);
     expect(stderr).toContain(
-      '(dry run, nothing written): 3 files scanned, 1 changed (1 calls rewritten), 1 unchanged, 1 skipped, 0 failed',
+      'pg-boss-codemod (dry run, nothing written): 3 files scanned, 1 changed (1 call rewritten), 0 calls left for you, 1 unchanged, 1 skipped (syntax error), 0 failed',
     );
+  });
+
+  // Headers like `a/../cli/t/good.ts` cannot be applied with `git apply` or `patch -p1`.
+  it('--dry names files below the scanned root also for a root outside the working directory', () => {
+    const elsewhere = fs.mkdtempSync(path.join(os.tmpdir(), 'pg-boss-codemod-cwd-'));
+    try {
+      const { stdout } = codemodIn({ cwd: elsewhere }, '--dry', path.relative(elsewhere, path.join(project, 'src')));
+      expect(stdout).toContain('--- a/queues.ts\n+++ b/queues.ts');
+      expect(stdout).not.toContain('..');
+    } finally {
+      fs.rmSync(elsewhere, { recursive: true, force: true });
+    }
   });
 
   it('rewrites bare calls, reports and keeps unparsable files, and skips ignored and installed code', () => {
     const { code, stderr } = codemod('src', 'node_modules/..');
     expect(code).toBe(0);
-    expect(read('src/queues.ts')).toBe(
-      "import { PgBoss } from 'pg-boss';\nimport { safeCreateQueue } from 'pg-boss-safe-create-queue';\n\nconst boss = new PgBoss('postgres://localhost/app');\nawait safeCreateQueue(boss, 'emails');\n",
-    );
+    expect(read('src/queues.ts')).toBe(REWRITTEN);
     expect(read('src/broken.ts')).toBe(BROKEN);
     expect(read('src/plain.ts')).toBe(PLAIN);
     expect(read('src/generated/queues.ts')).toBe(BARE);
     expect(read('node_modules/some-lib/index.js')).toContain("await boss.createQueue('emails')");
-    expect(stderr).toMatch(/skipped src\/broken\.ts: could not parse: .*broken\.ts \(2:\d+\)/);
-    expect(stderr).toContain('1 changed (1 calls rewritten)');
+    expect(stderr).toMatch(/skipped src\/broken\.ts: syntax error: .*broken\.ts \(2:\d+\)/);
+    expect(stderr).toContain('1 changed (1 call rewritten)');
     // No temporary files are left behind.
     expect(fs.readdirSync(path.join(project, 'src')).sort()).toEqual([
       'broken.ts',
@@ -81,23 +120,76 @@ describe('pg-boss-codemod', () => {
     ]);
 
     const again = codemod('src');
-    expect(again.stderr).toContain('0 changed');
-    expect(read('src/queues.ts')).toContain("await safeCreateQueue(boss, 'emails');");
+    expect(again.code).toBe(0);
+    expect(again.stderr).toContain('0 changed (0 calls rewritten)');
+    expect(read('src/queues.ts')).toBe(REWRITTEN);
   });
 
-  it('--print writes the new text to stdout, and --import-source changes the import', () => {
-    const { code, stdout } = codemod('--print', '--import-source', '#lib/queues', 'src/queues.ts');
+  // git ran in the working directory, so a run started elsewhere rewrote the repository's ignored files.
+  it('honours .gitignore relative to each scanned root, wherever it is started', () => {
+    const { code } = codemodIn({ cwd: os.tmpdir() }, path.join(project, 'src'));
     expect(code).toBe(0);
-    expect(stdout).toBe(read('src/queues.ts'));
-    expect(stdout).toContain("import { safeCreateQueue } from '#lib/queues';");
+    expect(read('src/queues.ts')).toBe(REWRITTEN);
+    expect(read('src/generated/queues.ts')).toBe(BARE);
+  });
+
+  it('exits 0 when there is nothing to do', () => {
+    const { code, stderr } = codemod('src/plain.ts');
+    expect(code).toBe(0);
+    expect(stderr).toBe(
+      'pg-boss-codemod: 1 file scanned, 0 changed (0 calls rewritten), 0 calls left for you, 1 unchanged, 0 skipped (syntax error), 0 failed\n',
+    );
+  });
+
+  it('exits 1 when a call is left for you, marks it once, and a second run adds nothing', () => {
+    writeFiles({ 'src/narrow.ts': NARROW });
+    const first = codemod('src/narrow.ts', 'src/queues.ts');
+    expect(first.code).toBe(1);
+    expect(first.stderr).toContain(
+      '2 files scanned, 2 changed (1 call rewritten), 1 call left for you in 1 file, 0 unchanged',
+    );
+    expect(first.stderr).toContain('left for you: src/narrow.ts: 1 call, each under a TODO(pg-boss-codemod) comment');
+    const marked = read('src/narrow.ts');
+    expect(marked.match(/TODO\(pg-boss-codemod\)/g)).toHaveLength(1);
+    expect(marked).toContain("`boss` is declared as `Pick<PgBoss, 'createQueue'>`");
+
+    const second = codemod('src/narrow.ts');
+    expect(second.code).toBe(1);
+    expect(read('src/narrow.ts')).toBe(marked);
+  });
+
+  it('--print writes the new text to stdout and no file; --import-source changes the import', () => {
+    const { code, stdout, stderr } = codemod('--print', '--import-source', '#lib/queues', 'src/queues.ts');
+    expect(code).toBe(0);
+    expect(stdout).toBe(REWRITTEN.replace('pg-boss-safe-create-queue', '#lib/queues'));
+    expect(read('src/queues.ts')).toBe(BARE);
+    expect(stderr).toContain('pg-boss-codemod (--print, nothing written): 1 file scanned');
+  });
+
+  it('--help says what each flag does, that --print writes nothing, and the exit codes', () => {
+    const { code, stdout } = codemod('--help');
+    expect(code).toBe(0);
+    expect(stdout).toContain("--print                  print each changed file's new text; write nothing");
+    expect(stdout).toContain('--add-dependency');
+    expect(stdout).toContain('Exit code: 0 when every call was rewritten (or there was nothing to do); 1 when a');
+    expect(stdout).toContain('file or directory failed or a call was left for you');
+    expect(stdout).toContain('2 for a usage error');
+  });
+
+  it('--version prints the package version', () => {
+    const { version } = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
+    expect(codemod('--version')).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+    expect(codemod('-v').stdout).toBe(`${version}\n`);
   });
 
   it('splits a large run across worker threads with --cpus and gets the same result', () => {
     for (let index = 0; index < 70; index++) fs.writeFileSync(path.join(project, `src/many-${index}.ts`), BARE);
     const { code, stderr } = codemod('--cpus', '2', 'src');
     expect(code).toBe(0);
-    expect(stderr).toContain('73 files scanned, 71 changed (71 calls rewritten), 1 unchanged, 1 skipped, 0 failed');
-    expect(read('src/many-69.ts')).toBe(read('src/queues.ts'));
+    expect(stderr).toContain(
+      '73 files scanned, 71 changed (71 calls rewritten), 0 calls left for you, 1 unchanged, 1 skipped (syntax error), 0 failed',
+    );
+    expect(read('src/many-69.ts')).toBe(REWRITTEN);
   });
 
   it('exits 1 when a file fails, naming it and the reason', () => {
@@ -106,13 +198,52 @@ describe('pg-boss-codemod', () => {
     const { code, stderr } = codemod('src');
     expect(code).toBe(1);
     expect(stderr).toMatch(/failed src\/linked\.ts: could not read: EISDIR/);
-    expect(read('src/queues.ts')).toContain('safeCreateQueue(boss');
+    expect(read('src/queues.ts')).toBe(REWRITTEN);
   });
 
-  it('exits 2 on a usage error', () => {
-    expect(codemod().code).toBe(2);
-    expect(codemod('missing-dir').stderr).toContain('No such file or directory: missing-dir');
-    expect(codemod('--cpus', 'zero', 'src').code).toBe(2);
+  // An unreadable subdirectory aborted the whole run (exit 2, no summary).
+  it.each([
+    // git lists the files and warns about the directory; src/generated/ is ignored.
+    ['inside a git work tree', true, '1 changed (1 call rewritten)'],
+    // The codemod walks the tree itself; without git nothing is ignored.
+    ['outside a git work tree', false, '2 changed (2 calls rewritten)'],
+  ])('reports an unreadable directory %s as failed and rewrites the rest', (_where, inGit, changed) => {
+    if (!inGit) fs.rmSync(path.join(project, '.git'), { recursive: true });
+    writeFiles({ 'src/locked/queues.ts': BARE });
+    if (process.getuid?.() === 0) execFileSync('chown', ['-R', '65534:65534', project]);
+    fs.chmodSync(path.join(project, 'src/locked'), 0o000);
+    try {
+      const { code, stderr } = codemodIn({ unprivileged: true }, 'src');
+      expect(code).toBe(1);
+      expect(stderr).toMatch(/^ {2}failed src\/locked: could not read directory: .*(Permission denied|EACCES)/im);
+      expect(stderr).toContain(changed);
+      expect(stderr).toMatch(/, 1 failed\n/);
+      expect(read('src/queues.ts')).toBe(REWRITTEN);
+    } finally {
+      fs.chmodSync(path.join(project, 'src/locked'), 0o700);
+    }
+  });
+
+  it.each([
+    [['--cpus', '0', 'src'], "--cpus must be a whole number of worker threads, 1 or more (got '0')."],
+    [['--cpus', 'abc', 'src'], "--cpus must be a whole number of worker threads, 1 or more (got 'abc')."],
+    [['--cpus', '1.5', 'src'], "--cpus must be a whole number of worker threads, 1 or more (got '1.5')."],
+    [['--cpus', '-1', 'src'], "--cpus must be a whole number of worker threads, 1 or more (got '-1')."],
+    [['--cpus=2x', 'src'], "--cpus must be a whole number of worker threads, 1 or more (got '2x')."],
+    [['--import-source', '', 'src'], '--import-source must name the module to import the helpers from.'],
+    [['--extensions', '', 'src'], '--extensions must list at least one file extension, e.g. --extensions ts,js.'],
+    [['--extensions', ' , ', 'src'], '--extensions must list at least one file extension, e.g. --extensions ts,js.'],
+    [['--dryrun', 'src'], 'Unknown option --dryrun.'],
+    [['-x', 'src'], 'Unknown option -x.'],
+    [['src', '--cpus'], '--cpus needs a value.'],
+    [[], 'No paths given: name the files or directories to rewrite.'],
+    [['missing-dir'], 'No such file or directory: missing-dir'],
+  ])('exits 2 with one precise message for %j', (args, message) => {
+    const { code, stdout, stderr } = codemod(...args);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr.split('\n')[0]).toBe(`pg-boss-codemod: ${message}`);
+    expect(read('src/queues.ts')).toBe(BARE);
   });
 
   it('works as a plain jscodeshift transform', () => {
@@ -132,6 +263,65 @@ describe('pg-boss-codemod', () => {
       ],
       { cwd: project },
     );
-    expect(read('src/queues.ts')).toContain("await safeCreateQueue(boss, 'emails');");
+    expect(read('src/queues.ts')).toBe(REWRITTEN);
+  });
+});
+
+describe('pg-boss-codemod in a monorepo', PROCESS_TIMEOUT, () => {
+  /** A workspace root that lists the runtime, one package without it, one with it only for development. */
+  beforeEach(() => {
+    writeFiles({
+      'package.json': `${JSON.stringify({ name: 'monorepo', private: true, workspaces: ['packages/*'], dependencies: { 'pg-boss-safe-create-queue': '^0.1.0' } }, null, 2)}\n`,
+      'packages/a/package.json': `{\n\t"name": "a",\n\t"dependencies": {\n\t\t"pg-boss": "12.38.0",\n\t\t"zod": "3.25.0"\n\t}\n}\n`,
+      'packages/a/src/jobs.ts': BARE,
+      'packages/a/src/more-jobs.ts': BARE,
+      'packages/b/package.json': `${JSON.stringify({ name: 'b', dependencies: { 'pg-boss': '^12.38.0' }, devDependencies: { 'pg-boss-safe-create-queue': '~0.1.0', vitest: '^4.0.0' } }, null, 2)}\n`,
+      'packages/b/src/jobs.ts': BARE,
+      'scripts/declare.ts': BARE,
+    });
+    fs.rmSync(path.join(project, 'src'), { recursive: true });
+  });
+
+  it('says, per package, where the runtime must be added', () => {
+    const { code, stderr } = codemod('--dry', '.');
+    expect(code).toBe(0);
+    expect(stderr).toContain('4 files scanned, 4 changed (4 calls rewritten)');
+    expect(stderr).toContain(
+      '  packages/a: add pg-boss-safe-create-queue to dependencies: 2 rewritten files import it (--add-dependency does)\n',
+    );
+    expect(stderr).toContain(
+      '  packages/b: pg-boss-safe-create-queue is only in devDependencies, so a production install (npm ci --omit=dev) will not have it, and 1 rewritten file imports it: move it to dependencies (--add-dependency does)\n',
+    );
+    // The root lists it, so the root's own scripts need nothing.
+    expect(stderr).not.toMatch(/^ {2}\.: /m);
+  });
+
+  it('--add-dependency writes it, keeping each file’s formatting and range style', () => {
+    const { code, stderr } = codemod('--add-dependency', '.');
+    expect(code).toBe(0);
+    expect(stderr).toContain(`  packages/a: added pg-boss-safe-create-queue@${runtimeVersion} to dependencies\n`);
+    expect(stderr).toContain(
+      '  packages/b: moved pg-boss-safe-create-queue@~0.1.0 from devDependencies to dependencies\n',
+    );
+    // Tabs and exact versions, sorted in among the sorted names.
+    expect(read('packages/a/package.json')).toBe(
+      `{\n\t"name": "a",\n\t"dependencies": {\n\t\t"pg-boss": "12.38.0",\n\t\t"pg-boss-safe-create-queue": "${runtimeVersion}",\n\t\t"zod": "3.25.0"\n\t}\n}\n`,
+    );
+    expect(JSON.parse(read('packages/b/package.json'))).toEqual({
+      name: 'b',
+      dependencies: { 'pg-boss': '^12.38.0', 'pg-boss-safe-create-queue': '~0.1.0' },
+      devDependencies: { vitest: '^4.0.0' },
+    });
+    expect(read('packages/b/package.json')).toMatch(/^{\n {2}"name": "b",\n/);
+
+    // Nothing is left to say on a second run.
+    expect(codemod('.').stderr).not.toContain('dependencies');
+  });
+
+  it('--add-dependency --dry says what it would write and writes nothing', () => {
+    const before = read('packages/a/package.json');
+    const { stderr } = codemod('--add-dependency', '--dry', '.');
+    expect(stderr).toContain(`  packages/a: would add pg-boss-safe-create-queue@${runtimeVersion} to dependencies\n`);
+    expect(read('packages/a/package.json')).toBe(before);
   });
 });

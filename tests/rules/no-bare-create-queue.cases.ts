@@ -259,8 +259,9 @@ const basic = app(`await boss.createQueue('emails');\n`);
 const basicFixed = `import { PgBoss } from 'pg-boss';\n${IMPORT}\n\nconst boss = new PgBoss('postgres://localhost/app');\n\nawait safeCreateQueue(boss, 'emails');\n`;
 
 /** `app(...)` with the helper imported and `body` rewritten. */
-function appFixed(body: string): string {
-  return `import { PgBoss } from 'pg-boss';\n${IMPORT}\n\nconst boss = new PgBoss('postgres://localhost/app');\n\n${body}`;
+function appFixed(body: string, helper: 'safeCreateQueue' | 'ensureQueue' = 'safeCreateQueue'): string {
+  const helperImport = IMPORT.replace('safeCreateQueue', helper);
+  return `import { PgBoss } from 'pg-boss';\n${helperImport}\n\nconst boss = new PgBoss('postgres://localhost/app');\n\n${body}`;
 }
 
 export const invalid: InvalidCase[] = [
@@ -268,12 +269,16 @@ export const invalid: InvalidCase[] = [
   bare(
     app(`export function declare(name: string) {\n  return boss.createQueue(name, { retryLimit: 2 });\n}\n`),
     `boss.createQueue(name, { retryLimit: 2 })`,
-    appFixed(`export function declare(name: string) {\n  return safeCreateQueue(boss, name, { retryLimit: 2 });\n}\n`),
+    // A returned call keeps createQueue's Promise<void> type.
+    appFixed(
+      `export function declare(name: string) {\n  return ensureQueue(boss, name, { retryLimit: 2 });\n}\n`,
+      'ensureQueue',
+    ),
   ),
   bare(
     app(`boss.createQueue('emails').then(() => console.log('ready'));\n`),
     `boss.createQueue('emails')`,
-    appFixed(`safeCreateQueue(boss, 'emails').then(() => console.log('ready'));\n`),
+    appFixed(`ensureQueue(boss, 'emails').then(() => console.log('ready'));\n`, 'ensureQueue'),
   ),
   bare(
     app(`void boss.createQueue('emails');\n`),
@@ -338,7 +343,7 @@ export const invalid: InvalidCase[] = [
   bare(
     app(`await Promise.all(names.map((name) => boss.createQueue(name)));\n`),
     `boss.createQueue(name)`,
-    appFixed(`await Promise.all(names.map((name) => safeCreateQueue(boss, name)));\n`),
+    appFixed(`await Promise.all(names.map((name) => ensureQueue(boss, name)));\n`, 'ensureQueue'),
   ),
   // The rewrite keeps the short-circuit of an optional call.
   bare(
@@ -346,11 +351,11 @@ export const invalid: InvalidCase[] = [
     `boss?.createQueue('emails')`,
     `import type { PgBoss } from 'pg-boss';\n${IMPORT}\n\nexport async function declare(boss: PgBoss | undefined) {\n  await (boss == null ? undefined : safeCreateQueue(boss, 'emails'));\n}\n`,
   ),
-  // A chain that goes on after the optional call cannot keep its short-circuit in a rewrite.
+  // A chain that goes on after the optional call goes inside the condition, which skipped all of it.
   bare(
     `import type { PgBoss } from 'pg-boss';\n\nexport function declare(boss?: PgBoss) {\n  return boss?.createQueue('emails').then(() => true);\n}\n`,
     `boss?.createQueue('emails')`,
-    null,
+    `import type { PgBoss } from 'pg-boss';\n${IMPORT.replace('safeCreateQueue', 'ensureQueue')}\n\nexport function declare(boss?: PgBoss) {\n  return (boss == null ? undefined : ensureQueue(boss, 'emails').then(() => true));\n}\n`,
   ),
   bare(
     app(`await boss['createQueue']('emails');\n`),
@@ -453,11 +458,12 @@ export const invalid: InvalidCase[] = [
     `pgBoss.createQueue(name)`,
     `import { safeCreateQueue } from 'pg-boss-safe-create-queue';\n\nexport async function declare(pgBoss, name) {\n  await safeCreateQueue(pgBoss, name);\n}\n`,
   ),
-  // Without types, a look-alike whose name says boss is taken at its word (typed, it is valid).
+  // Without types, a look-alike whose name says boss is taken at its word (typed, it is valid); its
+  // declared type has no getQueue, so no rewrite is offered.
   bare(
     `declare const boss: { createQueue(name: string): Promise<void> };\nawait boss.createQueue('emails');\n`,
     `boss.createQueue('emails')`,
-    `${IMPORT}\n\ndeclare const boss: { createQueue(name: string): Promise<void> };\nawait safeCreateQueue(boss, 'emails');\n`,
+    null,
     { mode: 'untyped' },
   ),
   // CommonJS gets a require, placed after the file's last require.
@@ -514,3 +520,71 @@ export const invalid: InvalidCase[] = [
     errors: [{ messageId: MESSAGE, ...locate(basic, `boss.createQueue('emails')`), suggestions: [] }],
   },
 ];
+
+// Rewrites that keep the program's types and meaning (issue 10): where the call's value is read, the
+// fix calls ensureQueue, createQueue's Promise<void> twin; receivers typed without the helpers'
+// methods get no fix; `createQueue?.()` keeps testing the method.
+const ENSURE_IMPORT = IMPORT.replace('safeCreateQueue', 'ensureQueue');
+
+invalid.push(
+  // A stored promise keeps its Promise<void> type.
+  bare(
+    app(`const pending = new Map<string, Promise<void>>();\npending.set('emails', boss.createQueue('emails'));\n`),
+    `boss.createQueue('emails')`,
+    appFixed(
+      `const pending = new Map<string, Promise<void>>();\npending.set('emails', ensureQueue(boss, 'emails'));\n`,
+      'ensureQueue',
+    ),
+  ),
+  // An assigned promise, and an arrow whose body is its result.
+  bare(
+    app(`const declared: Promise<void> = boss.createQueue('emails');\n`),
+    `boss.createQueue('emails')`,
+    appFixed(`const declared: Promise<void> = ensureQueue(boss, 'emails');\n`, 'ensureQueue'),
+  ),
+  bare(
+    app(`export const steps: Array<() => Promise<void>> = [() => boss.createQueue('emails')];\n`),
+    `boss.createQueue('emails')`,
+    appFixed(`export const steps: Array<() => Promise<void>> = [() => ensureQueue(boss, 'emails')];\n`, 'ensureQueue'),
+  ),
+  // An app function of its own named ensureQueue is not shadowed.
+  bare(
+    app(`function ensureQueue() {}\nexport const ready = boss.createQueue('emails');\n`),
+    `boss.createQueue('emails')`,
+    `import { PgBoss } from 'pg-boss';\n${ENSURE_IMPORT.replace('ensureQueue', 'ensureQueue as ensureQueue2')}\n\nconst boss = new PgBoss('postgres://localhost/app');\n\nfunction ensureQueue() {}\nexport const ready = ensureQueue2(boss, 'emails');\n`,
+  ),
+  // `createQueue?.()` runs nothing when the method is missing; the rewrite tests the method, not the receiver.
+  bare(
+    `import type { PgBoss } from 'pg-boss';\n\nexport async function declare(boss: PgBoss) {\n  await boss.createQueue?.('emails');\n}\n`,
+    `boss.createQueue?.('emails')`,
+    `import type { PgBoss } from 'pg-boss';\n${IMPORT}\n\nexport async function declare(boss: PgBoss) {\n  await (boss.createQueue == null ? undefined : safeCreateQueue(boss, 'emails'));\n}\n`,
+  ),
+  // Keeping the short-circuit would evaluate a receiver with side effects twice: reported, no fix.
+  bare(
+    `import type { PgBoss } from 'pg-boss';\n\nexport async function declare(connect: () => { boss?: PgBoss }) {\n  await connect().boss?.createQueue('emails');\n}\n`,
+    `connect().boss?.createQueue('emails')`,
+    null,
+  ),
+  // A receiver typed `Pick<PgBoss, 'createQueue'>` cannot be the helpers' argument: reported, no fix.
+  bare(
+    `import type { PgBoss } from 'pg-boss';\n\nexport async function register(boss: Pick<PgBoss, 'createQueue'>) {\n  await boss.createQueue('emails');\n}\n`,
+    `boss.createQueue('emails')`,
+    null,
+    { mode: 'untyped' },
+  ),
+  // The same for a NestJS-style constructor parameter property with an inline type.
+  bare(
+    dedent`
+      export class Queues {
+        constructor(private readonly boss: { createQueue(name: string): Promise<void> }) {}
+
+        async init() {
+          await this.boss.createQueue('emails');
+        }
+      }
+    `,
+    `this.boss.createQueue('emails')`,
+    null,
+    { mode: 'untyped' },
+  ),
+);

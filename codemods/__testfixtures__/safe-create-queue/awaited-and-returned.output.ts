@@ -1,7 +1,7 @@
 // Queue declarations for the mail service.
 import { PgBoss } from 'pg-boss';
 import { logger } from './logger';
-import { safeCreateQueue } from 'pg-boss-safe-create-queue';
+import { safeCreateQueue, ensureQueue } from 'pg-boss-safe-create-queue';
 
 const boss = new PgBoss(process.env.DATABASE_URL!);
 
@@ -11,9 +11,9 @@ export async function declareQueues(): Promise<void> {
 }
 
 export function declareDigest() {
-  return safeCreateQueue(boss, 'digest');
+  return ensureQueue(boss, 'digest');
 }
 
 export function declareWithThen() {
-  return safeCreateQueue(boss, 'bounces').then(() => logger.info('bounces ready'));
+  return ensureQueue(boss, 'bounces').then(() => logger.info('bounces ready'));
 }

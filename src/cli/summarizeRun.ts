@@ -1,0 +1,65 @@
+import path from 'node:path';
+import type { AddedDependency } from './addDependency';
+import type { DependencyGap } from './findDependencyGaps';
+import type { FileOutcome } from './rewriteFile';
+
+export interface RunSummary {
+  readonly scanned: number;
+  readonly outcomes: readonly FileOutcome[];
+  readonly gaps: ReadonlyArray<{ readonly gap: DependencyGap; readonly added: AddedDependency | undefined }>;
+  /** Why nothing was written (`dry run`, `--print`), or undefined when files were written. */
+  readonly notWritten: string | undefined;
+}
+
+/** `1 file`, `2 files`. */
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/**
+ * The closing report on stderr: one line of counts that tells rewritten, left for you, skipped
+ * (syntax error) and failed apart, then one line per file that needs a look and per package whose
+ * package.json lacks the helpers' package. Paths are relative to the working directory.
+ */
+export function summarizeRun({ scanned, outcomes, gaps, notWritten }: RunSummary): string {
+  const count = (status: FileOutcome['status']) => outcomes.filter((outcome) => outcome.status === status).length;
+  const rewritten = outcomes.reduce((sum, outcome) => sum + (outcome.status === 'changed' ? outcome.rewritten : 0), 0);
+  const leftFiles = outcomes.filter((outcome) => 'flagged' in outcome && outcome.flagged > 0);
+  const left = leftFiles.reduce((sum, outcome) => sum + ('flagged' in outcome ? outcome.flagged : 0), 0);
+  const counts = [
+    `${plural(scanned, 'file')} scanned`,
+    `${count('changed')} changed (${plural(rewritten, 'call')} rewritten)`,
+    `${plural(left, 'call')} left for you${left > 0 ? ` in ${plural(leftFiles.length, 'file')}` : ''}`,
+    `${count('unchanged')} unchanged`,
+    `${count('skipped')} skipped (syntax error)`,
+    `${count('failed')} failed`,
+  ];
+  const lines = [`pg-boss-codemod${notWritten ? ` (${notWritten}, nothing written)` : ''}: ${counts.join(', ')}`];
+  for (const outcome of outcomes) {
+    const shown = path.relative(process.cwd(), outcome.file) || '.';
+    if ('flagged' in outcome && outcome.flagged > 0)
+      lines.push(
+        `  left for you: ${shown}: ${plural(outcome.flagged, 'call')}, each under a TODO(pg-boss-codemod) comment`,
+      );
+    if (outcome.status === 'skipped') lines.push(`  skipped ${shown}: syntax error: ${outcome.reason}`);
+    if (outcome.status === 'failed') lines.push(`  failed ${shown}: ${outcome.reason}`);
+  }
+  for (const { gap, added } of gaps) lines.push(`  ${describeGap(gap, added, notWritten !== undefined)}`);
+  return `${lines.join('\n')}\n`;
+}
+
+function describeGap(gap: DependencyGap, added: AddedDependency | undefined, dry: boolean): string {
+  const where = path.relative(process.cwd(), path.dirname(gap.manifest)) || '.';
+  const { dependency } = gap;
+  if (added && 'problem' in added) return `${where}: could not add ${dependency} to dependencies: ${added.problem}`;
+  if (added) {
+    const verb = gap.kind === 'dev-only' ? 'move' : 'add';
+    const done = dry ? `would ${verb}` : verb === 'move' ? 'moved' : 'added';
+    const from = gap.kind === 'dev-only' ? ' from devDependencies' : '';
+    return `${where}: ${done} ${dependency}@${added.range}${from} to dependencies`;
+  }
+  const importers = `${plural(gap.files.length, 'rewritten file')} import${gap.files.length === 1 ? 's' : ''} it`;
+  return gap.kind === 'dev-only'
+    ? `${where}: ${dependency} is only in devDependencies, so a production install (npm ci --omit=dev) will not have it, and ${importers}: move it to dependencies (--add-dependency does)`
+    : `${where}: add ${dependency} to dependencies: ${importers} (--add-dependency does)`;
+}
