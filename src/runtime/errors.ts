@@ -33,3 +33,31 @@ export class PgBossNotStartedError extends Error {
     );
   }
 }
+
+/** A call did not finish within `settings.timeoutMs`; `waitedFor` names the step it was waiting on. */
+export class QueueTimeoutError extends Error {
+  override readonly name = 'QueueTimeoutError';
+  readonly code = 'ERR_PG_BOSS_QUEUE_TIMEOUT';
+  readonly waitedFor: string;
+  readonly timeoutMs: number;
+
+  constructor(waitedFor: string, timeoutMs: number, options?: ErrorOptions) {
+    const last = options?.cause instanceof Error ? ` (last error: ${options.cause.message})` : '';
+    super(`${waitedFor} did not complete within settings.timeoutMs (${timeoutMs} ms)${last}.`, options);
+    this.waitedFor = waitedFor;
+    this.timeoutMs = timeoutMs;
+  }
+}
+
+/** A statement kept failing on a conflict that a retry resolves (40P01, 40001, 55P03) until the attempts ran out. */
+export class QueueContentionError extends Error {
+  override readonly name = 'QueueContentionError';
+  readonly code = 'ERR_PG_BOSS_QUEUE_CONTENTION';
+  readonly attempts: number;
+
+  constructor(operation: string, attempts: number, options: ErrorOptions & { cause: unknown }) {
+    const message = options.cause instanceof Error ? options.cause.message : String(options.cause);
+    super(`${operation} still failed after ${attempts} attempts: ${message}`, options);
+    this.attempts = attempts;
+  }
+}

@@ -2,9 +2,15 @@ export { ensureQueue } from './ensureQueue';
 export { safeCreateQueue } from './safeCreateQueue';
 export { safeCreateQueues } from './safeCreateQueues';
 export { verifyQueues } from './verifyQueues';
-export { PgBossNotStartedError, QueueDeclarationError, QueueDriftError } from './errors';
+export {
+  PgBossNotStartedError,
+  QueueContentionError,
+  QueueDeclarationError,
+  QueueDriftError,
+  QueueTimeoutError,
+} from './errors';
+export type { QueueEvent, QueueEventLevel, QueueEventLogger } from './events';
 export type {
-  DriftLogger,
   OnDrift,
   PgBossInstance,
   QueueDeclarations,

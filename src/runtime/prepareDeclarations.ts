@@ -1,5 +1,6 @@
 import { getCapabilities, type Capabilities } from './capabilities';
 import { checkArguments } from './checkSettings';
+import { Deadline } from './deadline';
 import { QueueDeclarationError } from './errors';
 import { adaptQueueOptions, checkQueueOptions, type DesiredOptions } from './normalizeQueueOptions';
 import type { PgBossLike, QueueDeclarations, SafeCreateQueueSettings } from './types';
@@ -20,6 +21,7 @@ export async function prepareDeclarations(
   boss: unknown,
   declarations: QueueDeclarations,
   settings: SafeCreateQueueSettings = {},
+  deadline: Deadline = Deadline.of(settings),
 ): Promise<PreparedDeclarations> {
   checkArguments(boss, settings);
   const entries = toEntries(declarations);
@@ -29,7 +31,7 @@ export async function prepareDeclarations(
     if (checked.has(name)) throw new QueueDeclarationError(`Queue "${name}" is declared twice.`);
     checked.set(name, checkQueueOptions(name, options));
   }
-  const capabilities = await getCapabilities(boss, settings);
+  const capabilities = await deadline.wait('reading the pg-boss schema', getCapabilities(boss, settings));
   const queues = new Map([...checked].map(([name, options]) => [name, adaptQueueOptions(name, options, capabilities)]));
   return { boss, capabilities, queues };
 }

@@ -1,7 +1,9 @@
 import { reconcileQueue } from './reconcileQueue';
+import { Deadline } from './deadline';
 import { QueueDeclarationError, QueueDriftError } from './errors';
 import { orderByDeadLetter, undeclaredDeadLetters } from './orderByDeadLetter';
 import { prepareDeclarations } from './prepareDeclarations';
+import { QueueCall } from './queueCall';
 import { listQueues, readQueue } from './queueReads';
 import type { PgBossInstance, QueueDeclarations, QueueOutcome, SafeCreateQueueSettings } from './types';
 
@@ -9,19 +11,23 @@ import type { PgBossInstance, QueueDeclarations, QueueOutcome, SafeCreateQueueSe
  * Declares an app's queues in one place. Everything is checked before anything is written; existing
  * queues are confirmed with one getQueues call (not one round trip per queue); dead-letter queues are
  * created before the queues that name them. With `onDrift: 'error'` every queue is still created first,
- * then one QueueDriftError lists all differences. Outcomes come in declaration order.
+ * then one QueueDriftError lists all differences; with `'recreate'`, a queue that cannot be recreated
+ * does not stop the others, and one QueueDriftError lists every refusal at the end. Outcomes come in
+ * declaration order.
  */
 export async function safeCreateQueues(
   boss: PgBossInstance,
   declarations: QueueDeclarations,
   settings: SafeCreateQueueSettings = {},
 ): Promise<QueueOutcome[]> {
-  const prepared = await prepareDeclarations(boss, declarations, settings);
+  const deadline = Deadline.of(settings);
+  const prepared = await prepareDeclarations(boss, declarations, settings, deadline);
+  const call = new QueueCall(prepared.boss, prepared.capabilities, settings, deadline);
   const order = orderByDeadLetter(prepared.queues);
   const external = undeclaredDeadLetters(prepared.queues);
-  const listed = await listQueues(prepared.boss, [...order, ...external.keys()]);
+  const listed = await listQueues(call, [...order, ...external.keys()]);
   for (const [deadLetter, queue] of external) {
-    if (!listed.has(deadLetter) && !(await readQueue(prepared.boss, deadLetter))) {
+    if (!listed.has(deadLetter) && !(await readQueue(call, deadLetter))) {
       throw new QueueDeclarationError(
         `Queue "${queue}" names deadLetter "${deadLetter}", which is neither declared nor existing.`,
       );
@@ -29,12 +35,21 @@ export async function safeCreateQueues(
   }
 
   const outcomes = new Map<string, QueueOutcome>();
+  const refused: QueueDriftError[] = [];
   for (const name of order) {
     const desired = prepared.queues.get(name)!;
-    // Absent from the list means absent or cut from it; creating is safe either way.
-    outcomes.set(
-      name,
-      await reconcileQueue(prepared.boss, prepared.capabilities, name, desired, listed.get(name) ?? null, settings),
+    try {
+      // Absent from the list means absent or cut from it; creating is safe either way.
+      outcomes.set(name, await reconcileQueue(call, name, desired, listed.get(name) ?? null));
+    } catch (error) {
+      if (!(settings.onDrift === 'recreate' && error instanceof QueueDriftError)) throw error;
+      refused.push(error);
+    }
+  }
+  if (refused.length > 0) {
+    throw new QueueDriftError(
+      refused.flatMap((error) => error.queues),
+      refused.map((error) => error.message.split(':\n')[0]).join('; '),
     );
   }
   const ordered = [...prepared.queues.keys()].map((name) => outcomes.get(name)!);

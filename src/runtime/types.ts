@@ -1,3 +1,5 @@
+import type { QueueEventLogger } from './events';
+
 /** The options a queue is declared with. Which keys a database accepts depends on its pg-boss version. */
 export interface QueueOptions {
   policy?: string;
@@ -57,15 +59,19 @@ export interface QueueOutcome {
 /** What to do when an existing queue's stored options differ from the declared ones. */
 export type OnDrift = 'warn' | 'update' | 'error' | 'recreate' | 'ignore';
 
-export interface DriftLogger {
-  warn(message: string, details: { queue: string; drift: QueueDrift[] }): void;
-}
-
 export interface SafeCreateQueueSettings {
   /** Default `'warn'`. */
   onDrift?: OnDrift;
-  /** Receives the drift warnings. Default `console`. */
-  logger?: DriftLogger;
+  /**
+   * Receives the structured events (created, updated, recreated, drift, retry, gave-up). Default: the
+   * instance's own `'warning'` event, for warnings and errors only.
+   */
+  logger?: QueueEventLogger;
+  /**
+   * The bound on one call, in milliseconds, waits for connections and locks included. Default 90,000
+   * (three times pg-boss's own 30 s lock_timeout).
+   */
+  timeoutMs?: number;
   /**
    * The pg-boss schema, for instances built on a custom `db` whose configuration the helper cannot
    * read. Default: the instance's own `schema` setting, else `'pgboss'`.

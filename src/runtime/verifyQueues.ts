@@ -1,5 +1,7 @@
 import { compareQueue } from './compareQueue';
+import { Deadline } from './deadline';
 import { prepareDeclarations } from './prepareDeclarations';
+import { QueueCall } from './queueCall';
 import { listQueues, readQueue } from './queueReads';
 import type { PgBossInstance, QueueDeclarations, QueueVerification } from './types';
 
@@ -8,13 +10,15 @@ import type { PgBossInstance, QueueDeclarations, QueueVerification } from './typ
  * check (`if (!(await verifyQueues(boss, queues)).ok) process.exit(1)`) or a startup assertion.
  */
 export async function verifyQueues(boss: PgBossInstance, declarations: QueueDeclarations): Promise<QueueVerification> {
-  const prepared = await prepareDeclarations(boss, declarations);
+  const deadline = Deadline.of(undefined);
+  const prepared = await prepareDeclarations(boss, declarations, {}, deadline);
+  const call = new QueueCall(prepared.boss, prepared.capabilities, {}, deadline);
   const names = [...prepared.queues.keys()];
-  const listed = await listQueues(prepared.boss, names);
+  const listed = await listQueues(call, names);
   const missing: string[] = [];
   const drifted: QueueVerification['drifted'] = [];
   for (const name of names) {
-    const stored = listed.get(name) ?? (await readQueue(prepared.boss, name));
+    const stored = listed.get(name) ?? (await readQueue(call, name));
     if (!stored) {
       missing.push(name);
       continue;

@@ -6,7 +6,7 @@ import {
   safeCreateQueue,
   safeCreateQueues,
   verifyQueues,
-  type DriftLogger,
+  type QueueEventLogger,
   type QueueDrift,
 } from '../../src/runtime';
 import { bossFactory, newSchemaName, type BossFactory } from '../support/bossFactory';
@@ -14,8 +14,10 @@ import { createTestDatabase, type TestDatabase } from '../support/database';
 import { majorOf, type PgBossVersion } from '../support/pgBossVersions';
 
 /** Collects drift warnings instead of printing them. */
-function recordingLogger(): DriftLogger & { calls: Array<{ message: string; queue: string; drift: QueueDrift[] }> } {
-  const calls: Array<{ message: string; queue: string; drift: QueueDrift[] }> = [];
+function recordingLogger(): QueueEventLogger & {
+  calls: Array<{ message: string; queue: string; drift?: QueueDrift[] }>;
+} {
+  const calls: Array<{ message: string; queue: string; drift?: QueueDrift[] }> = [];
   return { calls, warn: (message, details) => calls.push({ message, ...details }) };
 }
 
