@@ -1,3 +1,4 @@
+import { QueueTimeoutError } from './errors';
 import type { QueueCall } from './queueCall';
 import { serialisePerInstance } from './serialisePerInstance';
 import { poolOf, withPoolClient } from './withPoolClient';
@@ -44,10 +45,14 @@ export async function withLegacyCreateLock<T>(
             throw (error as { code?: unknown }).code === '55P03' ? deadline.expired(lock, error) : error;
           });
         const result = await create();
-        await deadline.wait(lock, client.query('COMMIT'));
+        // The create committed on its own connection; a lock connection lost meanwhile changes nothing.
+        await deadline.wait(lock, client.query('COMMIT')).catch((error: unknown) => {
+          if (error instanceof QueueTimeoutError) throw error;
+        });
         return result;
       } catch (error) {
-        await client.query('ROLLBACK').catch(() => {});
+        // A timed-out statement may still be running: the connection is destroyed, which rolls back.
+        if (!(error instanceof QueueTimeoutError)) await client.query('ROLLBACK').catch(() => {});
         throw error;
       }
     });
