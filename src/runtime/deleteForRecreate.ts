@@ -96,7 +96,14 @@ async function deleteUnlessUsed(
   }
   const refusal = await findRefusal(query, queueTable, jobTable, name);
   if (refusal) throw new QueueDriftError([{ name, drift }], `Queue "${name}" was not recreated: ${refusal}`);
-  await query(`SELECT ${quoteIdentifier(schema)}.delete_queue($1)`, [name]);
+  await query(`SELECT ${quoteIdentifier(schema)}.delete_queue($1)`, [name]).catch((error: unknown) => {
+    // The checks above hold under the row lock; a foreign key of a later pg-boss version would still end here.
+    const code = (error as { code?: unknown }).code;
+    if (code !== '23001' && code !== '23503') throw error;
+    throw new QueueDriftError([{ name, drift }], `Queue "${name}" was not recreated: something still refers to it`, {
+      cause: error,
+    });
+  });
   return 'deleted';
 }
 

@@ -5,14 +5,14 @@ export class QueueDriftError extends Error {
   override readonly name = 'QueueDriftError';
   readonly queues: ReadonlyArray<{ name: string; drift: QueueDrift[] }>;
 
-  constructor(queues: ReadonlyArray<{ name: string; drift: QueueDrift[] }>, reason?: string) {
+  constructor(queues: ReadonlyArray<{ name: string; drift: QueueDrift[] }>, reason?: string, options?: ErrorOptions) {
     const lines = queues.flatMap(({ name, drift }) =>
       drift.map(
         (item) =>
           `  ${name}.${item.option}: declared ${JSON.stringify(item.desired)}, stored ${JSON.stringify(item.actual)}`,
       ),
     );
-    super(`${reason ?? 'Stored queue options differ from the declared ones'}:\n${lines.join('\n')}`);
+    super(`${reason ?? 'Stored queue options differ from the declared ones'}:\n${lines.join('\n')}`, options);
     this.queues = queues;
   }
 }
@@ -49,15 +49,18 @@ export class QueueTimeoutError extends Error {
   }
 }
 
-/** A statement kept failing on a conflict that a retry resolves (40P01, 40001, 55P03) until the attempts ran out. */
+/**
+ * A step kept failing on a conflict that a retry resolves (40P01, 40001, 55P03, or another process deleting
+ * the queue each time) until the attempts ran out.
+ */
 export class QueueContentionError extends Error {
   override readonly name = 'QueueContentionError';
   readonly code = 'ERR_PG_BOSS_QUEUE_CONTENTION';
   readonly attempts: number;
 
-  constructor(operation: string, attempts: number, options: ErrorOptions & { cause: unknown }) {
-    const message = options.cause instanceof Error ? options.cause.message : String(options.cause);
-    super(`${operation} still failed after ${attempts} attempts: ${message}`, options);
+  constructor(operation: string, attempts: number, options?: ErrorOptions) {
+    const last = options?.cause instanceof Error ? `: ${options.cause.message}` : '';
+    super(`${operation} still failed after ${attempts} attempts${last}`, options);
     this.attempts = attempts;
   }
 }

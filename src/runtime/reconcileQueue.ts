@@ -29,9 +29,10 @@ export async function reconcileQueue(
     const outcome = await reconcileOnce(call, name, desired, round === 1 ? known : undefined);
     if (outcome) return outcome;
   }
-  throw new QueueContentionError(`declaring queue "${name}"`, MAX_ROUNDS, {
-    cause: new Error(`another process deleted or recreated queue "${name}" during each of ${MAX_ROUNDS} attempts`),
-  });
+  throw new QueueContentionError(
+    `Declaring queue "${name}" (another process deleted or recreated it during each attempt)`,
+    MAX_ROUNDS,
+  );
 }
 
 /** One pass; undefined when the queue changed under it and must be read again. */
@@ -68,13 +69,12 @@ async function reconcileOnce(
 /**
  * createQueue with a fresh copy of the options every attempt (10.x–12.3 write into the object they get),
  * then the stored row, which may be another process's if it won the race, or null if another process
- * deleted it since. On 10.x creates go through the create lock (see withLegacyCreateLock); an instance
- * whose create deadlocked retries, and creates from then on, under its cross-process part.
+ * deleted it since. On 10.x creates go through the create lock (see withLegacyCreateLock).
  */
 async function createAndRead(call: QueueCall, name: string, desired: DesiredOptions): Promise<StoredQueue | null> {
   const operation = `createQueue("${name}")`;
-  await call.retry(name, operation, (attempt) =>
-    withLegacyCreateLock(call, attempt > 1, async () => {
+  await call.retry(name, operation, () =>
+    withLegacyCreateLock(call, async () => {
       try {
         await call.pgBoss(operation, () => call.boss.createQueue(name, creationOptions(desired)));
       } catch (error) {

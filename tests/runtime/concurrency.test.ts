@@ -24,8 +24,20 @@ describe.each(VERSIONS)('pg-boss %s: many creates on one instance', (version) =>
     await bosses.stopAll();
   });
 
+  it('creates 3× the pool size of queues at once on one instance', async () => {
+    const schema = newSchemaName();
+    const boss = await bosses.start(schema, { max: POOL_SIZE });
+    const names = Array.from({ length: 3 * POOL_SIZE }, (_, index) => `burst_${index}`);
+    const outcomes = await Promise.all(names.map((name) => safeCreateQueue(boss, name)));
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(names.map(() => 'created'));
+    expect(await database.query(`SELECT name FROM ${schema}.queue WHERE name LIKE 'burst\\_%'`)).toHaveLength(
+      names.length,
+    );
+  });
+
   // The codemod's own shape, Promise.all over mapped calls, once hung for good on 10.x: after a deadlock
-  // every create checked a pool connection out to wait for the lock, and the holder found none free.
+  // (here between the two instances) every create checked a pool connection out to wait for the lock,
+  // and the holder's own create found none free.
   it('creates 3× the pool size of queues at once on each of two instances', async () => {
     const schema = newSchemaName();
     const instances = [await bosses.start(schema, { max: POOL_SIZE }), await bosses.start(schema, { max: POOL_SIZE })];
