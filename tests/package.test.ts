@@ -20,9 +20,14 @@ describe('the built package', () => {
     expect(JSON.parse(output)).toEqual({
       exports: [
         'PgBossNotStartedError',
+        'PgBossPermissionError',
+        'PgBossSchemaNotFoundError',
         'QueueDeclarationError',
         'QueueDriftError',
+        'QueueResetRefusedError',
+        'classifyQueueError',
         'ensureQueue',
+        'resetQueues',
         'safeCreateQueue',
         'safeCreateQueues',
         'verifyQueues',

@@ -1,10 +1,15 @@
-import { PgBossNotStartedError, QueueDeclarationError } from './errors';
+import {
+  PgBossNotStartedError,
+  PgBossPermissionError,
+  PgBossSchemaNotFoundError,
+  QueueDeclarationError,
+} from './errors';
 import { isNotStartedFailure } from './isNotStartedFailure';
 import type { PgBossLike, SafeCreateQueueSettings } from './types';
 
 /** What the installed pg-boss can do, read from the instance and its database. */
 export interface Capabilities {
-  /** The pg-boss schema the instance uses. */
+  /** The pg-boss schema the instance uses, as PostgreSQL resolves it (see resolveSchemaName). */
   readonly schema: string;
   /** Columns of the `queue` table: an option is supported exactly when its column exists. */
   readonly columns: ReadonlySet<string>;
@@ -20,19 +25,25 @@ interface SqlExecutor {
 }
 
 const DEFAULT_SCHEMA = 'pgboss';
-const cache = new WeakMap<object, Promise<Capabilities>>();
+/** Per instance, per schema setting as given: `settings.schema` may differ from one call to the next. */
+const cache = new WeakMap<object, Map<string, Promise<Capabilities>>>();
 
 /**
- * One read-only query per instance, cached: later calls cost no round trip. The answer comes from the
- * database the instance is connected to, so a second copy of pg-boss in node_modules cannot mislead it.
+ * One read-only query per instance and schema, cached: later calls cost no round trip. The answer
+ * comes from the database the instance is connected to, so a second copy of pg-boss in node_modules
+ * cannot mislead it.
  */
 export function getCapabilities(boss: PgBossLike, settings: SafeCreateQueueSettings): Promise<Capabilities> {
-  let pending = cache.get(boss);
+  const db = getSqlExecutor(boss);
+  const configured = settings.schema ?? (typeof db.config?.schema === 'string' ? db.config.schema : DEFAULT_SCHEMA);
+  let perSchema = cache.get(boss);
+  if (!perSchema) cache.set(boss, (perSchema = new Map()));
+  let pending = perSchema.get(configured);
   if (!pending) {
-    pending = detectCapabilities(boss, settings);
-    cache.set(boss, pending);
+    pending = detectCapabilities(db, configured);
+    perSchema.set(configured, pending);
     // A failure (not started yet, connection refused) must not be remembered.
-    pending.catch(() => cache.delete(boss));
+    pending.catch(() => perSchema.delete(configured));
   }
   return pending;
 }
@@ -63,32 +74,65 @@ export async function runSql(
   return result.rows;
 }
 
-async function detectCapabilities(boss: PgBossLike, settings: SafeCreateQueueSettings): Promise<Capabilities> {
-  const db = getSqlExecutor(boss);
+/**
+ * The schema name as PostgreSQL resolves it: pg-boss writes the configured name into its SQL unquoted,
+ * so PostgreSQL folds it to lower case (`MySchema` is `myschema`), unless it is written in double
+ * quotes, which pg-boss 12 documents (`'"MySchema"'` is `MySchema`, with `""` for a quote).
+ */
+export function resolveSchemaName(configured: string): string {
+  if (configured.length > 1 && configured.startsWith('"') && configured.endsWith('"'))
+    return configured.slice(1, -1).replaceAll('""', '"');
+  // PostgreSQL folds only ASCII letters in identifiers.
+  return configured.replace(/[A-Z]+/g, (letters) => letters.toLowerCase());
+}
+
+/** The columns of the queue table, and whether this role may reach it, read from the catalogs every role can read. */
+const CAPABILITY_QUERY = `
+SELECT a.attname AS column_name,
+       current_user AS role,
+       has_schema_privilege(n.oid, 'USAGE') AS can_use_schema,
+       has_table_privilege(c.oid, 'SELECT') AS can_read_queue
+  FROM pg_namespace n
+  JOIN pg_class c ON c.relnamespace = n.oid AND c.relname = 'queue'
+  JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+ WHERE n.nspname = $1`;
+
+async function detectCapabilities(db: SqlExecutor, configured: string): Promise<Capabilities> {
   const config = db.config ?? {};
-  const schema = settings.schema ?? (typeof config.schema === 'string' ? config.schema : DEFAULT_SCHEMA);
-  const rows = await runSql(
-    db,
-    `SELECT column_name FROM information_schema.columns WHERE table_schema = $1 AND table_name = 'queue'`,
-    [schema],
-  );
-  if (rows.length === 0) {
-    throw new QueueDeclarationError(
-      `No pg-boss queue table in schema "${schema}": is pg-boss 10+ installed there? (settings.schema names another)`,
-    );
-  }
+  const schema = resolveSchemaName(configured);
+  const rows = await runSql(db, CAPABILITY_QUERY, [schema]);
+  const [first] = rows;
+  if (!first) throw new PgBossSchemaNotFoundError(schema);
+  // information_schema would hide the table from such a role, and it would look uninstalled.
+  if (!first.can_use_schema) throw new PgBossPermissionError(schema, String(first.role), 'USAGE on the schema');
+  if (!first.can_read_queue) throw new PgBossPermissionError(schema, String(first.role), 'SELECT on its queue table');
   const columns = new Set(rows.map((row) => String(row.column_name)));
+  const legacy = columns.has('retention_minutes');
   return {
     schema,
     columns,
-    legacy: columns.has('retention_minutes'),
+    legacy,
     instanceDefaults: {
       retryLimit: config.retryLimit,
       retryDelay: config.retryDelay,
       retryBackoff: config.retryBackoff,
       // 10.x folds expireInSeconds/Minutes/Hours into expireIn (seconds).
       expireInSeconds: config.expireIn,
-      retentionMinutes: config.retentionMinutes,
+      retentionMinutes: legacy ? retentionMinutesOf(config.keepUntil) : undefined,
     },
   };
+}
+
+/**
+ * 10.x folds the instance's retentionDays/Hours/Minutes/Seconds into `keepUntil` ('30 days'), which
+ * applies to jobs of a queue whose retention_minutes is NULL. A retention in seconds may not be a whole
+ * number of minutes: the fraction is kept, so it never matches a declared whole number by accident.
+ */
+function retentionMinutesOf(keepUntil: unknown): number | undefined {
+  const match = typeof keepUntil === 'string' ? /^([\d.]+) (days|hours|minutes|seconds)$/.exec(keepUntil) : null;
+  if (!match) return undefined;
+  const perUnit = { days: 24 * 60, hours: 60, minutes: 1, seconds: 1 / 60 }[
+    match[2] as 'days' | 'hours' | 'minutes' | 'seconds'
+  ];
+  return Number(match[1]) * perUnit;
 }

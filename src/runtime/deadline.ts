@@ -1,10 +1,8 @@
-import { QueueDeclarationError, QueueTimeoutError } from './errors';
+import { QueueTimeoutError } from './errors';
 import type { SafeCreateQueueSettings } from './types';
 
 /** Three times pg-boss 11/12's own `lock_timeout` (30 s): room for one create that waits out a held lock, twice. */
 export const DEFAULT_TIMEOUT_MS = 90_000;
-/** setTimeout's own limit. */
-const MAX_TIMEOUT_MS = 2 ** 31 - 1;
 
 /**
  * The bound on one public call (`settings.timeoutMs`). Every step the call waits for goes through
@@ -20,24 +18,13 @@ export class Deadline {
     this.#endsAt = Date.now() + timeoutMs;
   }
 
-  /** The bound a call with these settings runs under; rejects a bad `timeoutMs` before any SQL. */
+  /** The bound a call with these settings runs under (checkSettings has checked `timeoutMs`). */
   static of(settings: SafeCreateQueueSettings | undefined): Deadline {
-    const timeoutMs = settings?.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    if (!Number.isInteger(timeoutMs) || timeoutMs < 1 || timeoutMs > MAX_TIMEOUT_MS) {
-      throw new QueueDeclarationError(
-        `settings.timeoutMs must be an integer from 1 to ${MAX_TIMEOUT_MS} (milliseconds); got ${JSON.stringify(timeoutMs)}.`,
-      );
-    }
-    return new Deadline(timeoutMs);
+    return new Deadline(settings?.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   }
 
   remainingMs(): number {
     return Math.max(0, this.#endsAt - Date.now());
-  }
-
-  /** Throws the timeout error for `waitedFor` when the time is up. */
-  check(waitedFor: string, cause?: unknown): void {
-    if (this.remainingMs() === 0) throw this.expired(waitedFor, cause);
   }
 
   expired(waitedFor: string, cause?: unknown): QueueTimeoutError {

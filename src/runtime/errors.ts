@@ -1,8 +1,9 @@
 import type { QueueDrift } from './types';
 
-/** Thrown by `onDrift: 'error'`, and by `'recreate'` when a drifted queue still holds jobs. */
+/** Thrown by `onDrift: 'error'`, and by `'recreate'` when it refuses (the queue holds jobs, or is another's dead letter). */
 export class QueueDriftError extends Error {
   override readonly name = 'QueueDriftError';
+  readonly code = 'ERR_QUEUE_DRIFT';
   readonly queues: ReadonlyArray<{ name: string; drift: QueueDrift[] }>;
 
   constructor(queues: ReadonlyArray<{ name: string; drift: QueueDrift[] }>, reason?: string, options?: ErrorOptions) {
@@ -17,14 +18,16 @@ export class QueueDriftError extends Error {
   }
 }
 
-/** Bad input, found before any SQL ran. */
+/** Bad input (boss, name, options, settings or declaration list), found before any SQL touched a queue. */
 export class QueueDeclarationError extends TypeError {
   override readonly name = 'QueueDeclarationError';
+  readonly code = 'ERR_QUEUE_DECLARATION';
 }
 
 /** The instance cannot run SQL yet; pg-boss 10/11 would silently do nothing instead. */
 export class PgBossNotStartedError extends Error {
   override readonly name = 'PgBossNotStartedError';
+  readonly code = 'ERR_PGBOSS_NOT_STARTED';
 
   constructor(options?: ErrorOptions) {
     super(
@@ -34,10 +37,50 @@ export class PgBossNotStartedError extends Error {
   }
 }
 
+/** The database has no pg-boss queue table in the schema the instance (or `settings.schema`) names. */
+export class PgBossSchemaNotFoundError extends Error {
+  override readonly name = 'PgBossSchemaNotFoundError';
+  readonly code = 'ERR_PGBOSS_SCHEMA_NOT_FOUND';
+
+  constructor(readonly schema: string) {
+    super(
+      `No pg-boss queue table in schema "${schema}": start pg-boss 10+ on this database first, or name the schema it uses in settings.schema.`,
+    );
+  }
+}
+
+/** The database role may not use the pg-boss schema or read its queue table. */
+export class PgBossPermissionError extends Error {
+  override readonly name = 'PgBossPermissionError';
+  readonly code = 'ERR_PGBOSS_PERMISSION';
+
+  constructor(
+    readonly schema: string,
+    readonly role: string,
+    missing: string,
+  ) {
+    super(
+      `Role "${role}" lacks ${missing} in pg-boss schema "${schema}": GRANT it, or connect as the role that owns the schema.`,
+    );
+  }
+}
+
+/** `resetQueues` refused to run because `NODE_ENV` is `production` and `settings.allowProduction` is not set. */
+export class QueueResetRefusedError extends Error {
+  override readonly name = 'QueueResetRefusedError';
+  readonly code = 'ERR_QUEUE_RESET_REFUSED';
+
+  constructor() {
+    super(
+      'resetQueues deletes queues and their jobs, and NODE_ENV is "production": pass { allowProduction: true } if that is really meant.',
+    );
+  }
+}
+
 /** A call did not finish within `settings.timeoutMs`; `waitedFor` names the step it was waiting on. */
 export class QueueTimeoutError extends Error {
   override readonly name = 'QueueTimeoutError';
-  readonly code = 'ERR_PG_BOSS_QUEUE_TIMEOUT';
+  readonly code = 'ERR_QUEUE_TIMEOUT';
   readonly waitedFor: string;
   readonly timeoutMs: number;
 
@@ -55,7 +98,7 @@ export class QueueTimeoutError extends Error {
  */
 export class QueueContentionError extends Error {
   override readonly name = 'QueueContentionError';
-  readonly code = 'ERR_PG_BOSS_QUEUE_CONTENTION';
+  readonly code = 'ERR_QUEUE_CONTENTION';
   readonly attempts: number;
 
   constructor(operation: string, attempts: number, options?: ErrorOptions) {

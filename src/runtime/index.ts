@@ -1,16 +1,22 @@
+export { classifyQueueError, type QueueErrorClassification, type QueueErrorKind } from './classifyQueueError';
 export { ensureQueue } from './ensureQueue';
+export { resetQueues } from './resetQueues';
 export { safeCreateQueue } from './safeCreateQueue';
 export { safeCreateQueues } from './safeCreateQueues';
 export { verifyQueues } from './verifyQueues';
 export {
   PgBossNotStartedError,
+  PgBossPermissionError,
+  PgBossSchemaNotFoundError,
   QueueContentionError,
   QueueDeclarationError,
   QueueDriftError,
+  QueueResetRefusedError,
   QueueTimeoutError,
 } from './errors';
 export type { QueueEvent, QueueEventLevel, QueueEventLogger } from './events';
 export type {
+  DriftLogger,
   OnDrift,
   PgBossInstance,
   QueueDeclarations,
@@ -19,5 +25,6 @@ export type {
   QueueOutcome,
   QueueStatus,
   QueueVerification,
+  ResetQueuesSettings,
   SafeCreateQueueSettings,
 } from './types';

@@ -1,62 +1,96 @@
 import type { Capabilities } from './capabilities';
 import { QueueDeclarationError } from './errors';
-import { LEGACY_UNIT_OPTIONS, QUEUE_OPTION_SPECS, SPEC_BY_KEY, type QueueOptionSpec } from './queueOptionSpecs';
+import { reportQueueEvent } from './events';
+import {
+  DURATION_SPELLINGS,
+  MAX_INTEGER,
+  QUEUE_OPTION_SPECS,
+  SPEC_BY_KEY,
+  type QueueOptionSpec,
+} from './queueOptionSpecs';
+import type { SafeCreateQueueSettings } from './types';
 import { validateQueueName } from './validateQueueName';
 
-/** Declared options after checking: only supported keys, no `undefined`, a fresh object. */
+/** Declared options fitted to the installed version: only keys it stores, no `undefined`, a fresh object. */
 export type DesiredOptions = Readonly<Record<string, string | number | boolean | null>>;
 
 /**
- * Checks what can be checked without a database: a plain object, known keys (of any version), values of
- * the right type. `undefined` values are dropped (every pg-boss version rejects them). The caller's object
- * is only read, never changed, so a frozen object works.
+ * Declared options after the checks that need no database: the options object's own keys, minus those
+ * pg-boss treats as absent. Values of the options some pg-boss version stores are type-checked; the
+ * other keys are kept as given, for the installed version to judge.
  */
-export function checkQueueOptions(queue: string, options: unknown): DesiredOptions {
-  if (options === undefined || options === null) return {};
-  if (typeof options !== 'object' || Array.isArray(options)) {
-    throw new QueueDeclarationError(`Options of queue "${queue}" must be an object, got ${describe(options)}.`);
+export type CheckedOptions = ReadonlyMap<string, unknown>;
+
+/**
+ * Checks what can be checked without a database: a plain object, values of the right type and within
+ * PostgreSQL's `integer`, a valid dead-letter name. Dropped as pg-boss drops them: `undefined` values
+ * (every version would reject them), a `name` equal to the queue's (pg-boss reads it only when the
+ * first argument is missing), a `null` or empty `policy` (11/12 read it as `standard`). The caller's
+ * object is only read, never changed, so a frozen object works.
+ */
+export function checkQueueOptions(queue: string, options: unknown): CheckedOptions {
+  const checked = new Map<string, unknown>();
+  if (options === undefined || options === null) return checked;
+  if (!isPlainObject(options)) {
+    throw new QueueDeclarationError(`Options of queue "${queue}" must be a plain object, got ${describe(options)}.`);
   }
-  const checked: Record<string, string | number | boolean | null> = {};
-  for (const [key, value] of Object.entries(options as Record<string, unknown>)) {
-    if (value === undefined) continue;
+  for (const key of Object.keys(options)) {
+    const value = options[key];
+    if (value === undefined || (key === 'name' && value === queue)) continue;
+    if (key === 'policy' && (value === null || value === '')) continue;
     const spec = SPEC_BY_KEY.get(key);
-    if (spec) checked[key] = checkValue(queue, spec, value);
-    else if (key in LEGACY_UNIT_OPTIONS)
-      checked[key] = checkValue(queue, { key, column: '', kind: 'integer', min: 1 }, value);
-    else throw unknownKey(queue, key, [...SPEC_BY_KEY.keys(), ...Object.keys(LEGACY_UNIT_OPTIONS)]);
+    checked.set(key, spec ? checkValue(queue, spec, value) : value);
   }
+  const deadLetter = checked.get('deadLetter');
+  if (typeof deadLetter === 'string') validateQueueName(deadLetter, `deadLetter of queue "${queue}"`);
   return checked;
 }
 
 /**
- * Fits checked options to the installed version: converts 10.x unit spellings into the option 10.x
- * stores, and rejects keys the database has no column for, naming the keys it does support.
+ * Keeps the options the installed version stores. Any other key is one its createQueue ignores (a
+ * typo, another version's option, a unit spelling only 10.x's types advertise): it is reported as an
+ * `ignored-option` event and left out, as pg-boss would leave it out, or rejected under
+ * `settings.strict`, with the exact list of options this version stores.
  */
-export function adaptQueueOptions(queue: string, options: DesiredOptions, capabilities: Capabilities): DesiredOptions {
-  const supported = QUEUE_OPTION_SPECS.filter((spec) => capabilities.columns.has(spec.column)).map((spec) => spec.key);
-  const adapted: Record<string, string | number | boolean | null> = {};
-  for (const [key, value] of Object.entries(options)) {
-    const unit = LEGACY_UNIT_OPTIONS[key];
-    if (unit && capabilities.legacy) {
-      const converted = (value as number) * unit.factor;
-      if (!Number.isInteger(converted))
-        throw new QueueDeclarationError(
-          `Queue "${queue}": ${key} ${String(value)} is not a whole number of ${unit.target === 'retentionMinutes' ? 'minutes' : 'seconds'}.`,
-        );
-      if (unit.target in adapted || unit.target in options)
-        throw new QueueDeclarationError(
-          `Queue "${queue}": ${key} and ${unit.target} (or another spelling of it) both given.`,
-        );
-      adapted[unit.target] = converted;
-    } else if (supported.includes(key)) {
-      adapted[key] = value;
-    } else {
-      const accepted = capabilities.legacy ? [...supported, ...Object.keys(LEGACY_UNIT_OPTIONS)] : supported;
-      throw unknownKey(queue, key, accepted, ' by the installed pg-boss version');
+export function adaptQueueOptions(
+  boss: object,
+  queue: string,
+  checked: CheckedOptions,
+  capabilities: Capabilities,
+  settings: SafeCreateQueueSettings,
+): DesiredOptions {
+  const stored = storedOptions(capabilities);
+  const desired: Record<string, string | number | boolean | null> = {};
+  for (const [key, value] of checked) {
+    if (stored.includes(key)) {
+      desired[key] = value as string | number | boolean | null;
+      continue;
     }
+    const ignored = `option "${key}" is ignored by the installed pg-boss version, which stores ${stored.join(', ')}`;
+    if (settings.strict) throw new QueueDeclarationError(`Queue "${queue}": ${ignored} (settings.strict).`);
+    const hint = replacementHint(key, value, capabilities);
+    reportQueueEvent(boss, settings.logger, 'warn', `pg-boss queue "${queue}": ${ignored}${hint}.`, {
+      kind: 'ignored-option',
+      queue,
+      option: key,
+    });
   }
-  if (typeof adapted.deadLetter === 'string') validateQueueName(adapted.deadLetter, `deadLetter of queue "${queue}"`);
-  return adapted;
+  return desired;
+}
+
+/** The options the installed version stores, in a fixed order: exactly those whose column exists. */
+function storedOptions(capabilities: Capabilities): string[] {
+  return QUEUE_OPTION_SPECS.filter((spec) => capabilities.columns.has(spec.column)).map((spec) => spec.key);
+}
+
+/** For a duration in a unit this version ignores, the option and value it stores instead. */
+function replacementHint(key: string, value: unknown, capabilities: Capabilities): string {
+  const spelling = DURATION_SPELLINGS.get(key);
+  if (!spelling || typeof value !== 'number') return '';
+  const target =
+    spelling.family === 'expireIn' ? 'expireInSeconds' : capabilities.legacy ? 'retentionMinutes' : 'retentionSeconds';
+  const converted = (value * spelling.seconds) / DURATION_SPELLINGS.get(target)!.seconds;
+  return Number.isInteger(converted) ? `; declare ${target}: ${converted} for the same duration` : '';
 }
 
 function checkValue(queue: string, spec: QueueOptionSpec, value: unknown): string | number | boolean | null {
@@ -71,22 +105,29 @@ function checkValue(queue: string, spec: QueueOptionSpec, value: unknown): strin
     case 'boolean':
       if (typeof value !== 'boolean') throw fail('true or false');
       return value;
-    case 'integer':
-      if (typeof value !== 'number' || !Number.isInteger(value) || value < (spec.min ?? 0)) {
-        throw fail(`an integer >= ${spec.min ?? 0}${spec.nullable ? ' or null' : ''}`);
+    case 'integer': {
+      const min = spec.min ?? 0;
+      if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > MAX_INTEGER) {
+        throw fail(
+          `an integer >= ${min} and <= ${MAX_INTEGER} (PostgreSQL's integer)${spec.nullable ? ' or null' : ''}`,
+        );
       }
       return value;
+    }
   }
 }
 
-function unknownKey(queue: string, key: string, accepted: string[], where = ''): QueueDeclarationError {
-  return new QueueDeclarationError(
-    `Queue "${queue}": option "${key}" is not supported${where}. Supported: ${accepted.join(', ')}.`,
-  );
+/** Only plain objects: a Map, Date or class instance passed as options would otherwise be read as `{}`. */
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null) return false;
+  const prototype: unknown = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
 }
 
 function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'object')
+    return `an instance of ${(value.constructor as { name?: string } | undefined)?.name ?? 'an unnamed class'}`;
   return typeof value === 'string' ? JSON.stringify(value) : `${typeof value} ${String(value)}`;
 }

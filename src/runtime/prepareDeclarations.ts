@@ -2,7 +2,12 @@ import { getCapabilities, type Capabilities } from './capabilities';
 import { checkArguments } from './checkSettings';
 import { Deadline } from './deadline';
 import { QueueDeclarationError } from './errors';
-import { adaptQueueOptions, checkQueueOptions, type DesiredOptions } from './normalizeQueueOptions';
+import {
+  adaptQueueOptions,
+  checkQueueOptions,
+  type CheckedOptions,
+  type DesiredOptions,
+} from './normalizeQueueOptions';
 import type { PgBossLike, QueueDeclarations, SafeCreateQueueSettings } from './types';
 import { validateQueueName } from './validateQueueName';
 
@@ -11,6 +16,8 @@ export interface PreparedDeclarations {
   readonly capabilities: Capabilities;
   /** Declared queues in declaration order, with their checked options. */
   readonly queues: ReadonlyMap<string, DesiredOptions>;
+  /** The bound on the whole call, started before its first statement. */
+  readonly deadline: Deadline;
 }
 
 /**
@@ -21,19 +28,22 @@ export async function prepareDeclarations(
   boss: unknown,
   declarations: QueueDeclarations,
   settings: SafeCreateQueueSettings = {},
-  deadline: Deadline = Deadline.of(settings),
+  extraSettings: readonly string[] = [],
 ): Promise<PreparedDeclarations> {
-  checkArguments(boss, settings);
+  checkArguments(boss, settings, extraSettings);
   const entries = toEntries(declarations);
-  const checked = new Map<string, ReturnType<typeof checkQueueOptions>>();
+  const checked = new Map<string, CheckedOptions>();
   for (const [name, options] of entries) {
     validateQueueName(name);
     if (checked.has(name)) throw new QueueDeclarationError(`Queue "${name}" is declared twice.`);
     checked.set(name, checkQueueOptions(name, options));
   }
+  const deadline = Deadline.of(settings);
   const capabilities = await deadline.wait('reading the pg-boss schema', getCapabilities(boss, settings));
-  const queues = new Map([...checked].map(([name, options]) => [name, adaptQueueOptions(name, options, capabilities)]));
-  return { boss, capabilities, queues };
+  const queues = new Map(
+    [...checked].map(([name, options]) => [name, adaptQueueOptions(boss, name, options, capabilities, settings)]),
+  );
+  return { boss, capabilities, queues, deadline };
 }
 
 function toEntries(declarations: QueueDeclarations): Array<[unknown, unknown]> {

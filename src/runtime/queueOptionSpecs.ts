@@ -15,6 +15,9 @@ export interface QueueOptionSpec {
   readonly legacyDefault?: unknown;
 }
 
+/** Every integer option is stored in a PostgreSQL `integer` column: a larger value fails with 22003. */
+export const MAX_INTEGER = 2_147_483_647;
+
 export const QUEUE_OPTION_SPECS: readonly QueueOptionSpec[] = [
   { key: 'policy', column: 'policy', kind: 'string', fixedAfterCreationSince11: true, legacyDefault: 'standard' },
   { key: 'partition', column: 'partition', kind: 'boolean', fixedAfterCreationSince11: true },
@@ -37,15 +40,19 @@ export const SPEC_BY_KEY: ReadonlyMap<string, QueueOptionSpec> = new Map(
 );
 
 /**
- * Unit spellings that only 10.x's types advertise and 10.x silently ignores; on a 10.x database they are
- * converted to the option it stores. `retentionSeconds` is here too: 10.x drops it, 11+ store it.
+ * Duration spellings in seconds per unit, for the hint that names what a version stores instead: 10.x's
+ * types advertise `expireInMinutes`, `retentionDays` and the like, but every version ignores them (and
+ * 10.x ignores `retentionSeconds`, 11+ ignore `retentionMinutes`).
  */
-export const LEGACY_UNIT_OPTIONS: Readonly<
-  Record<string, { readonly target: 'expireInSeconds' | 'retentionMinutes'; readonly factor: number }>
-> = {
-  expireInMinutes: { target: 'expireInSeconds', factor: 60 },
-  expireInHours: { target: 'expireInSeconds', factor: 60 * 60 },
-  retentionSeconds: { target: 'retentionMinutes', factor: 1 / 60 },
-  retentionHours: { target: 'retentionMinutes', factor: 60 },
-  retentionDays: { target: 'retentionMinutes', factor: 24 * 60 },
-};
+export const DURATION_SPELLINGS: ReadonlyMap<
+  string,
+  { readonly family: 'expireIn' | 'retention'; readonly seconds: number }
+> = new Map([
+  ['expireInSeconds', { family: 'expireIn', seconds: 1 }],
+  ['expireInMinutes', { family: 'expireIn', seconds: 60 }],
+  ['expireInHours', { family: 'expireIn', seconds: 60 * 60 }],
+  ['retentionSeconds', { family: 'retention', seconds: 1 }],
+  ['retentionMinutes', { family: 'retention', seconds: 60 }],
+  ['retentionHours', { family: 'retention', seconds: 60 * 60 }],
+  ['retentionDays', { family: 'retention', seconds: 24 * 60 * 60 }],
+]);

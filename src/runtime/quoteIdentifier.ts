@@ -1,4 +1,4 @@
-/** A PostgreSQL identifier, quoted so that any name is read verbatim. */
+/** An SQL identifier in double quotes, as PostgreSQL reads it back verbatim (a `"` is written `""`). */
 export function quoteIdentifier(identifier: string): string {
   return `"${identifier.replaceAll('"', '""')}"`;
 }

@@ -24,9 +24,8 @@ export async function safeCreateQueue(
   const checked = checkQueueOptions(name, options);
   const deadline = Deadline.of(settings);
   const capabilities = await deadline.wait('reading the pg-boss schema', getCapabilities(boss, settings));
-  const desired = adaptQueueOptions(name, checked, capabilities);
-  const call = new QueueCall(boss, capabilities, settings, deadline);
-  const outcome = await reconcileQueue(call, name, desired, undefined);
+  const desired = adaptQueueOptions(boss, name, checked, capabilities, settings);
+  const outcome = await reconcileQueue(new QueueCall(boss, capabilities, settings, deadline), name, desired, undefined);
   if (settings.onDrift === 'error' && outcome.drift.length > 0)
     throw new QueueDriftError([{ name, drift: outcome.drift }]);
   return outcome;

@@ -2,6 +2,8 @@ import type { QueueEventLogger } from './events';
 
 /** The options a queue is declared with. Which keys a database accepts depends on its pg-boss version. */
 export interface QueueOptions {
+  /** Ignored when it equals the queue's name (pg-boss reads it only when the name argument is missing). */
+  name?: string;
   policy?: string;
   /** 11+: give the queue its own partition table. Fixed at creation. */
   partition?: boolean;
@@ -11,17 +13,17 @@ export interface QueueOptions {
   /** 11+; needs `retryBackoff: true`. */
   retryDelayMax?: number | null;
   expireInSeconds?: number;
-  /** 10.x only: converted to `expireInSeconds`, which 10.x stores (it silently ignores this spelling). */
+  /** Advertised by 10.x's types, ignored by every version (reported as an `ignored-option` event). */
   expireInMinutes?: number;
-  /** 10.x only: converted to `expireInSeconds`. */
+  /** Advertised by 10.x's types, ignored by every version. */
   expireInHours?: number;
-  /** 10.x: converted to `retentionMinutes` (10.x silently ignores it); 11+: stored as is. */
+  /** 11+; ignored by 10.x. */
   retentionSeconds?: number;
-  /** 10.x only. */
+  /** 10.x only; ignored by 11+. */
   retentionMinutes?: number;
-  /** 10.x only: converted to `retentionMinutes`. */
+  /** Advertised by 10.x's types, ignored by every version. */
   retentionHours?: number;
-  /** 10.x only: converted to `retentionMinutes`. */
+  /** Advertised by 10.x's types, ignored by every version. */
   retentionDays?: number;
   /** 11+. */
   deleteAfterSeconds?: number;
@@ -59,24 +61,40 @@ export interface QueueOutcome {
 /** What to do when an existing queue's stored options differ from the declared ones. */
 export type OnDrift = 'warn' | 'update' | 'error' | 'recreate' | 'ignore';
 
+/** Kept for code written against the first release: a `QueueEventLogger` (every report carries a `kind`). */
+export type DriftLogger = QueueEventLogger;
+
 export interface SafeCreateQueueSettings {
   /** Default `'warn'`. */
   onDrift?: OnDrift;
   /**
-   * Receives the structured events (created, updated, recreated, drift, retry, gave-up). Default: the
-   * instance's own `'warning'` event, for warnings and errors only.
+   * Receives the reports (created, updated, recreated, drift, retry, gave-up, ignored options): `warn` is
+   * required, `info` and `error` are used when present. Default: the instance's own `'warning'` event,
+   * never `console`.
    */
   logger?: QueueEventLogger;
+  /**
+   * The pg-boss schema, for instances built on a custom `db` whose configuration the helper cannot
+   * read. Default: the instance's own `schema` setting, else `'pgboss'`. Resolved as PostgreSQL resolves
+   * pg-boss's SQL: folded to lower case unless written in double quotes (`'"MySchema"'`).
+   */
+  schema?: string;
   /**
    * The bound on one call, in milliseconds, waits for connections and locks included. Default 90,000
    * (three times pg-boss's own 30 s lock_timeout).
    */
   timeoutMs?: number;
   /**
-   * The pg-boss schema, for instances built on a custom `db` whose configuration the helper cannot
-   * read. Default: the instance's own `schema` setting, else `'pgboss'`.
+   * Reject options the installed pg-boss ignores (typos, another version's options) with a
+   * `QueueDeclarationError`, instead of reporting an `ignored-option` event and leaving them out.
+   * Default `false`: whatever `createQueue` accepts, this accepts.
    */
-  schema?: string;
+  strict?: boolean;
+}
+
+/** `resetQueues`' settings: it refuses to run when `NODE_ENV` is `production` unless `allowProduction` is set. */
+export interface ResetQueuesSettings extends SafeCreateQueueSettings {
+  allowProduction?: boolean;
 }
 
 /** Queues declared in one place: `{ emails: { retryLimit: 5 } }` or `[{ name: 'emails', options: { … } }]`. */

@@ -1,5 +1,4 @@
 import { compareQueue } from './compareQueue';
-import { Deadline } from './deadline';
 import { prepareDeclarations } from './prepareDeclarations';
 import { QueueCall } from './queueCall';
 import { listQueues, readQueue } from './queueReads';
@@ -10,9 +9,8 @@ import type { PgBossInstance, QueueDeclarations, QueueVerification } from './typ
  * check (`if (!(await verifyQueues(boss, queues)).ok) process.exit(1)`) or a startup assertion.
  */
 export async function verifyQueues(boss: PgBossInstance, declarations: QueueDeclarations): Promise<QueueVerification> {
-  const deadline = Deadline.of(undefined);
-  const prepared = await prepareDeclarations(boss, declarations, {}, deadline);
-  const call = new QueueCall(prepared.boss, prepared.capabilities, {}, deadline);
+  const prepared = await prepareDeclarations(boss, declarations);
+  const call = new QueueCall(prepared.boss, prepared.capabilities, {}, prepared.deadline);
   const names = [...prepared.queues.keys()];
   const listed = await listQueues(call, names);
   const missing: string[] = [];

@@ -6,7 +6,8 @@ import {
   safeCreateQueue,
   safeCreateQueues,
   verifyQueues,
-  type QueueEventLogger,
+  type DriftLogger,
+  type QueueEvent,
   type QueueDrift,
 } from '../../src/runtime';
 import { bossFactory, newSchemaName, type BossFactory } from '../support/bossFactory';
@@ -15,11 +16,14 @@ import { majorOf, type PgBossVersion } from '../support/pgBossVersions';
 import { waitFor } from '../support/waitFor';
 
 /** Collects drift warnings instead of printing them. */
-function recordingLogger(): QueueEventLogger & {
-  calls: Array<{ message: string; queue: string; drift?: QueueDrift[] }>;
-} {
-  const calls: Array<{ message: string; queue: string; drift?: QueueDrift[] }> = [];
-  return { calls, warn: (message, details) => calls.push({ message, ...details }) };
+function recordingLogger(): DriftLogger & { calls: Array<{ message: string; queue: string; drift: QueueDrift[] }> } {
+  const calls: Array<{ message: string; queue: string; drift: QueueDrift[] }> = [];
+  return {
+    calls,
+    warn: (message, details) => {
+      if (details.kind === 'drift') calls.push({ message, queue: details.queue, drift: details.drift });
+    },
+  };
 }
 
 /** The behaviour safeCreateQueue must have on one pg-boss version, against a real PostgreSQL. */
@@ -178,10 +182,7 @@ export function defineRuntimeSuite(version: PgBossVersion): void {
         await expect(safeCreateQueue(unstarted, name)).rejects.toThrow(QueueDeclarationError);
       }
       await expect(safeCreateQueue(unstarted, 'q', { retryLimit: '3' } as never)).rejects.toThrow(
-        /retryLimit must be an integer >= 0, got "3"/,
-      );
-      await expect(safeCreateQueue(unstarted, 'q', { retrylimit: 3 } as never)).rejects.toThrow(
-        /option "retrylimit" is not supported\. Supported: policy, partition, retryLimit/,
+        /retryLimit must be an integer >= 0 and <= 2147483647 .*, got "3"/,
       );
       await expect(safeCreateQueue(unstarted, 'q', {}, { onDrift: 'sometimes' as never })).rejects.toThrow(
         /settings.onDrift must be one of/,
@@ -197,26 +198,38 @@ export function defineRuntimeSuite(version: PgBossVersion): void {
       expect(await boss.getQueue('sparse')).toMatchObject({ retryDelay: 1 });
     });
 
-    it('rejects options the installed version does not store, naming the ones it does', async () => {
+    it('leaves out, with an ignored-option event, what the installed version ignores; strict rejects it', async () => {
       const boss = await bosses.start();
       const foreign = legacy ? { deleteAfterSeconds: 60 } : { retentionMinutes: 5 };
-      await expect(safeCreateQueue(boss, 'foreign', foreign)).rejects.toThrow(
-        /by the installed pg-boss version\. Supported: policy, /,
+      const events: QueueEvent[] = [];
+      const logger = { warn: (_message: string, event: QueueEvent) => events.push(event) };
+      await expect(safeCreateQueue(boss, 'foreign', foreign, { logger })).resolves.toMatchObject({ status: 'created' });
+      expect(events).toEqual([{ kind: 'ignored-option', queue: 'foreign', option: Object.keys(foreign)[0] }]);
+      await expect(safeCreateQueue(boss, 'strict', foreign, { strict: true })).rejects.toThrow(
+        legacy
+          ? /stores policy, retryLimit, retryDelay, retryBackoff, expireInSeconds, retentionMinutes, deadLetter \(settings\.strict\)/
+          : /which stores policy, partition, retryLimit, retryDelay, retryBackoff, retryDelayMax, expireInSeconds, retentionSeconds, deleteAfterSeconds, warningQueueSize, deadLetter/,
       );
-      expect(await boss.getQueue('foreign')).toBeNull();
+      expect(await boss.getQueue('strict')).toBeNull();
     });
 
-    it('stores the unit spellings 10.x drops, as the option it keeps, and finds no drift afterwards', async () => {
+    it('leaves the unit spellings every version ignores to pg-boss, naming the option it stores instead', async () => {
       const boss = await bosses.start();
-      if (legacy) {
-        await safeCreateQueue(boss, 'units', { retentionDays: 1, expireInMinutes: 2 });
-        expect(await boss.getQueue('units')).toMatchObject({ retentionMinutes: 1440, expireInSeconds: 120 });
-        expect((await safeCreateQueue(boss, 'units', { retentionDays: 1, expireInMinutes: 2 })).drift).toEqual([]);
-      } else {
-        await expect(safeCreateQueue(boss, 'units', { retentionDays: 1 })).rejects.toThrow(
-          /option "retentionDays" is not supported by the installed pg-boss version/,
-        );
-      }
+      const messages: string[] = [];
+      const logger = { warn: (message: string) => messages.push(message) };
+      await safeCreateQueue(boss, 'units', { retentionDays: 1, expireInMinutes: 2 }, { logger });
+      // Stored as plain createQueue stores it: the spellings change nothing, so the rewrite changes nothing.
+      expect(await boss.getQueue('units')).toMatchObject(
+        legacy
+          ? { retentionMinutes: null, expireInSeconds: null }
+          : { retentionSeconds: 1209600, expireInSeconds: 900 },
+      );
+      expect(messages).toEqual([
+        expect.stringContaining(
+          `declare ${legacy ? 'retentionMinutes: 1440' : 'retentionSeconds: 86400'} for the same`,
+        ),
+        expect.stringContaining('declare expireInSeconds: 120 for the same duration'),
+      ]);
     });
 
     it('throws a clear error on an instance that was not started', async () => {

@@ -64,7 +64,7 @@ describe('retryTransient', () => {
     expect(error).toBeInstanceOf(QueueContentionError);
     expect(error).toMatchObject({
       name: 'QueueContentionError',
-      code: 'ERR_PG_BOSS_QUEUE_CONTENTION',
+      code: 'ERR_QUEUE_CONTENTION',
       attempts: RETRY_ATTEMPTS,
       cause: last,
       message: `createQueue("q") still failed after ${RETRY_ATTEMPTS} attempts: deadlock detected`,
