@@ -1,5 +1,6 @@
 // Runtime cost of safeCreateQueue against real PostgreSQL on pg-boss 10.4.2 and 12.38.0: SQL round
-// trips, latency next to plain createQueue, and a boot storm of 20 instances declaring 20 queues at once.
+// trips, latency next to plain createQueue, a boot storm of 20 instances declaring 20 queues at once, and a
+// burst of 30 creates on one instance with a pool of 10 (the codemod's Promise.all shape).
 import { createRequire } from 'node:module';
 import { safeCreateQueue, safeCreateQueues } from 'pg-boss-safe-create-queue';
 import { Bench } from 'tinybench';
@@ -18,8 +19,8 @@ async function loadPgBoss(version) {
 }
 
 let schemaCounter = 0;
-async function startBoss(PgBoss, url, schema) {
-  const boss = new PgBoss({ connectionString: url, schema, supervise: false, schedule: false, max: 2 });
+async function startBoss(PgBoss, url, schema, max = 2) {
+  const boss = new PgBoss({ connectionString: url, schema, supervise: false, schedule: false, max });
   boss.on('error', () => {});
   await boss.start();
   return boss;
@@ -103,11 +104,51 @@ async function storm(PgBoss, url, useHelper) {
   };
 }
 
+const BURST_QUEUES = 30;
+const BURST_POOL = 10;
+const BURST_BOUND_MS = 20_000;
+
+/**
+ * One instance with a pool of 10 declares 30 queues with Promise.all, twice at once (two processes
+ * booting): the shape that hung for good on 10.x. A call still pending after 20 s counts as hung.
+ */
+async function burst(PgBoss, url, useHelper) {
+  const schema = `burst_${schemaCounter++}`;
+  const instances = [
+    await startBoss(PgBoss, url, schema, BURST_POOL),
+    await startBoss(PgBoss, url, schema, BURST_POOL),
+  ];
+  const names = Array.from({ length: BURST_QUEUES }, (_, index) => `q_${index}`);
+  const start = process.hrtime.bigint();
+  const calls = instances.flatMap((boss) =>
+    names.map((name) => (useHelper ? safeCreateQueue(boss, name) : boss.createQueue(name, { name }))),
+  );
+  const hung = Symbol('hung');
+  let timer;
+  const bound = new Promise((resolve) => (timer = setTimeout(() => resolve(hung), BURST_BOUND_MS)));
+  const settled = await Promise.race([Promise.allSettled(calls), bound]);
+  clearTimeout(timer);
+  const elapsed = Number(process.hrtime.bigint() - start) / 1e6;
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const { rows } = await client.query(`SELECT count(*)::int AS count FROM ${schema}.queue WHERE name LIKE 'q\\_%'`);
+  await client.end();
+  await Promise.all(instances.map((boss) => boss.stop({ graceful: false, wait: true, close: true, destroy: true })));
+  return {
+    calls: calls.length,
+    hung: settled === hung,
+    errors: settled === hung ? undefined : settled.filter((result) => result.status === 'rejected').length,
+    declared: rows[0].count,
+    ms: elapsed,
+  };
+}
+
 const postgres = await startEmbeddedPostgres();
 try {
   const tripRows = [];
   const latencyRows = [];
   const stormRows = [];
+  const burstRows = [];
   for (const version of VERSIONS) {
     const PgBoss = await loadPgBoss(version);
     const trips = await roundTrips(PgBoss, postgres.url);
@@ -120,6 +161,16 @@ try {
       `${safe.toFixed(3)} ms`,
       ratio(safe / plain),
     ]);
+    for (const useHelper of [false, true]) {
+      const run = await burst(PgBoss, postgres.url, useHelper);
+      burstRows.push([
+        version,
+        useHelper ? `safeCreateQueue × ${run.calls}` : `createQueue × ${run.calls}`,
+        run.hung ? `still pending after ${ms(BURST_BOUND_MS)}` : `${run.errors} of ${run.calls}`,
+        `${run.declared} of ${BURST_QUEUES}`,
+        run.hung ? '–' : ms(run.ms),
+      ]);
+    }
     for (const useHelper of [false, true]) {
       const runs = [];
       for (let run = 0; run < STORM_RUNS; run++) runs.push(await storm(PgBoss, postgres.url, useHelper));
@@ -147,6 +198,11 @@ try {
     latencyRows,
   );
   console.log('target: ≤ 1.00×');
+  printTable(
+    `Burst: 2 instances with a pool of ${BURST_POOL} each create ${BURST_QUEUES} queues with Promise.all`,
+    ['pg-boss', 'how', 'rejected calls', 'queues declared', 'time'],
+    burstRows,
+  );
   printTable(
     `Boot storm: ${STORM_INSTANCES} instances declare the same ${STORM_QUEUES} queues at once (median of ${STORM_RUNS} runs)`,
     ['pg-boss', 'how', 'rejected calls', 'queues declared', 'time to a declared schema'],

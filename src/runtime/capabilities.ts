@@ -4,6 +4,7 @@ import {
   PgBossSchemaNotFoundError,
   QueueDeclarationError,
 } from './errors';
+import { isNotStartedFailure } from './isNotStartedFailure';
 import type { PgBossLike, SafeCreateQueueSettings } from './types';
 
 /** What the installed pg-boss can do, read from the instance and its database. */
@@ -65,9 +66,7 @@ export async function runSql(
   try {
     result = await db.executeSql(text, values);
   } catch (error) {
-    // 12.x asserts instead of doing nothing: 'Database not opened. Call open()/start() …'.
-    if (error instanceof Error && /Database not opened/.test(error.message))
-      throw new PgBossNotStartedError({ cause: error });
+    if (isNotStartedFailure(error)) throw new PgBossNotStartedError({ cause: error });
     throw error;
   }
   // 10.x and 11.x resolve undefined until start() has opened the pool.

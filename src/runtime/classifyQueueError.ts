@@ -17,6 +17,7 @@ export type QueueErrorKind =
   | 'invalid-declaration'
   | 'drift'
   | 'reset-refused'
+  | 'timed-out'
   | 'unknown';
 
 export interface QueueErrorClassification {
@@ -117,6 +118,11 @@ const VERDICTS: Readonly<Record<Exclude<QueueErrorKind, 'unknown'>, Verdict>> = 
     retryable: false,
     hint: 'resetQueues does not run with NODE_ENV=production unless settings.allowProduction is set.',
   },
+  'timed-out': {
+    kind: 'timed-out',
+    retryable: true,
+    hint: 'The call did not finish within settings.timeoutMs; its waitedFor names the step (a lock, a pool connection, a statement): free that, or raise timeoutMs, then call again.',
+  },
 };
 
 /** This package's own error codes. */
@@ -127,6 +133,8 @@ const OWN_CODES: Readonly<Record<string, Exclude<QueueErrorKind, 'unknown'>>> = 
   ERR_PGBOSS_SCHEMA_NOT_FOUND: 'schema-not-installed',
   ERR_PGBOSS_PERMISSION: 'permission-denied',
   ERR_QUEUE_RESET_REFUSED: 'reset-refused',
+  ERR_QUEUE_TIMEOUT: 'timed-out',
+  // ERR_QUEUE_CONTENTION is classified by its cause: the deadlock, serialisation failure or lock timeout.
   // pg-boss 12.38's own code for a queue that does not exist.
   PGBOSS_QUEUE_NOT_FOUND: 'queue-not-found',
 };

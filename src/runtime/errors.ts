@@ -1,19 +1,19 @@
 import type { QueueDrift } from './types';
 
-/** Thrown by `onDrift: 'error'`, and by `'recreate'` when a drifted queue still holds jobs. */
+/** Thrown by `onDrift: 'error'`, and by `'recreate'` when it refuses (the queue holds jobs, or is another's dead letter). */
 export class QueueDriftError extends Error {
   override readonly name = 'QueueDriftError';
   readonly code = 'ERR_QUEUE_DRIFT';
   readonly queues: ReadonlyArray<{ name: string; drift: QueueDrift[] }>;
 
-  constructor(queues: ReadonlyArray<{ name: string; drift: QueueDrift[] }>, reason?: string) {
+  constructor(queues: ReadonlyArray<{ name: string; drift: QueueDrift[] }>, reason?: string, options?: ErrorOptions) {
     const lines = queues.flatMap(({ name, drift }) =>
       drift.map(
         (item) =>
           `  ${name}.${item.option}: declared ${JSON.stringify(item.desired)}, stored ${JSON.stringify(item.actual)}`,
       ),
     );
-    super(`${reason ?? 'Stored queue options differ from the declared ones'}:\n${lines.join('\n')}`);
+    super(`${reason ?? 'Stored queue options differ from the declared ones'}:\n${lines.join('\n')}`, options);
     this.queues = queues;
   }
 }
@@ -74,5 +74,36 @@ export class QueueResetRefusedError extends Error {
     super(
       'resetQueues deletes queues and their jobs, and NODE_ENV is "production": pass { allowProduction: true } if that is really meant.',
     );
+  }
+}
+
+/** A call did not finish within `settings.timeoutMs`; `waitedFor` names the step it was waiting on. */
+export class QueueTimeoutError extends Error {
+  override readonly name = 'QueueTimeoutError';
+  readonly code = 'ERR_QUEUE_TIMEOUT';
+  readonly waitedFor: string;
+  readonly timeoutMs: number;
+
+  constructor(waitedFor: string, timeoutMs: number, options?: ErrorOptions) {
+    const last = options?.cause instanceof Error ? ` (last error: ${options.cause.message})` : '';
+    super(`${waitedFor} did not complete within settings.timeoutMs (${timeoutMs} ms)${last}.`, options);
+    this.waitedFor = waitedFor;
+    this.timeoutMs = timeoutMs;
+  }
+}
+
+/**
+ * A step kept failing on a conflict that a retry resolves (40P01, 40001, 55P03, or another process deleting
+ * the queue each time) until the attempts ran out.
+ */
+export class QueueContentionError extends Error {
+  override readonly name = 'QueueContentionError';
+  readonly code = 'ERR_QUEUE_CONTENTION';
+  readonly attempts: number;
+
+  constructor(operation: string, attempts: number, options?: ErrorOptions) {
+    const last = options?.cause instanceof Error ? `: ${options.cause.message}` : '';
+    super(`${operation} still failed after ${attempts} attempts${last}`, options);
+    this.attempts = attempts;
   }
 }

@@ -8,9 +8,11 @@ export {
   PgBossNotStartedError,
   PgBossPermissionError,
   PgBossSchemaNotFoundError,
+  QueueContentionError,
   QueueDeclarationError,
   QueueDriftError,
   QueueResetRefusedError,
+  QueueTimeoutError,
 } from './errors';
 export type { QueueEvent, QueueEventLevel, QueueEventLogger } from './events';
 export type {

@@ -1,41 +1,52 @@
-import type { Capabilities } from './capabilities';
-import type { PgBossLike } from './types';
-
-interface PoolClient {
-  query(text: string, values?: unknown[]): Promise<unknown>;
-  release(): void;
-}
-interface Pool {
-  connect(): Promise<PoolClient>;
-  options?: { max?: number };
-}
+import { QueueTimeoutError } from './errors';
+import type { QueueCall } from './queueCall';
+import { serialisePerInstance } from './serialisePerInstance';
+import { poolOf, withPoolClient } from './withPoolClient';
 
 /**
- * Runs `create` while holding a session advisory lock, on pg-boss 10.x only, so that concurrent creates
- * from every process using this helper queue up instead of deadlocking. 10.x takes no lock of its own
- * (11+ do), and each deadlock costs PostgreSQL's deadlock_timeout (1 s) before one side is cancelled:
- * without this, 20 processes declaring 20 queues took 18 s. The lock is held on a connection of the
- * instance's own pool while createQueue runs on another, so it needs a pool of at least two; otherwise,
- * and for instances built on a custom `db`, `create` runs unlocked and deadlocks are only retried.
- * PostgreSQL releases the lock by itself if the connection is lost.
+ * Runs a 10.x `create`, which takes no lock of its own (11+ do): concurrent creates deadlock (40P01),
+ * and each deadlock costs PostgreSQL's deadlock_timeout (1 s) before one side is cancelled.
+ *
+ * Within the process, creates on one instance run one at a time, queued before any connection is
+ * taken, so they never deadlock each other nor fill the pool. Across processes, each create runs while
+ * a second connection holds a transaction-level advisory lock, so a boot storm has no round of
+ * deadlocks at all (taking the lock only after a first deadlock left one round: 20 processes declaring
+ * 20 queues took about 1.4× as long). The lock's wait is bounded by the call's deadline
+ * (`lock_timeout`), and PostgreSQL releases it when the transaction ends or the connection is lost. An
+ * instance built on a custom `db`, or with a pool of one, creates unlocked and relies on retries.
  */
-export async function withLegacyCreateLock<T>(
-  boss: PgBossLike,
-  capabilities: Capabilities,
-  create: () => Promise<T>,
-): Promise<T> {
-  const pool = capabilities.legacy ? (boss.getDb() as { pool?: Pool }).pool : undefined;
-  if (!pool || typeof pool.connect !== 'function' || (pool.options?.max ?? 10) < 2) return create();
-  const key = `pg-boss-create-queue:${capabilities.schema}`;
-  const client = await pool.connect();
-  try {
-    await client.query('SELECT pg_advisory_lock(hashtext($1))', [key]);
-    try {
-      return await create();
-    } finally {
-      await client.query('SELECT pg_advisory_unlock(hashtext($1))', [key]);
-    }
-  } finally {
-    client.release();
-  }
+export async function withLegacyCreateLock<T>(call: QueueCall, create: () => Promise<T>): Promise<T> {
+  if (!call.capabilities.legacy) return create();
+  return serialisePerInstance(call.boss, call.deadline, async () => {
+    const pool = poolOf(call.boss);
+    if (!pool || (pool.options?.max ?? 10) < 2) return create();
+    const lock = `the create lock of schema "${call.capabilities.schema}" (held by another process's createQueue)`;
+    return withPoolClient(pool, call.deadline, 'the create lock', async (client) => {
+      const { deadline } = call;
+      // A whole number of milliseconds, never 0 (which would mean no limit).
+      await deadline.wait(lock, client.query(`BEGIN; SET LOCAL lock_timeout = ${Math.max(1, deadline.remainingMs())}`));
+      try {
+        await deadline
+          .wait(
+            lock,
+            client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
+              `pg-boss-create-queue:${call.capabilities.schema}`,
+            ]),
+          )
+          .catch((error: unknown) => {
+            throw (error as { code?: unknown }).code === '55P03' ? deadline.expired(lock, error) : error;
+          });
+        const result = await create();
+        // The create committed on its own connection; a lock connection lost meanwhile changes nothing.
+        await deadline.wait(lock, client.query('COMMIT')).catch((error: unknown) => {
+          if (error instanceof QueueTimeoutError) throw error;
+        });
+        return result;
+      } catch (error) {
+        // A timed-out statement may still be running: the connection is destroyed, which rolls back.
+        if (!(error instanceof QueueTimeoutError)) await client.query('ROLLBACK').catch(() => {});
+        throw error;
+      }
+    });
+  });
 }

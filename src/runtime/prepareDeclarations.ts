@@ -1,5 +1,6 @@
 import { getCapabilities, type Capabilities } from './capabilities';
 import { checkArguments } from './checkSettings';
+import { Deadline } from './deadline';
 import { QueueDeclarationError } from './errors';
 import {
   adaptQueueOptions,
@@ -15,6 +16,8 @@ export interface PreparedDeclarations {
   readonly capabilities: Capabilities;
   /** Declared queues in declaration order, with their checked options. */
   readonly queues: ReadonlyMap<string, DesiredOptions>;
+  /** The bound on the whole call, started before its first statement. */
+  readonly deadline: Deadline;
 }
 
 /**
@@ -35,11 +38,12 @@ export async function prepareDeclarations(
     if (checked.has(name)) throw new QueueDeclarationError(`Queue "${name}" is declared twice.`);
     checked.set(name, checkQueueOptions(name, options));
   }
-  const capabilities = await getCapabilities(boss, settings);
+  const deadline = Deadline.of(settings);
+  const capabilities = await deadline.wait('reading the pg-boss schema', getCapabilities(boss, settings));
   const queues = new Map(
     [...checked].map(([name, options]) => [name, adaptQueueOptions(boss, name, options, capabilities, settings)]),
   );
-  return { boss, capabilities, queues };
+  return { boss, capabilities, queues, deadline };
 }
 
 function toEntries(declarations: QueueDeclarations): Array<[unknown, unknown]> {

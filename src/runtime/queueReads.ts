@@ -1,6 +1,5 @@
 import type { StoredQueue } from './compareQueue';
-import { retryTransient } from './retryTransient';
-import type { PgBossLike } from './types';
+import type { QueueCall } from './queueCall';
 
 /** pg-boss 12.38 returns at most 1,000 queues per getQueues call. */
 const LIST_CHUNK = 1_000;
@@ -9,8 +8,8 @@ function asStoredQueue(value: unknown): StoredQueue | null {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as StoredQueue) : null;
 }
 
-export async function readQueue(boss: PgBossLike, name: string): Promise<StoredQueue | null> {
-  return asStoredQueue(await retryTransient(`getQueue("${name}")`, () => boss.getQueue(name)));
+export async function readQueue(call: QueueCall, name: string): Promise<StoredQueue | null> {
+  return asStoredQueue(await call.retry(name, `getQueue("${name}")`, () => call.boss.getQueue(name)));
 }
 
 /**
@@ -18,12 +17,13 @@ export async function readQueue(boss: PgBossLike, name: string): Promise<StoredQ
  * ignore the names and return every queue, so the result is filtered here; a queue missing from the
  * answer may still exist (a version may cut the list short), which callers treat as "maybe absent".
  */
-export async function listQueues(boss: PgBossLike, names: readonly string[]): Promise<Map<string, StoredQueue>> {
+export async function listQueues(call: QueueCall, names: readonly string[]): Promise<Map<string, StoredQueue>> {
   const wanted = new Set(names);
   const found = new Map<string, StoredQueue>();
   for (let start = 0; start < names.length; start += LIST_CHUNK) {
     const chunk = names.slice(start, start + LIST_CHUNK);
-    const rows = await retryTransient('getQueues', () => boss.getQueues([...chunk]));
+    // Retry events name the first queue of the chunk.
+    const rows = await call.retry(chunk[0] ?? '', 'getQueues', () => call.boss.getQueues([...chunk]));
     if (!Array.isArray(rows)) continue;
     for (const row of rows) {
       const queue = asStoredQueue(row);

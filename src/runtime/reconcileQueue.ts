@@ -1,81 +1,88 @@
-import { runSql, getSqlExecutor, type Capabilities } from './capabilities';
 import { compareQueue, type StoredQueue } from './compareQueue';
-import { QueueDriftError } from './errors';
-import { reportQueueEvent } from './events';
+import { deleteForRecreate } from './deleteForRecreate';
+import { QueueContentionError } from './errors';
 import { isExistingQueueError } from './isExistingQueueError';
 import { withLegacyCreateLock } from './legacyCreateLock';
 import type { DesiredOptions } from './normalizeQueueOptions';
+import type { QueueCall } from './queueCall';
 import { readQueue } from './queueReads';
-import { quoteIdentifier } from './quoteIdentifier';
-import { retryTransient } from './retryTransient';
-import type { PgBossLike, QueueDrift, QueueOutcome, SafeCreateQueueSettings } from './types';
+import type { QueueDrift, QueueOutcome } from './types';
+
+/** Rounds of "another process deleted or recreated the queue meanwhile" before giving up. */
+const MAX_ROUNDS = 5;
 
 /**
  * Makes the queue exist and deals with drift as `settings.onDrift` says, except `'error'`, which the
  * caller raises (one error for one queue, or one for all of a declaration list).
  *
  * `known` is the stored queue when the caller has already read it, null when it is believed absent,
- * undefined when nothing is known yet.
+ * undefined when nothing is known yet. When another process deletes or recreates the queue between
+ * two steps, the queue is read again and the work starts over.
  */
 export async function reconcileQueue(
-  boss: PgBossLike,
-  capabilities: Capabilities,
+  call: QueueCall,
   name: string,
   desired: DesiredOptions,
   known: StoredQueue | null | undefined,
-  settings: SafeCreateQueueSettings,
 ): Promise<QueueOutcome> {
-  let stored = known === undefined ? await readQueue(boss, name) : known;
+  for (let round = 1; round <= MAX_ROUNDS; round++) {
+    const outcome = await reconcileOnce(call, name, desired, round === 1 ? known : undefined);
+    if (outcome) return outcome;
+  }
+  throw new QueueContentionError(
+    `Declaring queue "${name}" (another process deleted or recreated it during each attempt)`,
+    MAX_ROUNDS,
+  );
+}
+
+/** One pass; undefined when the queue changed under it and must be read again. */
+async function reconcileOnce(
+  call: QueueCall,
+  name: string,
+  desired: DesiredOptions,
+  known: StoredQueue | null | undefined,
+): Promise<QueueOutcome | undefined> {
+  let stored = known === undefined ? await readQueue(call, name) : known;
   let status: QueueOutcome['status'] = 'exists';
   if (!stored) {
-    stored = await createAndRead(boss, capabilities, name, desired);
+    stored = await createAndRead(call, name, desired);
+    if (!stored) return undefined;
     status = 'created';
+    call.report('info', `pg-boss queue "${name}" created.`, { kind: 'created', queue: name });
   }
-  const drift = compareQueue(desired, stored, capabilities);
+  const drift = compareQueue(desired, stored, call.capabilities);
   if (drift.length === 0) return { name, status, drift };
 
-  switch (settings.onDrift ?? 'warn') {
+  switch (call.settings.onDrift ?? 'warn') {
     case 'update':
-      return update(boss, capabilities, name, desired, stored, drift, status, settings);
+      return update(call, name, desired, stored, drift, status);
     case 'recreate':
-      return recreate(boss, capabilities, name, desired, drift);
+      return recreate(call, name, desired, stored, drift);
     case 'warn':
-      warn(boss, settings, name, drift);
+      warn(call, name, drift);
       return { name, status, drift };
     default:
       return { name, status, drift };
   }
 }
 
-/** Instances that have lost a create to a deadlock: from then on they create under the 10.x create lock. */
-const contendedInstances = new WeakSet<object>();
-
 /**
  * createQueue with a fresh copy of the options every attempt (10.x–12.3 write into the object they get),
- * then the stored row, which may be another process's if it won the race. An instance whose create
- * deadlocked retries, and creates from then on, under the 10.x create lock, so a boot storm converges
- * after one round of deadlocks instead of one round per queue.
+ * then the stored row, which may be another process's if it won the race, or null if another process
+ * deleted it since. On 10.x creates go through the create lock (see withLegacyCreateLock).
  */
-async function createAndRead(
-  boss: PgBossLike,
-  capabilities: Capabilities,
-  name: string,
-  desired: DesiredOptions,
-): Promise<StoredQueue> {
-  const create = async () => {
-    try {
-      await boss.createQueue(name, creationOptions(desired));
-    } catch (error) {
-      if (!isExistingQueueError(error)) throw error;
-    }
-  };
-  await retryTransient(`createQueue("${name}")`, (attempt) => {
-    if (attempt > 1) contendedInstances.add(boss);
-    return contendedInstances.has(boss) ? withLegacyCreateLock(boss, capabilities, create) : create();
-  });
-  const stored = await readQueue(boss, name);
-  if (!stored) throw new Error(`createQueue("${name}") resolved, but getQueue("${name}") finds no queue.`);
-  return stored;
+async function createAndRead(call: QueueCall, name: string, desired: DesiredOptions): Promise<StoredQueue | null> {
+  const operation = `createQueue("${name}")`;
+  await call.retry(name, operation, () =>
+    withLegacyCreateLock(call, async () => {
+      try {
+        await call.pgBoss(operation, () => call.boss.createQueue(name, creationOptions(desired)));
+      } catch (error) {
+        if (!isExistingQueueError(error)) throw error;
+      }
+    }),
+  );
+  return readQueue(call, name);
 }
 
 /** `null` means "none" in a declaration; pg-boss rejects it on create, where leaving the key out means the same. */
@@ -84,63 +91,58 @@ function creationOptions(desired: DesiredOptions): Record<string, unknown> {
 }
 
 async function update(
-  boss: PgBossLike,
-  capabilities: Capabilities,
+  call: QueueCall,
   name: string,
   desired: DesiredOptions,
   stored: StoredQueue,
   drift: QueueDrift[],
   status: QueueOutcome['status'],
-  settings: SafeCreateQueueSettings,
 ): Promise<QueueOutcome> {
+  const { capabilities } = call;
   const changes: Record<string, unknown> = Object.fromEntries(
     drift.filter((item) => item.updatable).map((item) => [item.option, item.desired]),
   );
   if (Object.keys(changes).length === 0) {
-    warn(boss, settings, name, drift);
+    warn(call, name, drift);
     return { name, status, drift };
   }
   // 10.x resets an omitted policy to 'standard'; 11.1+ reject the key altogether.
   if (capabilities.legacy) changes.policy ??= desired.policy ?? stored.policy;
   // 11+ accept retryDelayMax only together with retryBackoff: true in the same call.
   if ('retryDelayMax' in changes && !capabilities.legacy) changes.retryBackoff = true;
-  await retryTransient(`updateQueue("${name}")`, () => boss.updateQueue(name, changes));
+  await call.retry(name, `updateQueue("${name}")`, () => call.boss.updateQueue(name, changes));
+  call.report('info', `pg-boss queue "${name}" updated to its declaration.`, { kind: 'updated', queue: name, drift });
 
-  const after = await readQueue(boss, name);
+  const after = await readQueue(call, name);
   const remaining = after ? compareQueue(desired, after, capabilities) : drift;
-  if (remaining.length > 0) warn(boss, settings, name, remaining);
+  if (remaining.length > 0) warn(call, name, remaining);
   return { name, status: 'updated', drift };
 }
 
 /** Delete and create again, the route pg-boss's maintainer gives for policy changes, but never over jobs. */
 async function recreate(
-  boss: PgBossLike,
-  capabilities: Capabilities,
+  call: QueueCall,
   name: string,
   desired: DesiredOptions,
+  stored: StoredQueue,
   drift: QueueDrift[],
-): Promise<QueueOutcome> {
-  const [row] = await runSql(
-    getSqlExecutor(boss),
-    `SELECT EXISTS (SELECT 1 FROM ${quoteIdentifier(capabilities.schema)}.job WHERE name = $1) AS has_jobs`,
-    [name],
-  );
-  if (row?.has_jobs) {
-    throw new QueueDriftError(
-      [{ name, drift }],
-      `Queue "${name}" holds jobs, so it was not recreated; drain it first or change the declaration`,
-    );
-  }
-  await retryTransient(`deleteQueue("${name}")`, () => boss.deleteQueue(name));
-  await createAndRead(boss, capabilities, name, desired);
+): Promise<QueueOutcome | undefined> {
+  if ((await deleteForRecreate(call, name, stored, drift)) === 'changed') return undefined;
+  const created = await createAndRead(call, name, desired);
+  if (!created) return undefined;
+  call.report('info', `pg-boss queue "${name}" recreated with its declared options.`, {
+    kind: 'recreated',
+    queue: name,
+    drift,
+  });
   return { name, status: 'recreated', drift };
 }
 
-function warn(boss: PgBossLike, settings: SafeCreateQueueSettings, name: string, drift: QueueDrift[]): void {
+function warn(call: QueueCall, name: string, drift: QueueDrift[]): void {
   const details = drift
     .map((item) => `${item.option} declared ${JSON.stringify(item.desired)}, stored ${JSON.stringify(item.actual)}`)
     .join('; ');
-  reportQueueEvent(boss, settings.logger, 'warn', `pg-boss queue "${name}" differs from its declaration: ${details}.`, {
+  call.report('warn', `pg-boss queue "${name}" differs from its declaration: ${details}.`, {
     kind: 'drift',
     queue: name,
     drift,

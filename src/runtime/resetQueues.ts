@@ -4,6 +4,7 @@ import { declarePreparedQueues } from './declarePreparedQueues';
 import { QueueResetRefusedError } from './errors';
 import { orderByDeadLetter } from './orderByDeadLetter';
 import { prepareDeclarations } from './prepareDeclarations';
+import { QueueCall } from './queueCall';
 import { listQueues } from './queueReads';
 import { quoteIdentifier } from './quoteIdentifier';
 import type { PgBossInstance, QueueDeclarations, ResetQueuesSettings } from './types';
@@ -27,7 +28,8 @@ export async function resetQueues(
   const prepared = await prepareDeclarations(boss, declarations, settings, RESET_SETTINGS);
   // The queues that name a dead letter go before it: no version deletes a queue another one still names.
   const order = orderByDeadLetter(prepared.queues).reverse();
-  const existing = await listQueues(prepared.boss, order);
+  const call = new QueueCall(prepared.boss, prepared.capabilities, settings, prepared.deadline);
+  const existing = await listQueues(call, order);
   const db = getSqlExecutor(prepared.boss);
   const schema = quoteIdentifier(prepared.capabilities.schema);
   for (const name of order) {
@@ -38,7 +40,7 @@ export async function resetQueues(
       await runSql(db, `DELETE FROM ${schema}.job WHERE name = $1`, [name]);
       await runSql(db, `DELETE FROM ${schema}.archive WHERE name = $1`, [name]);
     }
-    await prepared.boss.deleteQueue(name);
+    await call.pgBoss(`deleteQueue("${name}")`, () => prepared.boss.deleteQueue(name));
   }
   await declarePreparedQueues(prepared, settings);
 }

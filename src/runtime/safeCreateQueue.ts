@@ -1,8 +1,10 @@
 import { getCapabilities } from './capabilities';
 import { checkArguments } from './checkSettings';
+import { Deadline } from './deadline';
 import { reconcileQueue } from './reconcileQueue';
 import { QueueDriftError } from './errors';
 import { adaptQueueOptions, checkQueueOptions } from './normalizeQueueOptions';
+import { QueueCall } from './queueCall';
 import type { PgBossInstance, QueueOptions, QueueOutcome, SafeCreateQueueSettings } from './types';
 import { validateQueueName } from './validateQueueName';
 
@@ -20,9 +22,10 @@ export async function safeCreateQueue(
   checkArguments(boss, settings);
   validateQueueName(name);
   const checked = checkQueueOptions(name, options);
-  const capabilities = await getCapabilities(boss, settings);
+  const deadline = Deadline.of(settings);
+  const capabilities = await deadline.wait('reading the pg-boss schema', getCapabilities(boss, settings));
   const desired = adaptQueueOptions(boss, name, checked, capabilities, settings);
-  const outcome = await reconcileQueue(boss, capabilities, name, desired, undefined, settings);
+  const outcome = await reconcileQueue(new QueueCall(boss, capabilities, settings, deadline), name, desired, undefined);
   if (settings.onDrift === 'error' && outcome.drift.length > 0)
     throw new QueueDriftError([{ name, drift: outcome.drift }]);
   return outcome;

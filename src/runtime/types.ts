@@ -68,8 +68,9 @@ export interface SafeCreateQueueSettings {
   /** Default `'warn'`. */
   onDrift?: OnDrift;
   /**
-   * Receives the reports (drift, ignored options, …): `warn` is required, `info` and `error` are used
-   * when present. Default: the instance's own `'warning'` event, never `console`.
+   * Receives the reports (created, updated, recreated, drift, retry, gave-up, ignored options): `warn` is
+   * required, `info` and `error` are used when present. Default: the instance's own `'warning'` event,
+   * never `console`.
    */
   logger?: QueueEventLogger;
   /**
@@ -78,7 +79,10 @@ export interface SafeCreateQueueSettings {
    * pg-boss's SQL: folded to lower case unless written in double quotes (`'"MySchema"'`).
    */
   schema?: string;
-  /** The bound on one call, in milliseconds. */
+  /**
+   * The bound on one call, in milliseconds, waits for connections and locks included. Default 90,000
+   * (three times pg-boss's own 30 s lock_timeout).
+   */
   timeoutMs?: number;
   /**
    * Reject options the installed pg-boss ignores (typos, another version's options) with a

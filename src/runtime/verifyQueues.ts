@@ -1,5 +1,6 @@
 import { compareQueue } from './compareQueue';
 import { prepareDeclarations } from './prepareDeclarations';
+import { QueueCall } from './queueCall';
 import { listQueues, readQueue } from './queueReads';
 import type { PgBossInstance, QueueDeclarations, QueueVerification } from './types';
 
@@ -9,12 +10,13 @@ import type { PgBossInstance, QueueDeclarations, QueueVerification } from './typ
  */
 export async function verifyQueues(boss: PgBossInstance, declarations: QueueDeclarations): Promise<QueueVerification> {
   const prepared = await prepareDeclarations(boss, declarations);
+  const call = new QueueCall(prepared.boss, prepared.capabilities, {}, prepared.deadline);
   const names = [...prepared.queues.keys()];
-  const listed = await listQueues(prepared.boss, names);
+  const listed = await listQueues(call, names);
   const missing: string[] = [];
   const drifted: QueueVerification['drifted'] = [];
   for (const name of names) {
-    const stored = listed.get(name) ?? (await readQueue(prepared.boss, name));
+    const stored = listed.get(name) ?? (await readQueue(call, name));
     if (!stored) {
       missing.push(name);
       continue;

@@ -13,6 +13,7 @@ import {
 import { bossFactory, newSchemaName, type BossFactory } from '../support/bossFactory';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { majorOf, type PgBossVersion } from '../support/pgBossVersions';
+import { waitFor } from '../support/waitFor';
 
 /** Collects drift warnings instead of printing them. */
 function recordingLogger(): DriftLogger & { calls: Array<{ message: string; queue: string; drift: QueueDrift[] }> } {
@@ -337,12 +338,4 @@ export function defineRuntimeSuite(version: PgBossVersion): void {
       expect(await verifyQueues(boss, { fine: {} })).toEqual({ ok: true, missing: [], drifted: [] });
     });
   });
-}
-
-async function waitFor(condition: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('condition not reached in time');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }

@@ -1,0 +1,55 @@
+import { QueueTimeoutError } from './errors';
+import type { SafeCreateQueueSettings } from './types';
+
+/** Three times pg-boss 11/12's own `lock_timeout` (30 s): room for one create that waits out a held lock, twice. */
+export const DEFAULT_TIMEOUT_MS = 90_000;
+
+/**
+ * The bound on one public call (`settings.timeoutMs`). Every step the call waits for goes through
+ * `wait`, so the call ends by the bound with an error naming the step, even when pg-boss itself would
+ * wait longer (10.x sets no lock_timeout) or a pool has no free connection.
+ */
+export class Deadline {
+  readonly timeoutMs: number;
+  readonly #endsAt: number;
+
+  constructor(timeoutMs: number) {
+    this.timeoutMs = timeoutMs;
+    this.#endsAt = Date.now() + timeoutMs;
+  }
+
+  /** The bound a call with these settings runs under (checkSettings has checked `timeoutMs`). */
+  static of(settings: SafeCreateQueueSettings | undefined): Deadline {
+    return new Deadline(settings?.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  }
+
+  remainingMs(): number {
+    return Math.max(0, this.#endsAt - Date.now());
+  }
+
+  expired(waitedFor: string, cause?: unknown): QueueTimeoutError {
+    return new QueueTimeoutError(waitedFor, this.timeoutMs, cause === undefined ? undefined : { cause });
+  }
+
+  /**
+   * Settles as `pending` does, or rejects with a QueueTimeoutError naming `waitedFor` when the bound
+   * comes first. The abandoned promise cannot be cancelled; its outcome is observed so that a later
+   * rejection is never unhandled.
+   */
+  wait<T>(waitedFor: string, pending: Promise<T>): Promise<T> {
+    pending.catch(() => {});
+    const remaining = this.remainingMs();
+    if (remaining === 0) return Promise.reject(this.expired(waitedFor));
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(this.expired(waitedFor)), remaining);
+    });
+    return Promise.race([pending, timeout]).finally(() => clearTimeout(timer));
+  }
+
+  /** Sleeps for `ms`, or throws the timeout error for `waitedFor` at once when the bound comes first. */
+  async sleep(waitedFor: string, ms: number, cause?: unknown): Promise<void> {
+    if (ms >= this.remainingMs()) throw this.expired(waitedFor, cause);
+    await new Promise((resolve) => setTimeout(resolve, ms));
+  }
+}

@@ -1,0 +1,78 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { safeCreateQueue, type QueueEvent } from '../../src/runtime';
+import { bossFactory, type BossFactory } from '../support/bossFactory';
+import { createTestDatabase, type TestDatabase } from '../support/database';
+import type { PgBossVersion } from '../support/pgBossVersions';
+
+const VERSIONS: readonly PgBossVersion[] = ['10.4.2', '11.1.2', '12.38.0'];
+
+/** The events example of docs/runtime.md: its code block and the JSON block that follows it. */
+function documentedExample(): { code: string; events: unknown } {
+  const docs = readFileSync(path.join(__dirname, '../../docs/runtime.md'), 'utf8');
+  const section = docs.slice(docs.indexOf('## Events'));
+  const [, code] = /```js\n([\s\S]*?)```/.exec(section)!;
+  const [, events] = /```json\n([\s\S]*?)```/.exec(section)!;
+  return { code: code!, events: JSON.parse(events!) };
+}
+
+type Example = (boss: unknown, safeCreateQueue: unknown) => Promise<QueueEvent[]>;
+const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (...args: string[]) => Example;
+
+let database: TestDatabase;
+beforeAll(async () => {
+  database = await createTestDatabase('events');
+});
+afterAll(async () => {
+  await database.drop();
+});
+
+describe.each(VERSIONS)('pg-boss %s: events', (version) => {
+  let bosses: BossFactory;
+  beforeAll(() => {
+    bosses = bossFactory(version, database);
+  });
+  afterEach(async () => {
+    await bosses.stopAll();
+  });
+
+  it('reports what docs/runtime.md says, running its example', async () => {
+    const { code, events } = documentedExample();
+    const run = new AsyncFunction('boss', 'safeCreateQueue', `${code}\nreturn events;`);
+    expect(await run(await bosses.start(), safeCreateQueue)).toEqual(events);
+  });
+
+  it("reports warnings as the instance's own 'warning' event when no logger is given, and never info", async () => {
+    const boss = await bosses.start();
+    const warnings: unknown[] = [];
+    (boss as unknown as NodeJS.EventEmitter).on('warning', (warning) => warnings.push(warning));
+    await safeCreateQueue(boss, 'reports', { retryLimit: 1 });
+    await safeCreateQueue(boss, 'reports', { retryLimit: 2 });
+    expect(warnings).toEqual([
+      {
+        message: 'pg-boss queue "reports" differs from its declaration: retryLimit declared 2, stored 1.',
+        data: {
+          kind: 'drift',
+          queue: 'reports',
+          drift: [{ option: 'retryLimit', desired: 2, actual: 1, updatable: true }],
+        },
+      },
+    ]);
+  });
+
+  it("reports a recreate through the logger's info", async () => {
+    const boss = await bosses.start();
+    await safeCreateQueue(boss, 'jobs', { retryLimit: 1 });
+    const events: QueueEvent[] = [];
+    const logger = { info: (_: string, event: QueueEvent) => events.push(event), warn: () => {} };
+    await safeCreateQueue(boss, 'jobs', { retryLimit: 2 }, { logger, onDrift: 'recreate' });
+    expect(events).toEqual([
+      {
+        kind: 'recreated',
+        queue: 'jobs',
+        drift: [{ option: 'retryLimit', desired: 2, actual: 1, updatable: true }],
+      },
+    ]);
+  });
+});

@@ -1,0 +1,105 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { QueueDriftError, safeCreateQueue, safeCreateQueues } from '../../src/runtime';
+import { bossFactory, newSchemaName, type BossFactory } from '../support/bossFactory';
+import { createTestDatabase, type TestDatabase } from '../support/database';
+import { majorOf, type PgBossVersion, type TestBoss } from '../support/pgBossVersions';
+
+const VERSIONS: readonly PgBossVersion[] = ['10.4.2', '11.1.2', '12.38.0'];
+const TRIALS = 200;
+const PRODUCERS = 2;
+
+let database: TestDatabase;
+beforeAll(async () => {
+  database = await createTestDatabase('recreate');
+});
+afterAll(async () => {
+  await database.drop();
+});
+
+/** Sends to `queue` from `count` loops until `until` settles; returns the ids every resolved send acknowledged. */
+async function produce(boss: TestBoss, queue: string, count: number, until: Promise<unknown>): Promise<string[]> {
+  let done = false;
+  const stop = () => (done = true);
+  until.then(stop, stop);
+  const acknowledged: string[] = [];
+  const loop = async () => {
+    // One more send after the recreate settles, so the window right after it is covered too.
+    for (let last = false; !last;) {
+      last = done;
+      const id = await boss.send(queue, {}).catch(() => null);
+      if (id) acknowledged.push(id);
+    }
+  };
+  await Promise.all(Array.from({ length: count }, loop));
+  return acknowledged;
+}
+
+describe.each(VERSIONS)("pg-boss %s: onDrift 'recreate'", (version) => {
+  const legacy = majorOf(version) === 10;
+  let bosses: BossFactory;
+  beforeAll(() => {
+    bosses = bossFactory(version, database);
+  });
+  afterEach(async () => {
+    await bosses.stopAll();
+  });
+  const declare = (boss: TestBoss, name: string, options: object) =>
+    boss.createQueue(name, { ...(legacy ? { name } : {}), ...options });
+
+  // A job whose send() returned an id 0–15 ms after the emptiness check was deleted with the queue
+  // (5 of 150 trials on 11.1.2, 19 of 150 on 12.38.0).
+  it(`never deletes an acknowledged job while producers keep sending (${TRIALS} trials)`, async () => {
+    const schema = newSchemaName();
+    const boss = await bosses.start(schema, { max: 6 });
+    const outcomes = { recreated: 0, refused: 0 };
+    const lost: string[] = [];
+    for (let trial = 0; trial < TRIALS; trial++) {
+      const name = `r_${trial}`;
+      await declare(boss, name, { retryLimit: 1 });
+      const recreating = safeCreateQueue(boss, name, { retryLimit: 2 }, { onDrift: 'recreate' });
+      // Producers start at a different moment of the recreate in every trial, within its first milliseconds.
+      await new Promise((resolve) => setTimeout(resolve, trial % 8));
+      const acknowledged = await produce(boss, name, PRODUCERS, recreating);
+      const result = await recreating.then(
+        (outcome) => outcome.status,
+        (error: unknown) => error,
+      );
+      if (result === 'recreated') outcomes.recreated++;
+      else {
+        // Refused, never a raw 23001/23503 or "finds no queue".
+        expect(result).toBeInstanceOf(QueueDriftError);
+        expect((result as Error).message).toMatch(/was not recreated: it holds jobs/);
+        outcomes.refused++;
+      }
+      const stored = await database.query<{ id: string }>(
+        `SELECT id::text FROM ${schema}.job WHERE id = ANY($1::uuid[])`,
+        [acknowledged],
+      );
+      const found = new Set(stored.map((row) => row.id));
+      lost.push(...acknowledged.filter((id) => !found.has(id)));
+    }
+    expect(lost).toEqual([]);
+    expect(outcomes.recreated + outcomes.refused).toBe(TRIALS);
+  });
+
+  it("refuses to recreate another queue's dead letter, before deleting anything, and goes on with the rest", async () => {
+    const schema = newSchemaName();
+    const boss = await bosses.start(schema);
+    await declare(boss, 'mail_dlq', { retryLimit: 1 });
+    await declare(boss, 'mail', { deadLetter: 'mail_dlq' });
+    await declare(boss, 'sms', { retryLimit: 1 });
+    const error = await safeCreateQueues(
+      boss,
+      { mail_dlq: { retryLimit: 3 }, mail: { deadLetter: 'mail_dlq' }, sms: { retryLimit: 3 } },
+      { onDrift: 'recreate' },
+    ).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(QueueDriftError);
+    expect((error as Error).message).toMatch(
+      /^Queue "mail_dlq" was not recreated: it is the dead letter of queue "mail"; change or recreate that queue first:\n {2}mail_dlq\.retryLimit: declared 3, stored 1$/,
+    );
+    expect(await boss.getQueue('mail_dlq')).toMatchObject({ retryLimit: 1 });
+    expect(await boss.getQueue('mail')).toMatchObject({ deadLetter: 'mail_dlq' });
+    // The refusal did not stop the queue declared after it.
+    expect(await boss.getQueue('sms')).toMatchObject({ retryLimit: 3 });
+  });
+});
