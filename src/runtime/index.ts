@@ -8,6 +8,7 @@ export type {
   OnDrift,
   PgBossInstance,
   QueueDeclarations,
+  QueueInventoryDeclarations,
   QueueDrift,
   QueueOptions,
   QueueOutcome,

@@ -1,6 +1,7 @@
 import { getCapabilities, type Capabilities } from './capabilities';
 import { checkArguments } from './checkSettings';
 import { QueueDeclarationError } from './errors';
+import { inventoryEntries, isQueueInventory } from './inventoryDeclarations';
 import { adaptQueueOptions, checkQueueOptions, type DesiredOptions } from './normalizeQueueOptions';
 import type { PgBossLike, QueueDeclarations, SafeCreateQueueSettings } from './types';
 import { validateQueueName } from './validateQueueName';
@@ -35,6 +36,7 @@ export async function prepareDeclarations(
 }
 
 function toEntries(declarations: QueueDeclarations): Array<[unknown, unknown]> {
+  if (isQueueInventory(declarations)) return inventoryEntries(declarations);
   if (Array.isArray(declarations)) {
     return declarations.map((declaration: unknown) => {
       if (typeof declaration !== 'object' || declaration === null)
