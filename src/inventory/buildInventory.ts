@@ -13,6 +13,11 @@ import type {
 export interface FileOperations {
   readonly file: string;
   readonly operations: readonly QueueOperation[];
+  /**
+   * The file belongs to a package on pg-boss 9 or older, which creates a queue on its first job: what
+   * it uses needs no declaration (the queue is still listed, with its uses).
+   */
+  readonly createsQueuesImplicitly: boolean;
 }
 
 const PROBLEM_ORDER: readonly ProblemKind[] = [
@@ -26,6 +31,7 @@ const PROBLEM_ORDER: readonly ProblemKind[] = [
 /** Joins what every file declares and uses into one entry per queue, and finds what is wrong between files. */
 export function buildInventory(files: readonly FileOperations[]): QueueInventory {
   const queues = new Map<string, { declarations: QueueDeclaration[]; uses: QueueUse[] }>();
+  const implicit = new Set(files.filter((file) => file.createsQueuesImplicitly).map(({ file }) => file));
   const entry = (name: string) => {
     let queue = queues.get(name);
     if (!queue) queues.set(name, (queue = { declarations: [], uses: [] }));
@@ -50,15 +56,19 @@ export function buildInventory(files: readonly FileOperations[]): QueueInventory
   const sorted: InventoryQueue[] = [...queues]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([name, { declarations, uses }]) => ({ name, declarations, uses }));
-  for (const queue of sorted) problems.push(...findQueueProblems(queue));
+  for (const queue of sorted) problems.push(...findQueueProblems(queue, implicit));
   problems.sort((a, b) => PROBLEM_ORDER.indexOf(a.kind) - PROBLEM_ORDER.indexOf(b.kind));
   return { queues: sorted, problems };
 }
 
-function findQueueProblems({ name, declarations, uses }: InventoryQueue): InventoryProblem[] {
+function findQueueProblems(
+  { name, declarations, uses }: InventoryQueue,
+  implicit: ReadonlySet<string>,
+): InventoryProblem[] {
   const problems: InventoryProblem[] = [];
-  const jobUses = uses.filter((use) => use.method !== 'deadLetter');
-  const deadLetterUses = uses.filter((use) => use.method === 'deadLetter');
+  const explicit = uses.filter((use) => !implicit.has(use.file));
+  const jobUses = explicit.filter((use) => use.method !== 'deadLetter');
+  const deadLetterUses = explicit.filter((use) => use.method === 'deadLetter');
   if (declarations.length === 0 && jobUses.length > 0) {
     problems.push({
       kind: 'undeclared',

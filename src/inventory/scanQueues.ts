@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { collectFiles } from '../cli/collectFiles';
 import { buildInventory, type FileOperations } from './buildInventory';
+import { findDeclaredPgBossMajor } from './findDeclaredPgBossMajor';
 import { findQueueOperations, QUEUE_METHOD_NAMES } from './findQueueOperations';
 import { ProjectModules } from './projectModules';
 import type { QueueInventory } from './queueInventory';
@@ -45,7 +46,10 @@ export function scanQueues(paths: readonly string[], extensions: ReadonlySet<str
       continue;
     }
     const operations = findQueueOperations({ modules, file, source, bindings: new Map() });
-    if (operations.length > 0) found.push({ file: relative(file), operations });
+    if (operations.length > 0) {
+      const major = findDeclaredPgBossMajor(path.dirname(file));
+      found.push({ file: relative(file), operations, createsQueuesImplicitly: major !== undefined && major < 10 });
+    }
   }
   return { inventory: buildInventory(found), root, scanned: files.length, skipped };
 }

@@ -245,6 +245,19 @@ export class Jobs {
     expect(inventory.problems.map(({ kind, queue }) => [kind, queue])).toEqual([['unused', 'orphan']]);
   });
 
+  // KaisSalha/guesthub works a queue it never creates, correctly: it is on pg-boss 9, which creates queues on use.
+  it('asks no declaration of a package on pg-boss 9 or older, and still lists its queues', () => {
+    const { code, inventory } = scan({
+      'old/package.json': '{ "name": "old", "dependencies": { "pg-boss": "^9.0.3" } }',
+      'old/worker.ts': `${boss}boss.work('send-msg', handle);\n`,
+      'new/package.json': '{ "name": "new", "dependencies": { "pg-boss": "^10.1.0" } }',
+      'new/worker.ts': `${boss}boss.work('send-sms', handle);\n`,
+    });
+    expect(code).toBe(1);
+    expect(queueNames(inventory)).toEqual(['send-msg', 'send-sms']);
+    expect(inventory.problems.map(({ kind, queue }) => [kind, queue])).toEqual([['undeclared', 'send-sms']]);
+  });
+
   it('ignores methods of receivers that are not pg-boss, as the rule does', () => {
     const { inventory } = scan({
       'a.ts':
