@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { getStaticPropertyName, getStaticString } from '../util/getStaticPropertyName';
 import { isRequireCall } from '../util/isRequireCall';
+import { isMutated } from './isMutated';
 import { resolveIdentifier } from '../util/scope';
 import { skipTransparentWrappers } from '../util/skipTransparentWrappers';
 import type { SourceFile } from '../util/sourceFile';
@@ -127,7 +128,11 @@ function evaluateIdentifier(scope: EvaluationScope, identifier: TSESTree.Identif
           ? required
           : readMember(scope, required, destructuredKey(declarator.id, def.name, identifier), identifier, depth);
       }
-      if (declarator.id.type === AST_NODE_TYPES.Identifier) return here(declarator.init);
+      if (declarator.id.type === AST_NODE_TYPES.Identifier) {
+        const value = here(declarator.init);
+        if (value !== null && typeof value === 'object' && isMutated(variable)) throw new NotStaticError(identifier);
+        return value;
+      }
       return readMember(
         scope,
         here(declarator.init),
@@ -143,6 +148,8 @@ function evaluateIdentifier(scope: EvaluationScope, identifier: TSESTree.Identif
       if (!file) throw new NotStaticError(identifier);
       const specifier = def.node;
       if (specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier) return new ModuleNamespace(file);
+      // An imported object changed here is no more constant than one changed where it is declared.
+      if (isMutated(variable)) throw new NotStaticError(identifier);
       const imported =
         specifier.type === AST_NODE_TYPES.ImportSpecifier
           ? moduleExportName(specifier.imported)

@@ -226,6 +226,21 @@ export class Jobs {
     ]);
   });
 
+  // timgit/pg-boss test/hooks.ts exports `const ctx = { schema: '' }` and sets ctx.schema before each test.
+  it('does not trust a const object that is changed in place, here or where it is imported', () => {
+    const { inventory } = scan({
+      'hooks.ts':
+        "export const ctx = { schema: '' };\nexport function before(schema: string) {\n  ctx.schema = schema;\n}\n",
+      'names.ts': "export const NAMES = { a: 'a' };\n",
+      'app.ts': `${boss}import { ctx } from './hooks';\nimport { NAMES } from './names';\nObject.assign(NAMES, { a: 'b' });\nawait boss.send(\`\${ctx.schema}_jobs\`, {});\nawait boss.send(NAMES.a, {});\n`,
+    });
+    expect(inventory.queues).toEqual([]);
+    expect(inventory.problems.map(({ kind, locations }) => [kind, locations[0]!.line])).toEqual([
+      ['unresolved-name', 6],
+      ['unresolved-name', 7],
+    ]);
+  });
+
   it('keeps options that are not constants as null, and never calls them a conflict', () => {
     const { code, inventory } = scan({
       'a.ts': `${boss}await boss.createQueue('emails', { retryLimit: Number(process.env.RETRIES) });\nawait boss.send('emails', {});\n`,
