@@ -36,18 +36,25 @@ export class ProjectModules {
     this.packages = packages;
   }
 
-  /** The parsed file, parents set; null when it cannot be read or parsed (its names stay unresolved). */
-  source(file: string, text?: string): SourceFile | null {
+  /**
+   * A file names are imported from: parsed once and kept, since a constants module is usually imported by
+   * many files. Null when it cannot be read or parsed (its names stay unresolved).
+   */
+  source(file: string): SourceFile | null {
     let source = this.parsed.get(file);
-    if (source !== undefined) return source;
-    try {
-      source = parseSourceFile(text ?? fs.readFileSync(file, 'utf8'), file);
-      walkNodes(source.ast, () => {});
-    } catch {
-      source = null;
+    if (source === undefined) {
+      source = parse(file, () => fs.readFileSync(file, 'utf8'));
+      this.parsed.set(file, source);
     }
-    this.parsed.set(file, source);
     return source;
+  }
+
+  /**
+   * A scanned file, already read: not kept unless something imports from it, because holding every tree
+   * of a large codebase costs more in garbage collection than parsing the few imported ones again.
+   */
+  scanned(file: string, text: string): SourceFile | null {
+    return this.parsed.get(file) ?? parse(file, () => text);
   }
 
   /** The file `specifier` names when imported from `fromFile`, or undefined outside the scanned tree. */
@@ -59,6 +66,16 @@ export class ProjectModules {
     if (match[2])
       return resolveFile(path.join(directory, match[2])) ?? resolveFile(path.join(directory, 'src', match[2]));
     return resolvePackageEntry(directory);
+  }
+}
+
+function parse(file: string, read: () => string): SourceFile | null {
+  try {
+    const source = parseSourceFile(read(), file);
+    walkNodes(source.ast, () => {});
+    return source;
+  } catch {
+    return null;
   }
 }
 

@@ -16,8 +16,15 @@ export interface QueueScan {
   readonly skipped: ReadonlyArray<{ readonly file: string; readonly reason: string }>;
 }
 
-/** The same kind of text check as the codemod's: a file that names none of the methods is never parsed. */
-const MENTIONS_QUEUE_METHOD = new RegExp(`\\b(?:${QUEUE_METHOD_NAMES.join('|')})\\b`);
+/**
+ * The same kind of text check as the codemod's: a file that names none of the methods is never parsed.
+ * The names are looked for as members (`.send`, `?.send`, `['send']`) or as the runtime helpers, the only
+ * places the inventory reads them: `send`, `fetch` and `insert` are common words in code that never
+ * touches pg-boss, and a large parser or bundler source mentions them all.
+ */
+const MENTIONS_QUEUE_METHOD = new RegExp(
+  `(?:\\.|\\[\\s*['"\`])\\s*(?:${QUEUE_METHOD_NAMES.join('|')})\\b|\\bsafeCreateQueues?\\b`,
+);
 
 /**
  * Finds every queue declared or used under `paths` (files and folders, walked and filtered as the codemod
@@ -40,7 +47,7 @@ export function scanQueues(paths: readonly string[], extensions: ReadonlySet<str
       continue;
     }
     if (!MENTIONS_QUEUE_METHOD.test(text)) continue;
-    const source = modules.source(file, text);
+    const source = modules.scanned(file, text);
     if (!source) {
       skipped.push({ file: relative(file), reason: 'could not parse' });
       continue;
