@@ -1,10 +1,10 @@
 import { getCapabilities, type Capabilities } from './capabilities';
 import { checkArguments } from './checkSettings';
 import { QueueDeclarationError } from './errors';
-import { inventoryEntries, isQueueInventory } from './inventoryDeclarations';
 import { adaptQueueOptions, checkQueueOptions, type DesiredOptions } from './normalizeQueueOptions';
 import type { PgBossLike, QueueDeclarations, SafeCreateQueueSettings } from './types';
 import { validateQueueName } from './validateQueueName';
+import { inventoryEntries, isQueueInventory } from './inventoryDeclarations';
 
 export interface PreparedDeclarations {
   readonly boss: PgBossLike;
