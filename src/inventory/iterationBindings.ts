@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { getStaticPropertyName } from '../util/getStaticPropertyName';
-import { isFunctionNode, resolveIdentifier } from '../util/scope';
+import { resolveIdentifier } from '../util/scope';
 import {
   evaluateStatic,
   NotStaticError,
@@ -71,7 +71,7 @@ function enclosingIterations(node: TSESTree.Node): Iteration[] {
     }
     const call = parent.parent;
     if (
-      isFunctionNode(parent) &&
+      (parent.type === AST_NODE_TYPES.ArrowFunctionExpression || parent.type === AST_NODE_TYPES.FunctionExpression) &&
       parent.body === child &&
       parent.params[0] &&
       call?.type === AST_NODE_TYPES.CallExpression &&
