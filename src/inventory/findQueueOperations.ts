@@ -2,15 +2,10 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { isPgBossReceiverBySyntax } from '../analysis/classifyReceiver';
 import { getStaticPropertyName } from '../util/getStaticPropertyName';
 import { walkNodes } from '../util/walkNodes';
-import {
-  evaluateStatic,
-  ModuleNamespace,
-  NotStaticError,
-  type EvaluationScope,
-  type StaticValue,
-} from './evaluateStatic';
+import { evaluateStatic } from './evaluateStatic';
 import { iterationBindings } from './iterationBindings';
 import type { StaticJson } from './queueInventory';
+import { ModuleNamespace, NotStaticError, type EvaluationScope, type StaticValue } from './staticValue';
 
 /** What one call says about one queue. */
 export type QueueOperation =

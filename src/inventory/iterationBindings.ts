@@ -1,13 +1,8 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { getStaticPropertyName } from '../util/getStaticPropertyName';
 import { resolveIdentifier } from '../util/scope';
-import {
-  evaluateStatic,
-  NotStaticError,
-  type Bindings,
-  type EvaluationScope,
-  type StaticValue,
-} from './evaluateStatic';
+import { evaluateStatic } from './evaluateStatic';
+import { NotStaticError, type Bindings, type EvaluationScope, type StaticValue } from './staticValue';
 
 /** Array methods whose callback's first parameter is each element in turn. */
 const ELEMENT_CALLBACKS = new Set(['map', 'forEach', 'flatMap']);

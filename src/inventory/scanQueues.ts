@@ -6,6 +6,7 @@ import { findDeclaredPgBossMajor } from './findDeclaredPgBossMajor';
 import { findQueueOperations, QUEUE_METHOD_NAMES } from './findQueueOperations';
 import { ProjectModules } from './projectModules';
 import type { QueueInventory } from './queueInventory';
+import { NO_BINDINGS } from './staticValue';
 
 export interface QueueScan {
   readonly inventory: QueueInventory;
@@ -52,7 +53,7 @@ export function scanQueues(paths: readonly string[], extensions: ReadonlySet<str
       skipped.push({ file: relative(file), reason: 'could not parse' });
       continue;
     }
-    const operations = findQueueOperations({ modules, file, source, bindings: new Map() });
+    const operations = findQueueOperations({ modules, file, source, bindings: NO_BINDINGS });
     if (operations.length > 0) {
       const major = findDeclaredPgBossMajor(path.dirname(file));
       found.push({ file: relative(file), operations, createsQueuesImplicitly: major !== undefined && major < 10 });
