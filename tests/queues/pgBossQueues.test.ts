@@ -254,6 +254,26 @@ export class Jobs {
     expect(inventory.problems).toEqual([]);
   });
 
+  it('keeps the names of a safeCreateQueues object whose options are not all constants', () => {
+    const { inventory } = scan({
+      'a.ts': `${boss}import { safeCreateQueues } from 'pg-boss-safe-create-queue';\nawait safeCreateQueues(boss, { emails: { retryLimit: Number(process.env.RETRIES) }, sms: {} });\n`,
+    });
+    expect(inventory.queues.map(({ name, declarations }) => [name, declarations[0]!.options])).toEqual([
+      ['emails', null],
+      ['sms', {}],
+    ]);
+  });
+
+  it('shows options that are not constants as such in the table', () => {
+    const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'pg-boss-queues-'));
+    temporary.push(directory);
+    fs.writeFileSync(
+      path.join(directory, 'a.ts'),
+      `${boss}await boss.createQueue('emails', { retryLimit: Number(process.env.RETRIES) });\nawait boss.send('emails', {});\n`,
+    );
+    expect(runQueues(directory, '.').stdout).toMatch(/^emails +a\.ts:3 \(options not constant\) +a\.ts:4 send +-$/m);
+  });
+
   it('reports a declared queue nothing uses as unused, which does not fail the run', () => {
     const { code, inventory } = scan({ 'a.ts': `${boss}await boss.createQueue('orphan');\n` });
     expect(code).toBe(0);
