@@ -86,9 +86,13 @@ function readHelperCall(scope: EvaluationScope, call: TSESTree.CallExpression, h
   return iterationBindings(scope, call).flatMap((bindings) => {
     const pass = { ...scope, bindings };
     try {
-      return declarationsOf(evaluateStatic(pass, argument), argument).map(({ queue, options }) =>
-        declarationOperation(queue, line, toOptions(options)),
-      );
+      return declarationsOf(evaluateStatic(pass, argument), argument).flatMap(({ queue, options }) => {
+        const read = toOptions(options);
+        return [
+          declarationOperation(queue, line, read),
+          ...(typeof read?.deadLetter === 'string' ? [use(read.deadLetter, call, 'deadLetter')] : []),
+        ];
+      });
     } catch (error) {
       if (!(error instanceof NotStaticError)) throw error;
     }
@@ -98,7 +102,10 @@ function readHelperCall(scope: EvaluationScope, call: TSESTree.CallExpression, h
       const key = property.type === AST_NODE_TYPES.Property ? readKey(pass, property) : undefined;
       if (property.type !== AST_NODE_TYPES.Property || key === undefined)
         return [unresolved(scope, call, helper, property)];
-      return [declarationOperation(key, line, readOptions(pass, property.value))];
+      return [
+        declarationOperation(key, line, readOptions(pass, property.value)),
+        ...readDeadLetterProperty(pass, call, property.value),
+      ];
     });
   });
 }

@@ -177,6 +177,9 @@ await safeCreateQueues(boss, { push: { deadLetter: 'emails' } });
 await safeCreateQueues(boss, [{ name: 'reports', options: { retryLimit: 1 } }]);
 `,
     });
+    expect(inventory.queues.find((queue) => queue.name === 'emails')!.uses).toEqual([
+      { file: 'queues.ts', line: 6, method: 'deadLetter' },
+    ]);
     expect(inventory.queues.map(({ name, declarations }) => [name, declarations.map((d) => d.options)])).toEqual([
       ['emails', [{ retryLimit: 2 }]],
       ['push', [{ deadLetter: 'emails' }]],
@@ -256,11 +259,17 @@ export class Jobs {
 
   it('keeps the names of a safeCreateQueues object whose options are not all constants', () => {
     const { inventory } = scan({
-      'a.ts': `${boss}import { safeCreateQueues } from 'pg-boss-safe-create-queue';\nawait safeCreateQueues(boss, { emails: { retryLimit: Number(process.env.RETRIES) }, sms: {} });\n`,
+      'a.ts': `${boss}import { safeCreateQueues } from 'pg-boss-safe-create-queue';\nawait safeCreateQueues(boss, { emails: { retryLimit: Number(process.env.RETRIES), deadLetter: 'dlq' }, sms: {} });\n`,
     });
-    expect(inventory.queues.map(({ name, declarations }) => [name, declarations[0]!.options])).toEqual([
+    expect(inventory.queues.map(({ name, declarations }) => [name, declarations[0]?.options])).toEqual([
+      ['dlq', undefined],
       ['emails', null],
       ['sms', {}],
+    ]);
+    // The dead letter is still read from the literal, and found undeclared.
+    expect(inventory.problems.map(({ kind, queue }) => [kind, queue])).toContainEqual([
+      'undeclared-dead-letter',
+      'dlq',
     ]);
   });
 
