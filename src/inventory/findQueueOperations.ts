@@ -73,13 +73,15 @@ export function findQueueOperations(scope: EvaluationScope): QueueOperation[] {
       !isPgBossReceiverBySyntax(scope.source, callee.object)
     )
       return;
-    operations.push(...(method === 'createQueue' ? readDeclaration(scope, node, 0, 1) : readUse(scope, node, method)));
+    operations.push(
+      ...(method === 'createQueue' ? readDeclaration(scope, node, method, 0, 1) : readUse(scope, node, method)),
+    );
   });
   return operations;
 }
 
 function readHelperCall(scope: EvaluationScope, call: TSESTree.CallExpression, helper: string): QueueOperation[] {
-  if (helper === 'safeCreateQueue') return readDeclaration(scope, call, 1, 2);
+  if (helper === 'safeCreateQueue') return readDeclaration(scope, call, helper, 1, 2);
   const argument = call.arguments[1];
   if (!argument) return [];
   const line = call.loc.start.line;
@@ -137,6 +139,7 @@ function declarationsOf(value: StaticValue, node: TSESTree.Node): Array<{ queue:
 function readDeclaration(
   scope: EvaluationScope,
   call: TSESTree.CallExpression,
+  method: string,
   nameIndex: number,
   optionsIndex: number,
 ): QueueOperation[] {
@@ -144,7 +147,7 @@ function readDeclaration(
   if (!name) return [];
   const options = call.arguments[optionsIndex];
   const line = call.loc.start.line;
-  return forEachPass(scope, call, name, 'createQueue', (queue, pass) => [
+  return forEachPass(scope, call, name, method, (queue, pass) => [
     declarationOperation(queue, line, options ? readOptions(pass, options) : {}),
     ...(options ? readDeadLetterProperty(pass, call, options) : []),
   ]);
