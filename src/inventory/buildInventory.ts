@@ -20,6 +20,12 @@ export interface FileOperations {
   readonly createsQueuesImplicitly: boolean;
 }
 
+/**
+ * Uses that do not need the queue to exist: a dead letter is checked on its own, and deleteQueue on a
+ * missing queue is a no-op (pg-boss tests it so), the usual clean-up of a retired queue.
+ */
+const NEEDS_NO_QUEUE = new Set(['deadLetter', 'deleteQueue']);
+
 const PROBLEM_ORDER: readonly ProblemKind[] = [
   'undeclared',
   'conflicting-options',
@@ -67,7 +73,7 @@ function findQueueProblems(
 ): InventoryProblem[] {
   const problems: InventoryProblem[] = [];
   const explicit = uses.filter((use) => !implicit.has(use.file));
-  const jobUses = explicit.filter((use) => use.method !== 'deadLetter');
+  const jobUses = explicit.filter((use) => !NEEDS_NO_QUEUE.has(use.method));
   const deadLetterUses = explicit.filter((use) => use.method === 'deadLetter');
   if (declarations.length === 0 && jobUses.length > 0) {
     problems.push({

@@ -302,6 +302,16 @@ export class Jobs {
     expect(inventory.problems.map(({ kind, queue }) => [kind, queue])).toEqual([['undeclared', 'send-sms']]);
   });
 
+  // timgit/pg-boss test/queueTest.ts: "deleteQueue on a missing queue is a no-op", how retired queues are cleaned up.
+  it('asks no declaration of a queue that is only deleted', () => {
+    const { code, inventory } = scan({ 'a.ts': `${boss}await boss.deleteQueue('retired');\n` });
+    expect(code).toBe(0);
+    expect(inventory.queues.map(({ name, uses }) => [name, uses.map((use) => use.method)])).toEqual([
+      ['retired', ['deleteQueue']],
+    ]);
+    expect(inventory.problems).toEqual([]);
+  });
+
   it('ignores methods of receivers that are not pg-boss, as the rule does', () => {
     const { inventory } = scan({
       'a.ts':
