@@ -12,6 +12,7 @@ export default defineConfig({
           include: [
             'tests/rules/**/*.test.ts',
             'tests/codemods/**/*.test.ts',
+            'tests/queues/**/*.test.ts',
             'tests/unit/**/*.test.ts',
             'tests/*.test.ts',
           ],

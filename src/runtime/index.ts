@@ -20,6 +20,7 @@ export type {
   OnDrift,
   PgBossInstance,
   QueueDeclarations,
+  QueueInventoryDeclarations,
   QueueDrift,
   QueueOptions,
   QueueOutcome,

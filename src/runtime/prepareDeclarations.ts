@@ -10,6 +10,7 @@ import {
 } from './normalizeQueueOptions';
 import type { PgBossLike, QueueDeclarations, SafeCreateQueueSettings } from './types';
 import { validateQueueName } from './validateQueueName';
+import { inventoryEntries, isQueueInventory } from './inventoryDeclarations';
 
 export interface PreparedDeclarations {
   readonly boss: PgBossLike;
@@ -47,6 +48,7 @@ export async function prepareDeclarations(
 }
 
 function toEntries(declarations: QueueDeclarations): Array<[unknown, unknown]> {
+  if (isQueueInventory(declarations)) return inventoryEntries(declarations);
   if (Array.isArray(declarations)) {
     return declarations.map((declaration: unknown) => {
       if (typeof declaration !== 'object' || declaration === null)

@@ -97,9 +97,27 @@ export interface ResetQueuesSettings extends SafeCreateQueueSettings {
   allowProduction?: boolean;
 }
 
-/** Queues declared in one place: `{ emails: { retryLimit: 5 } }` or `[{ name: 'emails', options: { … } }]`. */
+/**
+ * Queues declared in one place: `{ emails: { retryLimit: 5 } }`, `[{ name: 'emails', options: { … } }]`,
+ * or the `--json` output of `pg-boss-queues` (what the code declares, read from the source).
+ */
 export type QueueDeclarations =
-  Readonly<Record<string, QueueOptions>> | ReadonlyArray<{ readonly name: string; readonly options?: QueueOptions }>;
+  | Readonly<Record<string, QueueOptions>>
+  | ReadonlyArray<{ readonly name: string; readonly options?: QueueOptions }>
+  | QueueInventoryDeclarations;
+
+/** The part of `pg-boss-queues --json` output the runtime reads: each queue's declarations and their options. */
+export interface QueueInventoryDeclarations {
+  readonly queues: ReadonlyArray<{
+    readonly name: string;
+    readonly declarations: ReadonlyArray<{
+      readonly file: string;
+      readonly line: number;
+      /** Null when the options could not be read from the code. */
+      readonly options: QueueOptions | null;
+    }>;
+  }>;
+}
 
 /** `verifyQueues`'s answer: `ok` is false when any queue is missing or drifted. */
 export interface QueueVerification {

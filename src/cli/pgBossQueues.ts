@@ -1,0 +1,82 @@
+#!/usr/bin/env node
+import { parseArgs } from 'node:util';
+import { formatInventory, summarizeInventory } from '../inventory/formatInventory';
+import { FAILING_PROBLEM_KINDS } from '../inventory/queueInventory';
+import { scanQueues } from '../inventory/scanQueues';
+import { readPackageManifest } from '../packageManifest';
+
+const DEFAULT_EXTENSIONS = 'js,jsx,mjs,cjs,ts,tsx,mts,cts';
+
+const USAGE = `Usage: pg-boss-queues [options] <paths...>
+
+Lists every pg-boss queue the code under <paths> declares (createQueue, safeCreateQueue,
+safeCreateQueues) and uses (send, work, schedule, subscribe, deadLetter, ...), with the
+problems between them. Directories are searched recursively; node_modules and files ignored
+by git are skipped. Paths in the output are relative to the folder containing all <paths>.
+
+Options:
+  --json                   print the inventory as JSON: { queues, problems }
+  --extensions <list>      file extensions to search (default: ${DEFAULT_EXTENSIONS})
+  -v, --version            print the version
+  -h, --help               show this help
+
+Exit code: 1 when a queue is used but never declared, declared with conflicting options,
+or named as an undeclared deadLetter; 0 otherwise; 2 for a usage error.`;
+
+function main(argv: string[]): number {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        json: { type: 'boolean', default: false },
+        extensions: { type: 'string', default: DEFAULT_EXTENSIONS },
+        version: { type: 'boolean', short: 'v', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    return usageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (values.version) {
+    process.stdout.write(`${readPackageManifest().version}\n`);
+    return 0;
+  }
+  const extensions = values.extensions
+    .split(',')
+    .map((extension) => extension.trim().replace(/^\./, ''))
+    .filter(Boolean);
+  if (extensions.length === 0)
+    return usageError(`Invalid --extensions "${values.extensions}": give a list like ts,js.`);
+  if (positionals.length === 0) return usageError('No paths given.');
+
+  let scan;
+  try {
+    scan = scanQueues(positionals, new Set(extensions));
+  } catch (error) {
+    return usageError((error as Error).message);
+  }
+  const { inventory } = scan;
+  process.stdout.write(values.json ? `${JSON.stringify(inventory, null, 2)}\n` : formatInventory(inventory));
+  for (const { file, reason } of scan.skipped) process.stderr.write(`skipped ${file}: ${reason}\n`);
+  process.stderr.write(summarizeInventory(inventory, scan.scanned));
+  return inventory.problems.some((problem) => FAILING_PROBLEM_KINDS.has(problem.kind)) ? 1 : 0;
+}
+
+function usageError(message: string): number {
+  process.stderr.write(`${message}\n\n${USAGE}\n`);
+  return 2;
+}
+
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (error) {
+  process.stderr.write(`pg-boss-queues: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+}

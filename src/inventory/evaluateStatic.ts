@@ -1,0 +1,299 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { getStaticPropertyName, getStaticString } from '../util/getStaticPropertyName';
+import { isRequireCall } from '../util/isRequireCall';
+import { isMutated } from './isMutated';
+import { resolveIdentifier } from '../util/scope';
+import { skipTransparentWrappers } from '../util/skipTransparentWrappers';
+import { moduleExportName, readModuleExport } from './readModuleExport';
+import {
+  MAX_DEPTH,
+  ModuleNamespace,
+  NO_BINDINGS,
+  NotStaticError,
+  type EvaluationScope,
+  type StaticValue,
+} from './staticValue';
+
+/**
+ * The value of `node` when it is a constant: literals, `const`s (also imported from a file of the tree),
+ * enums, template literals and `+` of constants, members of constant objects and arrays, object spreads,
+ * `Object.keys/values/entries/freeze`, and `readonly` class fields read through `this`. Anything else
+ * throws NotStaticError naming the part that is not constant: the caller reports it, never guesses.
+ */
+export function evaluateStatic(scope: EvaluationScope, node: TSESTree.Node, depth = 0): StaticValue {
+  if (depth > MAX_DEPTH) throw new NotStaticError(node);
+  const evaluate = (child: TSESTree.Node) => evaluateStatic(scope, child, depth + 1);
+  const expression = skipTransparentWrappers(node);
+  switch (expression.type) {
+    case AST_NODE_TYPES.Literal:
+      if (expression.value === null || ['string', 'number', 'boolean'].includes(typeof expression.value))
+        return expression.value as string | number | boolean | null;
+      throw new NotStaticError(expression);
+    case AST_NODE_TYPES.TemplateLiteral:
+      return expression.quasis
+        .map((quasi, index) => {
+          const part = expression.expressions[index];
+          return (quasi.value.cooked ?? '') + (part ? toTemplatePart(evaluate(part), part) : '');
+        })
+        .join('');
+    case AST_NODE_TYPES.Identifier:
+      return evaluateIdentifier(scope, expression, depth);
+    case AST_NODE_TYPES.MemberExpression:
+      return evaluateMember(scope, expression, depth);
+    case AST_NODE_TYPES.ObjectExpression:
+      return evaluateObject(expression, evaluate);
+    case AST_NODE_TYPES.ArrayExpression:
+      return expression.elements.flatMap((element) => {
+        if (element === null) throw new NotStaticError(expression);
+        if (element.type !== AST_NODE_TYPES.SpreadElement) return [evaluate(element)];
+        const spread = evaluate(element.argument);
+        if (!Array.isArray(spread)) throw new NotStaticError(element);
+        return spread as StaticValue[];
+      });
+    case AST_NODE_TYPES.UnaryExpression: {
+      const operand = evaluate(expression.argument);
+      if (typeof operand === 'number' && expression.operator === '-') return -operand;
+      if (typeof operand === 'number' && expression.operator === '+') return operand;
+      if (expression.operator === '!' && !(operand instanceof ModuleNamespace)) return !operand;
+      throw new NotStaticError(expression);
+    }
+    case AST_NODE_TYPES.BinaryExpression:
+      return evaluateBinary(expression, evaluate);
+    case AST_NODE_TYPES.LogicalExpression: {
+      const left = evaluate(expression.left);
+      if (expression.operator === '??') return left ?? evaluate(expression.right);
+      if (expression.operator === '||') return left || evaluate(expression.right);
+      return left && evaluate(expression.right);
+    }
+    case AST_NODE_TYPES.CallExpression:
+      return evaluateObjectHelper(scope, expression, evaluate);
+    default:
+      throw new NotStaticError(expression);
+  }
+}
+
+function toTemplatePart(value: StaticValue, node: TSESTree.Node): string {
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return String(value);
+  throw new NotStaticError(node);
+}
+
+function evaluateIdentifier(scope: EvaluationScope, identifier: TSESTree.Identifier, depth: number): StaticValue {
+  const variable = resolveIdentifier(scope.source, identifier);
+  if (!variable) {
+    if (identifier.name === 'undefined') return undefined;
+    throw new NotStaticError(identifier);
+  }
+  if (scope.bindings.has(variable)) return scope.bindings.get(variable);
+  const [def] = variable.defs;
+  if (!def || variable.defs.length !== 1) throw new NotStaticError(identifier);
+  const here = (node: TSESTree.Node) => evaluateStatic({ ...scope, bindings: NO_BINDINGS }, node, depth + 1);
+  switch (def.type) {
+    case 'Variable': {
+      const declarator = def.node;
+      if (def.parent.kind !== 'const' || !declarator.init) throw new NotStaticError(identifier);
+      if (isRequireCall(skipTransparentWrappers(declarator.init))) {
+        const required = readRequire(scope, declarator.init as TSESTree.CallExpression, identifier);
+        return declarator.id.type === AST_NODE_TYPES.Identifier
+          ? required
+          : readMember(scope, required, destructuredKey(declarator.id, def.name, identifier), identifier, depth);
+      }
+      if (declarator.id.type === AST_NODE_TYPES.Identifier) {
+        const value = here(declarator.init);
+        if (value !== null && typeof value === 'object' && isMutated(variable)) throw new NotStaticError(identifier);
+        return value;
+      }
+      return readMember(
+        scope,
+        here(declarator.init),
+        destructuredKey(declarator.id, def.name, identifier),
+        identifier,
+        depth,
+      );
+    }
+    case 'ImportBinding': {
+      const declaration = def.parent;
+      if (declaration.type !== AST_NODE_TYPES.ImportDeclaration) throw new NotStaticError(identifier);
+      const file = scope.modules.resolve(scope.file, declaration.source.value);
+      if (!file) throw new NotStaticError(identifier);
+      const specifier = def.node;
+      if (specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier) return new ModuleNamespace(file);
+      // An imported object changed here is no more constant than one changed where it is declared.
+      if (isMutated(variable)) throw new NotStaticError(identifier);
+      const imported =
+        specifier.type === AST_NODE_TYPES.ImportSpecifier
+          ? moduleExportName(specifier.imported)
+          : specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier
+            ? 'default'
+            : undefined;
+      if (imported === undefined) throw new NotStaticError(identifier);
+      return readModuleExport(scope.modules, file, imported, identifier, depth + 1);
+    }
+    case 'TSEnumName':
+      return evaluateEnum(def.node, here);
+    default:
+      throw new NotStaticError(identifier);
+  }
+}
+
+/** `const { EMAILS } = QUEUES` and `const { QUEUES } = require('./queues')`: one level of object pattern. */
+function destructuredKey(pattern: TSESTree.Node, name: TSESTree.Node, identifier: TSESTree.Identifier): string {
+  if (pattern.type === AST_NODE_TYPES.ObjectPattern) {
+    for (const property of pattern.properties) {
+      if (property.type === AST_NODE_TYPES.Property && !property.computed && property.value === name)
+        return property.key.type === AST_NODE_TYPES.Identifier
+          ? property.key.name
+          : String(getStaticString(property.key));
+    }
+  }
+  throw new NotStaticError(identifier);
+}
+
+function readRequire(scope: EvaluationScope, call: TSESTree.CallExpression, at: TSESTree.Node): ModuleNamespace {
+  const [argument] = call.arguments;
+  const specifier = argument && getStaticString(argument);
+  const file = specifier === undefined ? undefined : scope.modules.resolve(scope.file, specifier);
+  if (!file) throw new NotStaticError(at);
+  return new ModuleNamespace(file);
+}
+
+function evaluateMember(scope: EvaluationScope, member: TSESTree.MemberExpression, depth: number): StaticValue {
+  if (member.object.type === AST_NODE_TYPES.ThisExpression) return evaluateReadonlyField(scope, member, depth);
+  const object = evaluateStatic(scope, member.object, depth + 1);
+  if (member.optional && (object === null || object === undefined)) return undefined;
+  const key = member.computed ? evaluateStatic(scope, member.property, depth + 1) : getStaticPropertyName(member);
+  if (typeof key !== 'string' && typeof key !== 'number') throw new NotStaticError(member.property);
+  return readMember(scope, object, String(key), member, depth);
+}
+
+function readMember(
+  scope: EvaluationScope,
+  object: StaticValue,
+  key: string,
+  at: TSESTree.Node,
+  depth: number,
+): StaticValue {
+  if (object instanceof ModuleNamespace) return readModuleExport(scope.modules, object.file, key, at, depth + 1);
+  if (Array.isArray(object)) {
+    if (key === 'length') return object.length;
+    if (/^\d+$/.test(key)) return object[Number(key)];
+    throw new NotStaticError(at);
+  }
+  if (object !== null && typeof object === 'object')
+    return Object.hasOwn(object, key) ? (object as Record<string, StaticValue>)[key] : undefined;
+  throw new NotStaticError(at);
+}
+
+/** `this.queueName` where the class declares `readonly queueName = 'emails'`: it cannot change after construction. */
+function evaluateReadonlyField(scope: EvaluationScope, member: TSESTree.MemberExpression, depth: number): StaticValue {
+  const name = getStaticPropertyName(member);
+  let node: TSESTree.Node | undefined = member.parent;
+  while (node && node.type !== AST_NODE_TYPES.ClassBody) node = node.parent;
+  const field = node?.body.find(
+    (element): element is TSESTree.PropertyDefinition =>
+      element.type === AST_NODE_TYPES.PropertyDefinition &&
+      !element.computed &&
+      !element.static &&
+      element.key.type === AST_NODE_TYPES.Identifier &&
+      element.key.name === name,
+  );
+  if (!field?.readonly || !field.value) throw new NotStaticError(member);
+  return evaluateStatic({ ...scope, bindings: NO_BINDINGS }, field.value, depth + 1);
+}
+
+function evaluateObject(
+  object: TSESTree.ObjectExpression,
+  evaluate: (node: TSESTree.Node) => StaticValue,
+): StaticValue {
+  const result: Record<string, StaticValue> = {};
+  for (const property of object.properties) {
+    if (property.type === AST_NODE_TYPES.SpreadElement) {
+      const spread = evaluate(property.argument);
+      if (spread === null || spread === undefined) continue;
+      if (typeof spread !== 'object' || Array.isArray(spread) || spread instanceof ModuleNamespace)
+        throw new NotStaticError(property);
+      Object.assign(result, spread);
+      continue;
+    }
+    if (property.kind !== 'init' || property.method) throw new NotStaticError(property);
+    const key = property.computed
+      ? evaluate(property.key)
+      : property.key.type === AST_NODE_TYPES.Identifier
+        ? property.key.name
+        : (property.key as TSESTree.Literal).value;
+    if (typeof key !== 'string' && typeof key !== 'number') throw new NotStaticError(property.key);
+    result[String(key)] = evaluate(property.value);
+  }
+  return result;
+}
+
+function evaluateBinary(
+  expression: TSESTree.BinaryExpression,
+  evaluate: (node: TSESTree.Node) => StaticValue,
+): StaticValue {
+  const left = evaluate(expression.left);
+  const right = evaluate(expression.right);
+  if (expression.operator === '+' && (typeof left === 'string' || typeof right === 'string'))
+    return toTemplatePart(left, expression.left) + toTemplatePart(right, expression.right);
+  if (typeof left !== 'number' || typeof right !== 'number') throw new NotStaticError(expression);
+  switch (expression.operator) {
+    case '+':
+      return left + right;
+    case '-':
+      return left - right;
+    case '*':
+      return left * right;
+    case '/':
+      return left / right;
+    default:
+      throw new NotStaticError(expression);
+  }
+}
+
+const OBJECT_HELPERS = new Set(['keys', 'values', 'entries', 'freeze']);
+
+/** `Object.values(QUEUES)` and friends, on the global `Object` only. */
+function evaluateObjectHelper(
+  scope: EvaluationScope,
+  call: TSESTree.CallExpression,
+  evaluate: (node: TSESTree.Node) => StaticValue,
+): StaticValue {
+  const { callee } = call;
+  const helper = callee.type === AST_NODE_TYPES.MemberExpression ? getStaticPropertyName(callee) : undefined;
+  const [argument] = call.arguments;
+  if (
+    callee.type !== AST_NODE_TYPES.MemberExpression ||
+    callee.object.type !== AST_NODE_TYPES.Identifier ||
+    callee.object.name !== 'Object' ||
+    resolveIdentifier(scope.source, callee.object)?.defs.length ||
+    !helper ||
+    !OBJECT_HELPERS.has(helper) ||
+    !argument ||
+    argument.type === AST_NODE_TYPES.SpreadElement
+  )
+    throw new NotStaticError(call);
+  const object = evaluate(argument);
+  if (object === null || typeof object !== 'object' || object instanceof ModuleNamespace)
+    throw new NotStaticError(argument);
+  if (helper === 'freeze') return object;
+  const entries = Object.entries(object);
+  if (helper === 'keys') return entries.map(([key]) => key);
+  if (helper === 'values') return entries.map(([, value]) => value);
+  return entries.map(([key, value]) => [key, value]);
+}
+
+/** A TypeScript enum as an object: string members as written, numeric ones counted as TypeScript does. */
+function evaluateEnum(
+  declaration: TSESTree.TSEnumDeclaration,
+  evaluate: (node: TSESTree.Node) => StaticValue,
+): StaticValue {
+  const result: Record<string, StaticValue> = {};
+  let next = 0;
+  for (const member of declaration.body.members) {
+    const key = member.id.type === AST_NODE_TYPES.Identifier ? member.id.name : getStaticString(member.id);
+    if (key === undefined) throw new NotStaticError(member);
+    const value = member.initializer ? evaluate(member.initializer) : next;
+    if (typeof value === 'number') next = value + 1;
+    result[key] = value;
+  }
+  return result;
+}

@@ -1,0 +1,299 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { isPgBossReceiverBySyntax } from '../analysis/classifyReceiver';
+import { getStaticPropertyName } from '../util/getStaticPropertyName';
+import { walkNodes } from '../util/walkNodes';
+import { evaluateStatic } from './evaluateStatic';
+import { iterationBindings } from './iterationBindings';
+import type { StaticJson } from './queueInventory';
+import { ModuleNamespace, NotStaticError, type EvaluationScope, type StaticValue } from './staticValue';
+
+/** What one call says about one queue. */
+export type QueueOperation =
+  | {
+      readonly kind: 'declaration';
+      readonly queue: string;
+      readonly line: number;
+      readonly options: { readonly [key: string]: StaticJson } | null;
+    }
+  | { readonly kind: 'use'; readonly queue: string; readonly line: number; readonly method: string }
+  /** A queue name that is not a constant: `expression` is its source text. */
+  | { readonly kind: 'unresolved'; readonly line: number; readonly method: string; readonly expression: string };
+
+/** The pg-boss methods that name a queue: which argument holds the name, and which the options (for `deadLetter`). */
+const USE_METHODS: ReadonlyMap<string, { readonly name: number; readonly options?: number }> = new Map([
+  ['send', { name: 0, options: 2 }],
+  ['sendAfter', { name: 0, options: 2 }],
+  ['sendThrottled', { name: 0, options: 2 }],
+  ['sendDebounced', { name: 0, options: 2 }],
+  ['insert', { name: 0 }],
+  ['fetch', { name: 0 }],
+  ['work', { name: 0 }],
+  ['schedule', { name: 0, options: 3 }],
+  // subscribe(event, queue): the queue is the target the event's jobs go to.
+  ['subscribe', { name: 1 }],
+  ['getQueueSize', { name: 0 }],
+  ['deleteQueue', { name: 0 }],
+  ['updateQueue', { name: 0, options: 1 }],
+]);
+
+/** Every method and helper the inventory reads; a file that mentions none of them is never parsed. */
+export const QUEUE_METHOD_NAMES: readonly string[] = [
+  'createQueue',
+  'safeCreateQueue',
+  'safeCreateQueues',
+  ...USE_METHODS.keys(),
+];
+
+const MAX_EXPRESSION_LENGTH = 80;
+
+/**
+ * The declarations and uses of queues in one parsed file: calls on what the rule and the codemod
+ * recognise as a pg-boss instance (`createQueue` and the methods above), and the runtime helpers
+ * `safeCreateQueue(boss, name, options)` / `safeCreateQueues(boss, declarations)`.
+ */
+export function findQueueOperations(scope: EvaluationScope): QueueOperation[] {
+  const operations: QueueOperation[] = [];
+  walkNodes(scope.source.ast, (node) => {
+    if (node.type !== AST_NODE_TYPES.CallExpression) return;
+    const { callee } = node;
+    const method =
+      callee.type === AST_NODE_TYPES.MemberExpression
+        ? getStaticPropertyName(callee)
+        : callee.type === AST_NODE_TYPES.Identifier
+          ? callee.name
+          : undefined;
+    if (method === 'safeCreateQueue' || method === 'safeCreateQueues') {
+      operations.push(...readHelperCall(scope, node, method));
+      return;
+    }
+    if (
+      callee.type !== AST_NODE_TYPES.MemberExpression ||
+      method === undefined ||
+      !(method === 'createQueue' || USE_METHODS.has(method)) ||
+      !isPgBossReceiverBySyntax(scope.source, callee.object)
+    )
+      return;
+    operations.push(
+      ...(method === 'createQueue' ? readDeclaration(scope, node, method, 0, 1) : readUse(scope, node, method)),
+    );
+  });
+  return operations;
+}
+
+function readHelperCall(scope: EvaluationScope, call: TSESTree.CallExpression, helper: string): QueueOperation[] {
+  if (helper === 'safeCreateQueue') return readDeclaration(scope, call, helper, 1, 2);
+  const argument = call.arguments[1];
+  if (!argument) return [];
+  const line = call.loc.start.line;
+  return iterationBindings(scope, call).flatMap((bindings) => {
+    const pass = { ...scope, bindings };
+    try {
+      return declarationsOf(evaluateStatic(pass, argument), argument).flatMap(({ queue, options }) => {
+        const read = toOptions(options);
+        return [
+          declarationOperation(queue, line, read),
+          ...(typeof read?.deadLetter === 'string' ? [use(read.deadLetter, call, 'deadLetter')] : []),
+        ];
+      });
+    } catch (error) {
+      if (!(error instanceof NotStaticError)) throw error;
+    }
+    // An object literal whose names are constants but some options are not: keep the names.
+    if (argument.type !== AST_NODE_TYPES.ObjectExpression) return [unresolved(scope, call, helper, argument)];
+    return argument.properties.flatMap((property): QueueOperation[] => {
+      const key = property.type === AST_NODE_TYPES.Property ? readKey(pass, property) : undefined;
+      if (property.type !== AST_NODE_TYPES.Property || key === undefined)
+        return [unresolved(scope, call, helper, property)];
+      return [
+        declarationOperation(key, line, readOptions(pass, property.value)),
+        ...readDeadLetterProperty(pass, call, property.value),
+      ];
+    });
+  });
+}
+
+function readKey(scope: EvaluationScope, property: TSESTree.Property): string | undefined {
+  if (!property.computed && property.key.type === AST_NODE_TYPES.Identifier) return property.key.name;
+  try {
+    const key = evaluateStatic(scope, property.key);
+    return typeof key === 'string' ? key : undefined;
+  } catch (error) {
+    if (error instanceof NotStaticError) return undefined;
+    throw error;
+  }
+}
+
+/** `{ name: options, … }` or `[{ name, options }, …]`, as safeCreateQueues takes them. */
+function declarationsOf(value: StaticValue, node: TSESTree.Node): Array<{ queue: string; options: StaticValue }> {
+  if (Array.isArray(value)) {
+    return (value as StaticValue[]).map((entry) => {
+      const { name, options } = (entry ?? {}) as Record<string, StaticValue>;
+      if (typeof name !== 'string') throw new NotStaticError(node);
+      return { queue: name, options };
+    });
+  }
+  if (value === null || typeof value !== 'object' || value instanceof ModuleNamespace) throw new NotStaticError(node);
+  return Object.entries(value).map(([queue, options]) => ({ queue, options }));
+}
+
+function readDeclaration(
+  scope: EvaluationScope,
+  call: TSESTree.CallExpression,
+  method: string,
+  nameIndex: number,
+  optionsIndex: number,
+): QueueOperation[] {
+  const name = call.arguments[nameIndex];
+  if (!name) return [];
+  const options = call.arguments[optionsIndex];
+  const line = call.loc.start.line;
+  return forEachPass(scope, call, name, method, (queue, pass) => [
+    declarationOperation(queue, line, options ? readOptions(pass, options) : {}),
+    ...(options ? readDeadLetterProperty(pass, call, options) : []),
+  ]);
+}
+
+function readUse(scope: EvaluationScope, call: TSESTree.CallExpression, method: string): QueueOperation[] {
+  const positions = USE_METHODS.get(method)!;
+  let name: TSESTree.Node | undefined = call.arguments[positions.name];
+  let options: TSESTree.Node | undefined =
+    positions.options === undefined ? undefined : call.arguments[positions.options];
+  // send({ name, data, options }) and insert([{ name, data }, …]) (pg-boss 10) carry the name inside.
+  if (name?.type === AST_NODE_TYPES.ObjectExpression) {
+    options = findProperty(name, 'options');
+    name = findProperty(name, 'name');
+  } else if (method === 'insert' && name?.type === AST_NODE_TYPES.ArrayExpression) {
+    return name.elements.flatMap((element) => {
+      const inner = element?.type === AST_NODE_TYPES.ObjectExpression ? findProperty(element, 'name') : element;
+      return inner ? forEachPass(scope, call, inner, method, (queue) => [use(queue, call, method)]) : [];
+    });
+  }
+  if (!name) return [];
+  return forEachPass(scope, call, name, method, (queue, pass) => [
+    use(queue, call, method),
+    ...(options ? readDeadLetterProperty(pass, call, options) : []),
+  ]);
+}
+
+/** Reads the queue name once per pass of the loops around the call; a name that is not constant is reported once. */
+function forEachPass(
+  scope: EvaluationScope,
+  call: TSESTree.CallExpression,
+  name: TSESTree.Node,
+  method: string,
+  read: (queue: string, pass: EvaluationScope) => QueueOperation[],
+): QueueOperation[] {
+  const operations: QueueOperation[] = [];
+  let failed = false;
+  for (const bindings of iterationBindings(scope, call)) {
+    const pass = { ...scope, bindings };
+    let queue: StaticValue;
+    try {
+      queue = evaluateStatic(pass, name);
+    } catch (error) {
+      if (!(error instanceof NotStaticError)) throw error;
+      failed = true;
+      continue;
+    }
+    if (typeof queue === 'string') operations.push(...read(queue, pass));
+    else failed = true;
+  }
+  if (failed) operations.push(unresolved(scope, call, method, name));
+  return operations;
+}
+
+/** The options as JSON, or null when any part of them is not constant (never a partial guess). */
+function readOptions(scope: EvaluationScope, node: TSESTree.Node): { [key: string]: StaticJson } | null {
+  try {
+    return toOptions(evaluateStatic(scope, node));
+  } catch (error) {
+    if (error instanceof NotStaticError) return null;
+    throw error;
+  }
+}
+
+function toOptions(value: StaticValue): { [key: string]: StaticJson } | null {
+  if (value === undefined || value === null) return {};
+  const json = toJson(value);
+  return json !== null && typeof json === 'object' && !Array.isArray(json) ? json : null;
+}
+
+function toJson(value: StaticValue): StaticJson | undefined {
+  if (value instanceof ModuleNamespace) return null;
+  if (Array.isArray(value)) return (value as StaticValue[]).map((item) => toJson(item) ?? null);
+  if (value !== null && typeof value === 'object') {
+    const result: { [key: string]: StaticJson } = {};
+    for (const [key, item] of Object.entries(value)) {
+      const json = toJson(item);
+      if (json !== undefined) result[key] = json;
+    }
+    return result;
+  }
+  return value as StaticJson | undefined;
+}
+
+/** `deadLetter` in an options object literal: a use of that queue, read even when other options are not constant. */
+function readDeadLetterProperty(
+  scope: EvaluationScope,
+  call: TSESTree.CallExpression,
+  options: TSESTree.Node,
+): QueueOperation[] {
+  if (options.type !== AST_NODE_TYPES.ObjectExpression) {
+    const value = readOptions(scope, options);
+    return typeof value?.deadLetter === 'string' ? [use(value.deadLetter, call, 'deadLetter')] : [];
+  }
+  const deadLetter = findProperty(options, 'deadLetter');
+  if (!deadLetter) {
+    // A spread of constant options may carry the dead letter.
+    const value = readOptions(scope, options);
+    return typeof value?.deadLetter === 'string' ? [use(value.deadLetter, call, 'deadLetter')] : [];
+  }
+  try {
+    const queue = evaluateStatic(scope, deadLetter);
+    if (typeof queue === 'string') return [use(queue, call, 'deadLetter')];
+    if (queue === null || queue === undefined) return [];
+  } catch (error) {
+    if (!(error instanceof NotStaticError)) throw error;
+  }
+  return [unresolved(scope, call, 'deadLetter', deadLetter)];
+}
+
+function findProperty(object: TSESTree.ObjectExpression, key: string): TSESTree.Node | undefined {
+  for (const property of object.properties) {
+    if (
+      property.type === AST_NODE_TYPES.Property &&
+      !property.computed &&
+      property.key.type === AST_NODE_TYPES.Identifier &&
+      property.key.name === key
+    )
+      return property.value;
+  }
+  return undefined;
+}
+
+function declarationOperation(
+  queue: string,
+  line: number,
+  options: { [key: string]: StaticJson } | null,
+): QueueOperation {
+  return { kind: 'declaration', queue, line, options };
+}
+
+function use(queue: string, call: TSESTree.CallExpression, method: string): QueueOperation {
+  return { kind: 'use', queue, line: call.loc.start.line, method };
+}
+
+function unresolved(
+  scope: EvaluationScope,
+  call: TSESTree.CallExpression,
+  method: string,
+  expression: TSESTree.Node,
+): QueueOperation {
+  const text = scope.source.text.slice(expression.range[0], expression.range[1]).replace(/\s+/g, ' ');
+  return {
+    kind: 'unresolved',
+    line: call.loc.start.line,
+    method,
+    expression: text.length > MAX_EXPRESSION_LENGTH ? `${text.slice(0, MAX_EXPRESSION_LENGTH - 1)}…` : text,
+  };
+}

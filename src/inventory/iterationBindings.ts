@@ -1,0 +1,114 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { getStaticPropertyName } from '../util/getStaticPropertyName';
+import { resolveIdentifier } from '../util/scope';
+import { evaluateStatic } from './evaluateStatic';
+import { NotStaticError, type Bindings, type EvaluationScope, type StaticValue } from './staticValue';
+
+/** Array methods whose callback's first parameter is each element in turn. */
+const ELEMENT_CALLBACKS = new Set(['map', 'forEach', 'flatMap']);
+
+/** More passes than this (nested loops multiply) are not enumerated: the names stay unresolved. */
+const MAX_PASSES = 256;
+
+interface Iteration {
+  /** `name` in `for (const name of …)`, `[name, options]` in `.map(([name, options]) => …)`. */
+  readonly pattern: TSESTree.Node;
+  readonly iterable: TSESTree.Node;
+}
+
+/**
+ * One set of bindings per pass of the loops around `node`, outermost first: `for (const name of
+ * Object.values(QUEUES))` and `QUEUES.map((name) => …)` run the code inside once per element, so a call
+ * there declares one queue per element. A loop over something that is not constant binds nothing, and
+ * the names that depend on it are reported as unresolved.
+ */
+export function iterationBindings(scope: EvaluationScope, node: TSESTree.Node): Bindings[] {
+  let passes: Bindings[] = [scope.bindings];
+  for (const iteration of enclosingIterations(node)) {
+    const next: Bindings[] = [];
+    for (const bindings of passes) {
+      let elements: StaticValue;
+      try {
+        elements = evaluateStatic({ ...scope, bindings }, iteration.iterable);
+      } catch (error) {
+        if (error instanceof NotStaticError) {
+          next.push(bindings);
+          continue;
+        }
+        throw error;
+      }
+      if (!Array.isArray(elements)) {
+        next.push(bindings);
+        continue;
+      }
+      for (const element of elements as StaticValue[]) {
+        const bound = new Map(bindings);
+        bind(scope, iteration.pattern, element, bound);
+        next.push(bound);
+      }
+    }
+    if (next.length > MAX_PASSES) return [scope.bindings];
+    passes = next;
+  }
+  return passes;
+}
+
+function enclosingIterations(node: TSESTree.Node): Iteration[] {
+  const found: Iteration[] = [];
+  for (let child = node, parent = node.parent; parent; child = parent, parent = parent.parent) {
+    if (
+      parent.type === AST_NODE_TYPES.ForOfStatement &&
+      parent.body === child &&
+      parent.left.type === AST_NODE_TYPES.VariableDeclaration &&
+      parent.left.declarations.length === 1
+    ) {
+      found.unshift({ pattern: parent.left.declarations[0]!.id, iterable: parent.right });
+    }
+    const call = parent.parent;
+    if (
+      (parent.type === AST_NODE_TYPES.ArrowFunctionExpression || parent.type === AST_NODE_TYPES.FunctionExpression) &&
+      parent.body === child &&
+      parent.params[0] &&
+      call?.type === AST_NODE_TYPES.CallExpression &&
+      call.arguments[0] === parent &&
+      call.callee.type === AST_NODE_TYPES.MemberExpression &&
+      ELEMENT_CALLBACKS.has(getStaticPropertyName(call.callee) ?? '')
+    ) {
+      found.unshift({ pattern: parent.params[0], iterable: call.callee.object });
+    }
+  }
+  return found;
+}
+
+/** Binds the variables of `pattern` to the parts of `value` they destructure; parts that do not fit stay unbound. */
+function bind(
+  scope: EvaluationScope,
+  pattern: TSESTree.Node,
+  value: StaticValue,
+  bound: Map<TSESLint.Scope.Variable, StaticValue>,
+): void {
+  switch (pattern.type) {
+    case AST_NODE_TYPES.Identifier: {
+      const variable = resolveIdentifier(scope.source, pattern);
+      if (variable) bound.set(variable, value);
+      return;
+    }
+    case AST_NODE_TYPES.ArrayPattern:
+      if (!Array.isArray(value)) return;
+      pattern.elements.forEach((element, index) => {
+        if (element && element.type !== AST_NODE_TYPES.RestElement)
+          bind(scope, element, (value as StaticValue[])[index], bound);
+      });
+      return;
+    case AST_NODE_TYPES.ObjectPattern:
+      if (value === null || typeof value !== 'object' || Array.isArray(value)) return;
+      for (const property of pattern.properties) {
+        if (property.type !== AST_NODE_TYPES.Property || property.computed) continue;
+        const key = property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : undefined;
+        if (key !== undefined) bind(scope, property.value, (value as Record<string, StaticValue>)[key], bound);
+      }
+      return;
+    default:
+      return;
+  }
+}

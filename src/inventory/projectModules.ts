@@ -1,0 +1,136 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseSourceFile } from '../rewrite/parseSourceFile';
+import type { SourceFile } from '../util/sourceFile';
+import { walkNodes } from '../util/walkNodes';
+
+const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+
+/** Compiled names point at sources: `./queues.js` is `./queues.ts` in a TypeScript tree. */
+const COMPILED_TO_SOURCE: Readonly<Record<string, readonly string[]>> = {
+  '.js': ['.ts', '.tsx'],
+  '.jsx': ['.tsx'],
+  '.mjs': ['.mts'],
+  '.cjs': ['.cts'],
+};
+
+/** Where a package of the scanned tree keeps its entry, in the order a source tree most likely has one. */
+const ENTRY_FIELDS = ['source', 'types', 'typings', 'module', 'main'] as const;
+
+/**
+ * The files of the scanned tree as modules: parsed on demand (a constants file that mentions no pg-boss
+ * method is parsed only when a queue name is imported from it), and import specifiers resolved to
+ * files: relative paths, and the names of the workspace packages whose package.json lies in the tree.
+ */
+export class ProjectModules {
+  private readonly parsed = new Map<string, SourceFile | null>();
+  private readonly packages: ReadonlyMap<string, string>;
+
+  /** `packageJsons`: every package.json of the tree, so `@acme/queues` resolves to its folder. */
+  constructor(packageJsons: readonly string[]) {
+    const packages = new Map<string, string>();
+    for (const manifest of packageJsons) {
+      const name = readPackageName(manifest);
+      if (name !== undefined && !packages.has(name)) packages.set(name, path.dirname(manifest));
+    }
+    this.packages = packages;
+  }
+
+  /**
+   * A file names are imported from: parsed once and kept, since a constants module is usually imported by
+   * many files. Null when it cannot be read or parsed (its names stay unresolved).
+   */
+  source(file: string): SourceFile | null {
+    let source = this.parsed.get(file);
+    if (source === undefined) {
+      source = parse(file, () => fs.readFileSync(file, 'utf8'));
+      this.parsed.set(file, source);
+    }
+    return source;
+  }
+
+  /**
+   * A scanned file, already read: not kept unless something imports from it, because holding every tree
+   * of a large codebase costs more in garbage collection than parsing the few imported ones again.
+   */
+  scanned(file: string, text: string): SourceFile | null {
+    return this.parsed.get(file) ?? parse(file, () => text);
+  }
+
+  /** The file `specifier` names when imported from `fromFile`, or undefined outside the scanned tree. */
+  resolve(fromFile: string, specifier: string): string | undefined {
+    if (specifier.startsWith('.')) return resolveFile(path.resolve(path.dirname(fromFile), specifier));
+    const match = /^((?:@[^/]+\/)?[^/]+)(?:\/(.+))?$/.exec(specifier);
+    const directory = match && this.packages.get(match[1]!);
+    if (!directory) return undefined;
+    if (match[2])
+      return resolveFile(path.join(directory, match[2])) ?? resolveFile(path.join(directory, 'src', match[2]));
+    return resolvePackageEntry(directory);
+  }
+}
+
+function parse(file: string, read: () => string): SourceFile | null {
+  try {
+    const source = parseSourceFile(read(), file);
+    walkNodes(source.ast, () => {});
+    return source;
+  } catch {
+    return null;
+  }
+}
+
+function readPackageName(manifest: string): string | undefined {
+  try {
+    const { name } = JSON.parse(fs.readFileSync(manifest, 'utf8')) as { name?: unknown };
+    return typeof name === 'string' ? name : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function resolvePackageEntry(directory: string): string | undefined {
+  let manifest: Record<string, unknown> = {};
+  try {
+    manifest = JSON.parse(fs.readFileSync(path.join(directory, 'package.json'), 'utf8')) as Record<string, unknown>;
+  } catch {
+    // Unreadable: fall back to the conventional entries.
+  }
+  const entries = [...ENTRY_FIELDS.map((field) => manifest[field]), exportedEntry(manifest.exports)];
+  for (const entry of entries) {
+    if (typeof entry !== 'string') continue;
+    const found = resolveFile(path.join(directory, entry)) ?? resolveFile(path.join(directory, toSourcePath(entry)));
+    if (found) return found;
+  }
+  return resolveFile(path.join(directory, 'src/index')) ?? resolveFile(path.join(directory, 'index'));
+}
+
+/** `exports: "./x.js"` or `exports: { ".": { import: "./x.js" } }`, reduced to one path. */
+function exportedEntry(exports: unknown): unknown {
+  let current = exports;
+  if (current && typeof current === 'object' && '.' in current) current = (current as Record<string, unknown>)['.'];
+  while (current && typeof current === 'object') {
+    const conditions = current as Record<string, unknown>;
+    current = conditions.source ?? conditions.types ?? conditions.import ?? conditions.require ?? conditions.default;
+  }
+  return current;
+}
+
+/** `dist/index.js` → `src/index.js`: a workspace package's compiled entry is rarely built in a source tree. */
+function toSourcePath(entry: string): string {
+  return entry.replace(/^(\.\/)?(dist|build|lib|out)\//, 'src/').replace(/\.d\.([cm]?ts)$/, '.$1');
+}
+
+function resolveFile(base: string): string | undefined {
+  const extension = path.extname(base);
+  const candidates = [
+    base,
+    ...(COMPILED_TO_SOURCE[extension] ?? []).map((source) => base.slice(0, -extension.length) + source),
+    ...SOURCE_EXTENSIONS.map((source) => base + source),
+    ...SOURCE_EXTENSIONS.map((source) => path.join(base, `index${source}`)),
+  ];
+  return candidates.find((candidate) => SOURCE_EXTENSIONS.includes(path.extname(candidate)) && isFile(candidate));
+}
+
+function isFile(file: string): boolean {
+  return fs.statSync(file, { throwIfNoEntry: false })?.isFile() ?? false;
+}

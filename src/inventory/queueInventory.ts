@@ -1,0 +1,53 @@
+/**
+ * The shape `pg-boss-queues --json` prints: a contract for CI scripts and for the runtime's
+ * `verifyQueues(boss, inventory)`, so fields are only ever added, never renamed.
+ */
+
+/** A JSON value as read from the code: what a constant or an options object holds. */
+export type StaticJson = string | number | boolean | null | StaticJson[] | { [key: string]: StaticJson };
+
+export interface SourceLocation {
+  /** Relative to the scanned root, with `/` separators. */
+  readonly file: string;
+  readonly line: number;
+}
+
+export interface QueueDeclaration extends SourceLocation {
+  /** The options the queue is created with (`{}` when none are passed); null when they could not be read statically. */
+  readonly options: { readonly [key: string]: StaticJson } | null;
+}
+
+export interface QueueUse extends SourceLocation {
+  /** The pg-boss method (`send`, `work`, …), or `deadLetter` when another queue names this one as its dead letter. */
+  readonly method: string;
+}
+
+export interface InventoryQueue {
+  readonly name: string;
+  readonly declarations: readonly QueueDeclaration[];
+  readonly uses: readonly QueueUse[];
+}
+
+export type ProblemKind =
+  'undeclared' | 'conflicting-options' | 'undeclared-dead-letter' | 'unused' | 'unresolved-name';
+
+/** The kinds that make the command exit 1: each is a failure at run time, not a matter of taste. */
+export const FAILING_PROBLEM_KINDS: ReadonlySet<ProblemKind> = new Set([
+  'undeclared',
+  'conflicting-options',
+  'undeclared-dead-letter',
+]);
+
+export interface InventoryProblem {
+  readonly kind: ProblemKind;
+  /** Null for `unresolved-name`, whose queue is not known. */
+  readonly queue: string | null;
+  readonly locations: readonly SourceLocation[];
+  readonly message: string;
+}
+
+export interface QueueInventory {
+  /** Sorted by name. */
+  readonly queues: readonly InventoryQueue[];
+  readonly problems: readonly InventoryProblem[];
+}

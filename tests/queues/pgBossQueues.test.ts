@@ -1,0 +1,362 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { QueueInventory } from '../../src/inventory/queueInventory';
+import { readPackageManifest } from '../../src/packageManifest';
+import { copyQueuesMonorepo, fixQueuesMonorepo, runQueues } from '../support/queuesMonorepo';
+
+// Every case starts the real CLI (one Node process each), which a loaded machine can take seconds to do.
+const PROCESS_TIMEOUT = { timeout: 30_000 };
+
+const temporary: string[] = [];
+afterEach(() => {
+  for (const directory of temporary.splice(0)) fs.rmSync(directory, { recursive: true, force: true });
+});
+
+function monorepo(): string {
+  const directory = copyQueuesMonorepo();
+  temporary.push(directory);
+  return directory;
+}
+
+/** A small tree of files, scanned with --json. */
+function scan(files: Record<string, string>): { code: number | null; inventory: QueueInventory; stderr: string } {
+  const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'pg-boss-queues-'));
+  temporary.push(directory);
+  for (const [file, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(directory, file)), { recursive: true });
+    fs.writeFileSync(path.join(directory, file), text);
+  }
+  const { code, stdout, stderr } = runQueues(directory, '--json', '.');
+  return { code, inventory: JSON.parse(stdout) as QueueInventory, stderr };
+}
+
+const queueNames = (inventory: QueueInventory) => inventory.queues.map((queue) => queue.name);
+
+describe('pg-boss-queues on the fixture monorepo', PROCESS_TIMEOUT, () => {
+  it('reports exactly the four problems it carries, and exits 1', () => {
+    const directory = monorepo();
+    const { code, stdout } = runQueues(directory, '--json', '.');
+    expect(code).toBe(1);
+    const inventory = JSON.parse(stdout) as QueueInventory;
+    expect(inventory.problems.map(({ kind, queue, locations }) => ({ kind, queue, locations }))).toEqual([
+      {
+        kind: 'undeclared',
+        queue: 'weekly_digest',
+        locations: [
+          { file: 'apps/worker/src/digestWorker.cjs', line: 7 },
+          { file: 'packages/api/src/routes/runs.ts', line: 16 },
+        ],
+      },
+      {
+        kind: 'conflicting-options',
+        queue: 'transcribe',
+        locations: [
+          { file: 'apps/worker/src/worker.ts', line: 20 },
+          { file: 'packages/api/src/jobQueue.ts', line: 23 },
+        ],
+      },
+      {
+        kind: 'undeclared-dead-letter',
+        queue: 'notifs_dlq',
+        locations: [{ file: 'packages/queues/src/index.ts', line: 40 }],
+      },
+      { kind: 'unresolved-name', queue: null, locations: [{ file: 'packages/api/src/jobQueue.ts', line: 32 }] },
+    ]);
+    expect(inventory.problems.every((problem) => problem.message.length > 0)).toBe(true);
+  });
+
+  it('prints the JSON shape CI scripts and verifyQueues rely on', () => {
+    const { stdout } = runQueues(monorepo(), '--json', '.');
+    const inventory = JSON.parse(stdout) as QueueInventory;
+    expect(Object.keys(inventory)).toEqual(['queues', 'problems']);
+    expect(queueNames(inventory)).toEqual([
+      'daily_digest',
+      'daily_digest_dlq',
+      'notifs',
+      'notifs_dlq',
+      'run',
+      'run_dlq',
+      'transcribe',
+      'transcribe-dead-letter',
+      'weekly_digest',
+    ]);
+    const transcribe = inventory.queues.find((queue) => queue.name === 'transcribe')!;
+    expect(transcribe).toEqual({
+      name: 'transcribe',
+      declarations: [
+        {
+          file: 'apps/worker/src/worker.ts',
+          line: 20,
+          // Spread of a const object, `15 * 60`, and a template literal imported from payload.ts.
+          options: {
+            policy: 'standard',
+            retryLimit: 4,
+            retryDelay: 30,
+            retryBackoff: true,
+            expireInSeconds: 900,
+            deadLetter: 'transcribe-dead-letter',
+          },
+        },
+        { file: 'packages/api/src/jobQueue.ts', line: 23, options: {} },
+      ],
+      uses: [{ file: 'apps/worker/src/worker.ts', line: 21, method: 'work' }],
+    });
+    // Names and options imported from the workspace package `@acme/queues` and looped over in it.
+    expect(inventory.queues.find((queue) => queue.name === 'run')).toEqual({
+      name: 'run',
+      declarations: [
+        {
+          file: 'packages/queues/src/index.ts',
+          line: 40,
+          options: { retryLimit: 3, retryBackoff: true, expireInSeconds: 3600, deadLetter: 'run_dlq' },
+        },
+      ],
+      uses: [
+        { file: 'apps/worker/src/worker.ts', line: 24, method: 'work' },
+        { file: 'packages/api/src/routes/runs.ts', line: 7, method: 'send' },
+      ],
+    });
+  });
+
+  it('exits 0 with no problems once the four are fixed', () => {
+    const directory = monorepo();
+    fixQueuesMonorepo(directory);
+    const { code, stdout, stderr } = runQueues(directory, '--json', '.');
+    expect(code).toBe(0);
+    expect((JSON.parse(stdout) as QueueInventory).problems).toEqual([]);
+    expect(stderr).toBe('pg-boss-queues: 7 files scanned, 9 queues; no problems\n');
+  });
+
+  it('prints a table and a plural-aware summary without --json', () => {
+    const { code, stdout, stderr } = runQueues(monorepo(), 'packages', 'apps');
+    expect(code).toBe(1);
+    const lines = stdout.split('\n');
+    expect(lines[0]).toMatch(/^queue +declared at \(options\) +used at +problems$/);
+    expect(lines.find((line) => line.startsWith('weekly_digest '))).toMatch(
+      /^weekly_digest +- +apps\/worker\/src\/digestWorker\.cjs:7 work +undeclared$/,
+    );
+    expect(stdout).toContain('packages/api/src/jobQueue.ts:23 {}');
+    expect(stdout).toContain('\nProblems:\n  undeclared: Queue "weekly_digest" is used but never declared');
+    expect(stderr).toBe(
+      'pg-boss-queues: 7 files scanned, 9 queues; 1 undeclared, 1 conflicting-options, 1 undeclared-dead-letter, 1 unresolved-name\n',
+    );
+  });
+
+  it('gives paths relative to the scanned root, wherever it runs from', () => {
+    const directory = monorepo();
+    const { stdout } = runQueues(os.tmpdir(), '--json', directory);
+    const inventory = JSON.parse(stdout) as QueueInventory;
+    expect(inventory.problems[0]!.locations[0]!.file).toBe('apps/worker/src/digestWorker.cjs');
+  });
+});
+
+describe('pg-boss-queues resolves names statically', PROCESS_TIMEOUT, () => {
+  const boss = "import { PgBoss } from 'pg-boss';\nconst boss = new PgBoss('postgres://localhost/app');\n";
+
+  it('follows enums, namespace imports, re-exports and CommonJS exports across files', () => {
+    const { inventory } = scan({
+      'names/enum.ts': "export enum Queue { Emails = 'emails', Sms = 'sms' }\n",
+      'names/index.ts': "export * from './enum';\nexport { REPORTS as REPORT_QUEUE } from './plain';\n",
+      'names/plain.ts': "export const REPORTS = 'reports';\n",
+      'names/legacy.cjs': "module.exports = { EXPORTS: 'exports' };\nexports.PUSH = 'push';\n",
+      'app.ts': `${boss}import * as names from './names';\nimport { Queue } from './names/index.js';\nawait boss.createQueue(Queue.Emails);\nawait boss.send(names.REPORT_QUEUE, {});\n`,
+      'worker.cjs':
+        "const { EXPORTS, PUSH } = require('./names/legacy.cjs');\nconst boss = getBoss();\nboss.work(EXPORTS, handle);\nboss.work(PUSH, handle);\n",
+    });
+    expect(queueNames(inventory)).toEqual(['emails', 'exports', 'push', 'reports']);
+  });
+
+  it('declares one queue per element of Object.entries(…).map and safeCreateQueues', () => {
+    const { inventory } = scan({
+      'queues.ts': `${boss}import { safeCreateQueues } from 'pg-boss-safe-create-queue';
+const OPTIONS = { emails: { retryLimit: 2 }, sms: {} } as const;
+await Promise.all(Object.entries(OPTIONS).map(([name, options]) => boss.createQueue(name, options)));
+await safeCreateQueues(boss, { push: { deadLetter: 'emails' } });
+await safeCreateQueues(boss, [{ name: 'reports', options: { retryLimit: 1 } }]);
+`,
+    });
+    expect(inventory.queues.find((queue) => queue.name === 'emails')!.uses).toEqual([
+      { file: 'queues.ts', line: 6, method: 'deadLetter' },
+    ]);
+    expect(inventory.queues.map(({ name, declarations }) => [name, declarations.map((d) => d.options)])).toEqual([
+      ['emails', [{ retryLimit: 2 }]],
+      ['push', [{ deadLetter: 'emails' }]],
+      ['reports', [{ retryLimit: 1 }]],
+      ['sms', [{}]],
+    ]);
+  });
+
+  it('reads send({ name }), insert, subscribe targets and readonly fields', () => {
+    const { inventory } = scan({
+      'service.ts': `import { PgBoss } from 'pg-boss';
+export class Jobs {
+  readonly queueName = 'steps';
+  constructor(private readonly boss: PgBoss) {}
+  run() {
+    this.boss.send({ name: 'objects', data: {} });
+    this.boss.insert('batch', [{ data: 1 }]);
+    this.boss.insert([{ name: 'legacy-batch', data: 1 }]);
+    this.boss.subscribe('user.created', 'welcome');
+    this.boss.work(this.queueName, handle);
+  }
+}
+`,
+    });
+    expect(inventory.queues.map(({ name, uses }) => [name, uses.map((use) => use.method)])).toEqual([
+      ['batch', ['insert']],
+      ['legacy-batch', ['insert']],
+      ['objects', ['send']],
+      ['steps', ['work']],
+      ['welcome', ['subscribe']],
+    ]);
+  });
+
+  it('reports names that are not constants as unresolved, never guesses them, and exits 0 for them alone', () => {
+    const { code, inventory } = scan({
+      'app.ts': `${boss}let name = 'emails';\nawait boss.work(name, handle);\nawait boss.send(process.env.QUEUE ?? 'fallback', {});\n`,
+    });
+    expect(code).toBe(0);
+    expect(inventory.queues).toEqual([]);
+    expect(inventory.problems.map(({ kind, locations, message }) => [kind, locations[0]!.line, message])).toEqual([
+      ['unresolved-name', 4, 'The queue name `name` (work) is not a constant; it cannot be checked.'],
+      [
+        'unresolved-name',
+        5,
+        "The queue name `process.env.QUEUE ?? 'fallback'` (send) is not a constant; it cannot be checked.",
+      ],
+    ]);
+  });
+
+  // timgit/pg-boss test/hooks.ts exports `const ctx = { schema: '' }` and sets ctx.schema before each test.
+  it('does not trust a const object that is changed in place, here or where it is imported', () => {
+    const { inventory } = scan({
+      'hooks.ts':
+        "export const ctx = { schema: '' };\nexport function before(schema: string) {\n  ctx.schema = schema;\n}\n",
+      'names.ts': "export const NAMES = { a: 'a' };\n",
+      'app.ts': `${boss}import { ctx } from './hooks';\nimport { NAMES } from './names';\nObject.assign(NAMES, { a: 'b' });\nawait boss.send(\`\${ctx.schema}_jobs\`, {});\nawait boss.send(NAMES.a, {});\n`,
+    });
+    expect(inventory.queues).toEqual([]);
+    expect(inventory.problems.map(({ kind, locations }) => [kind, locations[0]!.line])).toEqual([
+      ['unresolved-name', 6],
+      ['unresolved-name', 7],
+    ]);
+  });
+
+  it('keeps options that are not constants as null, and never calls them a conflict', () => {
+    const { code, inventory } = scan({
+      'a.ts': `${boss}await boss.createQueue('emails', { retryLimit: Number(process.env.RETRIES) });\nawait boss.send('emails', {});\n`,
+      'b.ts': `${boss}await boss.createQueue('emails', { retryLimit: 2 });\n`,
+    });
+    expect(code).toBe(0);
+    expect(inventory.queues[0]!.declarations.map((declaration) => declaration.options)).toEqual([
+      null,
+      { retryLimit: 2 },
+    ]);
+    expect(inventory.problems).toEqual([]);
+  });
+
+  it('keeps the names of a safeCreateQueues object whose options are not all constants', () => {
+    const { inventory } = scan({
+      'a.ts': `${boss}import { safeCreateQueues } from 'pg-boss-safe-create-queue';\nawait safeCreateQueues(boss, { emails: { retryLimit: Number(process.env.RETRIES), deadLetter: 'dlq' }, sms: {} });\n`,
+    });
+    expect(inventory.queues.map(({ name, declarations }) => [name, declarations[0]?.options])).toEqual([
+      ['dlq', undefined],
+      ['emails', null],
+      ['sms', {}],
+    ]);
+    // The dead letter is still read from the literal, and found undeclared.
+    expect(inventory.problems.map(({ kind, queue }) => [kind, queue])).toContainEqual([
+      'undeclared-dead-letter',
+      'dlq',
+    ]);
+  });
+
+  it('shows options that are not constants as such in the table', () => {
+    const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'pg-boss-queues-'));
+    temporary.push(directory);
+    fs.writeFileSync(
+      path.join(directory, 'a.ts'),
+      `${boss}await boss.createQueue('emails', { retryLimit: Number(process.env.RETRIES) });\nawait boss.send('emails', {});\n`,
+    );
+    expect(runQueues(directory, '.').stdout).toMatch(/^emails +a\.ts:3 \(options not constant\) +a\.ts:4 send +-$/m);
+  });
+
+  it('reports a declared queue nothing uses as unused, which does not fail the run', () => {
+    const { code, inventory } = scan({ 'a.ts': `${boss}await boss.createQueue('orphan');\n` });
+    expect(code).toBe(0);
+    expect(inventory.problems.map(({ kind, queue }) => [kind, queue])).toEqual([['unused', 'orphan']]);
+  });
+
+  // KaisSalha/guesthub works a queue it never creates, correctly: it is on pg-boss 9, which creates queues on use.
+  it('asks no declaration of a package on pg-boss 9 or older, and still lists its queues', () => {
+    const { code, inventory } = scan({
+      'old/package.json': '{ "name": "old", "dependencies": { "pg-boss": "^9.0.3" } }',
+      'old/worker.ts': `${boss}boss.work('send-msg', handle);\n`,
+      'new/package.json': '{ "name": "new", "dependencies": { "pg-boss": "^10.1.0" } }',
+      'new/worker.ts': `${boss}boss.work('send-sms', handle);\n`,
+    });
+    expect(code).toBe(1);
+    expect(queueNames(inventory)).toEqual(['send-msg', 'send-sms']);
+    expect(inventory.problems.map(({ kind, queue }) => [kind, queue])).toEqual([['undeclared', 'send-sms']]);
+  });
+
+  // timgit/pg-boss test/queueTest.ts: "deleteQueue on a missing queue is a no-op", how retired queues are cleaned up.
+  it('asks no declaration of a queue that is only deleted', () => {
+    const { code, inventory } = scan({ 'a.ts': `${boss}await boss.deleteQueue('retired');\n` });
+    expect(code).toBe(0);
+    expect(inventory.queues.map(({ name, uses }) => [name, uses.map((use) => use.method)])).toEqual([
+      ['retired', ['deleteQueue']],
+    ]);
+    expect(inventory.problems).toEqual([]);
+  });
+
+  it('ignores methods of receivers that are not pg-boss, as the rule does', () => {
+    const { inventory } = scan({
+      'a.ts':
+        "import { SQSClient } from '@aws-sdk/client-sqs';\nconst sqs: SQSClient = make();\nsqs.send(command);\nwindow.fetch('/api');\n",
+    });
+    expect(inventory.queues).toEqual([]);
+    expect(inventory.problems).toEqual([]);
+  });
+
+  it('never parses a file that names no pg-boss method, and skips one that does but cannot be parsed', () => {
+    const { stderr, inventory } = scan({
+      'broken-plain.ts': 'export const = ;\n',
+      'broken-boss.ts': "boss.send('emails', {\n",
+    });
+    expect(inventory.queues).toEqual([]);
+    expect(stderr).toContain('skipped broken-boss.ts: could not parse');
+    expect(stderr).not.toContain('broken-plain.ts');
+  });
+});
+
+describe('pg-boss-queues usage', PROCESS_TIMEOUT, () => {
+  it('exits 2 with one precise message per bad usage', () => {
+    const cwd = os.tmpdir();
+    expect(runQueues(cwd)).toMatchObject({ code: 2, stderr: expect.stringMatching(/^No paths given\.\n/) });
+    expect(runQueues(cwd, '--bogus', '.')).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/^Unknown option '--bogus'/),
+    });
+    expect(runQueues(cwd, '--extensions', ',', '.')).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/^Invalid --extensions ",": give a list like ts,js\.\n/),
+    });
+    expect(runQueues(cwd, 'no-such-dir')).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/^No such file or directory: no-such-dir\n/),
+    });
+  });
+
+  it('prints help and version', () => {
+    const help = runQueues(os.tmpdir(), '--help');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: pg-boss-queues \[options\] <paths\.\.\.>/);
+    expect(runQueues(os.tmpdir(), '--version')).toMatchObject({
+      code: 0,
+      stdout: `${readPackageManifest().version}\n`,
+    });
+  });
+});

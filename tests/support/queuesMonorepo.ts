@@ -1,0 +1,58 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const root = path.resolve(__dirname, '../..');
+export const queuesBin = path.join(root, 'dist/src/cli/pgBossQueues.js');
+const fixture = path.join(root, 'tests/fixtures/queues-monorepo');
+
+/** A fresh copy of the fixture monorepo (two packages and a worker), outside this repository's git. */
+export function copyQueuesMonorepo(): string {
+  const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'pg-boss-queues-'));
+  fs.cpSync(fixture, directory, { recursive: true });
+  return directory;
+}
+
+/** Each fix, as a developer would make it, for the four problems the fixture carries. */
+const FIXES: ReadonlyArray<{ file: string; edits: ReadonlyArray<[string, string]> }> = [
+  {
+    // The forgotten dead letter and the forgotten scheduled queue join the shared declarations.
+    file: 'packages/queues/src/index.ts',
+    edits: [
+      ['[QUEUES.RUN_DLQ, QUEUES.DAILY_DIGEST_DLQ]', '[QUEUES.RUN_DLQ, QUEUES.NOTIFS_DLQ, QUEUES.DAILY_DIGEST_DLQ]'],
+      [
+        '[QUEUES.RUN, QUEUES.NOTIFS, QUEUES.DAILY_DIGEST]',
+        '[QUEUES.RUN, QUEUES.NOTIFS, QUEUES.DAILY_DIGEST, QUEUES.WEEKLY_DIGEST]',
+      ],
+    ],
+  },
+  {
+    // One declarer per queue: the worker owns "transcribe"; the wrapper names its queue itself.
+    file: 'packages/api/src/jobQueue.ts',
+    edits: [
+      ['    await this.boss.createQueue(TRANSCRIBE_QUEUE);\n', ''],
+      ['this.send(TRANSCRIBE_QUEUE, payload,', 'this.send(payload,'],
+      ['private async send(queue: string, payload:', 'private async send(payload:'],
+      ['this.boss.send(queue, payload, options)', 'this.boss.send(TRANSCRIBE_QUEUE, payload, options)'],
+      ['the ${queue} queue', 'the ${TRANSCRIBE_QUEUE} queue'],
+    ],
+  },
+];
+
+export function fixQueuesMonorepo(directory: string): void {
+  for (const { file, edits } of FIXES) {
+    const target = path.join(directory, file);
+    let text = fs.readFileSync(target, 'utf8');
+    for (const [before, after] of edits) {
+      if (!text.includes(before)) throw new Error(`${file} no longer contains ${before}`);
+      text = text.replace(before, after);
+    }
+    fs.writeFileSync(target, text);
+  }
+}
+
+export function runQueues(cwd: string, ...args: string[]) {
+  const result = spawnSync(process.execPath, [queuesBin, ...args], { cwd, encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
