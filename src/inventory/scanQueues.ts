@@ -13,7 +13,7 @@ export interface QueueScan {
   /** The folder every path in the inventory is relative to. */
   readonly root: string;
   readonly scanned: number;
-  /** Files that mention a pg-boss method but could not be read or parsed. */
+  /** Folders that could not be listed, and files that mention a pg-boss method but could not be read or parsed. */
   readonly skipped: ReadonlyArray<{ readonly file: string; readonly reason: string }>;
 }
 
@@ -32,12 +32,15 @@ const MENTIONS_QUEUE_METHOD = new RegExp(
  * does), resolving names across the files of the tree.
  */
 export function scanQueues(paths: readonly string[], extensions: ReadonlySet<string>): QueueScan {
-  const collected = collectFiles(paths, new Set([...extensions, 'json']));
-  const files = collected.filter((file) => extensions.has(path.extname(file).slice(1)));
-  const modules = new ProjectModules(collected.filter((file) => path.basename(file) === 'package.json'));
   const root = commonRoot(paths);
   const relative = (file: string) => path.relative(root, file).split(path.sep).join('/');
   const skipped: Array<{ file: string; reason: string }> = [];
+  // A folder that cannot be listed is reported like a file that cannot be read, and the scan goes on.
+  const collected = collectFiles(paths, new Set([...extensions, 'json']), ({ directory, reason }) =>
+    skipped.push({ file: relative(directory), reason: `could not read directory: ${reason}` }),
+  );
+  const files = collected.filter((file) => extensions.has(path.extname(file).slice(1)));
+  const modules = new ProjectModules(collected.filter((file) => path.basename(file) === 'package.json'));
   const found: FileOperations[] = [];
   for (const file of files) {
     let text: string;

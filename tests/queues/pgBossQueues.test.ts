@@ -1,10 +1,11 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { QueueInventory } from '../../src/inventory/queueInventory';
 import { readPackageManifest } from '../../src/packageManifest';
-import { copyQueuesMonorepo, fixQueuesMonorepo, runQueues } from '../support/queuesMonorepo';
+import { copyQueuesMonorepo, fixQueuesMonorepo, runQueues, runQueuesAs } from '../support/queuesMonorepo';
 
 // Every case starts the real CLI (one Node process each), which a loaded machine can take seconds to do.
 const PROCESS_TIMEOUT = { timeout: 30_000 };
@@ -142,6 +143,27 @@ describe('pg-boss-queues on the fixture monorepo', PROCESS_TIMEOUT, () => {
     expect(stderr).toBe(
       'pg-boss-queues: 7 files scanned, 9 queues; 1 undeclared, 1 conflicting-options, 1 undeclared-dead-letter, 1 unresolved-name\n',
     );
+  });
+
+  // An unreadable folder ended the whole scan with exit 2 and no inventory.
+  it('reports an unreadable folder as skipped and still inventories the rest', () => {
+    const directory = monorepo();
+    fixQueuesMonorepo(directory);
+    const locked = path.join(directory, 'packages/locked');
+    fs.mkdirSync(locked);
+    fs.writeFileSync(path.join(locked, 'queues.ts'), "await boss.send('hidden', {});\n");
+    if (process.getuid?.() === 0) execFileSync('chown', ['-R', '65534:65534', directory]);
+    fs.chmodSync(locked, 0o000);
+    try {
+      const { code, stdout, stderr } = runQueuesAs({ unprivileged: true }, directory, '--json', '.');
+      expect(code).toBe(0);
+      const inventory = JSON.parse(stdout) as QueueInventory;
+      expect(queueNames(inventory)).not.toContain('hidden');
+      expect(inventory.queues).toHaveLength(9);
+      expect(stderr).toMatch(/^skipped packages\/locked: could not read directory: .*(Permission denied|EACCES)/m);
+    } finally {
+      fs.chmodSync(locked, 0o700);
+    }
   });
 
   it('gives paths relative to the scanned root, wherever it runs from', () => {

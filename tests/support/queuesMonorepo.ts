@@ -53,6 +53,18 @@ export function fixQueuesMonorepo(directory: string): void {
 }
 
 export function runQueues(cwd: string, ...args: string[]) {
-  const result = spawnSync(process.execPath, [queuesBin, ...args], { cwd, encoding: 'utf8' });
+  return runQueuesAs({}, cwd, ...args);
+}
+
+/**
+ * The CLI, optionally as an unprivileged user: as root, no permission bit keeps a directory from being read.
+ */
+export function runQueuesAs(options: { readonly unprivileged?: boolean }, cwd: string, ...args: string[]) {
+  const asNobody = options.unprivileged && process.getuid?.() === 0;
+  const result = spawnSync(process.execPath, [queuesBin, ...args], {
+    cwd,
+    encoding: 'utf8',
+    ...(asNobody ? { uid: 65534, gid: 65534, env: { ...process.env, HOME: cwd } } : {}),
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
