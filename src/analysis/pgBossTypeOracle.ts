@@ -38,9 +38,10 @@ export function getPgBossTypeOracle(services: Partial<ParserServices> | undefine
       // Created on the first question: most files never ask one.
       types ??= getProgramTypes(program);
       const { checker } = types;
-      const type = checker.getNonNullableType(checker.getTypeAtLocation(esTreeNodeToTSNodeMap.get(node)));
+      const type = checker.getTypeAtLocation(esTreeNodeToTSNodeMap.get(node));
+      // Checked before removing null: `unknown` without null and undefined is `{}`, which says nothing either.
       if (type.flags & ANY_OR_UNKNOWN_FLAGS) return undefined;
-      return isPgBossType(types, type, new Set());
+      return isPgBossType(types, checker.getNonNullableType(type), new Set());
     },
   };
 }

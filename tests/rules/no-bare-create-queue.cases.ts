@@ -7,7 +7,7 @@ export type Mode = 'untyped' | 'typed';
 export type ValidCase = (ValidTestCase<Options> & { mode?: Mode }) | string;
 export type InvalidCase = InvalidTestCase<MessageIds, Options> & { mode?: Mode };
 
-const IMPORT = `import { safeCreateQueue } from 'pg-boss-safe-create-queue';`;
+export const IMPORT = `import { safeCreateQueue } from 'pg-boss-safe-create-queue';`;
 const MESSAGE: MessageIds = 'bareCreateQueueOnVersion';
 
 /** A TypeScript ES module that creates a pg-boss instance the way most apps do. */
@@ -16,7 +16,12 @@ function app(body: string): string {
 }
 
 /** One reported call, its position, and the code its suggestion produces (null: no suggestion). */
-function bare(code: string, snippet: string, output: string | null, extra: Partial<InvalidCase> = {}): InvalidCase {
+export function bare(
+  code: string,
+  snippet: string,
+  output: string | null,
+  extra: Partial<InvalidCase> = {},
+): InvalidCase {
   return {
     code,
     ...extra,
