@@ -220,8 +220,13 @@ export const invalid: InvalidCase[] = [
     code: `import { PgBoss } from 'pg-boss';\ndeclare function getBoss(): Promise<PgBoss>;\nawait (await getBoss()).createQueue('emails');\n`,
     errors: [
       {
-        message:
-          "`(await getBoss()).createQueue()` on an existing queue is a silent no-op (pg-boss 12.38.0). Use `safeCreateQueue((await getBoss()), …)` from 'pg-boss-safe-create-queue'.",
+        messageId: 'bareCreateQueueOnVersion',
+        data: {
+          receiver: '(await getBoss())',
+          hazards: 'is a silent no-op',
+          version: '12.38.0',
+          importSource: 'pg-boss-safe-create-queue',
+        },
         ...locate(
           `import { PgBoss } from 'pg-boss';\ndeclare function getBoss(): Promise<PgBoss>;\nawait (await getBoss()).createQueue('emails');\n`,
           `(await getBoss()).createQueue('emails')`,
@@ -240,8 +245,13 @@ export const invalid: InvalidCase[] = [
     code: app(`await boss.createQueue('emails', { retryLimit: 5 });\n`),
     errors: [
       {
-        message:
-          "`boss.createQueue()` on an existing queue ignores the options passed (pg-boss 12.38.0). Use `safeCreateQueue(boss, …)` from 'pg-boss-safe-create-queue'.",
+        messageId: 'bareCreateQueueOnVersion',
+        data: {
+          receiver: 'boss',
+          hazards: 'ignores the options passed',
+          version: '12.38.0',
+          importSource: 'pg-boss-safe-create-queue',
+        },
         ...locate(
           app(`await boss.createQueue('emails', { retryLimit: 5 });\n`),
           `boss.createQueue('emails', { retryLimit: 5 })`,
