@@ -1,7 +1,9 @@
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { getInteropRequire } from '../util/getInteropRequire';
 import { getPropertyKeyName } from '../util/getPropertyKeyName';
 import { getStaticPropertyName } from '../util/getStaticPropertyName';
 import { isFunctionNode } from '../util/isFunctionNode';
+import { isRequireCall } from '../util/isRequireCall';
 import { resolveIdentifier } from '../util/scope';
 import { skipTransparentWrappers } from '../util/skipTransparentWrappers';
 import type { SourceFile } from '../util/sourceFile';
@@ -55,8 +57,9 @@ export function classifyReceiver(
   return classifyExpression({ source, settings }, node, 0);
 }
 
-/** `boss` → boss, `this.#boss` → #boss, `services.pgBoss` → pgBoss; calls and other shapes have none. */
+/** `boss` → boss, `this.#boss` → #boss, `services.pgBoss` → pgBoss, `(await boss)` → boss; calls have none. */
 function getLastName(node: TSESTree.Node): string | undefined {
+  if (node.type === AST_NODE_TYPES.AwaitExpression) return getLastName(skipTransparentWrappers(node.argument));
   if (node.type === AST_NODE_TYPES.Identifier) return node.name;
   if (node.type === AST_NODE_TYPES.MemberExpression) return getStaticPropertyName(node);
   return undefined;
@@ -162,9 +165,28 @@ function classifyDeclaredType(classifier: Classifier, variable: Variable, depth:
     }
     case DefinitionType.TSEnumName:
       return 'other';
+    case DefinitionType.Variable: {
+      // `const SQS = require('aws-sdk').SQS` is an import too: `const RedisSMQ = require('rsmq')`, `{ SQS } = require(…)`.
+      const imported = getRequiredName(def.node, def.name);
+      return imported === undefined ? 'unknown' : classifyImportedName(imported, variable.name);
+    }
     default:
       return 'unknown';
   }
+}
+
+/** The name a binding has in the module it is required from: the key of `{ SQS } = require('aws-sdk')`, else its own. */
+function getRequiredName(declarator: TSESTree.Node, name: TSESTree.Identifier): string | undefined {
+  if (declarator.type !== AST_NODE_TYPES.VariableDeclarator || !declarator.init) return undefined;
+  const init = skipTransparentWrappers(declarator.init);
+  if (!isRequireCall(init) && !getInteropRequire(init)) return undefined;
+  if (declarator.id === name) return name.name;
+  if (declarator.id.type !== AST_NODE_TYPES.ObjectPattern) return undefined;
+  const property = declarator.id.properties.find(
+    (candidate): candidate is TSESTree.Property =>
+      candidate.type === AST_NODE_TYPES.Property && candidate.value === name,
+  );
+  return property && getPropertyKeyName(property);
 }
 
 function classifyVariable(classifier: Classifier, variable: Variable, depth: number): ReceiverKind {
