@@ -164,8 +164,6 @@ class HandlerReader {
           this.completions(node.block, scenario),
           node.handler ? this.completions(node.handler.body, scenario) : new Set(),
         );
-      case AST_NODE_TYPES.ExpressionStatement:
-        return this.completions(node.expression, scenario);
       case AST_NODE_TYPES.ConditionalExpression: {
         const test = this.truth(node.test, scenario);
         if (test === true) return this.completions(node.consequent, scenario);
@@ -173,7 +171,7 @@ class HandlerReader {
         return union(this.completions(node.consequent, scenario), this.completions(node.alternate, scenario));
       }
       case AST_NODE_TYPES.CallExpression:
-        // `Promise.reject(error)` returned from a `.catch` handler rethrows.
+        // Reached only as a returned value or an arrow's body: `Promise.reject(error)` there rethrows.
         return new Set([isPromiseReject(node) ? 'throw' : 'normal']);
       default:
         return new Set(['normal']);

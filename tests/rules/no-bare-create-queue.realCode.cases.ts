@@ -84,6 +84,7 @@ const [rethrowsOnlyDuplicate, rethrowsOnlyDuplicateFixed] = tryCatch(`  if (erro
 const [logsEither, logsEitherFixed] = tryCatch(
   `  if (error.code === '23505') console.info('exists');\n  else console.error(error);`,
 );
+const [floatsRejection, floatsRejectionFixed] = tryCatch(`  if (error.code !== '23505') Promise.reject(error);`);
 const [duplicateFallsToThrow, duplicateFallsToThrowFixed] = tryCatch(
   `  switch (error.code) {\n    case '23505':\n      console.info('exists');\n    default:\n      throw error;\n  }`,
 );
@@ -129,6 +130,8 @@ export const invalid: InvalidCase[] = [
   bare(rethrowsOnlyDuplicate, `boss.createQueue('emails')`, rethrowsOnlyDuplicateFixed),
   // Issue 9.4: nothing rethrown on either branch.
   bare(logsEither, `boss.createQueue('emails')`, logsEitherFixed),
+  // A rejected promise that is not returned rethrows nothing.
+  bare(floatsRejection, `boss.createQueue('emails')`, floatsRejectionFixed),
   // The duplicate's case falls through into the throw.
   bare(duplicateFallsToThrow, `boss.createQueue('emails')`, duplicateFallsToThrowFixed),
   // Issue 9.1: the value of a getter is pg-boss, whichever file of the program this is.
