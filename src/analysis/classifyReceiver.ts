@@ -166,7 +166,7 @@ function classifyDeclaredType(classifier: Classifier, variable: Variable, depth:
     case DefinitionType.TSEnumName:
       return 'other';
     case DefinitionType.Variable: {
-      // `const SQS = require('aws-sdk').SQS` is an import too: `const RedisSMQ = require('rsmq')`, `{ SQS } = require(…)`.
+      // A required class is imported too: `const RedisSMQ = require('rsmq')`, `const { SQS } = require('aws-sdk')`.
       const imported = getRequiredName(def.node, def.name);
       return imported === undefined ? 'unknown' : classifyImportedName(imported, variable.name);
     }
