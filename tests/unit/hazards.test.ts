@@ -51,19 +51,25 @@ describe('findInstalledPgBossVersion', () => {
     expect(findInstalledPgBossVersion(path.join(project, 'packages/api/src'))).toBe('10.1.4');
   });
 
-  // An editor's ESLint server runs for hours: an `npm install` of another version must show at once.
-  it('sees a pg-boss installed or upgraded after the first look-up', () => {
-    const app = path.join(project, 'apps/web/src');
-    fs.mkdirSync(app, { recursive: true });
-    expect(findInstalledPgBossVersion(app)).toBe('10.1.4');
-    const manifest = path.join(project, 'apps/web/node_modules/pg-boss/package.json');
-    fs.mkdirSync(path.dirname(manifest), { recursive: true });
-    fs.writeFileSync(manifest, JSON.stringify({ name: 'pg-boss', version: '11.1.2' }));
-    expect(findInstalledPgBossVersion(app)).toBe('11.1.2');
-    fs.writeFileSync(manifest, JSON.stringify({ name: 'pg-boss', version: '12.38.0' }));
-    const later = new Date(Date.now() + 5_000);
-    fs.utimesSync(manifest, later, later);
-    expect(findInstalledPgBossVersion(app)).toBe('12.38.0');
+  // An editor's ESLint server runs for hours: an `npm install` must show at once.
+  it('sees pg-boss installed where there was none, upgraded in place, and removed', () => {
+    const app = path.join(os.tmpdir(), `pg-boss-version-app-${process.pid}`);
+    const manifest = path.join(app, 'node_modules/pg-boss/package.json');
+    fs.mkdirSync(path.join(app, 'src'), { recursive: true });
+    try {
+      expect(findInstalledPgBossVersion(path.join(app, 'src'))).toBeUndefined();
+      fs.mkdirSync(path.dirname(manifest), { recursive: true });
+      fs.writeFileSync(manifest, JSON.stringify({ name: 'pg-boss', version: '11.1.2' }));
+      expect(findInstalledPgBossVersion(path.join(app, 'src'))).toBe('11.1.2');
+      fs.writeFileSync(manifest, JSON.stringify({ name: 'pg-boss', version: '12.38.0' }));
+      const later = new Date(Date.now() + 5_000);
+      fs.utimesSync(manifest, later, later);
+      expect(findInstalledPgBossVersion(path.join(app, 'src'))).toBe('12.38.0');
+      fs.rmSync(path.join(app, 'node_modules'), { recursive: true });
+      expect(findInstalledPgBossVersion(path.join(app, 'src'))).toBeUndefined();
+    } finally {
+      fs.rmSync(app, { recursive: true, force: true });
+    }
   });
 });
 
