@@ -111,7 +111,10 @@ const compiledBabel = dedent`
   var _interopRequireDefault = require("@babel/runtime/helpers/interopRequireDefault");
   var _pgBoss = _interopRequireDefault(require("pg-boss"));
   const jobs = new _pgBoss.default(process.env.DATABASE_URL);
-  exports.ready = jobs.createQueue("emails");
+  async function ready() {
+    await jobs.createQueue("emails");
+  }
+  exports.ready = ready;
 `;
 
 const compiledTslib = dedent`
@@ -120,7 +123,10 @@ const compiledTslib = dedent`
   const tslib_1 = require("tslib");
   const pgBoss = tslib_1.__importStar(require("pg-boss"));
   const jobs = new pgBoss.PgBoss(process.env.DATABASE_URL);
-  exports.ready = jobs.createQueue("emails");
+  async function ready() {
+    await jobs.createQueue("emails");
+  }
+  exports.ready = ready;
 `;
 
 const REQUIRE = `const { safeCreateQueue } = require("pg-boss-safe-create-queue");`;
