@@ -2,11 +2,8 @@ import path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { describeHazards } from '../src/pgBossVersion/describeHazards';
 import { findInstalledPgBossVersion } from '../src/pgBossVersion/findInstalledPgBossVersion';
-import {
-  getBareCreateQueueCall,
-  mayContainCreateQueue,
-  type AnalysisContext,
-} from '../src/analysis/getBareCreateQueueCall';
+import { getBareCreateQueueCall, type AnalysisContext } from '../src/analysis/getBareCreateQueueCall';
+import { readPgBossSettings } from '../src/analysis/pgBossSettings';
 import { getPgBossTypeOracle } from '../src/analysis/pgBossTypeOracle';
 import { planSafeCreateQueueRewrite } from '../src/rewrite/planSafeCreateQueueRewrite';
 import { DEFAULT_IMPORT_SOURCE } from '../src/runtimeModule';
@@ -23,11 +20,12 @@ export type MessageIds = 'bareCreateQueue' | 'bareCreateQueueOnVersion' | 'useSa
 /** Long receivers are cut in messages; the report's range shows the whole call. */
 const MAX_RECEIVER_LENGTH = 40;
 
-/** The pg-boss version installed for a linted file, and what a bare createQueue does on it. */
-function describeInstalledPgBoss(filename: string): { version?: string; hazards?: string } {
-  const version = findInstalledPgBossVersion(path.resolve(path.dirname(filename)));
-  return { version, hazards: version === undefined ? undefined : describeHazards(version) };
-}
+/**
+ * The calls that can be `createQueue` calls, as the cheapest selector rule would find them (`a.createQueue()`,
+ * `a['createQueue']()`): ESLint matches them while it walks, so other files cost the rule nothing.
+ */
+const CREATE_QUEUE_CALL =
+  'CallExpression[callee.property.name="createQueue"], CallExpression[callee.property.value="createQueue"]';
 
 export default createRule<Options, MessageIds>({
   name: 'no-bare-create-queue',
@@ -42,9 +40,9 @@ export default createRule<Options, MessageIds>({
     hasSuggestions: true,
     messages: {
       bareCreateQueue:
-        "`{{receiver}}.createQueue()` does not handle an existing queue: it throws 23505 on pg-boss before 10.1.5, deadlocks (40P01) on 10.x when processes start together, and keeps the first creator's options from 10.0.4 on. Call `safeCreateQueue({{receiver}}, …)` from '{{importSource}}' instead.",
+        "`{{receiver}}.createQueue()` on an existing queue throws, deadlocks or ignores its options, by pg-boss version. Use `safeCreateQueue({{receiver}}, …)` from '{{importSource}}'.",
       bareCreateQueueOnVersion:
-        "`{{receiver}}.createQueue()` does not handle an existing queue: on pg-boss {{version}} it {{hazards}}. Call `safeCreateQueue({{receiver}}, …)` from '{{importSource}}' instead.",
+        "`{{receiver}}.createQueue()` on an existing queue {{hazards}} (pg-boss {{version}}). Use `safeCreateQueue({{receiver}}, …)` from '{{importSource}}'.",
       useSafeCreateQueue: "Rewrite to `safeCreateQueue({{receiver}}, …)` from '{{importSource}}'.",
     },
     schema: [
@@ -67,28 +65,32 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [{ importSource: DEFAULT_IMPORT_SOURCE, autofix: false }],
   },
   create(context, [options]) {
-    const source = context.sourceCode;
-    if (!mayContainCreateQueue(source.text)) return {};
-
     const importSource = options.importSource ?? DEFAULT_IMPORT_SOURCE;
-    const analysis: AnalysisContext = { source, types: getPgBossTypeOracle(source.parserServices) };
-    // Only files with a report pay for this, once.
-    let installed: { version?: string; hazards?: string } | undefined;
+    // Only files with a candidate call pay for these, once each.
+    let analysis: AnalysisContext | undefined;
+    let version: { installed: string | undefined } | undefined;
 
     return {
-      CallExpression(node: TSESTree.CallExpression) {
+      [CREATE_QUEUE_CALL](node: TSESTree.CallExpression) {
+        const source = context.sourceCode;
+        analysis ??= {
+          source,
+          types: getPgBossTypeOracle(source.parserServices),
+          settings: readPgBossSettings(context.settings),
+        };
         const bare = getBareCreateQueueCall(analysis, node);
         if (!bare) return;
-        installed ??= describeInstalledPgBoss(context.physicalFilename);
-        const { version, hazards } = installed;
-        const receiverText = source.getText(bare.receiver);
+        version ??= { installed: findInstalledPgBossVersion(path.resolve(path.dirname(context.physicalFilename))) };
+        const hazards =
+          version.installed === undefined ? undefined : describeHazards(version.installed, node.arguments.length > 1);
+        const receiverText = getReceiverText(source, bare.call);
         const data = {
           receiver:
             receiverText.length > MAX_RECEIVER_LENGTH
               ? `${receiverText.slice(0, MAX_RECEIVER_LENGTH - 1)}…`
               : receiverText,
           importSource,
-          version: version ?? '',
+          version: version.installed ?? '',
           hazards: hazards ?? '',
         };
         const { edits } = planSafeCreateQueueRewrite(source, [bare], importSource);
@@ -105,3 +107,13 @@ export default createRule<Options, MessageIds>({
     };
   },
 });
+
+/** The receiver as written, parentheses included: `(await getBoss())` in `(await getBoss()).createQueue()`. */
+function getReceiverText(source: TSESLint.SourceCode, call: TSESTree.CallExpression): string {
+  const callee = call.callee as TSESTree.MemberExpression;
+  const beforeProperty = source.getTokenBefore(callee.property)!;
+  // `boss['createQueue']` and `boss?.['createQueue']`: the bracket comes after the optional `?.`.
+  const end =
+    callee.computed && callee.optional ? source.getTokenBefore(beforeProperty)!.range[0] : beforeProperty.range[0];
+  return source.text.slice(callee.range[0], end).trim();
+}

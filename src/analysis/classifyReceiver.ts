@@ -1,147 +1,271 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { getInteropRequire } from '../util/getInteropRequire';
+import { getPropertyKeyName } from '../util/getPropertyKeyName';
 import { getStaticPropertyName } from '../util/getStaticPropertyName';
-import { classifyPgBossBinding, isPgBossClassMember, PG_BOSS_CLASS } from './pgBossImports';
-import { isFunctionNode, resolveIdentifier } from '../util/scope';
+import { isFunctionNode } from '../util/isFunctionNode';
+import { isRequireCall } from '../util/isRequireCall';
+import { resolveIdentifier } from '../util/scope';
 import { skipTransparentWrappers } from '../util/skipTransparentWrappers';
 import type { SourceFile } from '../util/sourceFile';
+import { walkNodes } from '../util/walkNodes';
+import { classifyPgBossBinding, isPgBossClassMember, PG_BOSS_CLASS } from './pgBossImports';
+import { DEFAULT_SETTINGS, type PgBossSettings } from './pgBossSettings';
 
 /**
- * What the syntax says a receiver is: a pg-boss instance, provably something else, or unknown
- * (then its name decides).
+ * What the syntax proves a receiver is: a pg-boss instance, something else, or unknown (then its
+ * name decides). "Something else" needs proof — an object literal, an inline object type, a class of
+ * this file that does not extend pg-boss, a class or type imported under a name with nothing of
+ * pg-boss in it — because a rule that wrongly decides "not pg-boss" stays silent where it matters.
  */
 export type ReceiverKind = 'pg-boss' | 'other' | 'unknown';
 
+type Variable = TSESLint.Scope.Variable;
+
+const { DefinitionType } = TSESLint.Scope;
+
 /** Aliases are followed this far; deeper chains are unusual and treated as unknown. */
-const MAX_ALIAS_DEPTH = 5;
+const MAX_DEPTH = 5;
 
 const BOSS_NAME = /boss/i;
 
-/** The untyped answer to "is this createQueue receiver a pg-boss instance?". */
-export function isPgBossReceiverBySyntax(source: SourceFile, receiver: TSESTree.Node): boolean {
-  const kind = classifyReceiver(source, receiver, 0);
+interface Classifier {
+  readonly source: SourceFile;
+  readonly settings: PgBossSettings;
+}
+
+/**
+ * The untyped answer to "is this expression a pg-boss instance?": what the syntax proves, else
+ * whether its last name says boss (`boss`, `pgBoss`, `this.#boss`, `services.jobBoss`).
+ */
+export function isPgBossReceiverBySyntax(
+  source: SourceFile,
+  node: TSESTree.Node,
+  settings: PgBossSettings = DEFAULT_SETTINGS,
+): boolean {
+  const kind = classifyReceiver(source, node, settings);
   if (kind !== 'unknown') return kind === 'pg-boss';
-  const name = getLastName(skipTransparentWrappers(receiver));
+  const name = getLastName(skipTransparentWrappers(node));
   return name !== undefined && BOSS_NAME.test(name);
 }
 
-/** `boss` → boss, `this.#boss` → #boss, `services.pgBoss` → pgBoss; calls and other shapes have none. */
+/** What the syntax proves `node` is, without looking at its name. */
+export function classifyReceiver(
+  source: SourceFile,
+  node: TSESTree.Node,
+  settings: PgBossSettings = DEFAULT_SETTINGS,
+): ReceiverKind {
+  return classifyExpression({ source, settings }, node, 0);
+}
+
+/** `boss` → boss, `this.#boss` → #boss, `services.pgBoss` → pgBoss, `(await boss)` → boss; calls have none. */
 function getLastName(node: TSESTree.Node): string | undefined {
+  if (node.type === AST_NODE_TYPES.AwaitExpression) return getLastName(skipTransparentWrappers(node.argument));
   if (node.type === AST_NODE_TYPES.Identifier) return node.name;
   if (node.type === AST_NODE_TYPES.MemberExpression) return getStaticPropertyName(node);
   return undefined;
 }
 
-function classifyReceiver(source: SourceFile, node: TSESTree.Node, depth: number): ReceiverKind {
-  if (depth > MAX_ALIAS_DEPTH) return 'unknown';
+/** One verdict from several pieces of evidence: any pg-boss wins, "other" needs every piece to agree. */
+function combine(kinds: readonly ReceiverKind[]): ReceiverKind {
+  if (kinds.includes('pg-boss')) return 'pg-boss';
+  return kinds.length > 0 && kinds.every((kind) => kind === 'other') ? 'other' : 'unknown';
+}
+
+/** For a class or type imported from another module: `PgBoss` is pg-boss, a name without boss is not. */
+function classifyImportedName(...names: readonly string[]): ReceiverKind {
+  if (names.includes(PG_BOSS_CLASS)) return 'pg-boss';
+  return names.some((name) => BOSS_NAME.test(name)) ? 'unknown' : 'other';
+}
+
+function classifyExpression(classifier: Classifier, node: TSESTree.Node, depth: number): ReceiverKind {
+  if (depth > MAX_DEPTH) return 'unknown';
   const expression = skipTransparentWrappers(node);
   switch (expression.type) {
+    case AST_NODE_TYPES.AwaitExpression:
+      // An awaited instance, or the promise a getter returns (`(await getBoss()).createQueue`).
+      return classifyExpression(classifier, expression.argument, depth + 1);
     case AST_NODE_TYPES.NewExpression:
-      return isPgBossConstructor(source, expression.callee) ? 'pg-boss' : 'other';
+      return classifyClass(classifier, expression.callee, depth + 1);
+    case AST_NODE_TYPES.CallExpression:
+      return isBossGetter(expression.callee) ? 'pg-boss' : 'unknown';
+    case AST_NODE_TYPES.ObjectExpression:
     case AST_NODE_TYPES.ThisExpression:
-      // `this.createQueue(...)` inside a class of our own: its method, not pg-boss's.
+      // A literal of the app's own; `this.createQueue(…)` is a class's own method.
       return 'other';
     case AST_NODE_TYPES.Identifier: {
-      const variable = resolveIdentifier(source, expression);
-      return variable ? classifyVariable(source, variable, depth) : 'unknown';
+      const variable = resolveIdentifier(classifier.source, expression);
+      return variable ? classifyVariable(classifier, variable, depth + 1) : 'unknown';
     }
     case AST_NODE_TYPES.MemberExpression:
       return expression.object.type === AST_NODE_TYPES.ThisExpression
-        ? classifyClassMember(source, expression, depth)
+        ? classifyClassMember(classifier, expression, depth + 1)
         : 'unknown';
     default:
       return 'unknown';
   }
 }
 
-function isPgBossConstructor(source: SourceFile, callee: TSESTree.Node): boolean {
+/** `getBoss()`, `initPgBoss()`, `this.jobs.getBoss()`: a function named for what it returns. */
+function isBossGetter(callee: TSESTree.Node): boolean {
+  const name = getLastName(skipTransparentWrappers(callee));
+  return name !== undefined && BOSS_NAME.test(name);
+}
+
+/** What instances of a class reference are: `PgBoss`, `pgBoss.PgBoss`, `pg_boss_1.default`, a class of this file. */
+function classifyClass(classifier: Classifier, callee: TSESTree.Node, depth: number): ReceiverKind {
   const expression = skipTransparentWrappers(callee);
   if (expression.type === AST_NODE_TYPES.Identifier) {
-    const variable = resolveIdentifier(source, expression);
-    return variable !== null && classifyPgBossBinding(variable) === 'class';
+    const variable = resolveIdentifier(classifier.source, expression);
+    return variable ? classifyDeclaredType(classifier, variable, depth) : 'unknown';
   }
   if (expression.type === AST_NODE_TYPES.MemberExpression) {
     const object = skipTransparentWrappers(expression.object);
-    const variable = object.type === AST_NODE_TYPES.Identifier ? resolveIdentifier(source, object) : null;
-    return isPgBossClassMember(expression, variable ? classifyPgBossBinding(variable) : undefined);
+    const variable = object.type === AST_NODE_TYPES.Identifier ? resolveIdentifier(classifier.source, object) : null;
+    const binding = variable ? classifyPgBossBinding(variable, classifier.settings) : undefined;
+    const isPgBoss =
+      isPgBossClassMember(expression, binding, classifier.settings) ||
+      getStaticPropertyName(expression) === PG_BOSS_CLASS;
+    return isPgBoss ? 'pg-boss' : 'unknown';
   }
-  return false;
-}
-
-function classifyVariable(source: SourceFile, variable: TSESLint.Scope.Variable, depth: number): ReceiverKind {
-  for (const def of variable.defs) {
-    const annotated = getAnnotatedType(def.name);
-    if (annotated) return classifyTypeAnnotation(source, annotated);
-  }
-  const kinds = variable.references
-    .map((reference) => reference.writeExpr)
-    .filter((value): value is TSESTree.Expression => value != null)
-    .map((value) => classifyReceiver(source, value, depth + 1));
-  if (kinds.includes('pg-boss')) return 'pg-boss';
-  if (kinds.length > 0 && kinds.every((kind) => kind === 'other')) return 'other';
   return 'unknown';
 }
 
-function getAnnotatedType(name: TSESTree.Node): TSESTree.TypeNode | undefined {
-  if (name.type === AST_NODE_TYPES.Identifier) return name.typeAnnotation?.typeAnnotation;
-  return undefined;
+/**
+ * What a class, interface or type alias names, from its declaration: imported from pg-boss or under
+ * the name `PgBoss`, declared here (and extending pg-boss or not), or imported under another name.
+ */
+function classifyDeclaredType(classifier: Classifier, variable: Variable, depth: number): ReceiverKind {
+  if (depth > MAX_DEPTH) return 'unknown';
+  const binding = classifyPgBossBinding(variable, classifier.settings);
+  if (binding === 'class') return 'pg-boss';
+  if (binding !== undefined) return 'other';
+  const [def] = variable.defs;
+  switch (def?.type) {
+    case DefinitionType.ImportBinding: {
+      const specifier = def.node;
+      const imported =
+        specifier.type === AST_NODE_TYPES.ImportSpecifier && specifier.imported.type === AST_NODE_TYPES.Identifier
+          ? specifier.imported.name
+          : variable.name;
+      return classifyImportedName(imported, variable.name);
+    }
+    case DefinitionType.ClassName: {
+      const declaration = def.node as TSESTree.ClassDeclaration | TSESTree.ClassExpression;
+      return declaration.superClass ? classifyClass(classifier, declaration.superClass, depth + 1) : 'other';
+    }
+    case DefinitionType.Type: {
+      const declaration = def.node;
+      if (declaration.type === AST_NODE_TYPES.TSTypeAliasDeclaration)
+        return classifyType(classifier, declaration.typeAnnotation, depth + 1);
+      if (declaration.type === AST_NODE_TYPES.TSInterfaceDeclaration) {
+        const bases = declaration.extends.map((heritage) => classifyClass(classifier, heritage.expression, depth + 1));
+        return bases.includes('pg-boss') ? 'pg-boss' : bases.includes('unknown') ? 'unknown' : 'other';
+      }
+      return 'unknown';
+    }
+    case DefinitionType.TSEnumName:
+      return 'other';
+    case DefinitionType.Variable: {
+      // A required class is imported too: `const RedisSMQ = require('rsmq')`, `const { SQS } = require('aws-sdk')`.
+      const imported = getRequiredName(def.node, def.name);
+      return imported === undefined ? 'unknown' : classifyImportedName(imported, variable.name);
+    }
+    default:
+      return 'unknown';
+  }
 }
 
-/** `PgBoss`, `PgBoss | undefined`, `pgBoss.PgBoss`, `import('pg-boss').PgBoss` … */
-function classifyTypeAnnotation(source: SourceFile, type: TSESTree.TypeNode): ReceiverKind {
+/** The name a binding has in the module it is required from: the key of `{ SQS } = require('aws-sdk')`, else its own. */
+function getRequiredName(declarator: TSESTree.Node, name: TSESTree.Identifier): string | undefined {
+  if (declarator.type !== AST_NODE_TYPES.VariableDeclarator || !declarator.init) return undefined;
+  const init = skipTransparentWrappers(declarator.init);
+  if (!isRequireCall(init) && !getInteropRequire(init)) return undefined;
+  if (declarator.id === name) return name.name;
+  if (declarator.id.type !== AST_NODE_TYPES.ObjectPattern) return undefined;
+  const property = declarator.id.properties.find(
+    (candidate): candidate is TSESTree.Property =>
+      candidate.type === AST_NODE_TYPES.Property && candidate.value === name,
+  );
+  return property && getPropertyKeyName(property);
+}
+
+function classifyVariable(classifier: Classifier, variable: Variable, depth: number): ReceiverKind {
+  for (const def of variable.defs) {
+    const annotation = def.name.type === AST_NODE_TYPES.Identifier ? def.name.typeAnnotation : undefined;
+    if (annotation) return classifyType(classifier, annotation.typeAnnotation, depth);
+  }
+  const values = variable.references
+    .filter((reference) => reference.writeExpr != null && isWholeTarget(reference.identifier))
+    .map((reference) => reference.writeExpr!);
+  return combine(values.map((value) => classifyExpression(classifier, value, depth + 1)));
+}
+
+/** Whether a write gives the identifier the whole value (`x = v`, `const x = v`), not a part of it (`{ x } = v`). */
+function isWholeTarget(identifier: TSESTree.Node): boolean {
+  const { parent } = identifier;
+  switch (parent?.type) {
+    case AST_NODE_TYPES.VariableDeclarator:
+      return parent.id === identifier;
+    case AST_NODE_TYPES.AssignmentExpression:
+    case AST_NODE_TYPES.AssignmentPattern:
+      return parent.left === identifier;
+    default:
+      return false;
+  }
+}
+
+/** `PgBoss`, `PgBoss | undefined`, `pgBoss.PgBoss`, `import('pg-boss').PgBoss`, `{ createQueue(): … }` … */
+function classifyType(classifier: Classifier, type: TSESTree.TypeNode, depth: number): ReceiverKind {
+  if (depth > MAX_DEPTH) return 'unknown';
   switch (type.type) {
     case AST_NODE_TYPES.TSUnionType: {
-      const kinds = type.types.map((member) => classifyTypeAnnotation(source, member));
+      const kinds = type.types.map((member) => classifyType(classifier, member, depth + 1));
       if (kinds.includes('pg-boss')) return 'pg-boss';
       return kinds.includes('unknown') ? 'unknown' : 'other';
     }
     case AST_NODE_TYPES.TSNullKeyword:
     case AST_NODE_TYPES.TSUndefinedKeyword:
+    case AST_NODE_TYPES.TSTypeLiteral:
       return 'other';
     case AST_NODE_TYPES.TSTypeReference:
-      return classifyTypeName(source, type.typeName);
+      return classifyTypeName(classifier, type.typeName, depth + 1);
     case AST_NODE_TYPES.TSImportType:
-      return type.qualifier?.type === AST_NODE_TYPES.Identifier && type.qualifier.name === PG_BOSS_CLASS
-        ? 'pg-boss'
-        : 'unknown';
+      return type.qualifier?.type === AST_NODE_TYPES.Identifier ? classifyImportedName(type.qualifier.name) : 'unknown';
     default:
       return 'unknown';
   }
 }
 
-function classifyTypeName(source: SourceFile, name: TSESTree.EntityName): ReceiverKind {
+function classifyTypeName(classifier: Classifier, name: TSESTree.EntityName, depth: number): ReceiverKind {
   if (name.type === AST_NODE_TYPES.Identifier) {
-    const variable = resolveIdentifier(source, name);
-    if (!variable) return 'unknown';
-    const binding = classifyPgBossBinding(variable);
-    if (binding === 'class') return 'pg-boss';
-    // A type declared or imported from elsewhere (SQSClient, an own class) is provably not pg-boss.
-    return binding === undefined && variable.defs.length > 0 ? 'other' : 'unknown';
+    const variable = resolveIdentifier(classifier.source, name);
+    return variable ? classifyDeclaredType(classifier, variable, depth) : 'unknown';
   }
-  if (
-    name.type === AST_NODE_TYPES.TSQualifiedName &&
-    name.right.name === PG_BOSS_CLASS &&
-    name.left.type === AST_NODE_TYPES.Identifier
-  ) {
-    const variable = resolveIdentifier(source, name.left);
-    return variable && classifyPgBossBinding(variable) !== undefined ? 'pg-boss' : 'unknown';
-  }
-  return 'unknown';
+  if (name.type !== AST_NODE_TYPES.TSQualifiedName) return 'unknown';
+  if (name.right.name === PG_BOSS_CLASS) return 'pg-boss';
+  // `PgBoss.Job`, `sqs.SQSClient`: a member of a module imported here.
+  const left = name.left.type === AST_NODE_TYPES.Identifier ? resolveIdentifier(classifier.source, name.left) : null;
+  if (left && classifyPgBossBinding(left, classifier.settings) !== undefined) return 'other';
+  return left?.defs[0]?.type === DefinitionType.ImportBinding ? classifyImportedName(name.right.name) : 'unknown';
 }
 
-/** `this.boss`: the class field's annotation or initialiser, a constructor parameter property, or `this.boss = …`. */
-function classifyClassMember(source: SourceFile, member: TSESTree.MemberExpression, depth: number): ReceiverKind {
+/**
+ * `this.boss`: the class field's annotation or initialiser, a constructor parameter property, and
+ * every `this.boss = …` in the class's methods (NestJS services assign it in `onModuleInit`).
+ */
+function classifyClassMember(classifier: Classifier, member: TSESTree.MemberExpression, depth: number): ReceiverKind {
   const name = getStaticPropertyName(member);
   const classBody = findEnclosingClassBody(member);
   if (!name || !classBody) return 'unknown';
+  const kinds: ReceiverKind[] = [];
   for (const element of classBody.body) {
     if (
       (element.type === AST_NODE_TYPES.PropertyDefinition || element.type === AST_NODE_TYPES.AccessorProperty) &&
-      !element.computed &&
-      propertyKeyName(element.key) === name
+      getPropertyKeyName(element) === name
     ) {
       const annotation = element.typeAnnotation?.typeAnnotation;
-      if (annotation) return classifyTypeAnnotation(source, annotation);
-      if (element.value) return classifyReceiver(source, element.value, depth + 1);
+      if (annotation) return classifyType(classifier, annotation, depth);
+      if (element.value) kinds.push(classifyExpression(classifier, element.value, depth));
     }
     if (element.type === AST_NODE_TYPES.MethodDefinition && element.kind === 'constructor') {
       for (const parameter of element.value.params) {
@@ -152,52 +276,48 @@ function classifyClassMember(source: SourceFile, member: TSESTree.MemberExpressi
             : parameter.parameter;
         if (bound.type === AST_NODE_TYPES.Identifier && bound.name === name) {
           const annotation = bound.typeAnnotation?.typeAnnotation;
-          return annotation ? classifyTypeAnnotation(source, annotation) : 'unknown';
+          return annotation ? classifyType(classifier, annotation, depth) : 'unknown';
         }
       }
-      const assigned = findThisAssignment(element.value.body, name);
-      if (assigned) return classifyReceiver(source, assigned, depth + 1);
     }
   }
-  return 'unknown';
-}
-
-function propertyKeyName(key: TSESTree.Node): string | undefined {
-  if (key.type === AST_NODE_TYPES.Identifier) return key.name;
-  if (key.type === AST_NODE_TYPES.PrivateIdentifier) return `#${key.name}`;
-  return undefined;
+  for (const assigned of findThisAssignments(classBody, name))
+    kinds.push(classifyExpression(classifier, assigned, depth));
+  return combine(kinds);
 }
 
 function findEnclosingClassBody(node: TSESTree.Node): TSESTree.ClassBody | undefined {
   for (let current = node.parent; current; current = current.parent) {
     if (current.type === AST_NODE_TYPES.ClassBody) return current;
-    // A plain function has its own `this`; arrows and methods keep the class's.
-    if (
-      isFunctionNode(current) &&
-      current.type !== AST_NODE_TYPES.ArrowFunctionExpression &&
-      current.parent?.type !== AST_NODE_TYPES.MethodDefinition
-    ) {
-      return undefined;
-    }
+    if (hasOwnThis(current)) return undefined;
   }
   return undefined;
 }
 
-function findThisAssignment(
-  body: TSESTree.BlockStatement | null | undefined,
-  name: string,
-): TSESTree.Expression | undefined {
-  for (const statement of body?.body ?? []) {
-    if (statement.type !== AST_NODE_TYPES.ExpressionStatement) continue;
-    const expression = statement.expression;
+/** A plain function has its own `this`; arrows and methods keep the class's. */
+function hasOwnThis(node: TSESTree.Node): boolean {
+  return (
+    isFunctionNode(node) &&
+    node.type !== AST_NODE_TYPES.ArrowFunctionExpression &&
+    node.parent?.type !== AST_NODE_TYPES.MethodDefinition &&
+    node.parent?.type !== AST_NODE_TYPES.PropertyDefinition
+  );
+}
+
+/** The values of every `this.<name> = value` in the class's own methods (not in nested classes or plain functions). */
+function findThisAssignments(classBody: TSESTree.ClassBody, name: string): TSESTree.Expression[] {
+  const values: TSESTree.Expression[] = [];
+  walkNodes(classBody, (node) => {
     if (
-      expression.type === AST_NODE_TYPES.AssignmentExpression &&
-      expression.left.type === AST_NODE_TYPES.MemberExpression &&
-      expression.left.object.type === AST_NODE_TYPES.ThisExpression &&
-      getStaticPropertyName(expression.left) === name
+      node.type === AST_NODE_TYPES.AssignmentExpression &&
+      node.operator === '=' &&
+      node.left.type === AST_NODE_TYPES.MemberExpression &&
+      node.left.object.type === AST_NODE_TYPES.ThisExpression &&
+      getStaticPropertyName(node.left) === name &&
+      findEnclosingClassBody(node) === classBody
     ) {
-      return expression.right;
+      values.push(node.right);
     }
-  }
-  return undefined;
+  });
+  return values;
 }

@@ -3,6 +3,7 @@ import { isPgBossReceiverBySyntax } from './classifyReceiver';
 import { getStaticPropertyName } from '../util/getStaticPropertyName';
 import { isGuardedByDuplicateHandling } from './isGuardedByDuplicateHandling';
 import { isGuardedByExistenceCheck } from './isGuardedByExistenceCheck';
+import type { PgBossSettings } from './pgBossSettings';
 import type { PgBossTypeOracle } from './pgBossTypeOracle';
 import type { SourceFile } from '../util/sourceFile';
 
@@ -19,6 +20,8 @@ export interface AnalysisContext {
   readonly source: SourceFile;
   /** Present when the parser has type information; the type then decides what the receiver is. */
   readonly types: PgBossTypeOracle | undefined;
+  /** The plugin's shared ESLint settings; the defaults when absent (the codemod has none). */
+  readonly settings?: PgBossSettings;
 }
 
 /**
@@ -55,7 +58,7 @@ function findEnclosingChain(call: TSESTree.CallExpression): TSESTree.ChainExpres
 }
 
 function isPgBossReceiver(context: AnalysisContext, receiver: TSESTree.Expression): boolean {
-  return context.types?.isPgBoss(receiver) ?? isPgBossReceiverBySyntax(context.source, receiver);
+  return context.types?.isPgBoss(receiver) ?? isPgBossReceiverBySyntax(context.source, receiver, context.settings);
 }
 
 /** Cheap pre-check shared by the rule and the codemod: files that never mention createQueue need no analysis. */

@@ -1,12 +1,13 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { getStaticPropertyName, getStaticString } from '../util/getStaticPropertyName';
-import { getSingleAssignedValue, isFunctionNode, resolveIdentifier, resolveLocalFunction } from '../util/scope';
+import { getPropertyKeyName } from '../util/getPropertyKeyName';
+import { getReturnedExpression } from '../util/getReturnedExpression';
+import { isFunctionNode, type FunctionNode } from '../util/isFunctionNode';
+import { getSingleAssignedValue, resolveIdentifier, resolveLocalFunction } from '../util/scope';
 import { skipTransparentWrappers } from '../util/skipTransparentWrappers';
 import type { SourceFile } from '../util/sourceFile';
-import { walkNodes } from '../util/walkNodes';
 
 type Variable = TSESLint.Scope.Variable;
-type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
 
 /** PostgreSQL's unique_violation: what pg-boss 10.0.0–10.1.4 databases throw for an existing queue. */
 const UNIQUE_VIOLATION = '23505';
@@ -15,27 +16,26 @@ const DUPLICATE_MESSAGE = /already exists|duplicate key/i;
 const MAX_PREDICATE_DEPTH = 2;
 
 /**
- * Whether a rejection of the call reaches a handler that recognises the duplicate-queue error:
- * `try { await call } catch (e) { … }` without a function boundary in between (or an awaited
- * `Promise.all` over a `map` that returns the call), or `call.catch(handler)`.
- * A handler recognises it by comparing the error's `code` with '23505' (directly, through a constant,
- * destructuring, a cast, `switch`, or a predicate function in this file), or by matching the message
- * ('already exists', 'duplicate key') and rethrowing the rest. A handler that only logs would also
- * swallow connection errors, so it does not count.
+ * Whether a rejection of the call reaches a handler that lets the duplicate-queue error go and
+ * rethrows every other: `try { await call } catch (e) { … }` without a function boundary in between
+ * (or an awaited `Promise.all` over a `map` that returns the call), or `call.catch(handler)`.
+ * The handler is read branch by branch, once for a duplicate and once for any other error: the
+ * duplicate is recognised by the error's `code` compared with '23505' (directly, through a constant,
+ * destructuring, a cast, `switch`, or a predicate function in this file) or by its message ('already
+ * exists', 'duplicate key'). A handler that only logs would also swallow connection errors, and one
+ * that rethrows only the duplicate swallows all the rest, so neither counts.
  */
 export function isGuardedByDuplicateHandling(source: SourceFile, call: TSESTree.Node): boolean {
   const outer = call.parent?.type === AST_NODE_TYPES.ChainExpression ? call.parent : call;
   const handler = getCatchHandler(outer);
   if (handler) {
     const fn = resolveLocalFunction(source, handler);
-    return fn !== undefined && functionRecognisesDuplicate(source, fn, 0);
+    return fn !== undefined && functionGuards(source, fn, 0);
   }
   const awaited = findAwait(outer);
   const catchClause = awaited && findEnclosingCatch(awaited);
   return (
-    catchClause != null &&
-    catchClause.param != null &&
-    bodyRecognisesDuplicate(source, catchClause.body, catchClause.param, 0)
+    catchClause != null && catchClause.param != null && handlerGuards(source, catchClause.body, catchClause.param, 0)
   );
 }
 
@@ -100,117 +100,249 @@ function findEnclosingCatch(node: TSESTree.Node): TSESTree.CatchClause | null | 
   return undefined;
 }
 
-function functionRecognisesDuplicate(source: SourceFile, fn: FunctionNode, depth: number): boolean {
+function functionGuards(source: SourceFile, fn: FunctionNode, depth: number): boolean {
   const [parameter] = fn.params;
-  return parameter !== undefined && bodyRecognisesDuplicate(source, fn.body, parameter, depth);
+  return parameter !== undefined && handlerGuards(source, fn.body, parameter, depth);
 }
 
-/** Whether `body` checks the error bound by `parameter` for the duplicate-queue error. */
-function bodyRecognisesDuplicate(
-  source: SourceFile,
-  body: TSESTree.Node,
-  parameter: TSESTree.Parameter,
-  depth: number,
-): boolean {
-  const errorVariables = new Set<Variable>();
-  const codeVariables = new Set<Variable>();
-  bindErrorPattern(source, parameter, errorVariables, codeVariables);
+/** Which error the handler is read for: pg-boss's duplicate-queue error, or any other. */
+type Scenario = 'duplicate' | 'other';
 
-  const isError = (node: TSESTree.Node): boolean => {
+/** How running a piece of the handler can end: on, by a `throw` (or a returned rejection), by `return`/`continue`, or by `break`. */
+type Completion = 'normal' | 'throw' | 'exit' | 'break';
+
+/** Whether the handler swallows the duplicate and rethrows every other error, on every path. */
+function handlerGuards(source: SourceFile, body: TSESTree.Node, parameter: TSESTree.Parameter, depth: number): boolean {
+  const reader = new HandlerReader(source, parameter, depth);
+  const duplicate = reader.completions(body, 'duplicate');
+  const other = reader.completions(body, 'other');
+  return !duplicate.has('throw') && other.size === 1 && other.has('throw');
+}
+
+/** Reads a handler's statements for the completions each scenario can reach, with the error it binds. */
+class HandlerReader {
+  private readonly errorVariables = new Set<Variable>();
+  private readonly codeVariables = new Set<Variable>();
+
+  constructor(
+    private readonly source: SourceFile,
+    parameter: TSESTree.Node,
+    private readonly depth: number,
+  ) {
+    this.bindErrorPattern(parameter);
+  }
+
+  completions(node: TSESTree.Node, scenario: Scenario): Set<Completion> {
+    switch (node.type) {
+      case AST_NODE_TYPES.BlockStatement:
+      case AST_NODE_TYPES.StaticBlock:
+        return this.sequence(node.body, scenario);
+      case AST_NODE_TYPES.IfStatement: {
+        const test = this.truth(node.test, scenario);
+        const consequent = () => this.completions(node.consequent, scenario);
+        const alternate = () =>
+          node.alternate ? this.completions(node.alternate, scenario) : new Set(['normal'] as const);
+        if (test === true) return consequent();
+        if (test === false) return alternate();
+        return union(consequent(), alternate());
+      }
+      case AST_NODE_TYPES.ThrowStatement:
+        return new Set(['throw']);
+      case AST_NODE_TYPES.ReturnStatement: {
+        if (!node.argument) return new Set(['exit']);
+        const returned = this.completions(node.argument, scenario);
+        return new Set([...returned].map((completion) => (completion === 'normal' ? 'exit' : completion)));
+      }
+      case AST_NODE_TYPES.BreakStatement:
+        return new Set([node.label ? 'exit' : 'break']);
+      case AST_NODE_TYPES.ContinueStatement:
+        return new Set(['exit']);
+      case AST_NODE_TYPES.SwitchStatement:
+        return this.switchCompletions(node, scenario);
+      case AST_NODE_TYPES.TryStatement:
+        return union(
+          this.completions(node.block, scenario),
+          node.handler ? this.completions(node.handler.body, scenario) : new Set(),
+        );
+      case AST_NODE_TYPES.ConditionalExpression: {
+        const test = this.truth(node.test, scenario);
+        if (test === true) return this.completions(node.consequent, scenario);
+        if (test === false) return this.completions(node.alternate, scenario);
+        return union(this.completions(node.consequent, scenario), this.completions(node.alternate, scenario));
+      }
+      case AST_NODE_TYPES.CallExpression:
+        // Reached only as a returned value or an arrow's body: `Promise.reject(error)` there rethrows.
+        return new Set([isPromiseReject(node) ? 'throw' : 'normal']);
+      default:
+        return new Set(['normal']);
+    }
+  }
+
+  private sequence(statements: readonly TSESTree.Node[], scenario: Scenario): Set<Completion> {
+    const ends = new Set<Completion>();
+    for (const statement of statements) {
+      const completions = this.completions(statement, scenario);
+      for (const completion of completions) if (completion !== 'normal') ends.add(completion);
+      if (!completions.has('normal')) return ends;
+    }
+    ends.add('normal');
+    return ends;
+  }
+
+  /**
+   * `switch (error.code)`: a duplicate enters at `case '23505'` (else at `default`), another error at
+   * any other case or `default` (or skips the switch without one); both fall through until `break`.
+   */
+  private switchCompletions(node: TSESTree.SwitchStatement, scenario: Scenario): Set<Completion> {
+    const byCode = this.isCode(node.discriminant);
+    const isDuplicateCase = (branch: TSESTree.SwitchCase) =>
+      byCode && branch.test != null && isUniqueViolation(this.source, branch.test);
+    const defaultIndex = node.cases.findIndex((branch) => branch.test == null);
+    let entries: number[];
+    if (!byCode) entries = node.cases.map((_, index) => index);
+    else if (scenario === 'duplicate') {
+      const index = node.cases.findIndex(isDuplicateCase);
+      entries = [index >= 0 ? index : defaultIndex];
+    } else entries = node.cases.flatMap((branch, index) => (isDuplicateCase(branch) ? [] : [index]));
+    const ends = new Set<Completion>();
+    if (entries.includes(-1) || defaultIndex < 0) ends.add('normal');
+    for (const entry of entries.filter((index) => index >= 0)) {
+      const fallthrough = node.cases.slice(entry).flatMap((branch) => branch.consequent);
+      for (const completion of this.sequence(fallthrough, scenario))
+        ends.add(completion === 'break' ? 'normal' : completion);
+    }
+    return ends;
+  }
+
+  /** What a condition evaluates to for the scenario's error: true, false, or unknown when it tests something else. */
+  private truth(node: TSESTree.Node, scenario: Scenario): boolean | undefined {
+    const expression = skipTransparentWrappers(node);
+    const isDuplicate = scenario === 'duplicate';
+    switch (expression.type) {
+      case AST_NODE_TYPES.UnaryExpression: {
+        if (expression.operator !== '!') return undefined;
+        const inner = this.truth(expression.argument, scenario);
+        return inner === undefined ? undefined : !inner;
+      }
+      case AST_NODE_TYPES.LogicalExpression: {
+        // Tests of other things (`error instanceof Error && …`) are taken to hold for both errors.
+        const known = [this.truth(expression.left, scenario), this.truth(expression.right, scenario)].filter(
+          (value) => value !== undefined,
+        );
+        if (known.length === 0 || expression.operator === '??') return undefined;
+        return expression.operator === '&&' ? known.every(Boolean) : known.some(Boolean);
+      }
+      case AST_NODE_TYPES.BinaryExpression:
+        return this.comparisonTruth(expression, isDuplicate);
+      case AST_NODE_TYPES.CallExpression:
+        if (isDuplicateMessageSearch(expression)) return isDuplicate;
+        return this.predicateTruth(expression, scenario);
+      case AST_NODE_TYPES.Identifier: {
+        // `const isDuplicate = error.code === '23505'`.
+        const variable = resolveIdentifier(this.source, expression);
+        const value = variable ? getSingleAssignedValue(variable) : undefined;
+        return value && !isFunctionNode(value) ? this.truth(value, scenario) : undefined;
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  /** `code === '23505'`, `message !== 'queue already exists'`, `message.indexOf('duplicate key') >= 0`. */
+  private comparisonTruth(node: TSESTree.BinaryExpression, isDuplicate: boolean): boolean | undefined {
+    const { left, right, operator } = node;
+    if (['===', '==', '!==', '!='].includes(operator)) {
+      const equal = operator === '===' || operator === '==';
+      const matches =
+        (this.isCode(left) && isUniqueViolation(this.source, right)) ||
+        (this.isCode(right) && isUniqueViolation(this.source, left)) ||
+        isDuplicateMessage(left) ||
+        isDuplicateMessage(right);
+      if (matches) return equal === isDuplicate;
+    }
+    if (isDuplicateMessageSearch(skipTransparentWrappers(left)) && isNumber(right)) {
+      // indexOf/search: -1 when absent.
+      const found = { '!==': -1, '!=': -1, '>': -1, '>=': 0 }[operator as string];
+      const absent = { '===': -1, '==': -1, '<': 0 }[operator as string];
+      if (found !== undefined && numberValue(right) === found) return isDuplicate;
+      if (absent !== undefined && numberValue(right) === absent) return !isDuplicate;
+    }
+    return undefined;
+  }
+
+  /** `isUniqueViolation(error)`: a function of this file, read with the error bound to the parameter it gets. */
+  private predicateTruth(call: TSESTree.CallExpression, scenario: Scenario): boolean | undefined {
+    if (this.depth >= MAX_PREDICATE_DEPTH) return undefined;
+    const index = call.arguments.findIndex((argument) => this.isError(argument));
+    const fn = index < 0 ? undefined : resolveLocalFunction(this.source, call.callee);
+    const parameter = fn?.params[index];
+    const returned = fn && getReturnedExpression(fn);
+    if (!parameter || !returned) return undefined;
+    return new HandlerReader(this.source, parameter, this.depth + 1).truth(returned, scenario);
+  }
+
+  private isError(node: TSESTree.Node): boolean {
     const expression = skipTransparentWrappers(node);
     if (expression.type !== AST_NODE_TYPES.Identifier) return false;
-    const variable = resolveIdentifier(source, expression);
+    const variable = resolveIdentifier(this.source, expression);
     if (!variable) return false;
-    if (errorVariables.has(variable)) return true;
+    if (this.errorVariables.has(variable)) return true;
     const value = getSingleAssignedValue(variable);
-    return value !== undefined && isError(value);
-  };
-  const isCode = (node: TSESTree.Node): boolean => {
+    return value !== undefined && this.isError(value);
+  }
+
+  /** `error.code`, `code` from `({ code })` or `const { code } = error`, or a variable holding one. */
+  private isCode(node: TSESTree.Node): boolean {
     const expression = skipTransparentWrappers(node);
     if (expression.type === AST_NODE_TYPES.MemberExpression)
-      return getStaticPropertyName(expression) === 'code' && isError(expression.object);
+      return getStaticPropertyName(expression) === 'code' && this.isError(expression.object);
     if (expression.type !== AST_NODE_TYPES.Identifier) return false;
-    const variable = resolveIdentifier(source, expression);
+    const variable = resolveIdentifier(this.source, expression);
     if (!variable) return false;
-    if (codeVariables.has(variable) || isDestructuredCode(variable, isError)) return true;
+    if (this.codeVariables.has(variable) || this.isDestructuredCode(variable)) return true;
     const value = getSingleAssignedValue(variable);
-    return value !== undefined && isCode(value);
-  };
+    return value !== undefined && this.isCode(value);
+  }
 
-  let comparesCode = false;
-  let matchesMessage = false;
-  let rethrows = false;
-  walkNodes(body, (node) => {
-    switch (node.type) {
-      case AST_NODE_TYPES.BinaryExpression:
-        if (['===', '==', '!==', '!='].includes(node.operator)) {
-          comparesCode ||=
-            (isCode(node.left) && isUniqueViolation(source, node.right)) ||
-            (isCode(node.right) && isUniqueViolation(source, node.left));
-        }
-        break;
-      case AST_NODE_TYPES.SwitchStatement:
-        comparesCode ||=
-          isCode(node.discriminant) &&
-          node.cases.some((branch) => branch.test != null && isUniqueViolation(source, branch.test));
-        break;
-      case AST_NODE_TYPES.CallExpression:
-        comparesCode ||= depth < MAX_PREDICATE_DEPTH && isDuplicatePredicateCall(source, node, isError, depth);
-        break;
-      case AST_NODE_TYPES.Literal:
-        matchesMessage ||=
-          (typeof node.value === 'string' && DUPLICATE_MESSAGE.test(node.value)) ||
-          ('regex' in node && DUPLICATE_MESSAGE.test(node.regex.pattern));
-        break;
-      case AST_NODE_TYPES.ThrowStatement:
-        rethrows = true;
-        break;
-      default:
-        break;
+  /** Records the variables a catch or handler parameter binds: `e`, or `code` from `({ code })`. */
+  private bindErrorPattern(parameter: TSESTree.Node): void {
+    const target = parameter.type === AST_NODE_TYPES.AssignmentPattern ? parameter.left : parameter;
+    if (target.type === AST_NODE_TYPES.Identifier) {
+      const variable = resolveIdentifier(this.source, target);
+      if (variable) this.errorVariables.add(variable);
+    } else if (target.type === AST_NODE_TYPES.ObjectPattern) {
+      for (const property of target.properties) {
+        if (property.type !== AST_NODE_TYPES.Property || property.value.type !== AST_NODE_TYPES.Identifier) continue;
+        const variable =
+          getPropertyKeyName(property) === 'code' ? resolveIdentifier(this.source, property.value) : null;
+        if (variable) this.codeVariables.add(variable);
+      }
     }
-  });
-  return comparesCode || (matchesMessage && rethrows);
-}
+  }
 
-/** Records the variables a catch or handler parameter binds: `e`, or `code` from `({ code })`. */
-function bindErrorPattern(
-  source: SourceFile,
-  parameter: TSESTree.Node,
-  errorVariables: Set<Variable>,
-  codeVariables: Set<Variable>,
-): void {
-  const target = parameter.type === AST_NODE_TYPES.AssignmentPattern ? parameter.left : parameter;
-  if (target.type === AST_NODE_TYPES.Identifier) {
-    const variable = resolveIdentifier(source, target);
-    if (variable) errorVariables.add(variable);
-  } else if (target.type === AST_NODE_TYPES.ObjectPattern) {
-    for (const property of target.properties) {
-      if (property.type !== AST_NODE_TYPES.Property || property.value.type !== AST_NODE_TYPES.Identifier) continue;
-      const key = property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : getStaticString(property.key);
-      const variable = key === 'code' ? resolveIdentifier(source, property.value) : null;
-      if (variable) codeVariables.add(variable);
-    }
+  /** `const { code } = err`. */
+  private isDestructuredCode(variable: Variable): boolean {
+    return variable.defs.some((def) => {
+      const declarator = def.node;
+      if (
+        declarator.type !== AST_NODE_TYPES.VariableDeclarator ||
+        declarator.id.type !== AST_NODE_TYPES.ObjectPattern ||
+        !declarator.init ||
+        !this.isError(declarator.init)
+      )
+        return false;
+      return declarator.id.properties.some(
+        (property) =>
+          property.type === AST_NODE_TYPES.Property &&
+          property.value === def.name &&
+          getPropertyKeyName(property) === 'code',
+      );
+    });
   }
 }
 
-/** `const { code } = err`. */
-function isDestructuredCode(variable: Variable, isError: (node: TSESTree.Node) => boolean): boolean {
-  return variable.defs.some((def) => {
-    if (
-      def.node.type !== AST_NODE_TYPES.VariableDeclarator ||
-      def.node.id.type !== AST_NODE_TYPES.ObjectPattern ||
-      !def.node.init
-    )
-      return false;
-    if (!isError(def.node.init)) return false;
-    return def.node.id.properties.some(
-      (property) =>
-        property.type === AST_NODE_TYPES.Property &&
-        property.value === def.name &&
-        property.key.type === AST_NODE_TYPES.Identifier &&
-        property.key.name === 'code',
-    );
-  });
+function union<T>(a: Set<T>, b: Set<T>): Set<T> {
+  return new Set([...a, ...b]);
 }
 
 /** '23505', or a constant holding it. */
@@ -223,16 +355,38 @@ function isUniqueViolation(source: SourceFile, node: TSESTree.Node): boolean {
   return value !== undefined && getStaticString(skipTransparentWrappers(value)) === UNIQUE_VIOLATION;
 }
 
-/** `isUniqueViolation(err)`: a function of this file that recognises the duplicate error in the argument it gets. */
-function isDuplicatePredicateCall(
-  source: SourceFile,
-  call: TSESTree.CallExpression,
-  isError: (node: TSESTree.Node) => boolean,
-  depth: number,
-): boolean {
-  const index = call.arguments.findIndex((argument) => isError(argument));
-  if (index < 0) return false;
-  const fn = resolveLocalFunction(source, call.callee);
-  const parameter = fn?.params[index];
-  return fn !== undefined && parameter !== undefined && bodyRecognisesDuplicate(source, fn.body, parameter, depth + 1);
+/** A string or regular expression literal that names the duplicate ('already exists', /duplicate key/). */
+function isDuplicateMessage(node: TSESTree.Node | undefined): boolean {
+  if (node?.type !== AST_NODE_TYPES.Literal) return false;
+  if ('regex' in node && node.regex) return DUPLICATE_MESSAGE.test(node.regex.pattern);
+  return typeof node.value === 'string' && DUPLICATE_MESSAGE.test(node.value);
+}
+
+/** `message.includes('already exists')`, `/duplicate key/.test(message)`, `message.indexOf('already exists')`. */
+function isDuplicateMessageSearch(node: TSESTree.Node): boolean {
+  if (node.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  return isDuplicateMessage(node.arguments[0]) || isDuplicateMessage(skipTransparentWrappers(node.callee.object));
+}
+
+function isNumber(node: TSESTree.Node): boolean {
+  return numberValue(node) !== undefined;
+}
+
+/** `0`, `-1`. */
+function numberValue(node: TSESTree.Node): number | undefined {
+  if (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'number') return node.value;
+  if (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === '-') {
+    const inner = numberValue(node.argument);
+    return inner === undefined ? undefined : -inner;
+  }
+  return undefined;
+}
+
+function isPromiseReject(call: TSESTree.CallExpression): boolean {
+  return (
+    call.callee.type === AST_NODE_TYPES.MemberExpression &&
+    call.callee.object.type === AST_NODE_TYPES.Identifier &&
+    call.callee.object.name === 'Promise' &&
+    getStaticPropertyName(call.callee) === 'reject'
+  );
 }

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { getQueuePresence, type QueuePresence } from './queuePresence';
-import { isFunctionNode } from '../util/scope';
+import { isFunctionNode } from '../util/isFunctionNode';
 import type { SourceFile } from '../util/sourceFile';
 
 /**

@@ -1,76 +1,99 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { getInteropRequire } from '../util/getInteropRequire';
+import { getPropertyKeyName } from '../util/getPropertyKeyName';
 import { getStaticPropertyName, getStaticString } from '../util/getStaticPropertyName';
 import { isRequireCall } from '../util/isRequireCall';
 import { skipTransparentWrappers } from '../util/skipTransparentWrappers';
+import type { PgBossSettings } from './pgBossSettings';
 
 export const PG_BOSS_MODULE = 'pg-boss';
 /** The class name pg-boss exports: the module itself in 10/11 (`export =`), a named export in 12. */
 export const PG_BOSS_CLASS = 'PgBoss';
 
-/** What a binding holds when it came from the pg-boss module. */
+/** What a binding holds when it came from pg-boss (or a module re-exporting it). */
 export type PgBossBinding = 'class' | 'module' | 'other';
 
-function isRequireOfPgBoss(node: TSESTree.Node): boolean {
-  return isRequireCall(skipTransparentWrappers(node), PG_BOSS_MODULE);
+const { DefinitionType } = TSESLint.Scope;
+
+function isPgBossModule(name: string | undefined, settings: PgBossSettings): boolean {
+  return name === PG_BOSS_MODULE || (name !== undefined && settings.modules.includes(name));
+}
+
+/**
+ * What `require('pg-boss')` gives, looking through compilers' interop helpers: the class itself
+ * (10/11's `module.exports = PgBoss`, which 12 also exposes as `.PgBoss` and `.default`), or for
+ * `__importDefault(require('pg-boss'))` and its kin an object whose `default`/`PgBoss` is the class.
+ */
+function classifyRequire(node: TSESTree.Node, settings: PgBossSettings): PgBossBinding | undefined {
+  const expression = skipTransparentWrappers(node);
+  const moduleName = (call: TSESTree.CallExpression) => getStaticString(call.arguments[0]!);
+  if (isRequireCall(expression)) return isPgBossModule(moduleName(expression), settings) ? 'class' : undefined;
+  const wrapped = getInteropRequire(expression);
+  return wrapped && isPgBossModule(moduleName(wrapped), settings) ? 'module' : undefined;
 }
 
 /**
  * What a variable imported or required from pg-boss holds. 10/11 export the class as the module
  * (`module.exports = PgBoss`), so a default import or a whole `require` is the class, while a
- * namespace import is the module whose `PgBoss` member is the class.
+ * namespace import is the module whose `PgBoss` member is the class. A class imported as `PgBoss`
+ * from any module (a workspace package, `../dist/index.js`) is taken to be pg-boss's too.
  */
-export function classifyPgBossBinding(variable: TSESLint.Scope.Variable): PgBossBinding | undefined {
+export function classifyPgBossBinding(
+  variable: TSESLint.Scope.Variable,
+  settings: PgBossSettings,
+): PgBossBinding | undefined {
   for (const def of variable.defs) {
-    if (def.type === 'ImportBinding') {
+    if (def.type === DefinitionType.ImportBinding) {
       const declaration = def.parent;
       if (declaration.type === AST_NODE_TYPES.TSImportEqualsDeclaration) {
         const reference = declaration.moduleReference;
         return reference.type === AST_NODE_TYPES.TSExternalModuleReference &&
-          getStaticString(reference.expression) === PG_BOSS_MODULE
+          isPgBossModule(getStaticString(reference.expression), settings)
           ? 'class'
           : undefined;
       }
-      if (declaration.source.value !== PG_BOSS_MODULE) return undefined;
       const specifier = def.node;
+      const imported =
+        specifier.type === AST_NODE_TYPES.ImportSpecifier
+          ? specifier.imported.type === AST_NODE_TYPES.Identifier
+            ? specifier.imported.name
+            : specifier.imported.value
+          : undefined;
+      if (!isPgBossModule(declaration.source.value, settings)) return imported === PG_BOSS_CLASS ? 'class' : undefined;
       if (specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier) return 'class';
       if (specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier) return 'module';
-      if (specifier.type === AST_NODE_TYPES.ImportSpecifier) {
-        const imported =
-          specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value;
-        return imported === PG_BOSS_CLASS || imported === 'default' ? 'class' : 'other';
-      }
-      return undefined;
+      return imported === PG_BOSS_CLASS || imported === 'default' ? 'class' : 'other';
     }
-    if (
-      def.type === 'Variable' &&
-      def.node.type === AST_NODE_TYPES.VariableDeclarator &&
-      def.node.init &&
-      isRequireOfPgBoss(def.node.init)
-    ) {
+    if (def.type === DefinitionType.Variable && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init) {
+      const required = classifyRequire(def.node.init, settings);
+      if (!required) continue;
       const { id } = def.node;
-      if (id.type === AST_NODE_TYPES.Identifier) return 'class';
+      if (id.type === AST_NODE_TYPES.Identifier) return required;
       if (id.type === AST_NODE_TYPES.ObjectPattern) {
         const property = id.properties.find(
-          (candidate) => candidate.type === AST_NODE_TYPES.Property && candidate.value === def.name,
+          (candidate): candidate is TSESTree.Property =>
+            candidate.type === AST_NODE_TYPES.Property && candidate.value === def.name,
         );
-        const key =
-          property?.type === AST_NODE_TYPES.Property
-            ? property.key.type === AST_NODE_TYPES.Identifier
-              ? property.key.name
-              : getStaticString(property.key)
-            : undefined;
-        return key === PG_BOSS_CLASS ? 'class' : 'other';
+        const key = property && getPropertyKeyName(property);
+        return key === PG_BOSS_CLASS || key === 'default' ? 'class' : 'other';
       }
     }
   }
   return undefined;
 }
 
-/** `require('pg-boss').PgBoss` and `pgBossNamespace.PgBoss` name the class too. */
+/**
+ * `require('pg-boss').PgBoss`, `pgBossNamespace.PgBoss`, and compiled output's `pg_boss_1.default` or
+ * `tslib.__importStar(require('pg-boss')).PgBoss` name the class too.
+ */
 export function isPgBossClassMember(
   member: TSESTree.MemberExpression,
   objectBinding: PgBossBinding | undefined,
+  settings: PgBossSettings,
 ): boolean {
-  if (getStaticPropertyName(member) !== PG_BOSS_CLASS) return false;
-  return objectBinding === 'module' || objectBinding === 'class' || isRequireOfPgBoss(member.object);
+  const name = getStaticPropertyName(member);
+  if (name !== PG_BOSS_CLASS && name !== 'default') return false;
+  return (
+    objectBinding === 'module' || objectBinding === 'class' || classifyRequire(member.object, settings) !== undefined
+  );
 }

@@ -15,58 +15,70 @@ export interface PgBossTypeOracle {
  */
 const ANY_OR_UNKNOWN_FLAGS = 1 | 2;
 
-const oracles = new WeakMap<ts.Program, PgBossTypeOracle>();
-
-/**
- * The oracle for the parser's TypeScript program, or undefined when the parser has no type
- * information (espree, or typescript-eslint without `project`/`projectService`). One oracle per
- * program, so the per-type answers are shared by every file of the project.
- */
-export function getPgBossTypeOracle(services: Partial<ParserServices> | undefined): PgBossTypeOracle | undefined {
-  if (!services?.program || !services.getTypeAtLocation) return undefined;
-  let oracle = oracles.get(services.program);
-  if (!oracle) {
-    oracle = createOracle(services as ParserServicesWithTypeInformation);
-    oracles.set(services.program, oracle);
-  }
-  return oracle;
+/** What is the same for every file of a program: its checker and the verdict on each type. */
+interface ProgramTypes {
+  readonly checker: ts.TypeChecker;
+  readonly verdicts: Map<ts.Type, boolean>;
 }
 
-function createOracle(services: ParserServicesWithTypeInformation): PgBossTypeOracle {
-  // Created on the first question: most files never ask one, and a new checker is costly.
-  let createdChecker: ts.TypeChecker | undefined;
-  const verdicts = new Map<ts.Type, boolean>();
+const programs = new WeakMap<ts.Program, ProgramTypes>();
 
-  const isPgBossType = (checker: ts.TypeChecker, type: ts.Type, seen: Set<ts.Type>): boolean => {
-    const cached = verdicts.get(type);
-    if (cached !== undefined) return cached;
-    if (seen.has(type)) return false;
-    seen.add(type);
-    let verdict: boolean;
-    if (type.isUnionOrIntersection()) {
-      verdict = type.types.some((member) => isPgBossType(checker, member, seen));
-    } else {
-      const symbol = type.getSymbol();
-      verdict =
-        (symbol !== undefined && isPgBossClassSymbol(symbol)) ||
-        (type.isClassOrInterface() &&
-          (checker.getBaseTypes(type) ?? []).some((base) => isPgBossType(checker, base, seen)));
-    }
-    verdicts.set(type, verdict);
-    return verdict;
-  };
-
+/**
+ * The oracle for one linted file, or undefined when the parser has no type information (espree, or
+ * typescript-eslint without `project`/`projectService`). Only the program-wide part is cached per
+ * program; the ESTree-to-TypeScript node map is each file's own (`services` belong to one file), so
+ * every file of a program gets its own answers whichever file was linted first.
+ */
+export function getPgBossTypeOracle(services: Partial<ParserServices> | undefined): PgBossTypeOracle | undefined {
+  if (!services?.program || !services.esTreeNodeToTSNodeMap) return undefined;
+  const { program, esTreeNodeToTSNodeMap } = services as ParserServicesWithTypeInformation;
+  let types: ProgramTypes | undefined;
   return {
     isPgBoss(node) {
-      const checker = (createdChecker ??= services.program.getTypeChecker());
-      const type = checker.getNonNullableType(services.getTypeAtLocation(node));
+      // Created on the first question: most files never ask one.
+      types ??= getProgramTypes(program);
+      const { checker } = types;
+      const type = checker.getTypeAtLocation(esTreeNodeToTSNodeMap.get(node));
+      // Checked before removing null: `unknown` without null and undefined is `{}`, which says nothing either.
       if (type.flags & ANY_OR_UNKNOWN_FLAGS) return undefined;
-      return isPgBossType(checker, type, new Set());
+      return isPgBossType(types, checker.getNonNullableType(type), new Set());
     },
   };
 }
 
-/** The `PgBoss` class declared in the pg-boss package: 10/11 `types.d.ts`, 12 `dist/index.d.ts` / `.d.mts`. */
+function getProgramTypes(program: ts.Program): ProgramTypes {
+  let types = programs.get(program);
+  if (!types) {
+    types = { checker: program.getTypeChecker(), verdicts: new Map() };
+    programs.set(program, types);
+  }
+  return types;
+}
+
+/** The PgBoss class, a subclass of it, or a union holding one. */
+function isPgBossType(types: ProgramTypes, type: ts.Type, seen: Set<ts.Type>): boolean {
+  const cached = types.verdicts.get(type);
+  if (cached !== undefined) return cached;
+  if (seen.has(type)) return false;
+  seen.add(type);
+  let verdict: boolean;
+  if (type.isUnionOrIntersection()) {
+    verdict = type.types.some((member) => isPgBossType(types, member, seen));
+  } else {
+    const symbol = type.getSymbol();
+    verdict =
+      (symbol !== undefined && isPgBossClassSymbol(symbol)) ||
+      (type.isClassOrInterface() &&
+        (types.checker.getBaseTypes(type) ?? []).some((base) => isPgBossType(types, base, seen)));
+  }
+  types.verdicts.set(type, verdict);
+  return verdict;
+}
+
+/**
+ * The `PgBoss` class declared in the pg-boss package: 10/11 `types.d.ts`, 12 `dist/index.d.ts` / `.d.mts`.
+ * A re-export (`export { PgBoss } from 'pg-boss'` in a workspace package) resolves to this same symbol.
+ */
 function isPgBossClassSymbol(symbol: ts.Symbol): boolean {
   if (symbol.getName() !== PG_BOSS_CLASS) return false;
   return (symbol.getDeclarations() ?? []).some(

@@ -1,7 +1,10 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { getStaticPropertyName } from '../util/getStaticPropertyName';
 import { isSameQueueName } from './isSameQueueName';
-import { getSingleAssignedValue, isFunctionNode, resolveIdentifier } from '../util/scope';
+import { getPropertyKeyName } from '../util/getPropertyKeyName';
+import { getReturnedExpression } from '../util/getReturnedExpression';
+import { isFunctionNode, type FunctionNode } from '../util/isFunctionNode';
+import { getSingleAssignedValue, resolveIdentifier } from '../util/scope';
 import { skipTransparentWrappers } from '../util/skipTransparentWrappers';
 import type { SourceFile } from '../util/sourceFile';
 
@@ -95,7 +98,30 @@ function getCallPresence(
   if (method === 'includes' && isSameQueueName(source, argument, name) && isQueueNameList(source, list, depth)) {
     return 'exists';
   }
+  if (method === 'has' && isSameQueueName(source, argument, name) && isQueueNameCollection(source, list, depth)) {
+    return 'exists';
+  }
   return 'unknown';
+}
+
+/** `new Set(names)` over queue names, or `new Map(queues.map((q) => [q.name, q]))`, directly or through a variable. */
+function isQueueNameCollection(source: SourceFile, node: TSESTree.Node, depth: number): boolean {
+  const value = resolveValue(source, node, depth);
+  if (value?.type !== AST_NODE_TYPES.NewExpression || value.callee.type !== AST_NODE_TYPES.Identifier) return false;
+  const [entries] = value.arguments;
+  if (!entries) return false;
+  if (value.callee.name === 'Set') return isQueueNameList(source, entries, depth + 1);
+  if (value.callee.name !== 'Map') return false;
+  const map = resolveValue(source, entries, depth + 1);
+  if (map?.type !== AST_NODE_TYPES.CallExpression || map.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const [mapper] = map.arguments;
+  return (
+    getStaticPropertyName(map.callee) === 'map' &&
+    mapper !== undefined &&
+    isFunctionNode(mapper) &&
+    isQueueList(source, map.callee.object, depth + 1) &&
+    returnsEntryKeyedByName(mapper)
+  );
 }
 
 /** `await boss.getQueues()`, directly or through a variable. */
@@ -135,21 +161,8 @@ function resolveValue(source: SourceFile, node: TSESTree.Node, depth: number): T
   return current;
 }
 
-/** The expression a one-line callback returns: `(q) => expr` or `function (q) { return expr; }`. */
-function getReturnedExpression(fn: TSESTree.Node): TSESTree.Node | undefined {
-  if (!isFunctionNode(fn)) return undefined;
-  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return fn.body;
-  const [statement] = fn.body.body;
-  return fn.body.body.length === 1 && statement?.type === AST_NODE_TYPES.ReturnStatement
-    ? (statement.argument ?? undefined)
-    : undefined;
-}
-
 /** Whether `expr` reads the queue's name from the callback's parameter: `q.name`, or `name` from `({ name })`. */
-function isNameOfParameter(
-  fn: TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration,
-  expr: TSESTree.Node,
-): boolean {
+function isNameOfParameter(fn: FunctionNode, expr: TSESTree.Node): boolean {
   const [parameter] = fn.params;
   const node = skipTransparentWrappers(expr);
   if (parameter?.type === AST_NODE_TYPES.Identifier) {
@@ -164,8 +177,7 @@ function isNameOfParameter(
     return parameter.properties.some(
       (property) =>
         property.type === AST_NODE_TYPES.Property &&
-        property.key.type === AST_NODE_TYPES.Identifier &&
-        property.key.name === 'name' &&
+        getPropertyKeyName(property) === 'name' &&
         property.value.type === AST_NODE_TYPES.Identifier &&
         property.value.name === node.name,
     );
@@ -173,11 +185,16 @@ function isNameOfParameter(
   return false;
 }
 
-function returnsNameOfParameter(
-  fn: TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration,
-): boolean {
+function returnsNameOfParameter(fn: FunctionNode): boolean {
   const returned = getReturnedExpression(fn);
   return returned !== undefined && isNameOfParameter(fn, returned);
+}
+
+/** `(q) => [q.name, q]`: the entries of a Map keyed by queue name. */
+function returnsEntryKeyedByName(fn: FunctionNode): boolean {
+  const returned = getReturnedExpression(fn);
+  const key = returned?.type === AST_NODE_TYPES.ArrayExpression ? returned.elements[0] : undefined;
+  return key != null && isNameOfParameter(fn, key);
 }
 
 /** `(q) => q.name === name` (either side, `==` too). */

@@ -1,4 +1,5 @@
-import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { ASTUtils, AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { isFunctionNode, type FunctionNode } from './isFunctionNode';
 import type { SourceFile } from './sourceFile';
 
 type Scope = TSESLint.Scope.Scope;
@@ -12,7 +13,7 @@ function getInnermostScope(source: SourceFile, node: TSESTree.Node): Scope | nul
     const scope = manager.acquire(current, true);
     if (scope) {
       // A function's own scope does not contain its name or the expressions in its parameters' defaults.
-      return scope.type === 'function-expression-name' ? (scope.childScopes[0] ?? scope) : scope;
+      return scope.type === TSESLint.Scope.ScopeType.functionExpressionName ? (scope.childScopes[0] ?? scope) : scope;
     }
   }
   return manager.globalScope;
@@ -37,23 +38,8 @@ export function getSingleAssignedValue(variable: Variable): TSESTree.Expression 
   return def.node.init ?? undefined;
 }
 
-const FUNCTION_TYPES = new Set<AST_NODE_TYPES>([
-  AST_NODE_TYPES.ArrowFunctionExpression,
-  AST_NODE_TYPES.FunctionDeclaration,
-  AST_NODE_TYPES.FunctionExpression,
-]);
-
-export function isFunctionNode(
-  node: TSESTree.Node,
-): node is TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression {
-  return FUNCTION_TYPES.has(node.type);
-}
-
 /** The function a reference points to, when it is declared in this file (`function f`, `const f = () => …`). */
-export function resolveLocalFunction(
-  source: SourceFile,
-  node: TSESTree.Node,
-): TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | undefined {
+export function resolveLocalFunction(source: SourceFile, node: TSESTree.Node): FunctionNode | undefined {
   if (isFunctionNode(node)) return node;
   if (node.type !== AST_NODE_TYPES.Identifier) return undefined;
   const variable = resolveIdentifier(source, node);

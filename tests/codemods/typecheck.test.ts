@@ -46,9 +46,10 @@ describe('the codemod on a TypeScript app typed against pg-boss 12', () => {
     expect(typecheck()).toBe('');
 
     const first = codemod();
-    // Two receivers typed without getQueue, one Partial, one optional call on a receiver with side effects.
+    // A receiver typed without getQueue, one Partial, one optional call on a receiver with side effects. The
+    // inline object type of ensureScanQueue is no pg-boss at all (as the rule decides), so it stays as written.
     expect(first.code).toBe(1);
-    expect(first.stderr).toContain('27 calls rewritten), 4 calls left for you in 2 files');
+    expect(first.stderr).toContain('27 calls rewritten), 3 calls left for you in 2 files');
 
     expect(typecheck()).toBe('');
 
@@ -66,7 +67,7 @@ describe('the codemod on a TypeScript app typed against pg-boss 12', () => {
 
     const before = readSources();
     const second = codemod();
-    expect(second.stderr).toContain('0 changed (0 calls rewritten), 4 calls left for you in 2 files');
+    expect(second.stderr).toContain('0 changed (0 calls rewritten), 3 calls left for you in 2 files');
     expect(readSources()).toEqual(before);
   }, 120_000);
 

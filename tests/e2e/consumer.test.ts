@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { newSchemaName } from '../support/bossFactory';
 import { createConsumerProject } from './consumerProject';
-import { applyLspEdits, EditorSession } from './editorSession';
+import { applyLspEdits, createEditorWorkspace, EditorSession, type Diagnostic } from './editorSession';
 
 let project: string;
 
@@ -88,16 +88,25 @@ describe('the packed package in a consumer project', () => {
     expect(oxlint()).toEqual({ code: 1, findings: BARE_CALLS });
   });
 
-  it("VS Code's ESLint server shows the diagnostic and applies the quick fix", async () => {
-    const file = path.join(project, 'src/jobs.ts');
-    const uri = pathToFileURL(file).href;
-    const text = fs.readFileSync(file, 'utf8');
-    const editor = await EditorSession.start(project);
-    try {
+  describe.each(['eslint', 'eslint-9'] as const)("VS Code's ESLint server on %s", (eslintPackage) => {
+    let workspace: string;
+    let editor: EditorSession;
+    beforeAll(async () => {
+      workspace = createEditorWorkspace(project, eslintPackage);
+      editor = await EditorSession.start(workspace);
+    });
+    afterAll(async () => {
+      await editor.close();
+      fs.rmSync(workspace, { recursive: true, force: true });
+    });
+    const ours = (items: Diagnostic[]) => items.filter((item) => item.code === 'pg-boss/no-bare-create-queue');
+
+    it('shows the diagnostic and applies the quick fix', async () => {
+      const file = path.join(workspace, 'src/jobs.ts');
+      const uri = pathToFileURL(file).href;
+      const text = fs.readFileSync(file, 'utf8');
       editor.open(uri, 'typescript', text);
-      const [diagnostic, ...others] = (await editor.diagnostics(uri)).filter(
-        (item) => item.code === 'pg-boss/no-bare-create-queue',
-      );
+      const [diagnostic, ...others] = ours(await editor.diagnostics(uri));
       expect(others).toEqual([]);
       // `boss.createQueue('thumbnails', { retryLimit: 5 })` on line 4 (0-based 3), after `  await `.
       expect(diagnostic!.range).toEqual({ start: { line: 3, character: 8 }, end: { line: 3, character: 57 } });
@@ -116,12 +125,19 @@ describe('the packed package in a consumer project', () => {
       );
 
       editor.change(uri, 2, fixed);
-      expect((await editor.diagnostics(uri)).filter((item) => item.code === 'pg-boss/no-bare-create-queue')).toEqual(
-        [],
-      );
-    } finally {
-      await editor.close();
-    }
+      expect(ours(await editor.diagnostics(uri))).toEqual([]);
+    });
+
+    // Issue 9.1: type information decides in every file of a program, not only in the first one linted.
+    it('reports a call only the types recognise, in a file that is not the first of its program', async () => {
+      const lines = [];
+      for (const name of ['first', 'second']) {
+        const uri = pathToFileURL(path.join(workspace, `src/${name}.ts`)).href;
+        editor.open(uri, 'typescript', fs.readFileSync(path.join(workspace, `src/${name}.ts`), 'utf8'));
+        lines.push(...ours(await editor.diagnostics(uri)).map((item) => `${name}:${item.range.start.line + 1}`));
+      }
+      expect(lines).toEqual(['first:4', 'second:4']);
+    });
   });
 
   it('pg-boss-codemod --dry prints the diff and writes nothing', () => {

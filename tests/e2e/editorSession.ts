@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { LspClient } from '../support/lspClient';
@@ -141,4 +142,59 @@ export function applyLspEdits(text: string, edits: readonly TextEdit[]): string 
         current.slice(0, offset(edit.range.start)) + edit.newText + current.slice(offset(edit.range.end)),
       text,
     );
+}
+
+/** The ESLint majors the editor tests run on: the consumer project installs 9 as the alias `eslint-9`. */
+export type EslintPackage = 'eslint' | 'eslint-9';
+
+/**
+ * A folder of the consumer project that VS Code would open as its own workspace, whose `eslint` is the
+ * given major (the language server loads the workspace's `eslint`), linted with type information:
+ * `src/jobs.ts` from the app, and `src/first.ts`/`src/second.ts`, two files of one TypeScript program
+ * whose receivers only the types recognise. Remove it when done: `eslint .` at the project root must not see it.
+ */
+export function createEditorWorkspace(project: string, eslintPackage: EslintPackage): string {
+  const workspace = path.join(project, `editor-${eslintPackage}`);
+  fs.mkdirSync(path.join(workspace, 'src'), { recursive: true });
+  fs.mkdirSync(path.join(workspace, 'node_modules'));
+  fs.symlinkSync(path.join(project, 'node_modules', eslintPackage), path.join(workspace, 'node_modules/eslint'), 'dir');
+  fs.copyFileSync(path.join(project, 'src/jobs.ts'), path.join(workspace, 'src/jobs.ts'));
+  const files: Record<string, string> = {
+    'eslint.config.js': [
+      "import tsParser from '@typescript-eslint/parser';",
+      "import pgBoss from 'eslint-plugin-pg-boss';",
+      '',
+      'export default [',
+      "  { files: ['**/*.ts'], languageOptions: { parser: tsParser, parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } } },",
+      '  pgBoss.configs.recommended,',
+      '];',
+      '',
+    ].join('\n'),
+    'tsconfig.json': JSON.stringify({
+      compilerOptions: {
+        target: 'ES2022',
+        module: 'preserve',
+        moduleResolution: 'bundler',
+        strict: true,
+        noEmit: true,
+      },
+      include: ['src'],
+    }),
+    'src/open-queues.ts': [
+      "import { PgBoss } from 'pg-boss';",
+      '',
+      'export function openQueues(): Promise<PgBoss> {',
+      "  return new PgBoss(process.env.DATABASE_URL ?? '').start();",
+      '}',
+      '',
+    ].join('\n'),
+    ...Object.fromEntries(
+      ['first', 'second'].map((name) => [
+        `src/${name}.ts`,
+        `import { openQueues } from './open-queues';\n\nconst q = await openQueues();\nawait q.createQueue('${name}');\n`,
+      ]),
+    ),
+  };
+  for (const [file, text] of Object.entries(files)) fs.writeFileSync(path.join(workspace, file), text);
+  return workspace;
 }

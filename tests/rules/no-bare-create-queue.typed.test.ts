@@ -1,9 +1,12 @@
 import path from 'node:path';
 import { RuleTester } from '@typescript-eslint/rule-tester';
+import { vi } from 'vitest';
 import rule from '../../rules/no-bare-create-queue';
 import { casesFor } from './ruleCases';
 
 const fixtures = path.resolve(__dirname, '../fixtures');
+// The first case builds the fixture project's TypeScript program, which takes seconds on a busy machine.
+vi.setConfig({ testTimeout: 60_000 });
 const { valid, invalid } = casesFor('typed');
 
 /** Every case is linted as a file of the fixture project, so the type checker sees the real pg-boss types. */

@@ -8,24 +8,25 @@ import { findInstalledPgBossVersion } from '../../src/pgBossVersion/findInstalle
 
 describe('describeHazards', () => {
   it.each([
-    ['10.0.3', 'throws 23505 when the queue already exists and deadlocks (40P01) when processes start together'],
+    ['10.0.3', true, 'throws 23505 and deadlocks (40P01) at concurrent starts'],
     [
       '10.1.4',
-      "throws 23505 when the queue exists in a database first set up by 10.0.3 or older, deadlocks (40P01) when processes start together and keeps the first creator's options and ignores these when the queue exists",
+      true,
+      'throws 23505 if the database predates 10.0.4, deadlocks (40P01) at concurrent starts and ignores the options passed',
     ],
-    [
-      '10.4.2',
-      "deadlocks (40P01) when processes start together and keeps the first creator's options and ignores these when the queue exists",
-    ],
-    ['11.1.2', "keeps the first creator's options and ignores these when the queue exists"],
-    ['12.38.0', "keeps the first creator's options and ignores these when the queue exists"],
-  ])('names what a bare call does on %s', (version, hazards) => {
-    expect(describeHazards(version)).toBe(hazards);
+    ['10.4.2', true, 'deadlocks (40P01) at concurrent starts and ignores the options passed'],
+    ['11.1.2', true, 'ignores the options passed'],
+    ['12.38.0', true, 'ignores the options passed'],
+    // Without options there are none to ignore: the call just does nothing.
+    ['12.38.0', false, 'is a silent no-op'],
+    ['10.4.2', false, 'deadlocks (40P01) at concurrent starts and is a silent no-op'],
+  ])('names what a bare call does on %s (options passed: %s)', (version, passesOptions, hazards) => {
+    expect(describeHazards(version, passesOptions)).toBe(hazards);
   });
 
   it('says nothing for versions before queues had to be created, or for what is not a version', () => {
-    expect(describeHazards('9.0.3')).toBeUndefined();
-    expect(describeHazards('latest')).toBeUndefined();
+    expect(describeHazards('9.0.3', true)).toBeUndefined();
+    expect(describeHazards('latest', true)).toBeUndefined();
   });
 });
 
@@ -49,16 +50,41 @@ describe('findInstalledPgBossVersion', () => {
     expect(findInstalledPgBossVersion(path.join(project, 'packages/worker/src'))).toBe('12.38.0');
     expect(findInstalledPgBossVersion(path.join(project, 'packages/api/src'))).toBe('10.1.4');
   });
+
+  // An editor's ESLint server runs for hours: an `npm install` must show at once.
+  it('sees pg-boss installed where there was none, upgraded in place, and removed', () => {
+    const app = path.join(os.tmpdir(), `pg-boss-version-app-${process.pid}`);
+    const manifest = path.join(app, 'node_modules/pg-boss/package.json');
+    fs.mkdirSync(path.join(app, 'src'), { recursive: true });
+    try {
+      expect(findInstalledPgBossVersion(path.join(app, 'src'))).toBeUndefined();
+      fs.mkdirSync(path.dirname(manifest), { recursive: true });
+      fs.writeFileSync(manifest, JSON.stringify({ name: 'pg-boss', version: '11.1.2' }));
+      expect(findInstalledPgBossVersion(path.join(app, 'src'))).toBe('11.1.2');
+      fs.writeFileSync(manifest, JSON.stringify({ name: 'pg-boss', version: '12.38.0' }));
+      const later = new Date(Date.now() + 5_000);
+      fs.utimesSync(manifest, later, later);
+      expect(findInstalledPgBossVersion(path.join(app, 'src'))).toBe('12.38.0');
+      fs.rmSync(path.join(app, 'node_modules'), { recursive: true });
+      expect(findInstalledPgBossVersion(path.join(app, 'src'))).toBeUndefined();
+    } finally {
+      fs.rmSync(app, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('no-bare-create-queue create()', () => {
-  // The rule must cost nothing on the files that cannot contain a match.
-  it('registers no listener for a file whose text never mentions createQueue', () => {
+  // The rule must cost nothing on the files that cannot contain a match: one selector, nothing set up.
+  it('listens only to calls of a member named createQueue, and reads nothing before one is found', () => {
     const context = {
       options: [],
-      sourceCode: { text: 'export const queue = "emails";' },
+      get sourceCode(): never {
+        throw new Error('read before a candidate call');
+      },
       physicalFilename: 'file.ts',
     };
-    expect(rule.create(context as never)).toEqual({});
+    expect(Object.keys(rule.create(context as never))).toEqual([
+      'CallExpression[callee.property.name="createQueue"], CallExpression[callee.property.value="createQueue"]',
+    ]);
   });
 });
