@@ -43,7 +43,7 @@ export default createRule<Options, MessageIds>({
         "`{{receiver}}.createQueue()` on an existing queue throws, deadlocks or ignores its options, by pg-boss version. Use `safeCreateQueue({{receiver}}, …)` from '{{importSource}}'.",
       bareCreateQueueOnVersion:
         "`{{receiver}}.createQueue()` on an existing queue {{hazards}} (pg-boss {{version}}). Use `safeCreateQueue({{receiver}}, …)` from '{{importSource}}'.",
-      useSafeCreateQueue: "Rewrite to `safeCreateQueue({{receiver}}, …)` from '{{importSource}}'.",
+      useSafeCreateQueue: "Rewrite to `{{helper}}({{receiver}}, …)` from '{{importSource}}'.",
     },
     schema: [
       {
@@ -93,7 +93,7 @@ export default createRule<Options, MessageIds>({
           version: version.installed ?? '',
           hazards: hazards ?? '',
         };
-        const { edits } = planSafeCreateQueueRewrite(source, [bare], importSource);
+        const { edits, rewritten } = planSafeCreateQueueRewrite(source, [bare], importSource);
         const fix: TSESLint.ReportFixFunction | null =
           edits.length > 0 ? (fixer) => edits.map((edit) => fixer.replaceTextRange(edit.range, edit.text)) : null;
         context.report({
@@ -101,7 +101,16 @@ export default createRule<Options, MessageIds>({
           messageId: hazards ? 'bareCreateQueueOnVersion' : 'bareCreateQueue',
           data,
           fix: options.autofix ? fix : null,
-          suggest: !options.autofix && fix ? [{ messageId: 'useSafeCreateQueue', data, fix }] : [],
+          suggest:
+            !options.autofix && fix
+              ? [
+                  {
+                    messageId: 'useSafeCreateQueue',
+                    data: { receiver: data.receiver, importSource, helper: rewritten[0]!.helper },
+                    fix,
+                  },
+                ]
+              : [],
         });
       },
     };

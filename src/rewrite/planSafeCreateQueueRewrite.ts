@@ -12,9 +12,16 @@ export interface UnrewritableCall {
   readonly reason: string;
 }
 
+/** A bare call the rewrite changes, and the helper it calls instead. */
+export interface RewrittenCall {
+  readonly bare: BareCreateQueueCall;
+  readonly helper: HelperName;
+}
+
 export interface SafeCreateQueueRewrite {
   /** The edits for every rewritable call plus, when needed, the one import; empty when none is rewritable. */
   readonly edits: TextEdit[];
+  readonly rewritten: RewrittenCall[];
   /** Calls whose rewrite would change behaviour or fail to type-check; they stay as they are. */
   readonly unrewritable: UnrewritableCall[];
 }
@@ -35,20 +42,20 @@ export function planSafeCreateQueueRewrite(
   importSource: string,
 ): SafeCreateQueueRewrite {
   const unrewritable: UnrewritableCall[] = [];
-  const planned: Array<{ bare: BareCreateQueueCall; helper: HelperName }> = [];
+  const planned: RewrittenCall[] = [];
   for (const bare of calls) {
     const gap = findReceiverTypeGap(source, bare.receiver);
     const reason = gap ? describeGap(source, bare, gap) : findRewriteObstacle(source, bare);
     if (reason) unrewritable.push({ bare, reason });
     else planned.push({ bare, helper: isResultDiscarded(bare.call) ? 'safeCreateQueue' : 'ensureQueue' });
   }
-  if (planned.length === 0) return { edits: [], unrewritable };
+  if (planned.length === 0) return { edits: [], rewritten: planned, unrewritable };
   const helperImport = planHelperImport(source, importSource, [...new Set(planned.map(({ helper }) => helper))]);
   const edits = planned.flatMap(({ bare, helper }) =>
     planCallRewrite(source, bare, helperImport.references.get(helper)!),
   );
   if (helperImport.edit) edits.push(helperImport.edit);
-  return { edits, unrewritable };
+  return { edits, rewritten: planned, unrewritable };
 }
 
 function describeGap(source: SourceFile, bare: BareCreateQueueCall, gap: ReceiverTypeGap): string {

@@ -249,6 +249,23 @@ export const invalid: InvalidCase[] = [
       },
     ],
   },
+  // The suggestion names the helper it inserts: ensureQueue where the call's value is used.
+  {
+    code: app(`export const ready = boss.createQueue('emails');\n`),
+    errors: [
+      {
+        messageId: 'bareCreateQueueOnVersion',
+        ...locate(app(`export const ready = boss.createQueue('emails');\n`), `boss.createQueue('emails')`),
+        suggestions: [
+          {
+            messageId: 'useSafeCreateQueue',
+            data: { helper: 'ensureQueue', receiver: 'boss', importSource: 'pg-boss-safe-create-queue' },
+            output: `import { PgBoss } from 'pg-boss';\nimport { ensureQueue } from 'pg-boss-safe-create-queue';\n\nconst boss = new PgBoss('postgres://localhost/app');\n\nexport const ready = ensureQueue(boss, 'emails');\n`,
+          },
+        ],
+      },
+    ],
+  },
   // Issue 9.6: with options, they are the ones ignored.
   {
     code: app(`await boss.createQueue('emails', { retryLimit: 5 });\n`),
