@@ -54,7 +54,11 @@ it('npm pack from a clean checkout builds both packages and ships their dist and
     ]),
   );
   const runtimeFiles = packedFiles('pg-boss-safe-create-queue');
-  expect(runtimeFiles).toEqual(expect.arrayContaining(['dist/index.js', 'dist/index.d.ts', 'CHANGELOG.md']));
-  // The runtime package ships only its own build, nothing of the plugin's.
-  expect(runtimeFiles.filter((file) => !/^(dist\/|CHANGELOG\.md$|LICENSE$|package\.json$)/.test(file))).toEqual([]);
+  expect(runtimeFiles).toEqual(
+    expect.arrayContaining(['dist/index.js', 'dist/index.d.ts', 'CHANGELOG.md', 'README.md']),
+  );
+  // The runtime package ships only its own build and its npm page, nothing of the plugin's.
+  expect(
+    runtimeFiles.filter((file) => !/^(dist\/|CHANGELOG\.md$|README\.md$|LICENSE$|package\.json$)/.test(file)),
+  ).toEqual([]);
 });
