@@ -1,5 +1,6 @@
 // The code the lint and codemod benchmarks run on: real packages from node_modules (available offline)
 // plus generated app files that call createQueue in every pattern the rule knows.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,8 +45,10 @@ export function generatedAppFiles(count) {
 }
 
 /**
- * Copies the corpus into bench/.work/<name> (outside git's view, as a user's tree would be) and returns
- * the directory and its files.
+ * Copies the corpus into bench/.work/<name>, a git repository of its own as a user's tree is (inside this
+ * repository bench/.work is git-ignored, and the CLIs ask git what each scanned tree holds: they would scan
+ * nothing). Returns the directory, its files, and how many of them the CLIs scan: all but those in nested
+ * node_modules (Babel vendors semver), which they always skip.
  */
 export function materializeCorpus(name, appFileCount) {
   const directory = path.join(workDirectory, name);
@@ -63,5 +66,7 @@ export function materializeCorpus(name, appFileCount) {
     fs.writeFileSync(target, text);
     files.push(target);
   }
-  return { directory, files };
+  execFileSync('git', ['init', '-q'], { cwd: directory });
+  const scanned = files.filter((file) => !path.relative(directory, file).split(path.sep).includes('node_modules'));
+  return { directory, files, scannedCount: scanned.length };
 }
