@@ -1,6 +1,11 @@
 import { DEFAULT_IMPORT_SOURCE } from '../runtimeModule';
-
-export const DEFAULT_EXTENSIONS = 'js,jsx,mjs,cjs,ts,tsx,mts,cts';
+import {
+  DEFAULT_EXTENSIONS,
+  NO_EXTENSIONS,
+  readCommandLine,
+  readExtensions,
+  type CommandLine,
+} from './readCommandLine';
 
 /** What a valid command line asks for. */
 export interface CodemodOptions {
@@ -17,78 +22,39 @@ export interface CodemodOptions {
 }
 
 export type CodemodCommand =
-  | { readonly kind: 'run'; readonly options: CodemodOptions }
-  | { readonly kind: 'help' }
-  | { readonly kind: 'version' }
-  /** A usage error, in one sentence that names the flag and what it needs. */
-  | { readonly kind: 'usage-error'; readonly message: string };
+  { readonly kind: 'run'; readonly options: CodemodOptions } | Exclude<CommandLine<never, never>, { kind: 'run' }>;
 
-const BOOLEAN_FLAGS = { '--dry': 'dry', '--print': 'print', '--add-dependency': 'addDependency' } as const;
-const VALUE_FLAGS = ['--import-source', '--extensions', '--cpus'] as const;
-type ValueFlag = (typeof VALUE_FLAGS)[number];
+const SPEC = {
+  switches: ['--dry', '--print', '--add-dependency'],
+  options: { '--import-source': DEFAULT_IMPORT_SOURCE, '--extensions': DEFAULT_EXTENSIONS, '--cpus': '1' },
+} as const;
 
-/**
- * Reads the command line. Flags take their value from the next argument or after `=`, whatever it
- * looks like (so `--cpus -1` is a bad thread count, not an unknown option); `--` ends the flags.
- */
+/** Reads the codemod's command line and checks every value, one precise message per bad flag. */
 export function parseCodemodArguments(argv: readonly string[]): CodemodCommand {
-  const flags = { dry: false, print: false, addDependency: false };
-  const values: Record<ValueFlag, string> = {
-    '--import-source': DEFAULT_IMPORT_SOURCE,
-    '--extensions': DEFAULT_EXTENSIONS,
-    '--cpus': '1',
-  };
-  const paths: string[] = [];
-  for (let index = 0; index < argv.length; index++) {
-    const argument = argv[index]!;
-    if (argument === '--') {
-      paths.push(...argv.slice(index + 1));
-      break;
-    }
-    if (argument === '-h' || argument === '--help') return { kind: 'help' };
-    if (argument === '-v' || argument === '--version') return { kind: 'version' };
-    if (!argument.startsWith('-') || argument === '-') {
-      paths.push(argument);
-      continue;
-    }
-    if (argument in BOOLEAN_FLAGS) {
-      flags[BOOLEAN_FLAGS[argument as keyof typeof BOOLEAN_FLAGS]] = true;
-      continue;
-    }
-    const [name, inline] = splitInlineValue(argument);
-    if (!isValueFlag(name)) return usageError(`Unknown option ${name}.`);
-    const value = inline ?? argv[++index];
-    if (value === undefined) return usageError(`${name} needs a value.`);
-    values[name] = value;
-  }
+  const command = readCommandLine(argv, SPEC);
+  if (command.kind !== 'run') return command;
+  const { switches, options: values, paths } = command;
 
   const cpus = values['--cpus'];
   if (!/^\d+$/.test(cpus) || Number(cpus) < 1)
     return usageError(`--cpus must be a whole number of worker threads, 1 or more (got '${cpus}').`);
   const importSource = values['--import-source'].trim();
   if (importSource === '') return usageError(`--import-source must name the module to import the helpers from.`);
-  const extensions = new Set(
-    values['--extensions']
-      .split(',')
-      .map((extension) => extension.trim().replace(/^\./, ''))
-      .filter(Boolean),
-  );
-  if (extensions.size === 0)
-    return usageError(`--extensions must list at least one file extension, e.g. --extensions ts,js.`);
+  const extensions = readExtensions(values['--extensions']);
+  if (extensions.size === 0) return usageError(NO_EXTENSIONS);
   if (paths.length === 0) return usageError('No paths given: name the files or directories to rewrite.');
   return {
     kind: 'run',
-    options: { paths, ...flags, importSource, extensions, cpus: Number(cpus) },
+    options: {
+      paths,
+      dry: switches.has('--dry'),
+      print: switches.has('--print'),
+      addDependency: switches.has('--add-dependency'),
+      importSource,
+      extensions,
+      cpus: Number(cpus),
+    },
   };
-}
-
-function splitInlineValue(argument: string): [string, string | undefined] {
-  const equals = argument.indexOf('=');
-  return equals === -1 ? [argument, undefined] : [argument.slice(0, equals), argument.slice(equals + 1)];
-}
-
-function isValueFlag(name: string): name is ValueFlag {
-  return (VALUE_FLAGS as readonly string[]).includes(name);
 }
 
 function usageError(message: string): CodemodCommand {

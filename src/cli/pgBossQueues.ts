@@ -1,11 +1,9 @@
 #!/usr/bin/env node
-import { parseArgs } from 'node:util';
 import { formatInventory, summarizeInventory } from '../inventory/formatInventory';
 import { FAILING_PROBLEM_KINDS } from '../inventory/queueInventory';
 import { scanQueues } from '../inventory/scanQueues';
 import { readPackageManifest } from '../packageManifest';
-
-const DEFAULT_EXTENSIONS = 'js,jsx,mjs,cjs,ts,tsx,mts,cts';
+import { DEFAULT_EXTENSIONS, NO_EXTENSIONS, readCommandLine, readExtensions } from './readCommandLine';
 
 const USAGE = `Usage: pg-boss-queues [options] <paths...>
 
@@ -24,46 +22,31 @@ Exit code: 1 when a queue is used but never declared, declared with conflicting 
 or named as an undeclared deadLetter; 0 otherwise; 2 for a usage error.`;
 
 function main(argv: string[]): number {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        json: { type: 'boolean', default: false },
-        extensions: { type: 'string', default: DEFAULT_EXTENSIONS },
-        version: { type: 'boolean', short: 'v', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    return usageError((error as Error).message);
+  const command = readCommandLine(argv, { switches: ['--json'], options: { '--extensions': DEFAULT_EXTENSIONS } });
+  switch (command.kind) {
+    case 'help':
+      process.stdout.write(`${USAGE}\n`);
+      return 0;
+    case 'version':
+      process.stdout.write(`${readPackageManifest().version}\n`);
+      return 0;
+    case 'usage-error':
+      return usageError(command.message);
   }
-  const { values, positionals } = parsed;
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
-  if (values.version) {
-    process.stdout.write(`${readPackageManifest().version}\n`);
-    return 0;
-  }
-  const extensions = values.extensions
-    .split(',')
-    .map((extension) => extension.trim().replace(/^\./, ''))
-    .filter(Boolean);
-  if (extensions.length === 0)
-    return usageError(`Invalid --extensions "${values.extensions}": give a list like ts,js.`);
-  if (positionals.length === 0) return usageError('No paths given.');
+  const extensions = readExtensions(command.options['--extensions']);
+  if (extensions.size === 0) return usageError(NO_EXTENSIONS);
+  if (command.paths.length === 0) return usageError('No paths given: name the files or directories to scan.');
 
   let scan;
   try {
-    scan = scanQueues(positionals, new Set(extensions));
+    scan = scanQueues(command.paths, extensions);
   } catch (error) {
     return usageError((error as Error).message);
   }
   const { inventory } = scan;
-  process.stdout.write(values.json ? `${JSON.stringify(inventory, null, 2)}\n` : formatInventory(inventory));
+  process.stdout.write(
+    command.switches.has('--json') ? `${JSON.stringify(inventory, null, 2)}\n` : formatInventory(inventory),
+  );
   for (const { file, reason } of scan.skipped) process.stderr.write(`skipped ${file}: ${reason}\n`);
   process.stderr.write(summarizeInventory(inventory, scan.scanned));
   return inventory.problems.some((problem) => FAILING_PROBLEM_KINDS.has(problem.kind)) ? 1 : 0;

@@ -357,14 +357,19 @@ export class Jobs {
 describe('pg-boss-queues usage', PROCESS_TIMEOUT, () => {
   it('exits 2 with one precise message per bad usage', () => {
     const cwd = os.tmpdir();
-    expect(runQueues(cwd)).toMatchObject({ code: 2, stderr: expect.stringMatching(/^No paths given\.\n/) });
+    expect(runQueues(cwd)).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/^No paths given: name the files or directories to scan\.\n/),
+    });
     expect(runQueues(cwd, '--bogus', '.')).toMatchObject({
       code: 2,
-      stderr: expect.stringMatching(/^Unknown option '--bogus'/),
+      stderr: expect.stringMatching(/^Unknown option --bogus\.\n/),
     });
     expect(runQueues(cwd, '--extensions', ',', '.')).toMatchObject({
       code: 2,
-      stderr: expect.stringMatching(/^Invalid --extensions ",": give a list like ts,js\.\n/),
+      stderr: expect.stringMatching(
+        /^--extensions must list at least one file extension, e\.g\. --extensions ts,js\.\n/,
+      ),
     });
     expect(runQueues(cwd, 'no-such-dir')).toMatchObject({
       code: 2,
