@@ -192,6 +192,37 @@ describe('pg-boss-codemod', PROCESS_TIMEOUT, () => {
     expect(read('src/many-69.ts')).toBe(REWRITTEN);
   });
 
+  // The rename replaced the link with a regular file, left the target bare, and a scan reaching both counted the call twice.
+  it.each([
+    ['inside a git work tree', true],
+    ['outside a git work tree', false],
+  ])('writes through a symbolic link to its target, keeps its mode, and counts it once (%s)', (_where, inGit) => {
+    if (!inGit) fs.rmSync(path.join(project, '.git'), { recursive: true });
+    writeFiles({ 'shared/q.ts': BARE });
+    fs.chmodSync(path.join(project, 'shared/q.ts'), 0o775);
+    fs.symlinkSync('../shared/q.ts', path.join(project, 'src/linked.ts'));
+    const { code, stderr } = codemod('src', 'shared');
+    expect(code).toBe(0);
+    expect(fs.lstatSync(path.join(project, 'src/linked.ts')).isSymbolicLink()).toBe(true);
+    expect(fs.readlinkSync(path.join(project, 'src/linked.ts'))).toBe('../shared/q.ts');
+    expect(read('shared/q.ts')).toBe(REWRITTEN);
+    expect(fs.statSync(path.join(project, 'shared/q.ts')).mode & 0o777).toBe(0o775);
+    // src/queues.ts and shared/q.ts; src/generated/ is ignored only by git.
+    expect(stderr).toContain(inGit ? '2 changed (2 calls rewritten)' : '3 changed (3 calls rewritten)');
+    expect(fs.readdirSync(path.join(project, 'shared'))).toEqual(['q.ts']);
+  });
+
+  // Scanning only the link's directory still rewrites the file it names, wherever that is.
+  it('rewrites the target of a link that points outside the scanned root', () => {
+    writeFiles({ 'shared/q.ts': BARE });
+    fs.symlinkSync('../shared/q.ts', path.join(project, 'src/linked.ts'));
+    const { code, stderr } = codemod('src');
+    expect(code).toBe(0);
+    expect(fs.lstatSync(path.join(project, 'src/linked.ts')).isSymbolicLink()).toBe(true);
+    expect(read('shared/q.ts')).toBe(REWRITTEN);
+    expect(stderr).toContain('2 changed (2 calls rewritten)');
+  });
+
   it('exits 1 when a file fails, naming it and the reason', () => {
     fs.mkdirSync(path.join(project, 'elsewhere'));
     fs.symlinkSync(path.join(project, 'elsewhere'), path.join(project, 'src/linked.ts'));
