@@ -223,6 +223,28 @@ describe('pg-boss-codemod', PROCESS_TIMEOUT, () => {
     expect(stderr).toContain('2 changed (2 calls rewritten)');
   });
 
+  // Inserted lines ended in LF inside CRLF files (modelled on a Windows checkout; the BOM stays first).
+  it('writes CRLF into a CRLF file: the import, the require, a receiver on its own line, and the TODO marker', () => {
+    const shapes = {
+      'esm.ts': `\uFEFF${BARE}`,
+      'cjs.js':
+        "const { PgBoss } = require('pg-boss');\nconst boss = new PgBoss('x');\nasync function a() {\n  await boss.createQueue(\n    'emails',\n  );\n}\nmodule.exports = { a };\n",
+      'narrow.ts': NARROW,
+    };
+    for (const [name, text] of Object.entries(shapes))
+      writeFiles({ [`lf/${name}`]: text, [`crlf/${name}`]: text.replaceAll('\n', '\r\n') });
+    const { stderr } = codemod('lf', 'crlf');
+    expect(stderr).toContain('6 files scanned, 6 changed (4 calls rewritten), 2 calls left for you');
+    for (const name of Object.keys(shapes)) {
+      const rewritten = read(`crlf/${name}`);
+      expect(rewritten).toBe(read(`lf/${name}`).replaceAll('\n', '\r\n'));
+      expect(rewritten).not.toMatch(/(?<!\r)\n/);
+    }
+    expect(read('crlf/esm.ts')).toMatch(/^\uFEFF/);
+    expect(read('crlf/cjs.js')).toContain("require('pg-boss-safe-create-queue');\r\n");
+    expect(read('crlf/narrow.ts')).toContain('// TODO(pg-boss-codemod):');
+  });
+
   it('exits 1 when a file fails, naming it and the reason', () => {
     fs.mkdirSync(path.join(project, 'elsewhere'));
     fs.symlinkSync(path.join(project, 'elsewhere'), path.join(project, 'src/linked.ts'));
