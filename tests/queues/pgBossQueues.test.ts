@@ -284,6 +284,23 @@ export class Jobs {
     expect(stderr).not.toContain('cannot be told');
   });
 
+  // MTES-MCT/verseau2 apps/back imports `QueueName` from '@queue/queue', a `compilerOptions.paths` alias of its
+  // tsconfig.json; the names stayed unresolved. Here the aliases sit in a base config the tsconfig extends.
+  it('follows tsconfig paths (with one *, or exact) and baseUrl, through extends and JSON comments', () => {
+    const { code, inventory } = scan({
+      'tsconfig.base.json':
+        '{\n  // NestJS writes comments and trailing commas here\n  "compilerOptions": {\n    "baseUrl": "./",\n    "paths": { "@queue/*": ["src/infra/queue/*"], "@names": ["src/names/index.ts"], },\n  },\n}\n',
+      'tsconfig.json': '{ "extends": "./tsconfig.base", "compilerOptions": { "outDir": "./dist" } }\n',
+      'src/infra/queue/queue.ts': "export enum QueueName {\n  ProcessFile = 'process_file',\n}\n",
+      'src/names/index.ts': "export const REPORTS = 'reports';\n",
+      'src/constants/digest.ts': "export const DIGEST = 'digest';\n",
+      'src/worker/worker.service.ts': `import { QueueName } from '@queue/queue';\nimport { REPORTS } from '@names';\nimport { DIGEST } from 'src/constants/digest';\n${boss}for (const name of [QueueName.ProcessFile, REPORTS, DIGEST]) {\n  await boss.createQueue(name);\n  await boss.work(name, handle);\n}\n`,
+    });
+    expect(code).toBe(0);
+    expect(queueNames(inventory)).toEqual(['digest', 'process_file', 'reports']);
+    expect(inventory.problems).toEqual([]);
+  });
+
   // timgit/pg-boss test/hooks.ts exports `const ctx = { schema: '' }` and sets ctx.schema before each test.
   it('does not trust a const object that is changed in place, here or where it is imported', () => {
     const { inventory } = scan({
