@@ -16,6 +16,9 @@ export interface UnreadableDirectory {
  * ones too, wherever the command was started); elsewhere every file is taken. A file named explicitly
  * is taken even when ignored: the user asked for it.
  *
+ * A file reached through several paths (a symbolic link to it, or a link to its directory) is taken
+ * once, see onePathPerFile.
+ *
  * A subdirectory that cannot be listed is passed to `onUnreadableDirectory` and the walk goes on;
  * without that callback it throws, as a missing path always does.
  */
@@ -47,7 +50,20 @@ export function collectFiles(
         files.add(file);
     }
   }
-  return [...files].filter((file) => fs.existsSync(file)).sort();
+  return onePathPerFile([...files].filter((file) => fs.existsSync(file)).sort());
+}
+
+/**
+ * Keeps one path for each real file, so a file reached through a symbolic link too is read, rewritten
+ * and counted once: its real path when that was collected, else the first of its paths.
+ */
+function onePathPerFile(sorted: readonly string[]): string[] {
+  const byRealPath = new Map<string, string>();
+  for (const file of sorted) {
+    const real = fs.realpathSync(file);
+    if (!byRealPath.has(real) || file === real) byRealPath.set(real, file);
+  }
+  return [...byRealPath.values()].sort();
 }
 
 /**
@@ -84,7 +100,8 @@ function walk(directory: string, report: (problem: UnreadableDirectory) => void)
     if (SKIPPED_DIRECTORIES.has(entry.name)) continue;
     const full = path.join(directory, entry.name);
     if (entry.isDirectory()) found.push(...walk(full, report));
-    else if (entry.isFile()) found.push(full);
+    // A linked file is taken as git lists it; a linked directory is not followed, so a cycle cannot loop.
+    else if (entry.isFile() || entry.isSymbolicLink()) found.push(full);
   }
   return found;
 }

@@ -19,7 +19,8 @@ Options:
   -h, --help               show this help
 
 Exit code: 1 when a queue is used but never declared, declared with conflicting options,
-or named as an undeclared deadLetter; 0 otherwise; 2 for a usage error.`;
+or named as an undeclared deadLetter; 0 otherwise; 2 for a usage error. No queue is called
+undeclared while a declaration's queue name is not a constant: it may declare any of them.`;
 
 function main(argv: string[]): number {
   const command = readCommandLine(argv, { switches: ['--json'], options: { '--extensions': DEFAULT_EXTENSIONS } });
@@ -48,7 +49,7 @@ function main(argv: string[]): number {
     command.switches.has('--json') ? `${JSON.stringify(inventory, null, 2)}\n` : formatInventory(inventory),
   );
   for (const { file, reason } of scan.skipped) process.stderr.write(`skipped ${file}: ${reason}\n`);
-  process.stderr.write(summarizeInventory(inventory, scan.scanned));
+  process.stderr.write(summarizeInventory(scan));
   return inventory.problems.some((problem) => FAILING_PROBLEM_KINDS.has(problem.kind)) ? 1 : 0;
 }
 

@@ -24,7 +24,8 @@ export interface RewriteSettings {
 
 /**
  * Rewrites one file whose text was already read: a file that does not parse is skipped, a write goes to
- * a temporary file renamed over the original, so a file is never left half-written.
+ * a temporary file renamed over the original (the link's target for a symbolic link), so a file is never
+ * left half-written.
  */
 export function rewriteFile(file: string, text: string, settings: RewriteSettings): FileOutcome {
   let result;
@@ -52,12 +53,20 @@ export function rewriteFile(file: string, text: string, settings: RewriteSetting
   };
 }
 
+/**
+ * Writes through a symbolic link to the file it names: the temporary file is made next to that real file
+ * with its mode, then renamed over it, so the link stays a link. A hard link to the file is not followed:
+ * the rename gives `file` a new inode and the other names keep the old text.
+ */
 function writeAtomically(file: string, text: string): void {
-  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.pg-boss-codemod`);
-  const { mode } = fs.statSync(file);
+  const target = fs.realpathSync(file);
+  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.pg-boss-codemod`);
+  const { mode } = fs.statSync(target);
   try {
-    fs.writeFileSync(temporary, text, { mode });
-    fs.renameSync(temporary, file);
+    fs.writeFileSync(temporary, text);
+    // Set after writing: a mode given to the write is narrowed by the umask.
+    fs.chmodSync(temporary, mode);
+    fs.renameSync(temporary, target);
   } catch (error) {
     fs.rmSync(temporary, { force: true });
     throw error;

@@ -26,6 +26,19 @@ export interface FileOperations {
  */
 const NEEDS_NO_QUEUE = new Set(['deadLetter', 'deleteQueue']);
 
+/** The calls whose queue name declares a queue. */
+const DECLARING_METHODS = new Set(['createQueue', 'safeCreateQueue', 'safeCreateQueues']);
+
+/**
+ * How many declarations have a queue name that is not a constant. While there is one, a queue used but
+ * declared nowhere else may be declared there: the inventory does not guess, so it calls none undeclared.
+ */
+export function countUnresolvedDeclarations(files: readonly FileOperations[]): number {
+  return files
+    .flatMap(({ operations }) => operations)
+    .filter((operation) => operation.kind === 'unresolved' && DECLARING_METHODS.has(operation.method)).length;
+}
+
 const PROBLEM_ORDER: readonly ProblemKind[] = [
   'undeclared',
   'conflicting-options',
@@ -44,6 +57,7 @@ export function buildInventory(files: readonly FileOperations[]): QueueInventory
     return queue;
   };
   const problems: InventoryProblem[] = [];
+  const declarationsKnown = countUnresolvedDeclarations(files) === 0;
   for (const { file, operations } of files) {
     for (const operation of operations) {
       if (operation.kind === 'declaration')
@@ -55,27 +69,35 @@ export function buildInventory(files: readonly FileOperations[]): QueueInventory
           kind: 'unresolved-name',
           queue: null,
           locations: [{ file, line: operation.line }],
-          message: `The queue name \`${operation.expression}\` (${operation.method}) is not a constant; it cannot be checked.`,
+          message: `The queue name \`${operation.expression}\` (${operation.method}) is not a constant; it cannot be checked.${
+            DECLARING_METHODS.has(operation.method) ? UNKNOWN_DECLARATION : ''
+          }`,
         });
     }
   }
   const sorted: InventoryQueue[] = [...queues]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([name, { declarations, uses }]) => ({ name, declarations, uses }));
-  for (const queue of sorted) problems.push(...findQueueProblems(queue, implicit));
+  for (const queue of sorted) problems.push(...findQueueProblems(queue, implicit, declarationsKnown));
   problems.sort((a, b) => PROBLEM_ORDER.indexOf(a.kind) - PROBLEM_ORDER.indexOf(b.kind));
   return { queues: sorted, problems };
 }
 
+const UNKNOWN_DECLARATION =
+  ' It may declare any queue used here, so no queue is reported as undeclared while it is unresolved.';
+
+/** `declarationsKnown`: every declaration's queue name is known, so a queue found in none is undeclared. */
 function findQueueProblems(
   { name, declarations, uses }: InventoryQueue,
   implicit: ReadonlySet<string>,
+  declarationsKnown: boolean,
 ): InventoryProblem[] {
   const problems: InventoryProblem[] = [];
+  const undeclared = declarationsKnown && declarations.length === 0;
   const explicit = uses.filter((use) => !implicit.has(use.file));
   const jobUses = explicit.filter((use) => !NEEDS_NO_QUEUE.has(use.method));
   const deadLetterUses = explicit.filter((use) => use.method === 'deadLetter');
-  if (declarations.length === 0 && jobUses.length > 0) {
+  if (undeclared && jobUses.length > 0) {
     problems.push({
       kind: 'undeclared',
       queue: name,
@@ -83,7 +105,7 @@ function findQueueProblems(
       message: `Queue "${name}" is used but never declared: pg-boss 10 drops what is sent to it (send returns null), 11+ throw, and its workers never run.`,
     });
   }
-  if (declarations.length === 0 && deadLetterUses.length > 0) {
+  if (undeclared && deadLetterUses.length > 0) {
     problems.push({
       kind: 'undeclared-dead-letter',
       queue: name,

@@ -1,4 +1,5 @@
 import type { QueueInventory } from './queueInventory';
+import type { QueueScan } from './scanQueues';
 
 const HEADER = ['queue', 'declared at (options)', 'used at', 'problems'];
 
@@ -50,11 +51,22 @@ export function formatInventory(inventory: QueueInventory): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** The closing line: how many queues, and how many problems of each kind. */
-export function summarizeInventory(inventory: QueueInventory, scanned: number): string {
+/**
+ * The closing line: how many queues, how many problems of each kind, and whether undeclared queues could
+ * be told at all (not while a declaration's queue name is unresolved).
+ */
+export function summarizeInventory({
+  inventory,
+  scanned,
+  unresolvedDeclarations,
+}: Pick<QueueScan, 'inventory' | 'scanned' | 'unresolvedDeclarations'>): string {
   const counts = new Map<string, number>();
   for (const problem of inventory.problems) counts.set(problem.kind, (counts.get(problem.kind) ?? 0) + 1);
   const problems =
     counts.size === 0 ? 'no problems' : [...counts].map(([kind, count]) => `${count} ${kind}`).join(', ');
-  return `pg-boss-queues: ${plural(scanned, 'file')} scanned, ${plural(inventory.queues.length, 'queue')}; ${problems}\n`;
+  const unknown =
+    unresolvedDeclarations === 0
+      ? ''
+      : `; undeclared queues cannot be told while ${plural(unresolvedDeclarations, 'declaration')} ${unresolvedDeclarations === 1 ? 'has' : 'have'} an unresolved queue name`;
+  return `pg-boss-queues: ${plural(scanned, 'file')} scanned, ${plural(inventory.queues.length, 'queue')}; ${problems}${unknown}\n`;
 }

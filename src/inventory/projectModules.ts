@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parseSourceFile } from '../rewrite/parseSourceFile';
 import type { SourceFile } from '../util/sourceFile';
 import { walkNodes } from '../util/walkNodes';
+import { TsconfigAliases } from './tsconfigAliases';
 
 const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 
@@ -20,11 +21,13 @@ const ENTRY_FIELDS = ['source', 'types', 'typings', 'module', 'main'] as const;
 /**
  * The files of the scanned tree as modules: parsed on demand (a constants file that mentions no pg-boss
  * method is parsed only when a queue name is imported from it), and import specifiers resolved to
- * files: relative paths, and the names of the workspace packages whose package.json lies in the tree.
+ * files: relative paths, the `paths` and `baseUrl` aliases of the nearest tsconfig.json, and the names of
+ * the workspace packages whose package.json lies in the tree.
  */
 export class ProjectModules {
   private readonly parsed = new Map<string, SourceFile | null>();
   private readonly packages: ReadonlyMap<string, string>;
+  private readonly aliases = new TsconfigAliases();
 
   /** `packageJsons`: every package.json of the tree, so `@acme/queues` resolves to its folder. */
   constructor(packageJsons: readonly string[]) {
@@ -60,6 +63,10 @@ export class ProjectModules {
   /** The file `specifier` names when imported from `fromFile`, or undefined outside the scanned tree. */
   resolve(fromFile: string, specifier: string): string | undefined {
     if (specifier.startsWith('.')) return resolveFile(path.resolve(path.dirname(fromFile), specifier));
+    for (const candidate of this.aliases.candidates(fromFile, specifier)) {
+      const found = resolveFile(candidate);
+      if (found) return found;
+    }
     const match = /^((?:@[^/]+\/)?[^/]+)(?:\/(.+))?$/.exec(specifier);
     const directory = match && this.packages.get(match[1]!);
     if (!directory) return undefined;

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { collectFiles } from '../cli/collectFiles';
-import { buildInventory, type FileOperations } from './buildInventory';
+import { buildInventory, countUnresolvedDeclarations, type FileOperations } from './buildInventory';
 import { findDeclaredPgBossMajor } from './findDeclaredPgBossMajor';
 import { findQueueOperations, QUEUE_METHOD_NAMES } from './findQueueOperations';
 import { ProjectModules } from './projectModules';
@@ -13,6 +13,8 @@ export interface QueueScan {
   /** The folder every path in the inventory is relative to. */
   readonly root: string;
   readonly scanned: number;
+  /** Declarations whose queue name is not a constant: while there is one, no queue is called undeclared. */
+  readonly unresolvedDeclarations: number;
   /** Folders that could not be listed, and files that mention a pg-boss method but could not be read or parsed. */
   readonly skipped: ReadonlyArray<{ readonly file: string; readonly reason: string }>;
 }
@@ -62,7 +64,13 @@ export function scanQueues(paths: readonly string[], extensions: ReadonlySet<str
       found.push({ file: relative(file), operations, createsQueuesImplicitly: major !== undefined && major < 10 });
     }
   }
-  return { inventory: buildInventory(found), root, scanned: files.length, skipped };
+  return {
+    inventory: buildInventory(found),
+    root,
+    scanned: files.length,
+    unresolvedDeclarations: countUnresolvedDeclarations(found),
+    skipped,
+  };
 }
 
 /** The deepest folder containing every given path (a file's own folder when one file is given). */

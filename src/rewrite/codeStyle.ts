@@ -4,7 +4,10 @@ import { AST_NODE_TYPES, AST_TOKEN_TYPES, type TSESTree } from '@typescript-esli
 export interface CodeStyle {
   readonly quote: "'" | '"';
   readonly semicolon: boolean;
+  readonly lineEnding: LineEnding;
 }
+
+export type LineEnding = '\n' | '\r\n';
 
 /** Statements that end with `;` in a file that uses semicolons. */
 const TERMINATED_STATEMENTS = new Set<AST_NODE_TYPES>([
@@ -13,7 +16,10 @@ const TERMINATED_STATEMENTS = new Set<AST_NODE_TYPES>([
   AST_NODE_TYPES.ExpressionStatement,
 ]);
 
-/** The file's most used string quote (single when tied or unknown) and whether its statements end with `;`. */
+/**
+ * The file's most used string quote (single when tied or unknown), whether its statements end with `;`,
+ * and its line ending.
+ */
 export function detectCodeStyle(text: string, program: TSESTree.Program): CodeStyle {
   let single = 0;
   let double = 0;
@@ -24,5 +30,12 @@ export function detectCodeStyle(text: string, program: TSESTree.Program): CodeSt
   }
   const statement = program.body.find((node) => TERMINATED_STATEMENTS.has(node.type));
   const semicolon = statement ? text[statement.range[1] - 1] === ';' : true;
-  return { quote: double > single ? '"' : "'", semicolon };
+  return { quote: double > single ? '"' : "'", semicolon, lineEnding: detectLineEnding(text) };
+}
+
+/** CRLF when most of the file's lines end that way, so an inserted line does not mix endings in a Windows file. */
+export function detectLineEnding(text: string): LineEnding {
+  const crlf = text.split('\r\n').length - 1;
+  const lf = text.split('\n').length - 1 - crlf;
+  return crlf > lf ? '\r\n' : '\n';
 }

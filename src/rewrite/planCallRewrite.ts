@@ -49,7 +49,9 @@ export function planCallRewrite(source: SourceFile, bare: BareCreateQueueCall, h
   if (!first) return [calleeEdit, { range: [openParen + 1, openParen + 1], text: receiverText }];
   const gap = source.text.slice(openParen + 1, first.range[0]);
   // Arguments laid out one per line get the receiver on a line of its own, indented like them.
-  const separator = gap.includes('\n') ? `,${gap.slice(gap.lastIndexOf('\n'))}` : ', ';
+  // The last line break with its `\r`, so a CRLF file keeps CRLF.
+  const lastLine = /\r?\n[^\n]*$/.exec(gap);
+  const separator = lastLine ? `,${lastLine[0]}` : ', ';
   return [calleeEdit, { range: [first.range[0], first.range[0]], text: `${receiverText}${separator}` }];
 }
 

@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { getStaticString } from '../util/getStaticPropertyName';
 import { isRequireCall } from '../util/isRequireCall';
 import type { SourceFile } from '../util/sourceFile';
-import { detectCodeStyle, type CodeStyle } from './codeStyle';
+import { detectCodeStyle, type CodeStyle, type LineEnding } from './codeStyle';
 import { isCommonJsFile } from './isCommonJsFile';
 import type { TextEdit } from './textEdit';
 
@@ -20,7 +20,8 @@ export interface HelperImport {
 /**
  * Makes each of `helpers` from `importSource` callable in the file exactly once: reuses an existing
  * import, merges into an existing import or destructuring `require` of that module, or adds one
- * (`import` in ES modules, `require` in CommonJS) after the file's last import, in its quote style.
+ * (`import` in ES modules, `require` in CommonJS) after the file's last import, in its quote style and
+ * line ending.
  * New bindings follow the order of `helpers`, so importing them one call at a time (the rule's
  * suggestions) and all at once (the codemod) give the same line.
  */
@@ -98,7 +99,7 @@ function planImport(
         node.type === AST_NODE_TYPES.ImportDeclaration || node.type === AST_NODE_TYPES.TSImportEqualsDeclaration,
     )
     .at(-1);
-  return { references, edit: insertStatement(source, lastImport, statement) };
+  return { references, edit: insertStatement(source, lastImport, statement, style.lineEnding) };
 }
 
 function planRequire(
@@ -142,7 +143,7 @@ function planRequire(
     return { references, edit: { range: [lastProperty.range[1], lastProperty.range[1]], text: `, ${list}` } };
   }
   const statement = `const { ${list} } = require(${quoted(importSource, style)})${style.semicolon ? ';' : ''}`;
-  return { references, edit: insertStatement(source, requires.at(-1), statement) };
+  return { references, edit: insertStatement(source, requires.at(-1), statement, style.lineEnding) };
 }
 
 function importedName(specifier: TSESTree.ImportSpecifier): string {
@@ -177,18 +178,23 @@ function chooseLocalName(source: SourceFile, helper: HelperName): string {
  * one, above the first statement after any directive prologue ('use strict', 'use client'), so a
  * header comment stays on top.
  */
-function insertStatement(source: SourceFile, anchor: TSESTree.Node | undefined, statement: string): TextEdit {
+function insertStatement(
+  source: SourceFile,
+  anchor: TSESTree.Node | undefined,
+  statement: string,
+  newline: LineEnding,
+): TextEdit {
   const { text, ast } = source;
   const after =
     anchor ??
     ast.body.filter((node) => node.type === AST_NODE_TYPES.ExpressionStatement && node.directive !== undefined).at(-1);
   if (after) {
     const lineEnd = text.indexOf('\n', after.range[1]);
-    if (lineEnd === -1) return { range: [text.length, text.length], text: `\n${statement}` };
-    const blankLine = anchor ? '' : '\n';
-    return { range: [lineEnd + 1, lineEnd + 1], text: `${blankLine}${statement}\n` };
+    if (lineEnd === -1) return { range: [text.length, text.length], text: `${newline}${statement}` };
+    const blankLine = anchor ? '' : newline;
+    return { range: [lineEnd + 1, lineEnd + 1], text: `${blankLine}${statement}${newline}` };
   }
   const first = ast.body[0];
   const offset = first ? first.range[0] : text.length;
-  return { range: [offset, offset], text: `${statement}\n\n` };
+  return { range: [offset, offset], text: `${statement}${newline}${newline}` };
 }

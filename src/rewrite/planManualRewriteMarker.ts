@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { SourceFile } from '../util/sourceFile';
+import { detectLineEnding } from './codeStyle';
 import type { UnrewritableCall } from './planSafeCreateQueueRewrite';
 import type { TextEdit } from './textEdit';
 
@@ -19,7 +20,7 @@ export function planManualRewriteMarker(
   const previousLineStart = source.text.lastIndexOf('\n', lineStart - 2) + 1;
   if (source.text.slice(previousLineStart, lineStart).trim().startsWith(MANUAL_REWRITE_MARKER)) return undefined;
   const indent = /^[ \t]*/.exec(source.text.slice(lineStart))![0];
-  const text = `${indent}${MANUAL_REWRITE_MARKER} not rewritten to safeCreateQueue from '${importSource}': ${reason}\n`;
+  const text = `${indent}${MANUAL_REWRITE_MARKER} not rewritten to safeCreateQueue from '${importSource}': ${reason}${detectLineEnding(source.text)}`;
   return { range: [lineStart, lineStart], text };
 }
 

@@ -192,6 +192,59 @@ describe('pg-boss-codemod', PROCESS_TIMEOUT, () => {
     expect(read('src/many-69.ts')).toBe(REWRITTEN);
   });
 
+  // The rename replaced the link with a regular file, left the target bare, and a scan reaching both counted the call twice.
+  it.each([
+    ['inside a git work tree', true],
+    ['outside a git work tree', false],
+  ])('writes through a symbolic link to its target, keeps its mode, and counts it once (%s)', (_where, inGit) => {
+    if (!inGit) fs.rmSync(path.join(project, '.git'), { recursive: true });
+    writeFiles({ 'shared/q.ts': BARE });
+    fs.chmodSync(path.join(project, 'shared/q.ts'), 0o775);
+    fs.symlinkSync('../shared/q.ts', path.join(project, 'src/linked.ts'));
+    const { code, stderr } = codemod('src', 'shared');
+    expect(code).toBe(0);
+    expect(fs.lstatSync(path.join(project, 'src/linked.ts')).isSymbolicLink()).toBe(true);
+    expect(fs.readlinkSync(path.join(project, 'src/linked.ts'))).toBe('../shared/q.ts');
+    expect(read('shared/q.ts')).toBe(REWRITTEN);
+    expect(fs.statSync(path.join(project, 'shared/q.ts')).mode & 0o777).toBe(0o775);
+    // src/queues.ts and shared/q.ts; src/generated/ is ignored only by git.
+    expect(stderr).toContain(inGit ? '2 changed (2 calls rewritten)' : '3 changed (3 calls rewritten)');
+    expect(fs.readdirSync(path.join(project, 'shared'))).toEqual(['q.ts']);
+  });
+
+  // Scanning only the link's directory still rewrites the file it names, wherever that is.
+  it('rewrites the target of a link that points outside the scanned root', () => {
+    writeFiles({ 'shared/q.ts': BARE });
+    fs.symlinkSync('../shared/q.ts', path.join(project, 'src/linked.ts'));
+    const { code, stderr } = codemod('src');
+    expect(code).toBe(0);
+    expect(fs.lstatSync(path.join(project, 'src/linked.ts')).isSymbolicLink()).toBe(true);
+    expect(read('shared/q.ts')).toBe(REWRITTEN);
+    expect(stderr).toContain('2 changed (2 calls rewritten)');
+  });
+
+  // Inserted lines ended in LF inside CRLF files (modelled on a Windows checkout; the BOM stays first).
+  it('writes CRLF into a CRLF file: the import, the require, a receiver on its own line, and the TODO marker', () => {
+    const shapes = {
+      'esm.ts': `\uFEFF${BARE}`,
+      'cjs.js':
+        "const { PgBoss } = require('pg-boss');\nconst boss = new PgBoss('x');\nasync function a() {\n  await boss.createQueue(\n    'emails',\n  );\n}\nmodule.exports = { a };\n",
+      'narrow.ts': NARROW,
+    };
+    for (const [name, text] of Object.entries(shapes))
+      writeFiles({ [`lf/${name}`]: text, [`crlf/${name}`]: text.replaceAll('\n', '\r\n') });
+    const { stderr } = codemod('lf', 'crlf');
+    expect(stderr).toContain('6 files scanned, 6 changed (4 calls rewritten), 2 calls left for you');
+    for (const name of Object.keys(shapes)) {
+      const rewritten = read(`crlf/${name}`);
+      expect(rewritten).toBe(read(`lf/${name}`).replaceAll('\n', '\r\n'));
+      expect(rewritten).not.toMatch(/(?<!\r)\n/);
+    }
+    expect(read('crlf/esm.ts')).toMatch(/^\uFEFF/);
+    expect(read('crlf/cjs.js')).toContain("require('pg-boss-safe-create-queue');\r\n");
+    expect(read('crlf/narrow.ts')).toContain('// TODO(pg-boss-codemod):');
+  });
+
   it('exits 1 when a file fails, naming it and the reason', () => {
     fs.mkdirSync(path.join(project, 'elsewhere'));
     fs.symlinkSync(path.join(project, 'elsewhere'), path.join(project, 'src/linked.ts'));

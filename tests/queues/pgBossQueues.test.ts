@@ -251,6 +251,56 @@ export class Jobs {
     ]);
   });
 
+  // inyourtime/pg-boss-registry src/setup.ts declares every queue through `boss.createQueue(queue)` in a loop over a
+  // parameter; its eight used queues were reported undeclared and the run failed.
+  it('calls no queue undeclared while a declaration has an unresolved name, and says so', () => {
+    const { code, inventory, stderr } = scan({
+      'setup.ts': `${boss}export async function declareAll(queues: string[]) {\n  for (const queue of queues) await boss.createQueue(queue);\n}\n`,
+      'app.ts': `${boss}await boss.send('reports', {});\nawait boss.createQueue('heartbeat', { deadLetter: 'heartbeat_dlq' });\nboss.work('heartbeat', handle);\n`,
+    });
+    expect(code).toBe(0);
+    expect(queueNames(inventory)).toEqual(['heartbeat', 'heartbeat_dlq', 'reports']);
+    expect(inventory.problems.map(({ kind, message }) => [kind, message])).toEqual([
+      [
+        'unresolved-name',
+        'The queue name `queue` (createQueue) is not a constant; it cannot be checked. It may declare any queue used here, so no queue is reported as undeclared while it is unresolved.',
+      ],
+    ]);
+    expect(stderr).toContain(
+      'pg-boss-queues: 2 files scanned, 3 queues; 1 unresolved-name; undeclared queues cannot be told while 1 declaration has an unresolved queue name\n',
+    );
+  });
+
+  // Only a declaration can declare the missing queue: an unresolved use leaves undeclared queues reported.
+  it('still reports undeclared queues when only a use has an unresolved name', () => {
+    const { code, inventory, stderr } = scan({
+      'app.ts': `${boss}await boss.send('reports', {});\nawait boss.work(process.env.QUEUE, handle);\n`,
+    });
+    expect(code).toBe(1);
+    expect(inventory.problems.map(({ kind, queue }) => [kind, queue])).toEqual([
+      ['undeclared', 'reports'],
+      ['unresolved-name', null],
+    ]);
+    expect(stderr).not.toContain('cannot be told');
+  });
+
+  // MTES-MCT/verseau2 apps/back imports `QueueName` from '@queue/queue', a `compilerOptions.paths` alias of its
+  // tsconfig.json; the names stayed unresolved. Here the aliases sit in a base config the tsconfig extends.
+  it('follows tsconfig paths (with one *, or exact) and baseUrl, through extends and JSON comments', () => {
+    const { code, inventory } = scan({
+      'tsconfig.base.json':
+        '{\n  // NestJS writes comments and trailing commas here\n  "compilerOptions": {\n    "baseUrl": "./",\n    "paths": { "@queue/*": ["src/infra/queue/*"], "@names": ["src/names/index.ts"], },\n  },\n}\n',
+      'tsconfig.json': '{ "extends": "./tsconfig.base", "compilerOptions": { "outDir": "./dist" } }\n',
+      'src/infra/queue/queue.ts': "export enum QueueName {\n  ProcessFile = 'process_file',\n}\n",
+      'src/names/index.ts': "export const REPORTS = 'reports';\n",
+      'src/constants/digest.ts': "export const DIGEST = 'digest';\n",
+      'src/worker/worker.service.ts': `import { QueueName } from '@queue/queue';\nimport { REPORTS } from '@names';\nimport { DIGEST } from 'src/constants/digest';\n${boss}for (const name of [QueueName.ProcessFile, REPORTS, DIGEST]) {\n  await boss.createQueue(name);\n  await boss.work(name, handle);\n}\n`,
+    });
+    expect(code).toBe(0);
+    expect(queueNames(inventory)).toEqual(['digest', 'process_file', 'reports']);
+    expect(inventory.problems).toEqual([]);
+  });
+
   // timgit/pg-boss test/hooks.ts exports `const ctx = { schema: '' }` and sets ctx.schema before each test.
   it('does not trust a const object that is changed in place, here or where it is imported', () => {
     const { inventory } = scan({
