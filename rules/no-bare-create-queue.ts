@@ -6,6 +6,7 @@ import { getBareCreateQueueCall, type AnalysisContext } from '../src/analysis/ge
 import { readPgBossSettings } from '../src/analysis/pgBossSettings';
 import { getPgBossTypeOracle } from '../src/analysis/pgBossTypeOracle';
 import { planSafeCreateQueueRewrite } from '../src/rewrite/planSafeCreateQueueRewrite';
+import type { TextEdit } from '../src/rewrite/textEdit';
 import { DEFAULT_IMPORT_SOURCE } from '../src/runtimeModule';
 import { createRule } from '../src/util/createRule';
 
@@ -19,6 +20,15 @@ export type MessageIds = 'bareCreateQueue' | 'bareCreateQueueOnVersion' | 'useSa
 
 /** Long receivers are cut in messages; the report's range shows the whole call. */
 const MAX_RECEIVER_LENGTH = 40;
+
+/**
+ * How many reports of a file carry a fix that also adds the helpers' import. ESLint turns a fix's edits
+ * into one replacement of everything between them, so each such fix holds the file's text from the
+ * import to its call: on every report of a file with thousands of calls, `eslint -f json` output grows
+ * with the square of the call count until the heap runs out. Once the import is there (one suggestion
+ * applied, or the first pass of `eslint --fix`), every call's fix is its own few characters.
+ */
+export const MAX_IMPORTING_FIXES = 10;
 
 /**
  * The calls that can be `createQueue` calls, as the cheapest selector rule would find them (`a.createQueue()`,
@@ -69,6 +79,7 @@ export default createRule<Options, MessageIds>({
     // Only files with a candidate call pay for these, once each.
     let analysis: AnalysisContext | undefined;
     let version: { installed: string | undefined } | undefined;
+    let importingFixes = 0;
 
     return {
       [CREATE_QUEUE_CALL](node: TSESTree.CallExpression) {
@@ -94,8 +105,11 @@ export default createRule<Options, MessageIds>({
           hazards: hazards ?? '',
         };
         const { edits, rewritten } = planSafeCreateQueueRewrite(source, [bare], importSource);
-        const fix: TSESLint.ReportFixFunction | null =
-          edits.length > 0 ? (fixer) => edits.map((edit) => fixer.replaceTextRange(edit.range, edit.text)) : null;
+        const importing = reachesOutside(edits, bare.chain ?? bare.call);
+        const offered = edits.length > 0 && (!importing || importingFixes++ < MAX_IMPORTING_FIXES);
+        const fix: TSESLint.ReportFixFunction | null = offered
+          ? (fixer) => edits.map((edit) => fixer.replaceTextRange(edit.range, edit.text))
+          : null;
         context.report({
           node,
           messageId: hazards ? 'bareCreateQueueOnVersion' : 'bareCreateQueue',
@@ -116,6 +130,11 @@ export default createRule<Options, MessageIds>({
     };
   },
 });
+
+/** Whether a fix edits code outside the rewritten call: the helpers' import. */
+function reachesOutside(edits: readonly TextEdit[], rewritten: TSESTree.Node): boolean {
+  return edits.some((edit) => edit.range[0] < rewritten.range[0] || edit.range[1] > rewritten.range[1]);
+}
 
 /** The receiver as written, parentheses included: `(await getBoss())` in `(await getBoss()).createQueue()`. */
 function getReceiverText(source: TSESLint.SourceCode, call: TSESTree.CallExpression): string {

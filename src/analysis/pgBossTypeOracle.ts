@@ -15,6 +15,8 @@ export interface PgBossTypeOracle {
  */
 const ANY_OR_UNKNOWN_FLAGS = 1 | 2;
 
+const CREATE_QUEUE = 'createQueue';
+
 /** What is the same for every file of a program: its checker and the verdict on each type. */
 interface ProgramTypes {
   readonly checker: ts.TypeChecker;
@@ -55,7 +57,13 @@ function getProgramTypes(program: ts.Program): ProgramTypes {
   return types;
 }
 
-/** The PgBoss class, a subclass of it, or a union holding one. */
+/**
+ * The PgBoss class, a subclass of it, a union holding one, or any type whose `createQueue` is PgBoss's
+ * own method: `Pick<PgBoss, 'createQueue'>`, `Partial<PgBoss>`, `Readonly<PgBoss>`, `Omit<PgBoss, 'stop'>`
+ * (mapped types keep the declarations of the properties they copy), `PgBoss & { tenant: string }`, and
+ * a type parameter `T extends PgBoss` (whose apparent type is its constraint). The untyped analysis and
+ * the docs call all of these pg-boss; whether the rewrite's helpers accept them is the rewrite's question.
+ */
 function isPgBossType(types: ProgramTypes, type: ts.Type, seen: Set<ts.Type>): boolean {
   const cached = types.verdicts.get(type);
   if (cached !== undefined) return cached;
@@ -69,10 +77,21 @@ function isPgBossType(types: ProgramTypes, type: ts.Type, seen: Set<ts.Type>): b
     verdict =
       (symbol !== undefined && isPgBossClassSymbol(symbol)) ||
       (type.isClassOrInterface() &&
-        (types.checker.getBaseTypes(type) ?? []).some((base) => isPgBossType(types, base, seen)));
+        (types.checker.getBaseTypes(type) ?? []).some((base) => isPgBossType(types, base, seen))) ||
+      hasPgBossCreateQueue(types.checker, type);
   }
   types.verdicts.set(type, verdict);
   return verdict;
+}
+
+/** Whether the type's `createQueue` (through its apparent type: a type parameter's constraint) is declared by PgBoss. */
+function hasPgBossCreateQueue(checker: ts.TypeChecker, type: ts.Type): boolean {
+  const property = checker.getPropertyOfType(checker.getApparentType(type), CREATE_QUEUE);
+  return (property?.getDeclarations() ?? []).some((declaration) => {
+    const owner = (declaration.parent as Partial<ts.ClassLikeDeclaration>).name;
+    const ownerSymbol = owner && checker.getSymbolAtLocation(owner);
+    return ownerSymbol !== undefined && isPgBossClassSymbol(ownerSymbol);
+  });
 }
 
 /**

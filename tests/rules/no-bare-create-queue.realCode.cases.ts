@@ -292,3 +292,32 @@ export const invalid: InvalidCase[] = [
     ],
   },
 ];
+
+// Receivers typed through PgBoss rather than as PgBoss: utility types and a type parameter. Type
+// information used to miss them all while the names reported them; modelled on
+// inyourtime/pg-boss-registry src/setup.ts, which takes `boss: Pick<PgBoss, 'createQueue'>`.
+// On pg-boss 12 (`export class`) and on 10/11 (`export =`), in both modes.
+const PG_BOSS_IMPORTS = [
+  `import type { PgBoss } from 'pg-boss';`,
+  ...['10.4.2', '11.1.2'].map((version) => `import type PgBoss from 'pg-boss-${version}';`),
+];
+
+/** How the receiver is typed, the call as written, and whether the rewrite's helpers accept the receiver. */
+const TYPED_THROUGH_PG_BOSS = [
+  // Without getQueue and the rest, the helpers would not type-check: reported, no suggestion.
+  { signature: `(boss: Pick<PgBoss, 'createQueue'>)`, call: `boss.createQueue('emails')`, fixable: false },
+  { signature: `(boss: Partial<PgBoss>)`, call: `boss.createQueue?.('emails')`, fixable: false },
+  { signature: `(boss: Readonly<PgBoss>)`, call: `boss.createQueue('emails')`, fixable: true },
+  { signature: `(boss: Omit<PgBoss, 'stop'>)`, call: `boss.createQueue('emails')`, fixable: true },
+  { signature: `<T extends PgBoss>(boss: T)`, call: `boss.createQueue('emails')`, fixable: true },
+];
+
+invalid.push(
+  ...PG_BOSS_IMPORTS.flatMap((pgBossImport) =>
+    TYPED_THROUGH_PG_BOSS.map(({ signature, call, fixable }) => {
+      const module = (body: string, helperImport = '') =>
+        `${pgBossImport}\n${helperImport}\nexport async function register${signature} {\n  await ${body};\n}\n`;
+      return bare(module(call), call, fixable ? module(`safeCreateQueue(boss, 'emails')`, `${IMPORT}\n`) : null);
+    }),
+  ),
+);
