@@ -16,11 +16,23 @@ const TERMINATED_STATEMENTS = new Set<AST_NODE_TYPES>([
   AST_NODE_TYPES.ExpressionStatement,
 ]);
 
+/** Per parsed file: the rule plans one rewrite per report, and a file can hold thousands of calls. */
+const styles = new WeakMap<TSESTree.Program, CodeStyle>();
+
 /**
  * The file's most used string quote (single when tied or unknown), whether its statements end with `;`,
- * and its line ending.
+ * and its line ending; read once per parsed file.
  */
 export function detectCodeStyle(text: string, program: TSESTree.Program): CodeStyle {
+  let style = styles.get(program);
+  if (!style) {
+    style = readCodeStyle(text, program);
+    styles.set(program, style);
+  }
+  return style;
+}
+
+function readCodeStyle(text: string, program: TSESTree.Program): CodeStyle {
   let single = 0;
   let double = 0;
   for (const token of program.tokens ?? []) {
@@ -34,8 +46,12 @@ export function detectCodeStyle(text: string, program: TSESTree.Program): CodeSt
 }
 
 /** CRLF when most of the file's lines end that way, so an inserted line does not mix endings in a Windows file. */
-export function detectLineEnding(text: string): LineEnding {
-  const crlf = text.split('\r\n').length - 1;
-  const lf = text.split('\n').length - 1 - crlf;
+function detectLineEnding(text: string): LineEnding {
+  let crlf = 0;
+  let lf = 0;
+  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) {
+    if (text[index - 1] === '\r') crlf++;
+    else lf++;
+  }
   return crlf > lf ? '\r\n' : '\n';
 }

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { SourceFile } from '../util/sourceFile';
-import { detectLineEnding } from './codeStyle';
+import { detectCodeStyle } from './codeStyle';
 import type { UnrewritableCall } from './planSafeCreateQueueRewrite';
 import type { TextEdit } from './textEdit';
 
@@ -20,7 +20,7 @@ export function planManualRewriteMarker(
   const previousLineStart = source.text.lastIndexOf('\n', lineStart - 2) + 1;
   if (source.text.slice(previousLineStart, lineStart).trim().startsWith(MANUAL_REWRITE_MARKER)) return undefined;
   const indent = /^[ \t]*/.exec(source.text.slice(lineStart))![0];
-  const text = `${indent}${MANUAL_REWRITE_MARKER} not rewritten to safeCreateQueue from '${importSource}': ${reason}${detectLineEnding(source.text)}`;
+  const text = `${indent}${MANUAL_REWRITE_MARKER} not rewritten to safeCreateQueue from '${importSource}': ${reason}${detectCodeStyle(source.text, source.ast).lineEnding}`;
   return { range: [lineStart, lineStart], text };
 }
 
