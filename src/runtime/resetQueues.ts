@@ -36,9 +36,16 @@ export async function resetQueues(
     if (!existing.has(name)) continue;
     // 10.x refuses to delete a queue that jobs still reference (q_fkey is RESTRICT, 23001), and keeps
     // completed jobs in its archive table; 11+ delete a queue's jobs with it.
+    // One statement, so the jobs and the archive go together, bounded by the deadline like every other
+    // step (10.x sets no lock_timeout: a held lock would otherwise keep the call waiting past timeoutMs).
     if (prepared.capabilities.legacy) {
-      await runSql(db, `DELETE FROM ${schema}.job WHERE name = $1`, [name]);
-      await runSql(db, `DELETE FROM ${schema}.archive WHERE name = $1`, [name]);
+      await call.pgBoss(`deleting the jobs of queue "${name}"`, () =>
+        runSql(
+          db,
+          `WITH archived AS (DELETE FROM ${schema}.archive WHERE name = $1) DELETE FROM ${schema}.job WHERE name = $1`,
+          [name],
+        ),
+      );
     }
     await call.pgBoss(`deleteQueue("${name}")`, () => prepared.boss.deleteQueue(name));
   }

@@ -4,6 +4,7 @@ import {
   classifyQueueError,
   PgBossNotStartedError,
   QueueTimeoutError,
+  resetQueues,
   safeCreateQueue,
   safeCreateQueues,
 } from '../../src/runtime';
@@ -83,6 +84,19 @@ describe.each(VERSIONS)('pg-boss %s: every call ends within settings.timeoutMs',
         name: 'QueueTimeoutError',
         waitedFor: 'getQueues',
       });
+    } finally {
+      await lock.release();
+    }
+  });
+
+  // On 10.x resetQueues deleted jobs with statements outside the deadline: a held lock kept it waiting past timeoutMs.
+  it('ends resetQueues with QueueTimeoutError when a lock on the job table is held', async () => {
+    const schema = newSchemaName();
+    const boss = await bosses.start(schema);
+    await safeCreateQueues(boss, { held: {} });
+    const lock = await lockTable(`${schema}.job`, 'ACCESS EXCLUSIVE');
+    try {
+      await expect(resetQueues(boss, { held: {} }, { timeoutMs: 1_000 })).rejects.toBeInstanceOf(QueueTimeoutError);
     } finally {
       await lock.release();
     }
