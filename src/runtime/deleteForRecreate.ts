@@ -1,5 +1,5 @@
 import type { StoredQueue } from './compareQueue';
-import { QueueDriftError, QueueTimeoutError } from './errors';
+import { QueueDriftError } from './errors';
 import type { QueueCall } from './queueCall';
 import { quoteIdentifier } from './quoteIdentifier';
 import type { QueueDrift } from './types';
@@ -50,17 +50,12 @@ async function inTransaction<T>(
   work: (query: Query) => Promise<T>,
 ): Promise<T> {
   const query: Query = async (text, values) => (await call.deadline.wait(operation, client.query(text, values))).rows;
-  // A whole number of milliseconds, never 0 (which would mean no limit).
+  // A whole number of milliseconds, never 0 (which would mean no limit). On any failure withPoolClient
+  // destroys the connection, which rolls the transaction back without waiting on the server.
   await query(`BEGIN; SET LOCAL lock_timeout = ${Math.max(1, call.deadline.remainingMs())}`);
-  try {
-    const result = await work(query);
-    await query('COMMIT');
-    return result;
-  } catch (error) {
-    // A timed-out statement may still be running: the connection is destroyed, which rolls back.
-    if (!(error instanceof QueueTimeoutError)) await client.query('ROLLBACK').catch(() => {});
-    throw error;
-  }
+  const result = await work(query);
+  await query('COMMIT');
+  return result;
 }
 
 async function deleteUnlessUsed(
