@@ -1,5 +1,5 @@
 import { getSqlExecutor, runSql } from './capabilities';
-import { checkArguments } from './checkSettings';
+import { checkBoss, checkSettings } from './checkSettings';
 import { declarePreparedQueues } from './declarePreparedQueues';
 import { QueueResetRefusedError } from './errors';
 import { orderByDeadLetter } from './orderByDeadLetter';
@@ -21,9 +21,10 @@ const RESET_SETTINGS = ['allowProduction'];
 export async function resetQueues(
   boss: PgBossInstance,
   declarations: QueueDeclarations,
-  settings: ResetQueuesSettings = {},
+  givenSettings?: ResetQueuesSettings,
 ): Promise<void> {
-  checkArguments(boss, settings, RESET_SETTINGS);
+  checkBoss(boss);
+  const settings = checkSettings(givenSettings, RESET_SETTINGS);
   if (process.env.NODE_ENV === 'production' && settings.allowProduction !== true) throw new QueueResetRefusedError();
   const prepared = await prepareDeclarations(boss, declarations, settings, RESET_SETTINGS);
   // The queues that name a dead letter go before it: no version deletes a queue another one still names.
@@ -49,5 +50,5 @@ export async function resetQueues(
     }
     await call.pgBoss(`deleteQueue("${name}")`, () => prepared.boss.deleteQueue(name));
   }
-  await declarePreparedQueues(prepared, settings);
+  await declarePreparedQueues(prepared);
 }
