@@ -32,12 +32,8 @@ const SETTING_CHECKS: Readonly<
 /** The settings every function takes; `resetQueues` adds `allowProduction`. */
 const COMMON_SETTINGS = ['onDrift', 'logger', 'schema', 'timeoutMs', 'strict'] as const;
 
-/** Rejects a wrong boss or settings before any SQL runs: a plain object of known keys, each of the right type. */
-export function checkArguments(
-  boss: unknown,
-  settings: SafeCreateQueueSettings | undefined,
-  extraSettings: readonly string[] = [],
-): asserts boss is PgBossLike {
+/** Rejects anything but a pg-boss 10+ instance before any SQL runs. */
+export function checkBoss(boss: unknown): asserts boss is PgBossLike {
   const missing = BOSS_METHODS.filter(
     (method) => typeof (boss as Record<string, unknown> | null)?.[method] !== 'function',
   );
@@ -46,11 +42,24 @@ export function checkArguments(
       `Expected a pg-boss 10+ instance as the first argument; it has no ${missing.join(', ')}.`,
     );
   }
-  if (settings === undefined) return;
+}
+
+/**
+ * Rejects wrong settings before any SQL runs — a plain object of known keys, each of the right type —
+ * and returns the one copy of them the call then uses. Only own enumerable keys are read, each once: a
+ * value inherited from a prototype, or a getter that answers differently the second time, was never
+ * checked and must never be used.
+ */
+export function checkSettings<S extends SafeCreateQueueSettings>(
+  settings: S | undefined,
+  extraSettings: readonly string[] = [],
+): S {
+  if (settings === undefined) return {} as S;
   if (typeof settings !== 'object' || settings === null || Array.isArray(settings)) {
     throw new QueueDeclarationError(`settings must be an object or undefined, got ${String(settings)}.`);
   }
   const accepted = [...COMMON_SETTINGS, ...extraSettings];
+  const copy: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(settings)) {
     if (!accepted.includes(key)) {
       throw new QueueDeclarationError(`Unknown setting "${key}"; the settings are ${accepted.join(', ')}.`);
@@ -59,7 +68,9 @@ export function checkArguments(
     if (value !== undefined && !check.test(value)) {
       throw new QueueDeclarationError(`settings.${key} must be ${check.expected}; got ${describeSetting(value)}.`);
     }
+    if (value !== undefined) copy[key] = value;
   }
+  return copy as S;
 }
 
 function describeSetting(value: unknown): string {

@@ -4,7 +4,7 @@ import type { PreparedDeclarations } from './prepareDeclarations';
 import { QueueCall } from './queueCall';
 import { listQueues, readQueue } from './queueReads';
 import { reconcileQueue } from './reconcileQueue';
-import type { QueueOutcome, SafeCreateQueueSettings } from './types';
+import type { QueueOutcome } from './types';
 
 /**
  * Makes checked declarations exist: existing queues are confirmed with one getQueues call (not one round
@@ -13,10 +13,8 @@ import type { QueueOutcome, SafeCreateQueueSettings } from './types';
  * With `'recreate'`, a refusal does not stop the queues after it; it is thrown at the end. Outcomes come
  * in declaration order.
  */
-export async function declarePreparedQueues(
-  prepared: PreparedDeclarations,
-  settings: SafeCreateQueueSettings,
-): Promise<QueueOutcome[]> {
+export async function declarePreparedQueues(prepared: PreparedDeclarations): Promise<QueueOutcome[]> {
+  const { settings } = prepared;
   const call = new QueueCall(prepared.boss, prepared.capabilities, settings, prepared.deadline);
   const order = orderByDeadLetter(prepared.queues);
   const external = undeclaredDeadLetters(prepared.queues);

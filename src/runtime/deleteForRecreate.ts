@@ -1,5 +1,5 @@
 import type { StoredQueue } from './compareQueue';
-import { QueueDriftError, QueueTimeoutError } from './errors';
+import { QueueDriftError } from './errors';
 import type { QueueCall } from './queueCall';
 import { quoteIdentifier } from './quoteIdentifier';
 import type { QueueDrift } from './types';
@@ -17,7 +17,8 @@ export type RecreateDeletion = 'deleted' | 'changed';
  * the `q_fkey` foreign key (at commit; it is deferred), which waits on this transaction's row lock and
  * then fails, so that `send()` rejects rather than acknowledging a job that is about to be deleted. A
  * queue with a table of its own (every queue on 10.x, `partition: true` on 11+) has the table and `job`
- * locked first, in the order inserts take them, so dropping the table never deadlocks with an insert.
+ * locked first, in the order inserts of the installed version take them, so dropping the table never
+ * deadlocks with an insert.
  * Jobs that committed before the lock are then visible, and refuse the recreate.
  */
 export async function deleteForRecreate(
@@ -50,17 +51,12 @@ async function inTransaction<T>(
   work: (query: Query) => Promise<T>,
 ): Promise<T> {
   const query: Query = async (text, values) => (await call.deadline.wait(operation, client.query(text, values))).rows;
-  // A whole number of milliseconds, never 0 (which would mean no limit).
+  // A whole number of milliseconds, never 0 (which would mean no limit). On any failure withPoolClient
+  // destroys the connection, which rolls the transaction back without waiting on the server.
   await query(`BEGIN; SET LOCAL lock_timeout = ${Math.max(1, call.deadline.remainingMs())}`);
-  try {
-    const result = await work(query);
-    await query('COMMIT');
-    return result;
-  } catch (error) {
-    // A timed-out statement may still be running: the connection is destroyed, which rolls back.
-    if (!(error instanceof QueueTimeoutError)) await client.query('ROLLBACK').catch(() => {});
-    throw error;
-  }
+  const result = await work(query);
+  await query('COMMIT');
+  return result;
 }
 
 async function deleteUnlessUsed(
@@ -81,9 +77,12 @@ async function deleteUnlessUsed(
   );
   if (!placement) return 'changed';
   if (typeof placement.own_table === 'string') {
-    await query(
-      `LOCK TABLE ONLY ${jobTable}, ${quoteIdentifier(schema)}.${quoteIdentifier(placement.own_table)} IN ACCESS EXCLUSIVE MODE`,
-    );
+    const ownTable = `${quoteIdentifier(schema)}.${quoteIdentifier(placement.own_table)}`;
+    // Locked in the order inserts take them (LOCK TABLE locks its list in order), or the drop deadlocks
+    // with a send (40P01): 10.x inserts into job, which routes the row to the queue's partition; 11+
+    // insert into the queue's table directly, and reach job after it.
+    const tables = call.capabilities.legacy ? [jobTable, ownTable] : [ownTable, jobTable];
+    await query(`LOCK TABLE ONLY ${tables.join(', ')} IN ACCESS EXCLUSIVE MODE`);
   }
   // The row as it was compared: a process that recreated or updated it meanwhile has changed its timestamps.
   const [locked] = await query(

@@ -23,30 +23,25 @@ export async function withLegacyCreateLock<T>(call: QueueCall, create: () => Pro
     const lock = `the create lock of schema "${call.capabilities.schema}" (held by another process's createQueue)`;
     return withPoolClient(pool, call.deadline, 'the create lock', async (client) => {
       const { deadline } = call;
-      // A whole number of milliseconds, never 0 (which would mean no limit).
+      // A whole number of milliseconds, never 0 (which would mean no limit). On any failure withPoolClient
+      // destroys the connection, which ends the transaction and the lock without waiting on the server.
       await deadline.wait(lock, client.query(`BEGIN; SET LOCAL lock_timeout = ${Math.max(1, deadline.remainingMs())}`));
-      try {
-        await deadline
-          .wait(
-            lock,
-            client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
-              `pg-boss-create-queue:${call.capabilities.schema}`,
-            ]),
-          )
-          .catch((error: unknown) => {
-            throw (error as { code?: unknown }).code === '55P03' ? deadline.expired(lock, error) : error;
-          });
-        const result = await create();
-        // The create committed on its own connection; a lock connection lost meanwhile changes nothing.
-        await deadline.wait(lock, client.query('COMMIT')).catch((error: unknown) => {
-          if (error instanceof QueueTimeoutError) throw error;
+      await deadline
+        .wait(
+          lock,
+          client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
+            `pg-boss-create-queue:${call.capabilities.schema}`,
+          ]),
+        )
+        .catch((error: unknown) => {
+          throw (error as { code?: unknown }).code === '55P03' ? deadline.expired(lock, error) : error;
         });
-        return result;
-      } catch (error) {
-        // A timed-out statement may still be running: the connection is destroyed, which rolls back.
-        if (!(error instanceof QueueTimeoutError)) await client.query('ROLLBACK').catch(() => {});
-        throw error;
-      }
+      const result = await create();
+      // The create committed on its own connection; a lock connection lost meanwhile changes nothing.
+      await deadline.wait(lock, client.query('COMMIT')).catch((error: unknown) => {
+        if (error instanceof QueueTimeoutError) throw error;
+      });
+      return result;
     });
   });
 }

@@ -1,5 +1,5 @@
 import { getCapabilities, type Capabilities } from './capabilities';
-import { checkArguments } from './checkSettings';
+import { checkBoss, checkSettings } from './checkSettings';
 import { Deadline } from './deadline';
 import { QueueDeclarationError } from './errors';
 import {
@@ -12,26 +12,29 @@ import type { PgBossLike, QueueDeclarations, SafeCreateQueueSettings } from './t
 import { validateQueueName } from './validateQueueName';
 import { inventoryEntries, isQueueInventory } from './inventoryDeclarations';
 
-export interface PreparedDeclarations {
+export interface PreparedDeclarations<S extends SafeCreateQueueSettings = SafeCreateQueueSettings> {
   readonly boss: PgBossLike;
   readonly capabilities: Capabilities;
   /** Declared queues in declaration order, with their checked options. */
   readonly queues: ReadonlyMap<string, DesiredOptions>;
   /** The bound on the whole call, started before its first statement. */
   readonly deadline: Deadline;
+  /** The checked copy of the caller's settings, the only one the call reads. */
+  readonly settings: S;
 }
 
 /**
  * Checks every declaration (names, duplicates, option types) before any SQL, then reads the instance's
  * capabilities (one read-only query) and fits the options to them, before anything is written.
  */
-export async function prepareDeclarations(
+export async function prepareDeclarations<S extends SafeCreateQueueSettings>(
   boss: unknown,
   declarations: QueueDeclarations,
-  settings: SafeCreateQueueSettings = {},
+  givenSettings?: S,
   extraSettings: readonly string[] = [],
-): Promise<PreparedDeclarations> {
-  checkArguments(boss, settings, extraSettings);
+): Promise<PreparedDeclarations<S>> {
+  checkBoss(boss);
+  const settings = checkSettings(givenSettings, extraSettings);
   const entries = toEntries(declarations);
   const checked = new Map<string, CheckedOptions>();
   for (const [name, options] of entries) {
@@ -44,7 +47,7 @@ export async function prepareDeclarations(
   const queues = new Map(
     [...checked].map(([name, options]) => [name, adaptQueueOptions(boss, name, options, capabilities, settings)]),
   );
-  return { boss, capabilities, queues, deadline };
+  return { boss, capabilities, queues, deadline, settings };
 }
 
 function toEntries(declarations: QueueDeclarations): Array<[unknown, unknown]> {

@@ -1,5 +1,5 @@
 import { getSqlExecutor, runSql } from './capabilities';
-import { checkArguments } from './checkSettings';
+import { checkBoss, checkSettings } from './checkSettings';
 import { declarePreparedQueues } from './declarePreparedQueues';
 import { QueueResetRefusedError } from './errors';
 import { orderByDeadLetter } from './orderByDeadLetter';
@@ -21,9 +21,10 @@ const RESET_SETTINGS = ['allowProduction'];
 export async function resetQueues(
   boss: PgBossInstance,
   declarations: QueueDeclarations,
-  settings: ResetQueuesSettings = {},
+  givenSettings?: ResetQueuesSettings,
 ): Promise<void> {
-  checkArguments(boss, settings, RESET_SETTINGS);
+  checkBoss(boss);
+  const settings = checkSettings(givenSettings, RESET_SETTINGS);
   if (process.env.NODE_ENV === 'production' && settings.allowProduction !== true) throw new QueueResetRefusedError();
   const prepared = await prepareDeclarations(boss, declarations, settings, RESET_SETTINGS);
   // The queues that name a dead letter go before it: no version deletes a queue another one still names.
@@ -36,11 +37,18 @@ export async function resetQueues(
     if (!existing.has(name)) continue;
     // 10.x refuses to delete a queue that jobs still reference (q_fkey is RESTRICT, 23001), and keeps
     // completed jobs in its archive table; 11+ delete a queue's jobs with it.
+    // One statement, so the jobs and the archive go together, bounded by the deadline like every other
+    // step (10.x sets no lock_timeout: a held lock would otherwise keep the call waiting past timeoutMs).
     if (prepared.capabilities.legacy) {
-      await runSql(db, `DELETE FROM ${schema}.job WHERE name = $1`, [name]);
-      await runSql(db, `DELETE FROM ${schema}.archive WHERE name = $1`, [name]);
+      await call.pgBoss(`deleting the jobs of queue "${name}"`, () =>
+        runSql(
+          db,
+          `WITH archived AS (DELETE FROM ${schema}.archive WHERE name = $1) DELETE FROM ${schema}.job WHERE name = $1`,
+          [name],
+        ),
+      );
     }
     await call.pgBoss(`deleteQueue("${name}")`, () => prepared.boss.deleteQueue(name));
   }
-  await declarePreparedQueues(prepared, settings);
+  await declarePreparedQueues(prepared);
 }

@@ -1,5 +1,5 @@
 import { getCapabilities } from './capabilities';
-import { checkArguments } from './checkSettings';
+import { checkBoss, checkSettings } from './checkSettings';
 import { Deadline } from './deadline';
 import { reconcileQueue } from './reconcileQueue';
 import { QueueDriftError } from './errors';
@@ -17,9 +17,10 @@ export async function safeCreateQueue(
   boss: PgBossInstance,
   name: string,
   options?: QueueOptions,
-  settings: SafeCreateQueueSettings = {},
+  givenSettings?: SafeCreateQueueSettings,
 ): Promise<QueueOutcome> {
-  checkArguments(boss, settings);
+  checkBoss(boss);
+  const settings = checkSettings(givenSettings);
   validateQueueName(name);
   const checked = checkQueueOptions(name, options);
   const deadline = Deadline.of(settings);

@@ -13,7 +13,7 @@ import type { PgBossInstance, QueueDeclarations, QueueOutcome, SafeCreateQueueSe
 export async function safeCreateQueues(
   boss: PgBossInstance,
   declarations: QueueDeclarations,
-  settings: SafeCreateQueueSettings = {},
+  settings?: SafeCreateQueueSettings,
 ): Promise<QueueOutcome[]> {
-  return declarePreparedQueues(await prepareDeclarations(boss, declarations, settings), settings);
+  return declarePreparedQueues(await prepareDeclarations(boss, declarations, settings));
 }

@@ -1,5 +1,4 @@
 import type { Deadline } from './deadline';
-import { QueueTimeoutError } from './errors';
 import type { PgBossLike } from './types';
 
 export interface PoolClient {
@@ -22,8 +21,10 @@ export function poolOf(boss: PgBossLike): Pool | undefined {
 /**
  * Runs `work` on a connection checked out of the instance's pool, for statements that must share one
  * session. The connection has an 'error' listener for as long as it is held (a terminated backend
- * would otherwise crash the process), and is destroyed rather than reused when it failed or when the
- * deadline left a statement of `work` unfinished.
+ * would otherwise crash the process). When `work` fails, the connection is destroyed rather than returned:
+ * it may still be inside a transaction (the next `send()` on it would fail with 25P02), running a
+ * statement the deadline gave up on, or talking to a backend that no longer answers — so it is never
+ * asked to ROLLBACK, which could wait without bound. Closing it ends its transaction on the server.
  */
 export async function withPoolClient<T>(
   pool: Pool,
@@ -42,18 +43,18 @@ export async function withPoolClient<T>(
     );
     throw error;
   }
-  let lost: Error | undefined;
-  const onError = (error: Error) => {
-    lost = error;
+  let failed = false;
+  const onError = () => {
+    failed = true;
   };
   client.on('error', onError);
   try {
     return await work(client);
   } catch (error) {
-    if (error instanceof QueueTimeoutError) lost ??= error;
+    failed = true;
     throw error;
   } finally {
-    client.release(lost ?? undefined);
+    client.release(failed);
     client.off('error', onError);
   }
 }

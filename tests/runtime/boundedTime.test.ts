@@ -4,6 +4,7 @@ import {
   classifyQueueError,
   PgBossNotStartedError,
   QueueTimeoutError,
+  resetQueues,
   safeCreateQueue,
   safeCreateQueues,
 } from '../../src/runtime';
@@ -88,6 +89,19 @@ describe.each(VERSIONS)('pg-boss %s: every call ends within settings.timeoutMs',
     }
   });
 
+  // On 10.x resetQueues deleted jobs with statements outside the deadline: a held lock kept it waiting past timeoutMs.
+  it('ends resetQueues with QueueTimeoutError when a lock on the job table is held', async () => {
+    const schema = newSchemaName();
+    const boss = await bosses.start(schema);
+    await safeCreateQueues(boss, { held: {} });
+    const lock = await lockTable(`${schema}.job`, 'ACCESS EXCLUSIVE');
+    try {
+      await expect(resetQueues(boss, { held: {} }, { timeoutMs: 1_000 })).rejects.toBeInstanceOf(QueueTimeoutError);
+    } finally {
+      await lock.release();
+    }
+  });
+
   // After stop(), 10/11 failed with their own "Cannot destructure property 'rows'" and 12 with "Database not opened".
   it('rejects with PgBossNotStartedError after boss.stop()', async () => {
     const boss = await bosses.start();
@@ -140,5 +154,44 @@ describe.each(['10.0.3', '10.4.2'] as const)('pg-boss %s: the 10.x create lock',
     expect(await outcome).toBe('created');
     await expect(safeCreateQueue(boss, 'afterwards')).resolves.toMatchObject({ status: 'created' });
     expect(await boss.getQueue('held')).toMatchObject({ name: 'held' });
+  });
+
+  // The failed create awaited ROLLBACK on the lock connection without a bound: a frozen backend (a network
+  // partition) kept the call pending until its deadline, lost the real error, and held up every later create.
+  it('reports the create’s own error at once, without waiting on a lock connection that no longer answers', async () => {
+    const schema = newSchemaName();
+    const applicationName = `frozen_${schema}`;
+    const boss = await bosses.start(schema, { application_name: applicationName, max: 4 });
+    await safeCreateQueue(boss, 'warmup');
+    // The create waits on the job table (10.x adds a partition to it) while another connection holds the create lock.
+    const lock = await lockTable(`${schema}.job`, 'ACCESS EXCLUSIVE');
+    let locked = true;
+    let frozenPid: number | undefined;
+    try {
+      const first = safeCreateQueue(boss, 'first', {}, { timeoutMs: 30_000 }).catch((error: unknown) => error);
+      await waitFor(async () => (await backendsOf(applicationName, `wait_event_type = 'Lock'`)).length === 1);
+      const [holder] = await database.query<{ pid: number }>(
+        `SELECT l.pid FROM pg_locks l JOIN pg_stat_activity a USING (pid)
+         WHERE l.locktype = 'advisory' AND l.granted AND a.application_name = $1`,
+        [applicationName],
+      );
+      frozenPid = holder!.pid;
+      process.kill(frozenPid, 'SIGSTOP');
+      await database.query(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1 AND wait_event_type = 'Lock'`,
+        [applicationName],
+      );
+      locked = false;
+      await lock.release();
+      expect(await first).toMatchObject({ code: '57P01' });
+      // The instance is free for other calls: an existing queue is still reported while the backend is frozen.
+      await expect(safeCreateQueue(boss, 'warmup', {}, { timeoutMs: 5_000 })).resolves.toMatchObject({
+        status: 'exists',
+      });
+    } finally {
+      if (frozenPid !== undefined) process.kill(frozenPid, 'SIGCONT');
+      if (locked) await lock.release();
+    }
+    await expect(safeCreateQueue(boss, 'afterwards')).resolves.toMatchObject({ status: 'created' });
   });
 });

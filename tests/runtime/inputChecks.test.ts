@@ -1,5 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { QueueDeclarationError, safeCreateQueue, safeCreateQueues, type QueueEvent } from '../../src/runtime';
+import {
+  QueueDeclarationError,
+  safeCreateQueue,
+  safeCreateQueues,
+  type QueueEvent,
+  type SafeCreateQueueSettings,
+} from '../../src/runtime';
 import { bossFactory, type BossFactory } from '../support/bossFactory';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import type { PgBossVersion } from '../support/pgBossVersions';
@@ -42,6 +48,16 @@ for (const version of ['10.4.2', '12.38.0'] satisfies PgBossVersion[]) {
         );
       },
     );
+
+    // Settings inherited from a prototype skipped the checks but were used: an unchecked onDrift and timeoutMs.
+    it('reads only the settings’ own keys, the ones it checked', async () => {
+      const boss = await bosses.start();
+      await safeCreateQueue(boss, 'inherited', { retryLimit: 1 });
+      const settings = Object.create({ onDrift: 'error', timeoutMs: 'soon' }) as SafeCreateQueueSettings;
+      const outcome = await safeCreateQueue(boss, 'inherited', { retryLimit: 9 }, settings);
+      expect(outcome).toMatchObject({ status: 'exists', drift: [{ option: 'retryLimit', desired: 9, actual: 1 }] });
+      await expect(safeCreateQueues(boss, { inherited: { retryLimit: 9 } }, settings)).resolves.toHaveLength(1);
+    });
 
     // Issue 11, problem 7: a deadLetter name was validated only after a query.
     it('rejects a bad dead-letter name', async () => {
