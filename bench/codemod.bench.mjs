@@ -2,8 +2,8 @@
 // jscodeshift transform that parses every file (the cost of a naive codemod) and ast-grep's rewrite.
 import path from 'node:path';
 import { materializeCorpus, root } from './support/corpus.mjs';
-import { interleave, timeProcess } from './support/measure.mjs';
-import { assertScannedAll, jscodeshiftNoop, ourCli, printThroughput } from './support/throughput.mjs';
+import { timeProcess } from './support/measure.mjs';
+import { assertScannedAll, jscodeshiftNoop, measureThroughput, ourCli } from './support/throughput.mjs';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const { directory, files, scannedCount } = materializeCorpus('codemod', 200);
@@ -41,17 +41,5 @@ const contenders = [
 ];
 
 assertScannedAll(codemod, scannedCount);
-console.log(
-  `corpus: ${files.length} files (the JS sources of ESLint, typescript-eslint and Babel, and 200 TypeScript app files)`,
-);
-const results = await interleave(
-  contenders.map(({ name, run }) => ({ name, measure: () => run().ms })),
-  ROUNDS,
-);
-printThroughput(
-  `Codemod throughput (whole process, median of ${ROUNDS} interleaved runs)`,
-  contenders,
-  results,
-  files.length,
-);
+await measureThroughput('Codemod throughput', contenders, files.length, ROUNDS);
 console.log('\ntargets: at least 10× faster than the no-op jscodeshift run, and within 2× of ast-grep');

@@ -2,7 +2,7 @@
 // the check that a tool really read the corpus, and the throughput table.
 import path from 'node:path';
 import { root } from './corpus.mjs';
-import { ms, printTable, ratio, timeProcess } from './measure.mjs';
+import { interleave, ms, printTable, ratio, timeProcess } from './measure.mjs';
 
 /** One of our CLIs over `directory`; exit 1 (findings, calls left for you) is an answer, not a failure. */
 export function ourCli(name, script, args, directory) {
@@ -41,11 +41,21 @@ export function assertScannedAll(contender, expected) {
     throw new Error(`${contender.name} scanned ${scanned} files, not the ${expected} it should:\n${stderr}`);
 }
 
-/** The table of medians: time, files per second, and each time relative to the first contender's. */
-export function printThroughput(title, contenders, results, fileCount) {
+/**
+ * Times every contender over the corpus, interleaved over `rounds`, and prints the table of medians: time,
+ * files per second, and each time relative to the first contender's.
+ */
+export async function measureThroughput(title, contenders, fileCount, rounds) {
+  console.log(
+    `corpus: ${fileCount} files (the JS sources of ESLint, typescript-eslint and Babel, and 200 TypeScript app files)`,
+  );
+  const results = await interleave(
+    contenders.map(({ name, run }) => ({ name, measure: () => run().ms })),
+    rounds,
+  );
   const ours = results.get(contenders[0].name).median;
   printTable(
-    title,
+    `${title} (whole process, median of ${rounds} interleaved runs)`,
     ['tool', 'time', 'files/s', `time vs ${contenders[0].name}`],
     contenders.map(({ name }) => {
       const time = results.get(name).median;
