@@ -77,7 +77,7 @@ export function adaptQueueOptions(
   const desired: Record<string, string | number | boolean | null> = {};
   for (const [key, value] of checked) {
     if (stored.includes(key)) {
-      checkVersionRules(queue, key, value, rules);
+      checkVersionRules(queue, key, checked, rules);
       desired[key] = value as string | number | boolean | null;
       continue;
     }
@@ -98,12 +98,18 @@ function storedOptions(capabilities: Capabilities): string[] {
   return QUEUE_OPTION_SPECS.filter((spec) => capabilities.columns.has(spec.column)).map((spec) => spec.key);
 }
 
-function checkVersionRules(queue: string, key: string, value: unknown, rules: VersionRules): void {
+function checkVersionRules(queue: string, key: string, checked: CheckedOptions, rules: VersionRules): void {
+  const value = checked.get(key);
   const fail = (expected: string) =>
     new QueueDeclarationError(
       `Queue "${queue}": ${key} must be ${expected} on pg-boss ${rules.versions}, got ${describe(value)}.`,
     );
   if (key === 'policy' && !rules.policies.includes(value as string)) throw fail(`one of ${rules.policies.join(', ')}`);
+  if (key === 'deadLetter' && value === queue && !rules.selfDeadLetter) throw fail('another queue than itself');
+  const need = rules.needs[key];
+  if (need && value !== null && checked.get(need.key) !== need.value) {
+    throw fail(`declared with ${need.key}: ${String(need.value)} in the same options`);
+  }
   const bounds = rules.bounds[key];
   if (!bounds || typeof value !== 'number') return;
   if (bounds.min !== undefined && value < bounds.min) throw fail(`>= ${bounds.min}`);

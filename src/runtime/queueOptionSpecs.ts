@@ -47,9 +47,14 @@ export interface VersionRules {
   readonly policies: readonly string[];
   /** Bounds tighter than the spec's own, per option; a `null` value is never bounded. */
   readonly bounds: Readonly<Record<string, { readonly min?: number; readonly max?: number }>>;
+  /** Options that, unless null, need another option's value in the same declaration. */
+  readonly needs: Readonly<Record<string, { readonly key: string; readonly value: unknown }>>;
+  /** Whether a queue may name itself as its dead letter. */
+  readonly selfDeadLetter: boolean;
 }
 
 const POLICIES_10 = ['standard', 'short', 'singleton', 'stately'];
+const RETRY_DELAY_MAX_NEEDS = { key: 'retryBackoff', value: true };
 
 /**
  * Each generation's rules, from its own validation code (`attorney.js` and `createQueue`), told apart
@@ -59,18 +64,29 @@ const POLICIES_10 = ['standard', 'short', 'singleton', 'stately'];
  */
 export const VERSION_RULES = {
   // 10.x: `expireIn / 60 / 60 < 24`; four policies.
-  legacy: { versions: '10.x', policies: POLICIES_10, bounds: { expireInSeconds: { max: 24 * 60 * 60 - 1 } } },
-  // 11.x: + exclusive; expiration still below 24 h; deleteAfterSeconds at least 1.
+  legacy: {
+    versions: '10.x',
+    policies: POLICIES_10,
+    bounds: { expireInSeconds: { max: 24 * 60 * 60 - 1 } },
+    needs: {},
+    selfDeadLetter: true,
+  },
+  // 11.x: + exclusive; expiration still below 24 h; deleteAfterSeconds at least 1; retryDelayMax only
+  // with retryBackoff: true in the same call; never its own dead letter.
   beforeHeartbeat: {
     versions: '11.x',
     policies: [...POLICIES_10, 'exclusive'],
     bounds: { expireInSeconds: { max: 24 * 60 * 60 - 1 }, deleteAfterSeconds: { min: 1 } },
+    needs: { retryDelayMax: RETRY_DELAY_MAX_NEEDS },
+    selfDeadLetter: false,
   },
   // 12.38: expiration up to 24 h inclusive; deleteAfterSeconds 0 means "never delete"; heartbeat at least 10.
   withHeartbeat: {
     versions: '12.12+',
     policies: [...POLICIES_10, 'exclusive', 'key_strict_fifo'],
     bounds: { expireInSeconds: { max: 24 * 60 * 60 }, heartbeatSeconds: { min: 10 } },
+    needs: { retryDelayMax: RETRY_DELAY_MAX_NEEDS },
+    selfDeadLetter: false,
   },
 } satisfies Record<string, VersionRules>;
 

@@ -19,6 +19,9 @@ const VALUES: ReadonlyArray<readonly [string, Record<string, unknown>]> = [
   ['deleteAfterSeconds 1', { deleteAfterSeconds: 1 }],
   ['heartbeatSeconds 5', { heartbeatSeconds: 5 }],
   ['heartbeatSeconds 10', { heartbeatSeconds: 10 }],
+  ['retryDelayMax without retryBackoff', { retryDelayMax: 5 }],
+  ['retryDelayMax with retryBackoff', { retryDelayMax: 5, retryBackoff: true }],
+  ['a null retryDelayMax without retryBackoff', { retryDelayMax: null }],
 ];
 
 for (const version of ['10.4.2', '11.1.2', '12.38.0'] satisfies PgBossVersion[]) {
@@ -50,6 +53,17 @@ for (const version of ['10.4.2', '11.1.2', '12.38.0'] satisfies PgBossVersion[])
       );
       const outcome = await safeCreateQueue(stopped, plain, { ...options } as never).catch((error: unknown) => error);
       // Passing the checks means reaching SQL, which the stopped instance refuses.
+      expect(outcome).toBeInstanceOf(pgBossAccepts ? PgBossNotStartedError : QueueDeclarationError);
+    });
+
+    it('a queue as its own dead letter (11+ refuse it)', async () => {
+      const pgBossAccepts = await live.createQueue('itself', { deadLetter: 'itself' }).then(
+        () => true,
+        () => false,
+      );
+      const outcome = await safeCreateQueue(stopped, 'itself', { deadLetter: 'itself' }).catch(
+        (error: unknown) => error,
+      );
       expect(outcome).toBeInstanceOf(pgBossAccepts ? PgBossNotStartedError : QueueDeclarationError);
     });
 
