@@ -58,12 +58,11 @@ function readOption(queue: string, options: Record<string, unknown>, key: string
 }
 
 /**
- * Keeps the options the installed version stores, each within what that version's createQueue asserts
- * (its policies, its bounds), so a value it would reject never reaches SQL, for a new queue or an
- * existing one. Any other key is one its createQueue ignores (a
- * typo, another version's option, a unit spelling only 10.x's types advertise): it is reported as an
- * `ignored-option` event and left out, as pg-boss would leave it out, or rejected under
- * `settings.strict`, with the exact list of options this version stores.
+ * Keeps the options the installed version stores, each held to what that version's createQueue asserts
+ * (VERSION_RULES), so a value it would reject never reaches SQL, for a new queue or an existing one.
+ * Any other key is one its createQueue ignores (a typo, another version's option, a unit spelling only
+ * 10.x's types advertise): it is reported as an `ignored-option` event and left out, as pg-boss would
+ * leave it out, or rejected under `settings.strict`, with the exact list of options this version stores.
  */
 export function adaptQueueOptions(
   boss: object,
