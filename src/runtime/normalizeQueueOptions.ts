@@ -6,7 +6,9 @@ import {
   MAX_INTEGER,
   QUEUE_OPTION_SPECS,
   SPEC_BY_KEY,
+  versionRulesFor,
   type QueueOptionSpec,
+  type VersionRules,
 } from './queueOptionSpecs';
 import type { SafeCreateQueueSettings } from './types';
 import { validateQueueName } from './validateQueueName';
@@ -35,7 +37,7 @@ export function checkQueueOptions(queue: string, options: unknown): CheckedOptio
     throw new QueueDeclarationError(`Options of queue "${queue}" must be a plain object, got ${describe(options)}.`);
   }
   for (const key of Object.keys(options)) {
-    const value = options[key];
+    const value = readOption(queue, options, key);
     if (value === undefined || (key === 'name' && value === queue)) continue;
     if (key === 'policy' && (value === null || value === '')) continue;
     const spec = SPEC_BY_KEY.get(key);
@@ -46,11 +48,21 @@ export function checkQueueOptions(queue: string, options: unknown): CheckedOptio
   return checked;
 }
 
+/** Reads one option once; a getter that throws is a declaration error, not a raw one. */
+function readOption(queue: string, options: Record<string, unknown>, key: string): unknown {
+  try {
+    return options[key];
+  } catch (error) {
+    throw new QueueDeclarationError(`Queue "${queue}": reading option "${key}" threw.`, { cause: error });
+  }
+}
+
 /**
- * Keeps the options the installed version stores. Any other key is one its createQueue ignores (a
- * typo, another version's option, a unit spelling only 10.x's types advertise): it is reported as an
- * `ignored-option` event and left out, as pg-boss would leave it out, or rejected under
- * `settings.strict`, with the exact list of options this version stores.
+ * Keeps the options the installed version stores, each held to what that version's createQueue asserts
+ * (VERSION_RULES), so a value it would reject never reaches SQL, for a new queue or an existing one.
+ * Any other key is one its createQueue ignores (a typo, another version's option, a unit spelling only
+ * 10.x's types advertise): it is reported as an `ignored-option` event and left out, as pg-boss would
+ * leave it out, or rejected under `settings.strict`, with the exact list of options this version stores.
  */
 export function adaptQueueOptions(
   boss: object,
@@ -60,9 +72,11 @@ export function adaptQueueOptions(
   settings: SafeCreateQueueSettings,
 ): DesiredOptions {
   const stored = storedOptions(capabilities);
+  const rules = versionRulesFor(capabilities.columns);
   const desired: Record<string, string | number | boolean | null> = {};
   for (const [key, value] of checked) {
     if (stored.includes(key)) {
+      checkVersionRules(queue, key, checked, rules);
       desired[key] = value as string | number | boolean | null;
       continue;
     }
@@ -81,6 +95,24 @@ export function adaptQueueOptions(
 /** The options the installed version stores, in a fixed order: exactly those whose column exists. */
 function storedOptions(capabilities: Capabilities): string[] {
   return QUEUE_OPTION_SPECS.filter((spec) => capabilities.columns.has(spec.column)).map((spec) => spec.key);
+}
+
+function checkVersionRules(queue: string, key: string, checked: CheckedOptions, rules: VersionRules): void {
+  const value = checked.get(key);
+  const fail = (expected: string) =>
+    new QueueDeclarationError(
+      `Queue "${queue}": ${key} must be ${expected} on pg-boss ${rules.versions}, got ${describe(value)}.`,
+    );
+  if (key === 'policy' && !rules.policies.includes(value as string)) throw fail(`one of ${rules.policies.join(', ')}`);
+  if (key === 'deadLetter' && value === queue && !rules.selfDeadLetter) throw fail('another queue than itself');
+  const need = rules.needs[key];
+  if (need && value !== null && checked.get(need.key) !== need.value) {
+    throw fail(`declared with ${need.key}: ${String(need.value)} in the same options`);
+  }
+  const bounds = rules.bounds[key];
+  if (!bounds || typeof value !== 'number') return;
+  if (bounds.min !== undefined && value < bounds.min) throw fail(`>= ${bounds.min}`);
+  if (bounds.max !== undefined && value > bounds.max) throw fail(`<= ${bounds.max}`);
 }
 
 /** For a duration in a unit this version ignores, the option and value it stores instead. */

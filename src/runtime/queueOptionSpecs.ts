@@ -39,6 +39,63 @@ export const SPEC_BY_KEY: ReadonlyMap<string, QueueOptionSpec> = new Map(
   QUEUE_OPTION_SPECS.map((spec) => [spec.key, spec]),
 );
 
+/** What one generation of pg-boss accepts beyond an option's type: its `createQueue` asserts these. */
+export interface VersionRules {
+  /** The versions this describes, for messages. */
+  readonly versions: string;
+  /** The keys of its `QUEUE_POLICIES`. */
+  readonly policies: readonly string[];
+  /** Bounds tighter than the spec's own, per option; a `null` value is never bounded. */
+  readonly bounds: Readonly<Record<string, { readonly min?: number; readonly max?: number }>>;
+  /** Options that, unless null, need another option's value in the same declaration. */
+  readonly needs: Readonly<Record<string, { readonly key: string; readonly value: unknown }>>;
+  /** Whether a queue may name itself as its dead letter. */
+  readonly selfDeadLetter: boolean;
+}
+
+const POLICIES_10 = ['standard', 'short', 'singleton', 'stately'];
+const RETRY_DELAY_MAX_NEEDS = { key: 'retryBackoff', value: true };
+
+/**
+ * Each generation's rules, from its own validation code (`attorney.js` and `createQueue`), told apart
+ * by the columns of its queue table, the same read that says which options it stores. 11.x and
+ * 12.0–12.11 have the same columns; they are held to 11.x's rules, which 12.7–12.11 loosen
+ * (`deleteAfterSeconds: 0`, `key_strict_fifo` from 12.10).
+ */
+export const VERSION_RULES = {
+  // 10.x: `expireIn / 60 / 60 < 24`; four policies.
+  legacy: {
+    versions: '10.x',
+    policies: POLICIES_10,
+    bounds: { expireInSeconds: { max: 24 * 60 * 60 - 1 } },
+    needs: {},
+    selfDeadLetter: true,
+  },
+  // 11.x: + exclusive; expiration still below 24 h; deleteAfterSeconds at least 1; retryDelayMax only
+  // with retryBackoff: true in the same call; never its own dead letter.
+  beforeHeartbeat: {
+    versions: '11.x',
+    policies: [...POLICIES_10, 'exclusive'],
+    bounds: { expireInSeconds: { max: 24 * 60 * 60 - 1 }, deleteAfterSeconds: { min: 1 } },
+    needs: { retryDelayMax: RETRY_DELAY_MAX_NEEDS },
+    selfDeadLetter: false,
+  },
+  // 12.38: expiration up to 24 h inclusive; deleteAfterSeconds 0 means "never delete"; heartbeat at least 10.
+  withHeartbeat: {
+    versions: '12.12+',
+    policies: [...POLICIES_10, 'exclusive', 'key_strict_fifo'],
+    bounds: { expireInSeconds: { max: 24 * 60 * 60 }, heartbeatSeconds: { min: 10 } },
+    needs: { retryDelayMax: RETRY_DELAY_MAX_NEEDS },
+    selfDeadLetter: false,
+  },
+} satisfies Record<string, VersionRules>;
+
+/** The rules of the generation whose queue table has these columns. */
+export function versionRulesFor(columns: ReadonlySet<string>): VersionRules {
+  if (columns.has('retention_minutes')) return VERSION_RULES.legacy;
+  return columns.has('heartbeat_seconds') ? VERSION_RULES.withHeartbeat : VERSION_RULES.beforeHeartbeat;
+}
+
 /**
  * Duration spellings in seconds per unit, for the hint that names what a version stores instead: 10.x's
  * types advertise `expireInMinutes`, `retentionDays` and the like, but every version ignores them (and

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   QueueDeclarationError,
@@ -48,6 +49,35 @@ for (const version of ['10.4.2', '12.38.0'] satisfies PgBossVersion[]) {
         );
       },
     );
+
+    // A throwing options getter surfaced as its own raw Error instead of a declaration error.
+    it('wraps an options getter that throws, keeping it as the cause', async () => {
+      const boom = new Error('getter boom');
+      const options = Object.defineProperty({}, 'retryLimit', {
+        enumerable: true,
+        get() {
+          throw boom;
+        },
+      });
+      await rejectsBeforeSql((boss) => safeCreateQueue(boss, 'q', options), /reading option "retryLimit" threw/);
+      const unstarted = await bosses.create();
+      const error = await safeCreateQueues(unstarted, { q: options }).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(QueueDeclarationError);
+      expect((error as Error).cause).toBe(boom);
+    });
+
+    // A name of thousands of characters passed and failed in SQL with 54000 on queue_pkey.
+    it('rejects a queue or dead-letter name longer than PostgreSQL’s index on names holds', async () => {
+      // The documented bound, 2048 characters.
+      const long = 'n'.repeat(2049);
+      await rejectsBeforeSql((boss) => safeCreateQueue(boss, long), /of 2049 characters: at most 2048/);
+      await rejectsBeforeSql((boss) => safeCreateQueue(boss, 'q', { deadLetter: long }), /of 2049 characters/);
+      const boss = await bosses.start();
+      // Random letters, digits, '-' and '_': nothing for PostgreSQL to compress.
+      const longest = randomBytes(2048).toString('base64url').slice(0, 2048);
+      await expect(safeCreateQueue(boss, longest)).resolves.toMatchObject({ status: 'created' });
+      expect(await boss.getQueue(longest)).toMatchObject({ name: longest });
+    });
 
     // Settings inherited from a prototype skipped the checks but were used: an unchecked onDrift and timeoutMs.
     it('reads only the settings’ own keys, the ones it checked', async () => {
