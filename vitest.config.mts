@@ -32,7 +32,8 @@ export default defineConfig({
         test: {
           name: 'runtime',
           include: ['tests/runtime/**/*.test.ts'],
-          globalSetup: ['tests/support/postgresGlobalSetup.mts'],
+          // `../../src/runtime` resolves through the package's manifest to its build, as an app's import does.
+          globalSetup: [buildFirst, 'tests/support/postgresGlobalSetup.mts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

@@ -59,8 +59,9 @@ const RETRY_DELAY_MAX_NEEDS = { key: 'retryBackoff', value: true };
 /**
  * Each generation's rules, from its own validation code (`attorney.js` and `createQueue`), told apart
  * by the columns of its queue table, the same read that says which options it stores. 11.x and
- * 12.0–12.11 have the same columns; they are held to 11.x's rules, which 12.7–12.11 loosen
- * (`deleteAfterSeconds: 0`, `key_strict_fifo` from 12.10).
+ * 12.0–12.11 have the same columns, so that generation is held only to what all of them reject: a value
+ * one of them accepts (`deleteAfterSeconds: 0` from 12.7, `key_strict_fifo` from 12.10, a whole 24 h of
+ * expiry) is left for pg-boss to judge, as createQueue itself would. Never reject what createQueue accepts.
  */
 export const VERSION_RULES = {
   // 10.x: `expireIn / 60 / 60 < 24`; four policies.
@@ -71,12 +72,13 @@ export const VERSION_RULES = {
     needs: {},
     selfDeadLetter: true,
   },
-  // 11.x: + exclusive; expiration still below 24 h; deleteAfterSeconds at least 1; retryDelayMax only
-  // with retryBackoff: true in the same call; never its own dead letter.
+  // 11.x and 12.0–12.11: + exclusive (+ key_strict_fifo from 12.10); retryDelayMax only with
+  // retryBackoff: true in the same call; never its own dead letter. 11.x's stricter expiry (below 24 h) and
+  // deleteAfterSeconds (at least 1) are left to pg-boss, since later versions of the same columns accept them.
   beforeHeartbeat: {
-    versions: '11.x',
-    policies: [...POLICIES_10, 'exclusive'],
-    bounds: { expireInSeconds: { max: 24 * 60 * 60 - 1 }, deleteAfterSeconds: { min: 1 } },
+    versions: '11.x, 12.0–12.11',
+    policies: [...POLICIES_10, 'exclusive', 'key_strict_fifo'],
+    bounds: { expireInSeconds: { max: 24 * 60 * 60 } },
     needs: { retryDelayMax: RETRY_DELAY_MAX_NEEDS },
     selfDeadLetter: false,
   },

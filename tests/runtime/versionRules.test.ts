@@ -24,6 +24,16 @@ const VALUES: ReadonlyArray<readonly [string, Record<string, unknown>]> = [
   ['a null retryDelayMax without retryBackoff', { retryDelayMax: null }],
 ];
 
+/**
+ * 11.x's queue table is also 12.0–12.11's, which accept these: there the helper leaves them to pg-boss, so
+ * it never rejects what a createQueue of those columns accepts.
+ */
+const LEFT_TO_PG_BOSS_ON_11 = new Set([
+  'policy key_strict_fifo (12.10+)',
+  'expireInSeconds of 24 h (12.38 inclusive)',
+  'deleteAfterSeconds 0 (12.7+: never)',
+]);
+
 for (const version of ['10.4.2', '11.1.2', '12.38.0'] satisfies PgBossVersion[]) {
   describe(`pg-boss ${version}: rejects before SQL exactly what createQueue asserts against`, () => {
     let database: TestDatabase;
@@ -52,8 +62,9 @@ for (const version of ['10.4.2', '11.1.2', '12.38.0'] satisfies PgBossVersion[])
         () => false,
       );
       const outcome = await safeCreateQueue(stopped, plain, { ...options } as never).catch((error: unknown) => error);
+      const helperRejects = !pgBossAccepts && !(version.startsWith('11.') && LEFT_TO_PG_BOSS_ON_11.has(label));
       // Passing the checks means reaching SQL, which the stopped instance refuses.
-      expect(outcome).toBeInstanceOf(pgBossAccepts ? PgBossNotStartedError : QueueDeclarationError);
+      expect(outcome).toBeInstanceOf(helperRejects ? QueueDeclarationError : PgBossNotStartedError);
     });
 
     it('a queue as its own dead letter (11+ refuse it)', async () => {
