@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   classifyQueueError,
   PgBossNotStartedError,
@@ -8,7 +8,7 @@ import {
   safeCreateQueue,
   safeCreateQueues,
 } from '../../src/runtime';
-import { bossFactory, newSchemaName, type BossFactory } from '../support/bossFactory';
+import { newSchemaName, useBosses } from '../support/bossFactory';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import type { PgBossVersion } from '../support/pgBossVersions';
 import { waitFor } from '../support/waitFor';
@@ -42,13 +42,7 @@ const backendsOf = (applicationName: string, where: string) =>
   ]);
 
 describe.each(VERSIONS)('pg-boss %s: every call ends within settings.timeoutMs', (version) => {
-  let bosses: BossFactory;
-  beforeAll(() => {
-    bosses = bossFactory(version, database);
-  });
-  afterEach(async () => {
-    await bosses.stopAll();
-  });
+  const bosses = useBosses(version, () => database);
 
   // pg-boss 11/12 wait 30 s for a held lock and the helper retried that 12 times: about 6 minutes.
   it('fails with QueueTimeoutError naming the create when a lock on the queue table is held', async () => {
@@ -113,13 +107,7 @@ describe.each(VERSIONS)('pg-boss %s: every call ends within settings.timeoutMs',
 });
 
 describe.each(['10.0.3', '10.4.2'] as const)('pg-boss %s: the 10.x create lock', (version) => {
-  let bosses: BossFactory;
-  beforeAll(() => {
-    bosses = bossFactory(version, database);
-  });
-  afterEach(async () => {
-    await bosses.stopAll();
-  });
+  const bosses = useBosses(version, () => database);
 
   // The lock-holding connection had no 'error' listener: a terminated backend crashed the process.
   it('survives the lock connection being terminated while it holds the lock', async () => {

@@ -1,6 +1,6 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { safeCreateQueue } from '../../src/runtime';
-import { bossFactory, newSchemaName, type BossFactory } from '../support/bossFactory';
+import { newSchemaName, useBosses } from '../support/bossFactory';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import type { PgBossVersion } from '../support/pgBossVersions';
 
@@ -16,13 +16,7 @@ afterAll(async () => {
 });
 
 describe.each(VERSIONS)('pg-boss %s: many creates on one instance', (version) => {
-  let bosses: BossFactory;
-  beforeAll(() => {
-    bosses = bossFactory(version, database);
-  });
-  afterEach(async () => {
-    await bosses.stopAll();
-  });
+  const bosses = useBosses(version, () => database);
 
   it('creates 3× the pool size of queues at once on one instance', async () => {
     const schema = newSchemaName();

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { safeCreateQueue, type QueueEvent } from '../../src/runtime';
-import { bossFactory, type BossFactory } from '../support/bossFactory';
+import { useBosses } from '../support/bossFactory';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import type { PgBossVersion } from '../support/pgBossVersions';
 
@@ -29,13 +29,7 @@ afterAll(async () => {
 });
 
 describe.each(VERSIONS)('pg-boss %s: events', (version) => {
-  let bosses: BossFactory;
-  beforeAll(() => {
-    bosses = bossFactory(version, database);
-  });
-  afterEach(async () => {
-    await bosses.stopAll();
-  });
+  const bosses = useBosses(version, () => database);
 
   it('reports what docs/runtime.md says, running its example', async () => {
     const { code, events } = documentedExample();

@@ -1,6 +1,6 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QueueDriftError, safeCreateQueue, safeCreateQueues } from '../../src/runtime';
-import { bossFactory, newSchemaName, type BossFactory } from '../support/bossFactory';
+import { newSchemaName, useBosses } from '../support/bossFactory';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { majorOf, type PgBossVersion, type TestBoss } from '../support/pgBossVersions';
 
@@ -48,13 +48,7 @@ async function produce(
 
 describe.each(VERSIONS)("pg-boss %s: onDrift 'recreate'", (version) => {
   const legacy = majorOf(version) === 10;
-  let bosses: BossFactory;
-  beforeAll(() => {
-    bosses = bossFactory(version, database);
-  });
-  afterEach(async () => {
-    await bosses.stopAll();
-  });
+  const bosses = useBosses(version, () => database);
   const declare = (boss: TestBoss, name: string, options: object) =>
     boss.createQueue(name, { ...(legacy ? { name } : {}), ...options });
 
@@ -119,13 +113,7 @@ describe.each(VERSIONS)("pg-boss %s: onDrift 'recreate'", (version) => {
 describe.each(VERSIONS.filter((version) => majorOf(version) > 10))(
   "pg-boss %s: onDrift 'recreate' of a partitioned queue",
   (version) => {
-    let bosses: BossFactory;
-    beforeAll(() => {
-      bosses = bossFactory(version, database);
-    });
-    afterEach(async () => {
-      await bosses.stopAll();
-    });
+    const bosses = useBosses(version, () => database);
 
     // 11+ insert into a partitioned queue's own table and then reach job; the recreate locked job first and
     // deadlocked a send (40P01) in about 2 of 100 trials.

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { afterEach } from 'vitest';
 import type { TestDatabase } from './database';
 import { loadPgBoss, type PgBossVersion, type TestBoss } from './pgBossVersions';
 
@@ -15,7 +16,7 @@ export function newSchemaName(): string {
   return `s_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
 }
 
-export function bossFactory(version: PgBossVersion, database: TestDatabase): BossFactory {
+export function bossFactory(version: PgBossVersion, database: Pick<TestDatabase, 'url'>): BossFactory {
   const started: TestBoss[] = [];
   const create = async (schema = newSchemaName(), options: Record<string, unknown> = {}): Promise<TestBoss> => {
     const PgBoss = await loadPgBoss(version);
@@ -46,4 +47,18 @@ export function bossFactory(version: PgBossVersion, database: TestDatabase): Bos
       );
     },
   };
+}
+
+/**
+ * The instances of one describe block, each test's stopped after it. The database is read when an instance
+ * is made, so it may be one that a `beforeAll` creates.
+ */
+export function useBosses(version: PgBossVersion, database: () => TestDatabase): BossFactory {
+  const bosses = bossFactory(version, {
+    get url() {
+      return database().url;
+    },
+  });
+  afterEach(() => bosses.stopAll());
+  return bosses;
 }
