@@ -112,16 +112,7 @@ function isQueueNameCollection(source: SourceFile, node: TSESTree.Node, depth: n
   if (!entries) return false;
   if (value.callee.name === 'Set') return isQueueNameList(source, entries, depth + 1);
   if (value.callee.name !== 'Map') return false;
-  const map = resolveValue(source, entries, depth + 1);
-  if (map?.type !== AST_NODE_TYPES.CallExpression || map.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
-  const [mapper] = map.arguments;
-  return (
-    getStaticPropertyName(map.callee) === 'map' &&
-    mapper !== undefined &&
-    isFunctionNode(mapper) &&
-    isQueueList(source, map.callee.object, depth + 1) &&
-    returnsEntryKeyedByName(mapper)
-  );
+  return isMappedQueueList(source, entries, depth + 1, returnsEntryKeyedByName);
 }
 
 /** `await boss.getQueues()`, directly or through a variable. */
@@ -138,6 +129,16 @@ function isQueueList(source: SourceFile, node: TSESTree.Node, depth: number): bo
 
 /** `queues.map((q) => q.name)` over a queue list, directly or through a variable. */
 function isQueueNameList(source: SourceFile, node: TSESTree.Node, depth: number): boolean {
+  return isMappedQueueList(source, node, depth, returnsNameOfParameter);
+}
+
+/** `queues.map(mapper)` over a queue list, directly or through a variable, where `mapper` passes the test. */
+function isMappedQueueList(
+  source: SourceFile,
+  node: TSESTree.Node,
+  depth: number,
+  isMapper: (mapper: FunctionNode) => boolean,
+): boolean {
   const value = resolveValue(source, node, depth);
   if (value?.type !== AST_NODE_TYPES.CallExpression || value.callee.type !== AST_NODE_TYPES.MemberExpression)
     return false;
@@ -147,7 +148,7 @@ function isQueueNameList(source: SourceFile, node: TSESTree.Node, depth: number)
     mapper !== undefined &&
     isFunctionNode(mapper) &&
     isQueueList(source, value.callee.object, depth + 1) &&
-    returnsNameOfParameter(mapper)
+    isMapper(mapper)
   );
 }
 
