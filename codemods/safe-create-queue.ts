@@ -1,4 +1,4 @@
-import { parserFor } from '../src/rewrite/parseSourceFile';
+import { parserFor } from '../src/files/parseSourceFile';
 import { rewriteSource } from '../src/rewrite/rewriteSource';
 import { DEFAULT_IMPORT_SOURCE } from '../src/runtimeModule';
 

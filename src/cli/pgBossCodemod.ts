@@ -7,7 +7,7 @@ import { mayContainCreateQueue } from '../analysis/getBareCreateQueueCall';
 import { readPackageManifest } from '../packageManifest';
 import { DEFAULT_IMPORT_SOURCE } from '../runtimeModule';
 import { addDependency } from './addDependency';
-import { collectFiles } from './collectFiles';
+import { collectFiles } from '../files/collectFiles';
 import { findDependencyGaps } from './findDependencyGaps';
 import { parseCodemodArguments, type CodemodOptions } from './parseCodemodArguments';
 import { DEFAULT_EXTENSIONS } from './readCommandLine';

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { UnparsableFileError } from '../rewrite/parseSourceFile';
+import { UnparsableFileError } from '../files/parseSourceFile';
 import { rewriteSource } from '../rewrite/rewriteSource';
 
 /** What happened to one file. */

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseSourceFile } from '../rewrite/parseSourceFile';
+import { parseSourceFile } from '../files/parseSourceFile';
 import type { SourceFile } from '../util/sourceFile';
 import { walkNodes } from '../util/walkNodes';
 import { TsconfigAliases } from './tsconfigAliases';

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { collectFiles } from '../cli/collectFiles';
+import { collectFiles } from '../files/collectFiles';
 import { buildInventory, countUnresolvedDeclarations, type FileOperations } from './buildInventory';
 import { findDeclaredPgBossMajor } from './findDeclaredPgBossMajor';
 import { findQueueOperations, QUEUE_METHOD_NAMES } from './findQueueOperations';

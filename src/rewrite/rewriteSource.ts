@@ -1,6 +1,6 @@
 import { findBareCreateQueueCalls } from '../analysis/findBareCreateQueueCalls';
 import { mayContainCreateQueue } from '../analysis/getBareCreateQueueCall';
-import { parseSourceFile } from './parseSourceFile';
+import { parseSourceFile } from '../files/parseSourceFile';
 import { planManualRewriteMarker } from './planManualRewriteMarker';
 import { planSafeCreateQueueRewrite } from './planSafeCreateQueueRewrite';
 import { applyTextEdits, type TextEdit } from './textEdit';

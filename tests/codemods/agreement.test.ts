@@ -5,7 +5,7 @@ import * as espree from 'espree';
 import { describe, expect, it } from 'vitest';
 import plugin from '../../src';
 import { findBareCreateQueueCalls } from '../../src/analysis/findBareCreateQueueCalls';
-import { parseSourceFile } from '../../src/rewrite/parseSourceFile';
+import { parseSourceFile } from '../../src/files/parseSourceFile';
 import { MANUAL_REWRITE_MARKER } from '../../src/rewrite/planManualRewriteMarker';
 import { rewriteSource } from '../../src/rewrite/rewriteSource';
 import { DEFAULT_IMPORT_SOURCE } from '../../src/runtimeModule';

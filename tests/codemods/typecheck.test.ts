@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findBareCreateQueueCalls } from '../../src/analysis/findBareCreateQueueCalls';
 import { HELPER_RECEIVER_METHODS } from '../../src/rewrite/findReceiverTypeGap';
-import { parseSourceFile } from '../../src/rewrite/parseSourceFile';
+import { parseSourceFile } from '../../src/files/parseSourceFile';
 import { MANUAL_REWRITE_MARKER } from '../../src/rewrite/planManualRewriteMarker';
 import type { PgBossInstance } from '../../src/runtime/types';
 
