@@ -61,14 +61,24 @@ export function buildInventory(files: readonly FileOperations[]): QueueInventory
   for (const { file, operations } of files) {
     for (const operation of operations) {
       if (operation.kind === 'declaration')
-        entry(operation.queue).declarations.push({ file, line: operation.line, options: operation.options });
+        entry(operation.queue).declarations.push({
+          file,
+          line: operation.line,
+          column: operation.column,
+          options: operation.options,
+        });
       else if (operation.kind === 'use')
-        entry(operation.queue).uses.push({ file, line: operation.line, method: operation.method });
+        entry(operation.queue).uses.push({
+          file,
+          line: operation.line,
+          column: operation.column,
+          method: operation.method,
+        });
       else
         problems.push({
           kind: 'unresolved-name',
           queue: null,
-          locations: [{ file, line: operation.line }],
+          locations: [{ file, line: operation.line, column: operation.column }],
           message: `The queue name \`${operation.expression}\` (${operation.method}) is not a constant; it cannot be checked.${
             DECLARING_METHODS.has(operation.method) ? UNKNOWN_DECLARATION : ''
           }`,
@@ -148,6 +158,6 @@ function canonicalJson(value: unknown): string {
   );
 }
 
-function locationOf({ file, line }: SourceLocation): SourceLocation {
-  return { file, line };
+function locationOf({ file, line, column }: SourceLocation): SourceLocation {
+  return { file, line, column };
 }

@@ -13,11 +13,24 @@ export type QueueOperation =
       readonly kind: 'declaration';
       readonly queue: string;
       readonly line: number;
+      readonly column: number;
       readonly options: { readonly [key: string]: StaticJson } | null;
     }
-  | { readonly kind: 'use'; readonly queue: string; readonly line: number; readonly method: string }
+  | {
+      readonly kind: 'use';
+      readonly queue: string;
+      readonly line: number;
+      readonly column: number;
+      readonly method: string;
+    }
   /** A queue name that is not a constant: `expression` is its source text. */
-  | { readonly kind: 'unresolved'; readonly line: number; readonly method: string; readonly expression: string };
+  | {
+      readonly kind: 'unresolved';
+      readonly line: number;
+      readonly column: number;
+      readonly method: string;
+      readonly expression: string;
+    };
 
 /** The pg-boss methods that name a queue: which argument holds the name, and which the options (for `deadLetter`). */
 const USE_METHODS: ReadonlyMap<string, { readonly name: number; readonly options?: number }> = new Map([
@@ -84,14 +97,13 @@ function readHelperCall(scope: EvaluationScope, call: TSESTree.CallExpression, h
   if (helper === 'safeCreateQueue') return readDeclaration(scope, call, helper, 1, 2);
   const argument = call.arguments[1];
   if (!argument) return [];
-  const line = call.loc.start.line;
   return iterationBindings(scope, call).flatMap((bindings) => {
     const pass = { ...scope, bindings };
     try {
       return declarationsOf(evaluateStatic(pass, argument), argument).flatMap(({ queue, options }) => {
         const read = toOptions(options);
         return [
-          declarationOperation(queue, line, read),
+          declarationOperation(queue, call, read),
           ...(typeof read?.deadLetter === 'string' ? [use(read.deadLetter, call, 'deadLetter')] : []),
         ];
       });
@@ -105,7 +117,7 @@ function readHelperCall(scope: EvaluationScope, call: TSESTree.CallExpression, h
       if (property.type !== AST_NODE_TYPES.Property || key === undefined)
         return [unresolved(scope, call, helper, property)];
       return [
-        declarationOperation(key, line, readOptions(pass, property.value)),
+        declarationOperation(key, call, readOptions(pass, property.value)),
         ...readDeadLetterProperty(pass, call, property.value),
       ];
     });
@@ -146,9 +158,8 @@ function readDeclaration(
   const name = call.arguments[nameIndex];
   if (!name) return [];
   const options = call.arguments[optionsIndex];
-  const line = call.loc.start.line;
   return forEachPass(scope, call, name, method, (queue, pass) => [
-    declarationOperation(queue, line, options ? readOptions(pass, options) : {}),
+    declarationOperation(queue, call, options ? readOptions(pass, options) : {}),
     ...(options ? readDeadLetterProperty(pass, call, options) : []),
   ]);
 }
@@ -273,14 +284,14 @@ function findProperty(object: TSESTree.ObjectExpression, key: string): TSESTree.
 
 function declarationOperation(
   queue: string,
-  line: number,
+  call: TSESTree.CallExpression,
   options: { [key: string]: StaticJson } | null,
 ): QueueOperation {
-  return { kind: 'declaration', queue, line, options };
+  return { kind: 'declaration', queue, ...positionOf(call), options };
 }
 
 function use(queue: string, call: TSESTree.CallExpression, method: string): QueueOperation {
-  return { kind: 'use', queue, line: call.loc.start.line, method };
+  return { kind: 'use', queue, ...positionOf(call), method };
 }
 
 function unresolved(
@@ -292,8 +303,13 @@ function unresolved(
   const text = scope.source.text.slice(expression.range[0], expression.range[1]).replace(/\s+/g, ' ');
   return {
     kind: 'unresolved',
-    line: call.loc.start.line,
+    ...positionOf(call),
     method,
     expression: text.length > MAX_EXPRESSION_LENGTH ? `${text.slice(0, MAX_EXPRESSION_LENGTH - 1)}…` : text,
   };
+}
+
+/** Where the call starts: its line, and its column counted from 1 as editors and ESLint's output count it. */
+function positionOf(call: TSESTree.CallExpression): { line: number; column: number } {
+  return { line: call.loc.start.line, column: call.loc.start.column + 1 };
 }

@@ -10,6 +10,8 @@ export interface SourceLocation {
   /** Relative to the scanned root, with `/` separators. */
   readonly file: string;
   readonly line: number;
+  /** The column of the call, counted from 1. */
+  readonly column: number;
 }
 
 export interface QueueDeclaration extends SourceLocation {

@@ -46,24 +46,28 @@ describe('pg-boss-queues on the fixture monorepo', PROCESS_TIMEOUT, () => {
         kind: 'undeclared',
         queue: 'weekly_digest',
         locations: [
-          { file: 'apps/worker/src/digestWorker.cjs', line: 7 },
-          { file: 'packages/api/src/routes/runs.ts', line: 16 },
+          { file: 'apps/worker/src/digestWorker.cjs', line: 7, column: 9 },
+          { file: 'packages/api/src/routes/runs.ts', line: 16, column: 9 },
         ],
       },
       {
         kind: 'conflicting-options',
         queue: 'transcribe',
         locations: [
-          { file: 'apps/worker/src/worker.ts', line: 20 },
-          { file: 'packages/api/src/jobQueue.ts', line: 23 },
+          { file: 'apps/worker/src/worker.ts', line: 20, column: 9 },
+          { file: 'packages/api/src/jobQueue.ts', line: 23, column: 11 },
         ],
       },
       {
         kind: 'undeclared-dead-letter',
         queue: 'notifs_dlq',
-        locations: [{ file: 'packages/queues/src/index.ts', line: 40 }],
+        locations: [{ file: 'packages/queues/src/index.ts', line: 40, column: 11 }],
       },
-      { kind: 'unresolved-name', queue: null, locations: [{ file: 'packages/api/src/jobQueue.ts', line: 32 }] },
+      {
+        kind: 'unresolved-name',
+        queue: null,
+        locations: [{ file: 'packages/api/src/jobQueue.ts', line: 32, column: 22 }],
+      },
     ]);
     expect(inventory.problems.every((problem) => problem.message.length > 0)).toBe(true);
   });
@@ -90,6 +94,7 @@ describe('pg-boss-queues on the fixture monorepo', PROCESS_TIMEOUT, () => {
         {
           file: 'apps/worker/src/worker.ts',
           line: 20,
+          column: 9,
           // Spread of a const object, `15 * 60`, and a template literal imported from payload.ts.
           options: {
             policy: 'standard',
@@ -100,9 +105,9 @@ describe('pg-boss-queues on the fixture monorepo', PROCESS_TIMEOUT, () => {
             deadLetter: 'transcribe-dead-letter',
           },
         },
-        { file: 'packages/api/src/jobQueue.ts', line: 23, options: {} },
+        { file: 'packages/api/src/jobQueue.ts', line: 23, column: 11, options: {} },
       ],
-      uses: [{ file: 'apps/worker/src/worker.ts', line: 21, method: 'work' }],
+      uses: [{ file: 'apps/worker/src/worker.ts', line: 21, column: 9, method: 'work' }],
     });
     // Names and options imported from the workspace package `@acme/queues` and looped over in it.
     expect(inventory.queues.find((queue) => queue.name === 'run')).toEqual({
@@ -111,12 +116,13 @@ describe('pg-boss-queues on the fixture monorepo', PROCESS_TIMEOUT, () => {
         {
           file: 'packages/queues/src/index.ts',
           line: 40,
+          column: 11,
           options: { retryLimit: 3, retryBackoff: true, expireInSeconds: 3600, deadLetter: 'run_dlq' },
         },
       ],
       uses: [
-        { file: 'apps/worker/src/worker.ts', line: 24, method: 'work' },
-        { file: 'packages/api/src/routes/runs.ts', line: 7, method: 'send' },
+        { file: 'apps/worker/src/worker.ts', line: 24, column: 11, method: 'work' },
+        { file: 'packages/api/src/routes/runs.ts', line: 7, column: 10, method: 'send' },
       ],
     });
   });
@@ -200,7 +206,7 @@ await safeCreateQueues(boss, [{ name: 'reports', options: { retryLimit: 1 } }]);
 `,
     });
     expect(inventory.queues.find((queue) => queue.name === 'emails')!.uses).toEqual([
-      { file: 'queues.ts', line: 6, method: 'deadLetter' },
+      { file: 'queues.ts', line: 6, column: 7, method: 'deadLetter' },
     ]);
     expect(inventory.queues.map(({ name, declarations }) => [name, declarations.map((d) => d.options)])).toEqual([
       ['emails', [{ retryLimit: 2 }]],
