@@ -14,16 +14,23 @@ by git are skipped. Paths in the output are relative to the folder containing al
 
 Options:
   --json                   print the inventory as JSON: { queues, problems }
+  --options                print each declaration's options under it in the table
+  --include-tests          judge test code like production code (by default its declarations
+                           count only for the queues test code alone uses)
   --extensions <list>      file extensions to search (default: ${DEFAULT_EXTENSIONS})
   -v, --version            print the version
   -h, --help               show this help
 
 Exit code: 1 when a queue is used but never declared, declared with conflicting options,
-or named as an undeclared deadLetter; 0 otherwise; 2 for a usage error. No queue is called
-undeclared while a declaration's queue name is not a constant: it may declare any of them.`;
+or named as an undeclared deadLetter; 0 otherwise; 2 for a usage error. A queue that a
+declaration whose name is not a constant could have declared is neither declared nor
+undeclared: its verdict is "?" (null in --json), and the summary names that declaration.`;
 
 function main(argv: string[]): number {
-  const command = readCommandLine(argv, { switches: ['--json'], options: { '--extensions': DEFAULT_EXTENSIONS } });
+  const command = readCommandLine(argv, {
+    switches: ['--json', '--options', '--include-tests'],
+    options: { '--extensions': DEFAULT_EXTENSIONS },
+  });
   switch (command.kind) {
     case 'help':
       process.stdout.write(`${USAGE}\n`);
@@ -40,13 +47,18 @@ function main(argv: string[]): number {
 
   let scan;
   try {
-    scan = scanQueues(command.paths, extensions);
+    scan = scanQueues(command.paths, extensions, { includeTests: command.switches.has('--include-tests') });
   } catch (error) {
     return usageError((error as Error).message);
   }
   const { inventory } = scan;
   process.stdout.write(
-    command.switches.has('--json') ? `${JSON.stringify(inventory, null, 2)}\n` : formatInventory(inventory),
+    command.switches.has('--json')
+      ? `${JSON.stringify(inventory, null, 2)}\n`
+      : formatInventory(inventory, {
+          options: command.switches.has('--options'),
+          width: process.stdout.isTTY ? process.stdout.columns : undefined,
+        }),
   );
   for (const { file, reason } of scan.skipped) process.stderr.write(`skipped ${file}: ${reason}\n`);
   process.stderr.write(summarizeInventory(scan));

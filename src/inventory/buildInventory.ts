@@ -1,4 +1,5 @@
 import type { QueueOperation } from './findQueueOperations';
+import { describeNamePattern, matchesName } from './namePattern';
 import type {
   InventoryProblem,
   InventoryQueue,
@@ -9,15 +10,20 @@ import type {
   SourceLocation,
 } from './queueInventory';
 
-/** The operations found in one file, the file relative to the scanned root. */
-export interface FileOperations {
-  readonly file: string;
-  readonly operations: readonly QueueOperation[];
+/** An operation whose file is relative to the scanned root, with what the scan knows of that file. */
+export type LocatedOperation = QueueOperation & {
   /**
    * The file belongs to a package on pg-boss 9 or older, which creates a queue on its first job: what
    * it uses needs no declaration (the queue is still listed, with its uses).
    */
   readonly createsQueuesImplicitly: boolean;
+  /** The file is test code (see isTestFile). */
+  readonly test: boolean;
+};
+
+export interface InventoryOptions {
+  /** Judge test code like production code: its declarations satisfy production uses, its conflicts count. */
+  readonly includeTests: boolean;
 }
 
 /**
@@ -29,15 +35,9 @@ const NEEDS_NO_QUEUE = new Set(['deadLetter', 'deleteQueue']);
 /** The calls whose queue name declares a queue. */
 const DECLARING_METHODS = new Set(['createQueue', 'safeCreateQueue', 'safeCreateQueues']);
 
-/**
- * How many declarations have a queue name that is not a constant. While there is one, a queue used but
- * declared nowhere else may be declared there: the inventory does not guess, so it calls none undeclared.
- */
-export function countUnresolvedDeclarations(files: readonly FileOperations[]): number {
-  return files
-    .flatMap(({ operations }) => operations)
-    .filter((operation) => operation.kind === 'unresolved' && DECLARING_METHODS.has(operation.method)).length;
-}
+/** The calls that put jobs in a queue, and those that take them out. */
+const PRODUCING_METHODS = new Set(['send', 'sendAfter', 'sendThrottled', 'sendDebounced', 'insert', 'schedule']);
+const CONSUMING_METHODS = new Set(['work', 'fetch']);
 
 const PROBLEM_ORDER: readonly ProblemKind[] = [
   'undeclared',
@@ -45,69 +45,94 @@ const PROBLEM_ORDER: readonly ProblemKind[] = [
   'undeclared-dead-letter',
   'unresolved-name',
   'unused',
+  'unworked',
 ];
 
+type Unresolved = Extract<LocatedOperation, { kind: 'unresolved' }>;
+
 /** Joins what every file declares and uses into one entry per queue, and finds what is wrong between files. */
-export function buildInventory(files: readonly FileOperations[]): QueueInventory {
-  const queues = new Map<string, { declarations: QueueDeclaration[]; uses: QueueUse[] }>();
-  const implicit = new Set(files.filter((file) => file.createsQueuesImplicitly).map(({ file }) => file));
-  const entry = (name: string) => {
-    let queue = queues.get(name);
-    if (!queue) queues.set(name, (queue = { declarations: [], uses: [] }));
-    return queue;
-  };
-  const problems: InventoryProblem[] = [];
-  const declarationsKnown = countUnresolvedDeclarations(files) === 0;
-  for (const { file, operations } of files) {
-    for (const operation of operations) {
-      if (operation.kind === 'declaration')
-        entry(operation.queue).declarations.push({
-          file,
-          line: operation.line,
-          column: operation.column,
-          options: operation.options,
-        });
-      else if (operation.kind === 'use')
-        entry(operation.queue).uses.push({
-          file,
-          line: operation.line,
-          column: operation.column,
-          method: operation.method,
-        });
-      else
-        problems.push({
-          kind: 'unresolved-name',
-          queue: null,
-          locations: [{ file, line: operation.line, column: operation.column }],
-          message: `The queue name \`${operation.expression}\` (${operation.method}) is not a constant; it cannot be checked.${
-            DECLARING_METHODS.has(operation.method) ? UNKNOWN_DECLARATION : ''
-          }`,
-        });
+export function buildInventory(operations: readonly LocatedOperation[], options: InventoryOptions): QueueInventory {
+  const queues = new Map<string, { declarations: LocatedOperation[]; uses: LocatedOperation[] }>();
+  const unresolved: Unresolved[] = [];
+  const seen = new Set<string>();
+  for (const operation of operations) {
+    // A loop around a wrapper's call passes the same name at the same place once per pass: one entry.
+    const key = JSON.stringify(operation);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (operation.kind === 'unresolved') {
+      unresolved.push(operation);
+      continue;
     }
+    let queue = queues.get(operation.queue);
+    if (!queue) queues.set(operation.queue, (queue = { declarations: [], uses: [] }));
+    (operation.kind === 'declaration' ? queue.declarations : queue.uses).push(operation);
   }
-  const sorted: InventoryQueue[] = [...queues]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([name, { declarations, uses }]) => ({ name, declarations, uses }));
-  for (const queue of sorted) problems.push(...findQueueProblems(queue, implicit, declarationsKnown));
+  const judged = (operation: LocatedOperation) => options.includeTests || !operation.test;
+  const problems: InventoryProblem[] = unresolved.filter(judged).map(unresolvedProblem);
+  const inventoryQueues: InventoryQueue[] = [];
+  for (const [name, { declarations, uses }] of [...queues].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    // Test code alone using a queue is judged with test code's declarations: it is its own little program.
+    const testOnly = !declarations.some(judged) && !uses.some(judged);
+    const counts = (operation: LocatedOperation) => testOnly || judged(operation);
+    const maybeDeclaredBy = unresolved.filter(
+      (operation) =>
+        DECLARING_METHODS.has(operation.method) && counts(operation) && matchesName(operation.pattern, name),
+    );
+    const declared = declarations.some(counts) ? true : maybeDeclaredBy.length > 0 ? null : false;
+    const queue: InventoryQueue = {
+      name,
+      declared,
+      declarations: declarations.map(toDeclaration),
+      uses: uses.map(toUse),
+      maybeDeclaredBy: declared === null ? maybeDeclaredBy.map(locationOf) : [],
+    };
+    inventoryQueues.push(queue);
+    if (!testOnly || options.includeTests)
+      problems.push(
+        ...findQueueProblems({
+          name,
+          declared,
+          declarations: declarations.filter(judged),
+          uses: uses.filter(judged),
+          unresolvedUses: unresolved.filter((operation) => judged(operation) && matchesName(operation.pattern, name)),
+        }),
+      );
+  }
   problems.sort((a, b) => PROBLEM_ORDER.indexOf(a.kind) - PROBLEM_ORDER.indexOf(b.kind));
-  return { queues: sorted, problems };
+  return { queues: inventoryQueues, problems };
 }
 
-const UNKNOWN_DECLARATION =
-  ' It may declare any queue used here, so no queue is reported as undeclared while it is unresolved.';
+function unresolvedProblem(operation: Unresolved): InventoryProblem {
+  const could = !DECLARING_METHODS.has(operation.method)
+    ? ''
+    : operation.pattern.kind === 'any'
+      ? ' It may declare any queue: one declared nowhere else is neither declared nor undeclared (`declared: null`).'
+      : ` It may declare a queue named ${describeNamePattern(operation.pattern)}: such a queue declared nowhere else is neither declared nor undeclared (\`declared: null\`).`;
+  return {
+    kind: 'unresolved-name',
+    queue: null,
+    locations: [locationOf(operation)],
+    message: `The queue name \`${operation.expression}\` (${operation.method}) is not a constant; it cannot be checked.${could}`,
+  };
+}
 
-/** `declarationsKnown`: every declaration's queue name is known, so a queue found in none is undeclared. */
-function findQueueProblems(
-  { name, declarations, uses }: InventoryQueue,
-  implicit: ReadonlySet<string>,
-  declarationsKnown: boolean,
-): InventoryProblem[] {
+interface JudgedQueue {
+  readonly name: string;
+  readonly declared: boolean | null;
+  readonly declarations: readonly LocatedOperation[];
+  readonly uses: readonly LocatedOperation[];
+  /** Calls whose queue name is not known but could be this queue's. */
+  readonly unresolvedUses: readonly Unresolved[];
+}
+
+function findQueueProblems({ name, declared, declarations, uses, unresolvedUses }: JudgedQueue): InventoryProblem[] {
   const problems: InventoryProblem[] = [];
-  const undeclared = declarationsKnown && declarations.length === 0;
-  const explicit = uses.filter((use) => !implicit.has(use.file));
-  const jobUses = explicit.filter((use) => !NEEDS_NO_QUEUE.has(use.method));
-  const deadLetterUses = explicit.filter((use) => use.method === 'deadLetter');
-  if (undeclared && jobUses.length > 0) {
+  const explicit = uses.filter((use) => !use.createsQueuesImplicitly);
+  const method = (use: LocatedOperation) => (use.kind === 'use' ? use.method : '');
+  const jobUses = explicit.filter((use) => !NEEDS_NO_QUEUE.has(method(use)));
+  const deadLetterUses = explicit.filter((use) => method(use) === 'deadLetter');
+  if (declared === false && jobUses.length > 0) {
     problems.push({
       kind: 'undeclared',
       queue: name,
@@ -115,7 +140,7 @@ function findQueueProblems(
       message: `Queue "${name}" is used but never declared: pg-boss 10 drops what is sent to it (send returns null), 11+ throw, and its workers never run.`,
     });
   }
-  if (undeclared && deadLetterUses.length > 0) {
+  if (declared === false && deadLetterUses.length > 0) {
     problems.push({
       kind: 'undeclared-dead-letter',
       queue: name,
@@ -131,7 +156,7 @@ function findQueueProblems(
       message: `Queue "${name}" is declared with different options in ${declarations.length} places: pg-boss keeps the first creator's, so its policy depends on which process starts first.`,
     });
   }
-  if (declarations.length > 0 && uses.length === 0) {
+  if (declarations.length > 0 && uses.length === 0 && unresolvedUses.length === 0) {
     problems.push({
       kind: 'unused',
       queue: name,
@@ -139,14 +164,26 @@ function findQueueProblems(
       message: `Queue "${name}" is declared but nothing sends to it, works it or names it as a dead letter.`,
     });
   }
+  const produced = uses.filter((use) => PRODUCING_METHODS.has(method(use)));
+  const consumed = (method: string) =>
+    uses.some((use) => use.kind === 'use' && use.method === method) ||
+    unresolvedUses.some((use) => use.method === method);
+  if (produced.length > 0 && ![...CONSUMING_METHODS, 'deadLetter'].some(consumed)) {
+    problems.push({
+      kind: 'unworked',
+      queue: name,
+      locations: produced.map(locationOf),
+      message: `Queue "${name}" is sent to but no code here works or fetches it: its jobs wait unless another service works them.`,
+    });
+  }
   return problems;
 }
 
 /** Only options that are all known can be compared; an unknown one is neither a match nor a conflict. */
-function hasConflictingOptions(declarations: readonly QueueDeclaration[]): boolean {
-  if (declarations.some((declaration) => declaration.options === null)) return false;
-  const shapes = new Set(declarations.map((declaration) => canonicalJson(declaration.options)));
-  return shapes.size > 1;
+function hasConflictingOptions(declarations: readonly LocatedOperation[]): boolean {
+  const options = declarations.map((declaration) => (declaration.kind === 'declaration' ? declaration.options : null));
+  if (options.includes(null)) return false;
+  return new Set(options.map(canonicalJson)).size > 1;
 }
 
 /** JSON with sorted keys, so `{ a, b }` and `{ b, a }` compare equal. */
@@ -158,6 +195,14 @@ function canonicalJson(value: unknown): string {
   );
 }
 
-function locationOf({ file, line, column }: SourceLocation): SourceLocation {
-  return { file, line, column };
+function locationOf({ file, line, column, test }: LocatedOperation): SourceLocation {
+  return test ? { file, line, column, test } : { file, line, column };
+}
+
+function toDeclaration(operation: LocatedOperation): QueueDeclaration {
+  return { ...locationOf(operation), options: operation.kind === 'declaration' ? operation.options : null };
+}
+
+function toUse(operation: LocatedOperation): QueueUse {
+  return { ...locationOf(operation), method: operation.kind === 'use' ? operation.method : '' };
 }

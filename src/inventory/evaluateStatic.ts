@@ -6,6 +6,8 @@ import { resolveIdentifier } from '../util/scope';
 import { skipTransparentWrappers } from '../util/skipTransparentWrappers';
 import { moduleExportName, readModuleExport } from './readModuleExport';
 import {
+  UnknownPart,
+  isOpaque,
   MAX_DEPTH,
   ModuleNamespace,
   NO_BINDINGS,
@@ -54,7 +56,7 @@ export function evaluateStatic(scope: EvaluationScope, node: TSESTree.Node, dept
       const operand = evaluate(expression.argument);
       if (typeof operand === 'number' && expression.operator === '-') return -operand;
       if (typeof operand === 'number' && expression.operator === '+') return operand;
-      if (expression.operator === '!' && !(operand instanceof ModuleNamespace)) return !operand;
+      if (expression.operator === '!' && !isOpaque(operand)) return !operand;
       throw new NotStaticError(expression);
     }
     case AST_NODE_TYPES.BinaryExpression:
@@ -67,6 +69,9 @@ export function evaluateStatic(scope: EvaluationScope, node: TSESTree.Node, dept
     }
     case AST_NODE_TYPES.CallExpression:
       return evaluateObjectHelper(scope, expression, evaluate);
+    case AST_NODE_TYPES.ArrowFunctionExpression:
+    case AST_NODE_TYPES.FunctionExpression:
+      return new UnknownPart(expression);
     default:
       throw new NotStaticError(expression);
   }
@@ -86,7 +91,8 @@ function evaluateIdentifier(scope: EvaluationScope, identifier: TSESTree.Identif
   if (scope.bindings.has(variable)) return scope.bindings.get(variable);
   const [def] = variable.defs;
   if (!def || variable.defs.length !== 1) throw new NotStaticError(identifier);
-  const here = (node: TSESTree.Node) => evaluateStatic({ ...scope, bindings: NO_BINDINGS }, node, depth + 1);
+  // A local computed from a loop variable or a parameter keeps their values: bindings name variables, not text.
+  const here = (node: TSESTree.Node) => evaluateStatic(scope, node, depth + 1);
   switch (def.type) {
     case 'Variable': {
       const declarator = def.node;
@@ -130,6 +136,9 @@ function evaluateIdentifier(scope: EvaluationScope, identifier: TSESTree.Identif
     }
     case 'TSEnumName':
       return evaluateEnum(def.node, here);
+    case 'ClassName':
+      if (isMutated(variable)) throw new NotStaticError(identifier);
+      return evaluateStaticFields(def.node, here);
     default:
       throw new NotStaticError(identifier);
   }
@@ -173,6 +182,7 @@ function readMember(
   depth: number,
 ): StaticValue {
   if (object instanceof ModuleNamespace) return readModuleExport(scope.modules, object.file, key, at, depth + 1);
+  if (object instanceof UnknownPart) throw new NotStaticError(at);
   if (Array.isArray(object)) {
     if (key === 'length') return object.length;
     if (/^\d+$/.test(key)) return object[Number(key)];
@@ -209,19 +219,18 @@ function evaluateObject(
     if (property.type === AST_NODE_TYPES.SpreadElement) {
       const spread = evaluate(property.argument);
       if (spread === null || spread === undefined) continue;
-      if (typeof spread !== 'object' || Array.isArray(spread) || spread instanceof ModuleNamespace)
-        throw new NotStaticError(property);
+      if (typeof spread !== 'object' || Array.isArray(spread) || isOpaque(spread)) throw new NotStaticError(property);
       Object.assign(result, spread);
       continue;
     }
-    if (property.kind !== 'init' || property.method) throw new NotStaticError(property);
+    if (property.kind !== 'init') throw new NotStaticError(property);
     const key = property.computed
       ? evaluate(property.key)
       : property.key.type === AST_NODE_TYPES.Identifier
         ? property.key.name
         : (property.key as TSESTree.Literal).value;
     if (typeof key !== 'string' && typeof key !== 'number') throw new NotStaticError(property.key);
-    result[String(key)] = evaluate(property.value);
+    result[String(key)] = property.method ? new UnknownPart(property.value) : evaluate(property.value);
   }
   return result;
 }
@@ -272,13 +281,41 @@ function evaluateObjectHelper(
   )
     throw new NotStaticError(call);
   const object = evaluate(argument);
-  if (object === null || typeof object !== 'object' || object instanceof ModuleNamespace)
-    throw new NotStaticError(argument);
+  if (object === null || typeof object !== 'object' || isOpaque(object)) throw new NotStaticError(argument);
   if (helper === 'freeze') return object;
   const entries = Object.entries(object);
   if (helper === 'keys') return entries.map(([key]) => key);
   if (helper === 'values') return entries.map(([, value]) => value);
   return entries.map(([key, value]) => [key, value]);
+}
+
+/** `static queueName = 'emails'` read as `Worker.queueName`: the class as an object of its static members. */
+function evaluateStaticFields(
+  declaration: TSESTree.ClassDeclaration | TSESTree.ClassExpression,
+  evaluate: (node: TSESTree.Node) => StaticValue,
+): StaticValue {
+  const result: Record<string, StaticValue> = {};
+  for (const member of declaration.body.body) {
+    if (
+      (member.type !== AST_NODE_TYPES.PropertyDefinition && member.type !== AST_NODE_TYPES.MethodDefinition) ||
+      !member.static ||
+      member.computed
+    )
+      continue;
+    const key = member.key.type === AST_NODE_TYPES.Identifier ? member.key.name : getStaticString(member.key);
+    if (key === undefined) continue;
+    if (member.type === AST_NODE_TYPES.MethodDefinition || !member.value) {
+      result[key] = new UnknownPart(member);
+      continue;
+    }
+    try {
+      result[key] = evaluate(member.value);
+    } catch (error) {
+      if (!(error instanceof NotStaticError)) throw error;
+      result[key] = new UnknownPart(member);
+    }
+  }
+  return result;
 }
 
 /** A TypeScript enum as an object: string members as written, numeric ones counted as TypeScript does. */

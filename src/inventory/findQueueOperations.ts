@@ -4,33 +4,46 @@ import { getStaticPropertyName } from '../util/getStaticPropertyName';
 import { walkNodes } from '../util/walkNodes';
 import { evaluateStatic } from './evaluateStatic';
 import { iterationBindings } from './iterationBindings';
+import { readNamePattern, type NamePattern } from './namePattern';
+import type { ProgramCallers } from './programCallers';
+import { resolveThroughCallers } from './resolveThroughCallers';
 import type { StaticJson } from './queueInventory';
-import { ModuleNamespace, NotStaticError, type EvaluationScope, type StaticValue } from './staticValue';
+import {
+  isOpaque,
+  ModuleNamespace,
+  NotStaticError,
+  UnknownPart,
+  type EvaluationScope,
+  type StaticValue,
+} from './staticValue';
+
+/**
+ * Where an operation is: the pg-boss call itself, or the call of the wrapper around it that passed the
+ * queue's name (`ensureQueue('emails')` in another file), since that is where the name is written.
+ */
+export interface OperationPosition {
+  /** Absolute path. */
+  readonly file: string;
+  readonly line: number;
+  /** Counted from 1, as editors and ESLint's output count it. */
+  readonly column: number;
+}
 
 /** What one call says about one queue. */
 export type QueueOperation =
-  | {
+  | (OperationPosition & {
       readonly kind: 'declaration';
       readonly queue: string;
-      readonly line: number;
-      readonly column: number;
       readonly options: { readonly [key: string]: StaticJson } | null;
-    }
-  | {
-      readonly kind: 'use';
-      readonly queue: string;
-      readonly line: number;
-      readonly column: number;
-      readonly method: string;
-    }
-  /** A queue name that is not a constant: `expression` is its source text. */
-  | {
+    })
+  | (OperationPosition & { readonly kind: 'use'; readonly queue: string; readonly method: string })
+  /** A queue name that is not a constant: `expression` is its source text, `pattern` what is known of it. */
+  | (OperationPosition & {
       readonly kind: 'unresolved';
-      readonly line: number;
-      readonly column: number;
       readonly method: string;
       readonly expression: string;
-    };
+      readonly pattern: NamePattern;
+    });
 
 /** The pg-boss methods that name a queue: which argument holds the name, and which the options (for `deadLetter`). */
 const USE_METHODS: ReadonlyMap<string, { readonly name: number; readonly options?: number }> = new Map([
@@ -64,7 +77,7 @@ const MAX_EXPRESSION_LENGTH = 80;
  * recognise as a pg-boss instance (`createQueue` and the methods above), and the runtime helpers
  * `safeCreateQueue(boss, name, options)` / `safeCreateQueues(boss, declarations)`.
  */
-export function findQueueOperations(scope: EvaluationScope): QueueOperation[] {
+export function findQueueOperations(scope: EvaluationScope, callers: ProgramCallers): QueueOperation[] {
   const operations: QueueOperation[] = [];
   walkNodes(scope.source.ast, (node) => {
     if (node.type !== AST_NODE_TYPES.CallExpression) return;
@@ -76,7 +89,7 @@ export function findQueueOperations(scope: EvaluationScope): QueueOperation[] {
           ? callee.name
           : undefined;
     if (method === 'safeCreateQueue' || method === 'safeCreateQueues') {
-      operations.push(...readHelperCall(scope, node, method));
+      operations.push(...readHelperCall(scope, callers, node, method));
       return;
     }
     if (
@@ -87,14 +100,22 @@ export function findQueueOperations(scope: EvaluationScope): QueueOperation[] {
     )
       return;
     operations.push(
-      ...(method === 'createQueue' ? readDeclaration(scope, node, method, 0, 1) : readUse(scope, node, method)),
+      ...(method === 'createQueue'
+        ? readDeclaration(scope, callers, node, method, 0, 1)
+        : readUse(scope, callers, node, method)),
     );
   });
   return operations;
 }
 
-function readHelperCall(scope: EvaluationScope, call: TSESTree.CallExpression, helper: string): QueueOperation[] {
-  if (helper === 'safeCreateQueue') return readDeclaration(scope, call, helper, 1, 2);
+function readHelperCall(
+  scope: EvaluationScope,
+  callers: ProgramCallers,
+  call: TSESTree.CallExpression,
+  helper: string,
+): QueueOperation[] {
+  if (helper === 'safeCreateQueue') return readDeclaration(scope, callers, call, helper, 1, 2);
+  const at = positionOf(scope, call);
   const argument = call.arguments[1];
   if (!argument) return [];
   return iterationBindings(scope, call).flatMap((bindings) => {
@@ -103,22 +124,22 @@ function readHelperCall(scope: EvaluationScope, call: TSESTree.CallExpression, h
       return declarationsOf(evaluateStatic(pass, argument), argument).flatMap(({ queue, options }) => {
         const read = toOptions(options);
         return [
-          declarationOperation(queue, call, read),
-          ...(typeof read?.deadLetter === 'string' ? [use(read.deadLetter, call, 'deadLetter')] : []),
+          declarationOperation(queue, at, read),
+          ...(typeof read?.deadLetter === 'string' ? [use(read.deadLetter, at, 'deadLetter')] : []),
         ];
       });
     } catch (error) {
       if (!(error instanceof NotStaticError)) throw error;
     }
     // An object literal whose names are constants but some options are not: keep the names.
-    if (argument.type !== AST_NODE_TYPES.ObjectExpression) return [unresolved(scope, call, helper, argument)];
+    if (argument.type !== AST_NODE_TYPES.ObjectExpression) return [unresolved(scope, at, helper, argument)];
     return argument.properties.flatMap((property): QueueOperation[] => {
       const key = property.type === AST_NODE_TYPES.Property ? readKey(pass, property) : undefined;
       if (property.type !== AST_NODE_TYPES.Property || key === undefined)
-        return [unresolved(scope, call, helper, property)];
+        return [unresolved(scope, at, helper, property)];
       return [
-        declarationOperation(key, call, readOptions(pass, property.value)),
-        ...readDeadLetterProperty(pass, call, property.value),
+        declarationOperation(key, at, readOptions(pass, property.value)),
+        ...readDeadLetterProperty(pass, at, property.value),
       ];
     });
   });
@@ -144,12 +165,13 @@ function declarationsOf(value: StaticValue, node: TSESTree.Node): Array<{ queue:
       return { queue: name, options };
     });
   }
-  if (value === null || typeof value !== 'object' || value instanceof ModuleNamespace) throw new NotStaticError(node);
+  if (value === null || typeof value !== 'object' || isOpaque(value)) throw new NotStaticError(node);
   return Object.entries(value).map(([queue, options]) => ({ queue, options }));
 }
 
 function readDeclaration(
   scope: EvaluationScope,
+  callers: ProgramCallers,
   call: TSESTree.CallExpression,
   method: string,
   nameIndex: number,
@@ -158,13 +180,18 @@ function readDeclaration(
   const name = call.arguments[nameIndex];
   if (!name) return [];
   const options = call.arguments[optionsIndex];
-  return forEachPass(scope, call, name, method, (queue, pass) => [
-    declarationOperation(queue, call, options ? readOptions(pass, options) : {}),
-    ...(options ? readDeadLetterProperty(pass, call, options) : []),
+  return forEachPass(scope, callers, call, name, method, (queue, pass, at) => [
+    declarationOperation(queue, at, options ? readOptions(pass, options) : {}),
+    ...(options ? readDeadLetterProperty(pass, at, options) : []),
   ]);
 }
 
-function readUse(scope: EvaluationScope, call: TSESTree.CallExpression, method: string): QueueOperation[] {
+function readUse(
+  scope: EvaluationScope,
+  callers: ProgramCallers,
+  call: TSESTree.CallExpression,
+  method: string,
+): QueueOperation[] {
   const positions = USE_METHODS.get(method)!;
   let name: TSESTree.Node | undefined = call.arguments[positions.name];
   let options: TSESTree.Node | undefined =
@@ -176,41 +203,46 @@ function readUse(scope: EvaluationScope, call: TSESTree.CallExpression, method: 
   } else if (method === 'insert' && name?.type === AST_NODE_TYPES.ArrayExpression) {
     return name.elements.flatMap((element) => {
       const inner = element?.type === AST_NODE_TYPES.ObjectExpression ? findProperty(element, 'name') : element;
-      return inner ? forEachPass(scope, call, inner, method, (queue) => [use(queue, call, method)]) : [];
+      return inner
+        ? forEachPass(scope, callers, call, inner, method, (queue, _pass, at) => [use(queue, at, method)])
+        : [];
     });
   }
   if (!name) return [];
-  return forEachPass(scope, call, name, method, (queue, pass) => [
-    use(queue, call, method),
-    ...(options ? readDeadLetterProperty(pass, call, options) : []),
+  return forEachPass(scope, callers, call, name, method, (queue, pass, at) => [
+    use(queue, at, method),
+    ...(options ? readDeadLetterProperty(pass, at, options) : []),
   ]);
 }
 
-/** Reads the queue name once per pass of the loops around the call; a name that is not constant is reported once. */
+/**
+ * Reads the queue name once per pass of the loops around the call, and once per caller when it is a
+ * wrapper's parameter (`read` gets the bindings and the position of that caller). What cannot be read is
+ * reported once per place it could not be read at.
+ */
 function forEachPass(
   scope: EvaluationScope,
+  callers: ProgramCallers,
   call: TSESTree.CallExpression,
   name: TSESTree.Node,
   method: string,
-  read: (queue: string, pass: EvaluationScope) => QueueOperation[],
+  read: (queue: string, pass: EvaluationScope, at: OperationPosition) => QueueOperation[],
 ): QueueOperation[] {
   const operations: QueueOperation[] = [];
-  let failed = false;
+  const unknown = new Map<string, QueueOperation>();
   for (const bindings of iterationBindings(scope, call)) {
-    const pass = { ...scope, bindings };
-    let queue: StaticValue;
-    try {
-      queue = evaluateStatic(pass, name);
-    } catch (error) {
-      if (!(error instanceof NotStaticError)) throw error;
-      failed = true;
-      continue;
+    for (const outcome of resolveThroughCallers({ ...scope, bindings }, name, callers)) {
+      const at = outcome.site ? positionOf(outcome.site, outcome.site.call) : positionOf(scope, call);
+      if (outcome.kind === 'known' && typeof outcome.value === 'string') {
+        operations.push(...read(outcome.value, outcome.scope, at));
+        continue;
+      }
+      const expression = outcome.kind === 'unknown' ? outcome.expression : name;
+      const operation = unresolved(outcome.scope, at, method, expression);
+      unknown.set(`${at.file}:${at.line}:${at.column}`, operation);
     }
-    if (typeof queue === 'string') operations.push(...read(queue, pass));
-    else failed = true;
   }
-  if (failed) operations.push(unresolved(scope, call, method, name));
-  return operations;
+  return [...operations, ...unknown.values()];
 }
 
 /** The options as JSON, or null when any part of them is not constant (never a partial guess). */
@@ -231,6 +263,8 @@ function toOptions(value: StaticValue): { [key: string]: StaticJson } | null {
 
 function toJson(value: StaticValue): StaticJson | undefined {
   if (value instanceof ModuleNamespace) return null;
+  // Options holding a function are not JSON: not constant, never a partial guess.
+  if (value instanceof UnknownPart) throw new NotStaticError(value.node);
   if (Array.isArray(value)) return (value as StaticValue[]).map((item) => toJson(item) ?? null);
   if (value !== null && typeof value === 'object') {
     const result: { [key: string]: StaticJson } = {};
@@ -246,27 +280,27 @@ function toJson(value: StaticValue): StaticJson | undefined {
 /** `deadLetter` in an options object literal: a use of that queue, read even when other options are not constant. */
 function readDeadLetterProperty(
   scope: EvaluationScope,
-  call: TSESTree.CallExpression,
+  at: OperationPosition,
   options: TSESTree.Node,
 ): QueueOperation[] {
   if (options.type !== AST_NODE_TYPES.ObjectExpression) {
     const value = readOptions(scope, options);
-    return typeof value?.deadLetter === 'string' ? [use(value.deadLetter, call, 'deadLetter')] : [];
+    return typeof value?.deadLetter === 'string' ? [use(value.deadLetter, at, 'deadLetter')] : [];
   }
   const deadLetter = findProperty(options, 'deadLetter');
   if (!deadLetter) {
     // A spread of constant options may carry the dead letter.
     const value = readOptions(scope, options);
-    return typeof value?.deadLetter === 'string' ? [use(value.deadLetter, call, 'deadLetter')] : [];
+    return typeof value?.deadLetter === 'string' ? [use(value.deadLetter, at, 'deadLetter')] : [];
   }
   try {
     const queue = evaluateStatic(scope, deadLetter);
-    if (typeof queue === 'string') return [use(queue, call, 'deadLetter')];
+    if (typeof queue === 'string') return [use(queue, at, 'deadLetter')];
     if (queue === null || queue === undefined) return [];
   } catch (error) {
     if (!(error instanceof NotStaticError)) throw error;
   }
-  return [unresolved(scope, call, 'deadLetter', deadLetter)];
+  return [unresolved(scope, at, 'deadLetter', deadLetter)];
 }
 
 function findProperty(object: TSESTree.ObjectExpression, key: string): TSESTree.Node | undefined {
@@ -284,32 +318,34 @@ function findProperty(object: TSESTree.ObjectExpression, key: string): TSESTree.
 
 function declarationOperation(
   queue: string,
-  call: TSESTree.CallExpression,
+  at: OperationPosition,
   options: { [key: string]: StaticJson } | null,
 ): QueueOperation {
-  return { kind: 'declaration', queue, ...positionOf(call), options };
+  return { kind: 'declaration', queue, ...at, options };
 }
 
-function use(queue: string, call: TSESTree.CallExpression, method: string): QueueOperation {
-  return { kind: 'use', queue, ...positionOf(call), method };
+function use(queue: string, at: OperationPosition, method: string): QueueOperation {
+  return { kind: 'use', queue, ...at, method };
 }
 
+/** `expression` is read in `scope`, the file it is written in (a wrapper's caller, perhaps). */
 function unresolved(
   scope: EvaluationScope,
-  call: TSESTree.CallExpression,
+  at: OperationPosition,
   method: string,
   expression: TSESTree.Node,
 ): QueueOperation {
   const text = scope.source.text.slice(expression.range[0], expression.range[1]).replace(/\s+/g, ' ');
   return {
     kind: 'unresolved',
-    ...positionOf(call),
+    ...at,
     method,
     expression: text.length > MAX_EXPRESSION_LENGTH ? `${text.slice(0, MAX_EXPRESSION_LENGTH - 1)}…` : text,
+    pattern: readNamePattern(scope, expression),
   };
 }
 
-/** Where the call starts: its line, and its column counted from 1 as editors and ESLint's output count it. */
-function positionOf(call: TSESTree.CallExpression): { line: number; column: number } {
-  return { line: call.loc.start.line, column: call.loc.start.column + 1 };
+/** Where a call starts, in the file `scope` names. */
+function positionOf({ file }: { readonly file: string }, call: TSESTree.CallExpression): OperationPosition {
+  return { file, line: call.loc.start.line, column: call.loc.start.column + 1 };
 }

@@ -1,39 +1,60 @@
-import type { QueueInventory } from './queueInventory';
+import type { InventoryProblem, QueueInventory, SourceLocation } from './queueInventory';
 import type { QueueScan } from './scanQueues';
 
-const HEADER = ['queue', 'declared at (options)', 'used at', 'problems'];
+const HEADER = ['queue', 'declared', 'declared at', 'used at', 'problems'];
+
+export interface FormatOptions {
+  /** Print each declaration's options on a line of its own under it. */
+  readonly options: boolean;
+  /** The terminal's width when stdout is one: a wider table is printed as a list instead. */
+  readonly width?: number;
+}
 
 /** `1 queue`, `2 queues`. */
 function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
+const VERDICTS = { true: 'yes', false: 'no', null: '?' } as const;
+
+function where({ file, line, test }: SourceLocation): string {
+  return `${file}:${line}${test ? ' (test)' : ''}`;
+}
+
 /**
- * The inventory as a person reads it: one row per queue (declared at, with options · used at · problems;
- * a queue with several of each spans several lines), then every problem with its message and locations.
+ * The inventory as a person reads it: one row per queue (declared? · declared at · used at · problems; a
+ * queue with several of each spans several lines), then every problem with its message and locations,
+ * the unresolved names grouped by file.
  */
-export function formatInventory(inventory: QueueInventory): string {
+export function formatInventory(inventory: QueueInventory, format: FormatOptions): string {
   const rows: string[][] = [HEADER];
   for (const queue of inventory.queues) {
-    const declared = queue.declarations.map(
-      ({ file, line, options }) =>
-        `${file}:${line} ${options === null ? '(options not constant)' : JSON.stringify(options)}`,
-    );
-    const used = queue.uses.map(({ file, line, method }) => `${file}:${line} ${method}`);
+    const declared = queue.declarations.flatMap((declaration) => [
+      where(declaration),
+      ...(format.options
+        ? [`  ${declaration.options === null ? '(options not constant)' : JSON.stringify(declaration.options)}`]
+        : []),
+    ]);
+    const maybe = queue.maybeDeclaredBy.map((location) => `maybe ${where(location)}`);
+    const used = queue.uses.map((use) => `${where(use)} ${use.method}`);
     const problems = [
       ...new Set(inventory.problems.filter((problem) => problem.queue === queue.name).map((problem) => problem.kind)),
     ];
-    const height = Math.max(declared.length, used.length, problems.length, 1);
-    for (let index = 0; index < height; index++) {
-      rows.push([
-        index === 0 ? queue.name : '',
-        declared[index] ?? (index === 0 ? '-' : ''),
-        used[index] ?? (index === 0 ? '-' : ''),
-        problems[index] ?? (index === 0 ? '-' : ''),
-      ]);
-    }
+    const columns = [[queue.name], [VERDICTS[`${queue.declared}`]], [...declared, ...maybe], used, problems];
+    const height = Math.max(...columns.map((column) => column.length), 1);
+    for (let index = 0; index < height; index++)
+      rows.push(columns.map((column) => column[index] ?? (index === 0 ? '-' : '')));
   }
   const widths = HEADER.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+  const tableWidth = widths.reduce((sum, width) => sum + width, 0) + 2 * (widths.length - 1);
+  const lines =
+    format.width !== undefined && tableWidth > format.width ? formatList(inventory, format) : formatTable(rows, widths);
+  if (inventory.queues.length === 0) lines.push('(no queues found)');
+  lines.push(...formatProblems(inventory.problems));
+  return `${lines.join('\n')}\n`;
+}
+
+function formatTable(rows: readonly string[][], widths: readonly number[]): string[] {
   const lines = rows.map((row) =>
     row
       .map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column]!)))
@@ -41,32 +62,81 @@ export function formatInventory(inventory: QueueInventory): string {
       .trimEnd(),
   );
   lines.splice(1, 0, widths.map((width) => '-'.repeat(width)).join('  '));
-  if (inventory.queues.length === 0) lines.push('(no queues found)');
+  return lines;
+}
 
-  if (inventory.problems.length > 0) lines.push('', 'Problems:');
-  for (const problem of inventory.problems) {
-    lines.push(`  ${problem.kind}: ${problem.message}`);
-    for (const { file, line } of problem.locations) lines.push(`    ${file}:${line}`);
+/** For a narrow terminal: each queue on a line of its own, what belongs to it indented below. */
+function formatList(inventory: QueueInventory, format: FormatOptions): string[] {
+  const lines: string[] = [];
+  for (const queue of inventory.queues) {
+    const problems = [
+      ...new Set(inventory.problems.filter((problem) => problem.queue === queue.name).map((problem) => problem.kind)),
+    ];
+    lines.push(
+      `${queue.name}  declared: ${VERDICTS[`${queue.declared}`]}${problems.length ? `  ${problems.join(', ')}` : ''}`,
+    );
+    for (const declaration of queue.declarations) {
+      lines.push(`  declared at ${where(declaration)}`);
+      if (format.options)
+        lines.push(
+          `    ${declaration.options === null ? '(options not constant)' : JSON.stringify(declaration.options)}`,
+        );
+    }
+    for (const location of queue.maybeDeclaredBy) lines.push(`  maybe declared at ${where(location)}`);
+    for (const use of queue.uses) lines.push(`  used at ${where(use)} ${use.method}`);
   }
-  return `${lines.join('\n')}\n`;
+  return lines;
+}
+
+function formatProblems(problems: readonly InventoryProblem[]): string[] {
+  if (problems.length === 0) return [];
+  const lines = ['', 'Problems:'];
+  const unresolved = problems.filter((problem) => problem.kind === 'unresolved-name');
+  for (const problem of problems) {
+    if (problem.kind === 'unresolved-name') continue;
+    lines.push(`  ${problem.kind}: ${problem.message}`);
+    for (const location of problem.locations) lines.push(`    ${where(location)}`);
+  }
+  if (unresolved.length > 0) {
+    lines.push(
+      `  unresolved-name: ${plural(unresolved.length, 'queue name')} that cannot be read before the program runs:`,
+    );
+    const byFile = new Map<string, InventoryProblem[]>();
+    for (const problem of unresolved) {
+      const file = problem.locations[0]!.file;
+      byFile.set(file, [...(byFile.get(file) ?? []), problem]);
+    }
+    for (const [file, inFile] of byFile) {
+      lines.push(`    ${file}${inFile[0]!.locations[0]!.test ? ' (test)' : ''}`);
+      for (const problem of inFile) lines.push(`      ${problem.locations[0]!.line}: ${problem.message}`);
+    }
+  }
+  return lines;
 }
 
 /**
- * The closing line: how many queues, how many problems of each kind, and whether undeclared queues could
- * be told at all (not while a declaration's queue name is unresolved).
+ * The closing line: how many queues, how many of the used ones are decided (declared or not), what is
+ * wrong, and what to do about the undecided ones.
  */
 export function summarizeInventory({
   inventory,
   scanned,
-  unresolvedDeclarations,
-}: Pick<QueueScan, 'inventory' | 'scanned' | 'unresolvedDeclarations'>): string {
+  boundReached,
+}: Pick<QueueScan, 'inventory' | 'scanned' | 'boundReached'>): string {
   const counts = new Map<string, number>();
   for (const problem of inventory.problems) counts.set(problem.kind, (counts.get(problem.kind) ?? 0) + 1);
   const problems =
     counts.size === 0 ? 'no problems' : [...counts].map(([kind, count]) => `${count} ${kind}`).join(', ');
-  const unknown =
-    unresolvedDeclarations === 0
+  const used = inventory.queues.filter((queue) => queue.uses.length > 0);
+  const undecided = used.filter((queue) => queue.declared === null);
+  const blockers = [
+    ...new Set(undecided.flatMap((queue) => queue.maybeDeclaredBy.map(({ file, line }) => `${file}:${line}`))),
+  ];
+  const decided = `${used.length - undecided.length} of ${plural(used.length, 'used queue')} decided`;
+  const next =
+    blockers.length === 0
       ? ''
-      : `; undeclared queues cannot be told while ${plural(unresolvedDeclarations, 'declaration')} ${unresolvedDeclarations === 1 ? 'has' : 'have'} an unresolved queue name`;
-  return `pg-boss-queues: ${plural(scanned, 'file')} scanned, ${plural(inventory.queues.length, 'queue')}; ${problems}${unknown}\n`;
+      : `; ${undecided.length} may be declared by ${blockers.slice(0, 3).join(', ')}${blockers.length > 3 ? ` and ${blockers.length - 3} more` : ''} (a constant name there decides them)`;
+  const bound = boundReached ? '; some wrappers have too many callers to follow, their names stay unknown' : '';
+  return `pg-boss-queues: ${plural(scanned, 'file')} scanned, ${plural(inventory.queues.length, 'queue')}, ${decided}${next}${bound}; ${problems}\n`;
 }

@@ -43,7 +43,7 @@ export function iterationBindings(scope: EvaluationScope, node: TSESTree.Node): 
       }
       for (const element of elements as StaticValue[]) {
         const bound = new Map(bindings);
-        bind(scope, iteration.pattern, element, bound);
+        bindPattern(scope, iteration.pattern, element, bound);
         next.push(bound);
       }
     }
@@ -81,7 +81,7 @@ function enclosingIterations(node: TSESTree.Node): Iteration[] {
 }
 
 /** Binds the variables of `pattern` to the parts of `value` they destructure; parts that do not fit stay unbound. */
-function bind(
+export function bindPattern(
   scope: EvaluationScope,
   pattern: TSESTree.Node,
   value: StaticValue,
@@ -97,7 +97,7 @@ function bind(
       if (!Array.isArray(value)) return;
       pattern.elements.forEach((element, index) => {
         if (element && element.type !== AST_NODE_TYPES.RestElement)
-          bind(scope, element, (value as StaticValue[])[index], bound);
+          bindPattern(scope, element, (value as StaticValue[])[index], bound);
       });
       return;
     case AST_NODE_TYPES.ObjectPattern:
@@ -105,7 +105,7 @@ function bind(
       for (const property of pattern.properties) {
         if (property.type !== AST_NODE_TYPES.Property || property.computed) continue;
         const key = property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : undefined;
-        if (key !== undefined) bind(scope, property.value, (value as Record<string, StaticValue>)[key], bound);
+        if (key !== undefined) bindPattern(scope, property.value, (value as Record<string, StaticValue>)[key], bound);
       }
       return;
     default:

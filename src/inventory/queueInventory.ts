@@ -12,6 +12,8 @@ export interface SourceLocation {
   readonly line: number;
   /** The column of the call, counted from 1. */
   readonly column: number;
+  /** Present (true) when the file is test code: a test folder, `*.test.*` or `*.spec.*`. */
+  readonly test?: true;
 }
 
 export interface QueueDeclaration extends SourceLocation {
@@ -26,12 +28,20 @@ export interface QueueUse extends SourceLocation {
 
 export interface InventoryQueue {
   readonly name: string;
+  /**
+   * Whether the code declares the queue: true when a declaration names it, false when none does and none
+   * could, null when a declaration whose name is not a constant could have named it (`maybeDeclaredBy`).
+   * Test code's declarations count only for queues test code alone uses (unless `--include-tests`).
+   */
+  readonly declared: boolean | null;
   readonly declarations: readonly QueueDeclaration[];
   readonly uses: readonly QueueUse[];
+  /** The declarations whose queue name is not known and could be this queue's; empty unless `declared` is null. */
+  readonly maybeDeclaredBy: readonly SourceLocation[];
 }
 
 export type ProblemKind =
-  'undeclared' | 'conflicting-options' | 'undeclared-dead-letter' | 'unused' | 'unresolved-name';
+  'undeclared' | 'conflicting-options' | 'undeclared-dead-letter' | 'unused' | 'unworked' | 'unresolved-name';
 
 /** The kinds that make the command exit 1: each is a failure at run time, not a matter of taste. */
 export const FAILING_PROBLEM_KINDS: ReadonlySet<ProblemKind> = new Set([

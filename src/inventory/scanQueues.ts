@@ -1,9 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { collectFiles } from '../files/collectFiles';
-import { buildInventory, countUnresolvedDeclarations, type FileOperations } from './buildInventory';
+import { buildInventory, type InventoryOptions, type LocatedOperation } from './buildInventory';
 import { findDeclaredPgBossMajor } from './findDeclaredPgBossMajor';
 import { findQueueOperations, QUEUE_METHOD_NAMES } from './findQueueOperations';
+import { isTestFile } from './isTestFile';
+import { ProgramCallers } from './programCallers';
 import { ProjectModules } from './projectModules';
 import type { QueueInventory } from './queueInventory';
 import { NO_BINDINGS } from './staticValue';
@@ -13,8 +15,8 @@ export interface QueueScan {
   /** The folder every path in the inventory is relative to. */
   readonly root: string;
   readonly scanned: number;
-  /** Declarations whose queue name is not a constant: while there is one, no queue is called undeclared. */
-  readonly unresolvedDeclarations: number;
+  /** Some wrapper had more call sites than are followed: its names were left unknown. */
+  readonly boundReached: boolean;
   /** Folders that could not be listed, and files that mention a pg-boss method but could not be read or parsed. */
   readonly skipped: ReadonlyArray<{ readonly file: string; readonly reason: string }>;
 }
@@ -33,7 +35,11 @@ const MENTIONS_QUEUE_METHOD = new RegExp(
  * Finds every queue declared or used under `paths` (files and folders, walked and filtered as the codemod
  * does), resolving names across the files of the tree.
  */
-export function scanQueues(paths: readonly string[], extensions: ReadonlySet<string>): QueueScan {
+export function scanQueues(
+  paths: readonly string[],
+  extensions: ReadonlySet<string>,
+  options: InventoryOptions = { includeTests: false },
+): QueueScan {
   const root = commonRoot(paths);
   const relative = (file: string) => path.relative(root, file).split(path.sep).join('/');
   const skipped: Array<{ file: string; reason: string }> = [];
@@ -43,32 +49,40 @@ export function scanQueues(paths: readonly string[], extensions: ReadonlySet<str
   );
   const files = collected.filter((file) => extensions.has(path.extname(file).slice(1)));
   const modules = new ProjectModules(collected.filter((file) => path.basename(file) === 'package.json'));
-  const found: FileOperations[] = [];
+  // Every file is read once: wrappers' callers are looked for in the texts of files that name them.
+  const texts = new Map<string, string>();
   for (const file of files) {
-    let text: string;
     try {
-      text = fs.readFileSync(file, 'utf8');
+      texts.set(file, fs.readFileSync(file, 'utf8'));
     } catch (error) {
       skipped.push({ file: relative(file), reason: `could not read: ${(error as Error).message}` });
-      continue;
     }
+  }
+  const callers = new ProgramCallers(modules, texts);
+  const operations: LocatedOperation[] = [];
+  for (const [file, text] of texts) {
     if (!MENTIONS_QUEUE_METHOD.test(text)) continue;
     const source = modules.scanned(file, text);
     if (!source) {
       skipped.push({ file: relative(file), reason: 'could not parse' });
       continue;
     }
-    const operations = findQueueOperations({ modules, file, source, bindings: NO_BINDINGS });
-    if (operations.length > 0) {
-      const major = findDeclaredPgBossMajor(path.dirname(file));
-      found.push({ file: relative(file), operations, createsQueuesImplicitly: major !== undefined && major < 10 });
+    for (const operation of findQueueOperations({ modules, file, source, bindings: NO_BINDINGS }, callers)) {
+      const major = findDeclaredPgBossMajor(path.dirname(operation.file));
+      const where = relative(operation.file);
+      operations.push({
+        ...operation,
+        file: where,
+        createsQueuesImplicitly: major !== undefined && major < 10,
+        test: isTestFile(where),
+      });
     }
   }
   return {
-    inventory: buildInventory(found),
+    inventory: buildInventory(operations, options),
     root,
     scanned: files.length,
-    unresolvedDeclarations: countUnresolvedDeclarations(found),
+    boundReached: callers.boundReached,
     skipped,
   };
 }

@@ -10,12 +10,27 @@ export type StaticValue =
   | null
   | undefined
   | ModuleNamespace
+  | UnknownPart
   | readonly StaticValue[]
   | { readonly [key: string]: StaticValue };
 
 /** `import * as queues from './queues'`: its members are the module's exports, read on demand. */
 export class ModuleNamespace {
   constructor(readonly file: string) {}
+}
+
+/**
+ * A part of a constant list, object or class whose value is not read: a function beside the strings
+ * (`{ name: 'emails', handler: () => … }`), a static field that is not constant. The strings beside it
+ * are still known; reading the part itself as a name or an option is not static.
+ */
+export class UnknownPart {
+  constructor(readonly node: TSESTree.Node) {}
+}
+
+/** Values that stand for something the inventory does not read: a module's namespace or an unknown part. */
+export function isOpaque(value: StaticValue): value is ModuleNamespace | UnknownPart {
+  return value instanceof ModuleNamespace || value instanceof UnknownPart;
 }
 
 /** The expression (or the part of it) whose value is not known before the program runs. */

@@ -68,3 +68,13 @@ export function runQueuesAs(options: { readonly unprivileged?: boolean }, cwd: s
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
+
+/** A small tree of files in a fresh temporary folder; the caller removes it. */
+export function writeTree(files: Record<string, string>): string {
+  const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'pg-boss-queues-'));
+  for (const [file, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(directory, file)), { recursive: true });
+    fs.writeFileSync(path.join(directory, file), text);
+  }
+  return directory;
+}

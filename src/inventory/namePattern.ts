@@ -1,0 +1,133 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { skipTransparentWrappers } from '../util/skipTransparentWrappers';
+import { evaluateStatic } from './evaluateStatic';
+import { NotStaticError, type EvaluationScope } from './staticValue';
+
+/**
+ * What is known of a queue name that is not a constant: nothing, one of a few names (`cond ? 'a' : 'b'`),
+ * or a fixed start and end (`probe_${provider}`). A declaration whose name is unresolved can only have
+ * declared the queues its pattern matches, so only those stay undecided.
+ */
+export type NamePattern =
+  | { readonly kind: 'any' }
+  | { readonly kind: 'one-of'; readonly names: readonly string[] }
+  | { readonly kind: 'affix'; readonly prefix: string; readonly suffix: string };
+
+export const ANY_NAME: NamePattern = { kind: 'any' };
+
+export function matchesName(pattern: NamePattern, name: string): boolean {
+  switch (pattern.kind) {
+    case 'any':
+      return true;
+    case 'one-of':
+      return pattern.names.includes(name);
+    case 'affix':
+      return (
+        name.length >= pattern.prefix.length + pattern.suffix.length &&
+        name.startsWith(pattern.prefix) &&
+        name.endsWith(pattern.suffix)
+      );
+  }
+}
+
+/** `probe_*`, `"a" or "b"`, `any name`: how a message names what an unresolved name can be. */
+export function describeNamePattern(pattern: NamePattern): string {
+  switch (pattern.kind) {
+    case 'any':
+      return 'any name';
+    case 'one-of':
+      return pattern.names.map((name) => JSON.stringify(name)).join(' or ');
+    case 'affix':
+      return JSON.stringify(`${pattern.prefix}*${pattern.suffix}`);
+  }
+}
+
+/**
+ * What `node` can evaluate to, read from its shape: the constant parts of a template literal or a `+`
+ * chain at its start and end, both branches of `? :`, `??` and `||`. Anything else may be any name.
+ */
+export function readNamePattern(scope: EvaluationScope, node: TSESTree.Node): NamePattern {
+  const expression = skipTransparentWrappers(node);
+  const constant = tryEvaluate(scope, expression);
+  if (typeof constant === 'string') return { kind: 'one-of', names: [constant] };
+  switch (expression.type) {
+    case AST_NODE_TYPES.ConditionalExpression:
+      return unitePatterns(readNamePattern(scope, expression.consequent), readNamePattern(scope, expression.alternate));
+    case AST_NODE_TYPES.LogicalExpression:
+      return expression.operator === '&&'
+        ? ANY_NAME
+        : unitePatterns(readNamePattern(scope, expression.left), readNamePattern(scope, expression.right));
+    case AST_NODE_TYPES.TemplateLiteral:
+    case AST_NODE_TYPES.BinaryExpression:
+      return affixOf(scope, concatenatedParts(expression));
+    default:
+      return ANY_NAME;
+  }
+}
+
+/** The parts a template literal or a chain of string `+` joins, in order: fixed text or an expression. */
+function concatenatedParts(expression: TSESTree.Node): Array<string | TSESTree.Node> {
+  if (expression.type === AST_NODE_TYPES.TemplateLiteral)
+    return expression.quasis.flatMap((quasi, index) => {
+      const part = expression.expressions[index];
+      return part ? [quasi.value.cooked ?? '', part] : [quasi.value.cooked ?? ''];
+    });
+  if (expression.type === AST_NODE_TYPES.BinaryExpression && expression.operator === '+')
+    return [...concatenatedParts(expression.left), ...concatenatedParts(expression.right)];
+  return [expression];
+}
+
+function affixOf(scope: EvaluationScope, parts: ReadonlyArray<string | TSESTree.Node>): NamePattern {
+  const texts = parts.map((part) => (typeof part === 'string' ? part : constantText(scope, part)));
+  const firstUnknown = texts.indexOf(undefined);
+  if (firstUnknown === -1) return { kind: 'one-of', names: [texts.join('')] };
+  const lastUnknown = texts.lastIndexOf(undefined);
+  const prefix = texts.slice(0, firstUnknown).join('');
+  const suffix = texts.slice(lastUnknown + 1).join('');
+  return prefix === '' && suffix === '' ? ANY_NAME : { kind: 'affix', prefix, suffix };
+}
+
+function constantText(scope: EvaluationScope, node: TSESTree.Node): string | undefined {
+  const value = tryEvaluate(scope, node);
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+    ? String(value)
+    : undefined;
+}
+
+function tryEvaluate(scope: EvaluationScope, node: TSESTree.Node): unknown {
+  try {
+    return evaluateStatic(scope, node);
+  } catch (error) {
+    if (error instanceof NotStaticError) return undefined;
+    throw error;
+  }
+}
+
+/** A pattern matching every name either matches (never fewer). */
+export function unitePatterns(a: NamePattern, b: NamePattern): NamePattern {
+  if (a.kind === 'any' || b.kind === 'any') return ANY_NAME;
+  if (a.kind === 'one-of' && b.kind === 'one-of')
+    return { kind: 'one-of', names: [...new Set([...a.names, ...b.names])] };
+  const affixes = [a, b].flatMap((pattern) =>
+    pattern.kind === 'affix' ? [pattern] : pattern.names.map((name) => ({ prefix: name, suffix: name })),
+  );
+  const prefix = affixes.map((affix) => affix.prefix).reduce(commonPrefix);
+  let suffix = affixes.map((affix) => affix.suffix).reduce(commonSuffix);
+  // A short name can hold the common start and end only by overlapping them: keep the start alone.
+  const united: NamePattern = { kind: 'affix', prefix, suffix };
+  if ([a, b].some((pattern) => pattern.kind === 'one-of' && !pattern.names.every((name) => matchesName(united, name))))
+    suffix = '';
+  return prefix === '' && suffix === '' ? ANY_NAME : { kind: 'affix', prefix, suffix };
+}
+
+function commonPrefix(a: string, b: string): string {
+  let length = 0;
+  while (length < a.length && length < b.length && a[length] === b[length]) length++;
+  return a.slice(0, length);
+}
+
+function commonSuffix(a: string, b: string): string {
+  let length = 0;
+  while (length < a.length && length < b.length && a[a.length - 1 - length] === b[b.length - 1 - length]) length++;
+  return a.slice(a.length - length);
+}

@@ -1,0 +1,369 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { isPgBossReceiverBySyntax } from '../analysis/classifyReceiver';
+import { getStaticPropertyName } from '../util/getStaticPropertyName';
+import type { FunctionNode } from '../util/isFunctionNode';
+import { isRequireCall } from '../util/isRequireCall';
+import { skipTransparentWrappers } from '../util/skipTransparentWrappers';
+import type { SourceFile } from '../util/sourceFile';
+import { walkNodes } from '../util/walkNodes';
+import type { ProjectModules } from './projectModules';
+import { moduleExportName } from './readModuleExport';
+
+/** A call of a wrapper function, where it is made. */
+export interface CallSite {
+  /** Absolute path of the file the call is in. */
+  readonly file: string;
+  readonly source: SourceFile;
+  readonly call: TSESTree.CallExpression;
+}
+
+/** Every call of one function the program makes, as far as the code shows them. */
+export interface Callers {
+  readonly sites: readonly CallSite[];
+  /**
+   * False when the function is also reached in a way whose arguments cannot be read: passed as a value,
+   * called through a receiver that may be something else, or more calls than the bound.
+   */
+  readonly complete: boolean;
+}
+
+/** More call sites than this for one function are not followed: its names stay unknown. */
+export const MAX_CALL_SITES = 200;
+
+const NO_CALLERS: Callers = { sites: [], complete: false };
+
+/** How a wrapper is reached: through a variable (a function or an arrow `const`), or as a method by name. */
+type Handle =
+  | { readonly kind: 'variable'; readonly variable: TSESLint.Scope.Variable; readonly exportedAs: readonly string[] }
+  | { readonly kind: 'method'; readonly name: string; readonly owner: TSESTree.Node; readonly ownerName?: string };
+
+/**
+ * Finds the calls of a wrapper function across the program: `ensureQueue(name)` in its own file and in
+ * the files that import it (also through re-exports and workspace packages), `this.ensureQueue(name)` in
+ * its class, and `queueService.ensureQueue(name)` where the receiver is named for the class. A file is
+ * parsed only when its text names the function.
+ */
+export class ProgramCallers {
+  private readonly found = new Map<FunctionNode, Callers>();
+  /** Set when some function had more call sites than MAX_CALL_SITES. */
+  boundReached = false;
+
+  /** `texts`: every file of the program with its text, read once by the scan. */
+  constructor(
+    private readonly modules: ProjectModules,
+    private readonly texts: ReadonlyMap<string, string>,
+  ) {}
+
+  callersOf(file: string, source: SourceFile, fn: FunctionNode): Callers {
+    let callers = this.found.get(fn);
+    if (!callers) {
+      callers = this.find(file, source, fn);
+      if (callers.sites.length > MAX_CALL_SITES) {
+        this.boundReached = true;
+        callers = NO_CALLERS;
+      }
+      this.found.set(fn, callers);
+    }
+    return callers;
+  }
+
+  private find(file: string, source: SourceFile, fn: FunctionNode): Callers {
+    const handle = handleOf(source, fn);
+    if (!handle) return NO_CALLERS;
+    return handle.kind === 'variable'
+      ? this.variableCallers(file, source, handle.variable, handle.exportedAs)
+      : this.methodCallers(file, source, handle);
+  }
+
+  private variableCallers(
+    file: string,
+    source: SourceFile,
+    variable: TSESLint.Scope.Variable,
+    exportedAs: readonly string[],
+  ): Callers {
+    const sites: CallSite[] = [];
+    let complete = true;
+    const exported = [...exportedAs];
+    for (const reference of variable.references) {
+      const use = classifyReference(reference.identifier);
+      if (use.kind === 'call') sites.push({ file, source, call: use.call });
+      else if (use.kind === 'export') exported.push(use.name);
+      else if (!reference.init) complete = false;
+    }
+    for (const name of exported) {
+      const imported = this.importedCallers(file, name);
+      sites.push(...imported.sites);
+      complete &&= imported.complete;
+    }
+    return { sites, complete };
+  }
+
+  /** Calls of `name` exported by `origin`, in the files that import it. */
+  private importedCallers(origin: string, name: string): Callers {
+    const sites: CallSite[] = [];
+    let complete = true;
+    const mention = name === 'default' ? undefined : new RegExp(`\\b${escapeRegExp(name)}\\b`);
+    for (const [file, text] of this.texts) {
+      if (file === origin || (mention && !mention.test(text))) continue;
+      if (!/\bimport\b|\brequire\s*\(/.test(text)) continue;
+      const source = this.modules.source(file);
+      if (!source) continue;
+      for (const local of this.importsOf(file, source, origin, name)) {
+        for (const reference of local.references) {
+          const use = classifyReference(reference.identifier);
+          if (use.kind === 'call') sites.push({ file, source, call: use.call });
+          else if (use.kind === 'other' && !reference.init) complete = false;
+        }
+      }
+    }
+    return { sites, complete };
+  }
+
+  /** The local variables of `file` bound to export `name` of `origin`: named, default and destructured `require`. */
+  private importsOf(file: string, source: SourceFile, origin: string, name: string): TSESLint.Scope.Variable[] {
+    const locals: TSESLint.Scope.Variable[] = [];
+    const manager = source.scopeManager;
+    if (!manager) return locals;
+    walkNodes(source.ast, (node) => {
+      if (node.type === AST_NODE_TYPES.ImportDeclaration) {
+        const target = this.modules.resolve(file, node.source.value);
+        if (!target) return;
+        for (const specifier of node.specifiers) {
+          const imported =
+            specifier.type === AST_NODE_TYPES.ImportSpecifier
+              ? moduleExportName(specifier.imported)
+              : specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier
+                ? 'default'
+                : undefined;
+          if (imported !== undefined && this.exportsFrom(target, imported, origin, name, 0))
+            locals.push(...manager.getDeclaredVariables(specifier));
+        }
+      } else if (
+        node.type === AST_NODE_TYPES.VariableDeclarator &&
+        node.id.type === AST_NODE_TYPES.ObjectPattern &&
+        node.init &&
+        isRequireCall(skipTransparentWrappers(node.init))
+      ) {
+        const [argument] = (skipTransparentWrappers(node.init) as TSESTree.CallExpression).arguments;
+        const target =
+          argument?.type === AST_NODE_TYPES.Literal && typeof argument.value === 'string'
+            ? this.modules.resolve(file, argument.value)
+            : undefined;
+        if (!target) return;
+        for (const property of node.id.properties) {
+          if (
+            property.type === AST_NODE_TYPES.Property &&
+            !property.computed &&
+            property.key.type === AST_NODE_TYPES.Identifier &&
+            property.value.type === AST_NODE_TYPES.Identifier &&
+            this.exportsFrom(target, property.key.name, origin, name, 0)
+          ) {
+            const local = property.value;
+            locals.push(...manager.getDeclaredVariables(node).filter((variable) => variable.name === local.name));
+          }
+        }
+      }
+    });
+    return locals;
+  }
+
+  /** Whether export `exported` of `file` is export `name` of `origin`, directly or through re-exports. */
+  private exportsFrom(file: string, exported: string, origin: string, name: string, depth: number): boolean {
+    if (file === origin) return exported === name;
+    if (depth > 8) return false;
+    const source = this.modules.source(file);
+    if (!source) return false;
+    for (const statement of source.ast.body) {
+      if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration && statement.source) {
+        const target = this.modules.resolve(file, statement.source.value);
+        for (const specifier of statement.specifiers) {
+          if (
+            target &&
+            moduleExportName(specifier.exported) === exported &&
+            this.exportsFrom(target, moduleExportName(specifier.local), origin, name, depth + 1)
+          )
+            return true;
+        }
+      } else if (statement.type === AST_NODE_TYPES.ExportAllDeclaration && !statement.exported) {
+        const target = this.modules.resolve(file, statement.source.value);
+        if (target && exported !== 'default' && this.exportsFrom(target, exported, origin, name, depth + 1))
+          return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A method's calls: `this.m(…)` inside its class or object, and `x.m(…)` anywhere whose receiver is
+   * named for the class (`queueService`, `this.queueService`), is the class itself (static methods,
+   * `Queues.getInstance().m(…)`). Any other `x.m(…)` on a receiver that is not pg-boss may be this
+   * method too: the callers are then incomplete.
+   */
+  private methodCallers(file: string, source: SourceFile, handle: Extract<Handle, { kind: 'method' }>): Callers {
+    const sites: CallSite[] = [];
+    let complete = true;
+    const calledAs = new RegExp(`\\.\\s*${escapeRegExp(handle.name)}\\b`);
+    const ownerKey = handle.ownerName?.toLowerCase();
+    for (const [otherFile, text] of this.texts) {
+      if (!calledAs.test(text)) continue;
+      const otherSource = otherFile === file ? source : this.modules.source(otherFile);
+      if (!otherSource) continue;
+      walkNodes(otherSource.ast, (node) => {
+        if (node.type !== AST_NODE_TYPES.MemberExpression || getStaticPropertyName(node) !== handle.name) return;
+        const call = node.parent;
+        if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== node) {
+          // `.m` read as a value (`.then(this.m)`, `this.m.bind(this)`): called where we cannot follow.
+          if (node.object.type === AST_NODE_TYPES.ThisExpression && isInside(node, handle.owner)) complete = false;
+          return;
+        }
+        const receiver = skipTransparentWrappers(node.object);
+        if (receiver.type === AST_NODE_TYPES.ThisExpression || receiver.type === AST_NODE_TYPES.Super) {
+          if (isInside(node, handle.owner)) sites.push({ file: otherFile, source: otherSource, call });
+          return;
+        }
+        if (isPgBossReceiverBySyntax(otherSource, receiver)) return;
+        if (ownerKey !== undefined && receiverNames(receiver).some((name) => namesOwner(name, ownerKey)))
+          sites.push({ file: otherFile, source: otherSource, call });
+        else complete = false;
+      });
+    }
+    return { sites, complete };
+  }
+}
+
+/** What a reference to a function variable does with it. */
+function classifyReference(
+  identifier: TSESTree.Identifier | TSESTree.JSXIdentifier,
+): { kind: 'call'; call: TSESTree.CallExpression } | { kind: 'export'; name: string } | { kind: 'other' } {
+  const parent = identifier.parent;
+  if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === identifier)
+    return { kind: 'call', call: parent };
+  if (parent?.type === AST_NODE_TYPES.ExportSpecifier)
+    return { kind: 'export', name: moduleExportName(parent.exported) };
+  if (parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration) return { kind: 'export', name: 'default' };
+  const exported = commonJsExportName(identifier);
+  return exported === undefined ? { kind: 'other' } : { kind: 'export', name: exported };
+}
+
+/** `module.exports = { f }`, `module.exports.f = f`, `exports.f = f`: the name `f` is exported under. */
+function commonJsExportName(identifier: TSESTree.Node): string | undefined {
+  const parent = identifier.parent;
+  if (
+    parent?.type === AST_NODE_TYPES.Property &&
+    parent.value === identifier &&
+    parent.parent.type === AST_NODE_TYPES.ObjectExpression &&
+    parent.parent.parent.type === AST_NODE_TYPES.AssignmentExpression &&
+    isModuleExports(parent.parent.parent.left)
+  )
+    return parent.key.type === AST_NODE_TYPES.Identifier ? parent.key.name : undefined;
+  if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === identifier) {
+    if (isModuleExports(parent.left)) return 'default';
+    if (parent.left.type === AST_NODE_TYPES.MemberExpression) {
+      const object = parent.left.object;
+      if (isModuleExports(object) || (object.type === AST_NODE_TYPES.Identifier && object.name === 'exports'))
+        return getStaticPropertyName(parent.left);
+    }
+  }
+  return undefined;
+}
+
+function isModuleExports(node: TSESTree.Node): boolean {
+  return (
+    node.type === AST_NODE_TYPES.MemberExpression &&
+    node.object.type === AST_NODE_TYPES.Identifier &&
+    node.object.name === 'module' &&
+    getStaticPropertyName(node) === 'exports'
+  );
+}
+
+/** The variable or method a function is reached through, and where it is exported from its file. */
+function handleOf(source: SourceFile, fn: FunctionNode): Handle | undefined {
+  const manager = source.scopeManager;
+  if (!manager) return undefined;
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration) {
+    const variable = manager.getDeclaredVariables(fn).find((candidate) => candidate.defs[0]?.type === 'FunctionName');
+    if (!variable) return undefined;
+    const parent = fn.parent;
+    const exportedAs =
+      parent.type === AST_NODE_TYPES.ExportNamedDeclaration
+        ? [variable.name]
+        : parent.type === AST_NODE_TYPES.ExportDefaultDeclaration
+          ? ['default']
+          : [];
+    return { kind: 'variable', variable, exportedAs };
+  }
+  let holder: TSESTree.Node = fn;
+  while (holder.parent && skipTransparentWrappers(holder.parent) === fn) holder = holder.parent;
+  const parent = holder.parent;
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === holder) {
+    if (parent.id.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const variable = manager.getDeclaredVariables(parent)[0];
+    if (!variable) return undefined;
+    const exported = parent.parent.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration;
+    return { kind: 'variable', variable, exportedAs: exported ? [variable.name] : [] };
+  }
+  if (
+    (parent?.type === AST_NODE_TYPES.MethodDefinition || parent?.type === AST_NODE_TYPES.PropertyDefinition) &&
+    !parent.computed &&
+    parent.key.type === AST_NODE_TYPES.Identifier
+  ) {
+    const owner = parent.parent.parent;
+    const ownerName =
+      owner.type === AST_NODE_TYPES.ClassDeclaration || owner.type === AST_NODE_TYPES.ClassExpression
+        ? (owner.id?.name ?? classVariableName(owner))
+        : undefined;
+    return { kind: 'method', name: parent.key.name, owner, ownerName };
+  }
+  if (
+    parent?.type === AST_NODE_TYPES.Property &&
+    parent.value === holder &&
+    !parent.computed &&
+    parent.key.type === AST_NODE_TYPES.Identifier &&
+    parent.parent.type === AST_NODE_TYPES.ObjectExpression
+  ) {
+    const object = parent.parent;
+    const declarator = object.parent;
+    const ownerName =
+      declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.id.type === AST_NODE_TYPES.Identifier
+        ? declarator.id.name
+        : undefined;
+    return { kind: 'method', name: parent.key.name, owner: object, ownerName };
+  }
+  return undefined;
+}
+
+function classVariableName(node: TSESTree.ClassExpression | TSESTree.ClassDeclaration): string | undefined {
+  const parent = node.parent;
+  return parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier
+    ? parent.id.name
+    : undefined;
+}
+
+/** `svc` → [svc]; `this.queueService` → [queueService]; `Queues.getInstance()` → [Queues]. */
+function receiverNames(receiver: TSESTree.Node): string[] {
+  const node = skipTransparentWrappers(receiver);
+  if (node.type === AST_NODE_TYPES.Identifier) return [node.name];
+  if (node.type === AST_NODE_TYPES.MemberExpression) {
+    const name = getStaticPropertyName(node);
+    return name === undefined ? [] : [name];
+  }
+  if (node.type === AST_NODE_TYPES.AwaitExpression) return receiverNames(node.argument);
+  if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression)
+    return receiverNames(node.callee.object);
+  return [];
+}
+
+/** `queueService`, `QueueService`, `queue_service` all name the class `QueueService`. */
+function namesOwner(name: string, ownerKey: string): boolean {
+  return name.replace(/_/g, '').toLowerCase() === ownerKey.replace(/_/g, '');
+}
+
+function isInside(node: TSESTree.Node, ancestor: TSESTree.Node): boolean {
+  for (let current: TSESTree.Node | undefined = node; current; current = current.parent)
+    if (current === ancestor) return true;
+  return false;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[$()*+.?[\\\]^{|}]/g, '\\$&');
+}

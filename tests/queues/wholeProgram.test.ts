@@ -1,0 +1,154 @@
+import fs from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { InventoryQueue, QueueInventory } from '../../src/inventory/queueInventory';
+import { runQueues, writeTree } from '../support/queuesMonorepo';
+
+// Every case starts the real CLI (one Node process each), which a loaded machine can take seconds to do.
+const PROCESS_TIMEOUT = { timeout: 30_000 };
+
+const temporary: string[] = [];
+afterEach(() => {
+  for (const directory of temporary.splice(0)) fs.rmSync(directory, { recursive: true, force: true });
+});
+
+function scan(files: Record<string, string>, ...options: string[]) {
+  const directory = writeTree(files);
+  temporary.push(directory);
+  const { code, stdout, stderr } = runQueues(directory, '--json', ...options, '.');
+  return { code, inventory: JSON.parse(stdout) as QueueInventory, stderr };
+}
+
+const boss = "import { PgBoss } from 'pg-boss';\nexport const boss = new PgBoss('postgres://localhost/app');\n";
+
+/** name → [declared, where it is declared, where used]: the verdict with the places that make it. */
+function verdicts(inventory: QueueInventory) {
+  const at = (locations: InventoryQueue['uses'] | InventoryQueue['declarations']) =>
+    locations.map(({ file, line }) => `${file}:${line}`);
+  return Object.fromEntries(
+    inventory.queues.map((queue) => [queue.name, [queue.declared, at(queue.declarations), at(queue.uses)]]),
+  );
+}
+
+const problemsOf = (inventory: QueueInventory) => inventory.problems.map(({ kind, queue }) => [kind, queue]);
+
+describe('pg-boss-queues follows a wrapper’s parameter to its callers', PROCESS_TIMEOUT, () => {
+  // The shapes of Nickbohm555/deep-architecture src/server/boss.ts (an exported `createQueue(queueName)`),
+  // a service class's `this.createQueue(name)`, arrow-const `sendJob` helpers, and a worker registry
+  // destructuring `{ name, handler }`.
+  it('reads the names every caller passes, in every file, at the caller', () => {
+    const { code, inventory } = scan({
+      'lib/boss.ts': `${boss}export async function ensureQueue(name: string, options = {}) {\n  await boss.createQueue(name, options);\n}\nexport async function setup(name: string) {\n  await ensureQueue(name);\n}\n`,
+      'lib/send.ts': `import { boss } from './boss';\nexport const sendJob = async (queue: string, data: object, priority = 0) => boss.send(queue, data, { priority });\nexport function register({ name, handler }: { name: string; handler: () => void }) {\n  boss.work(name, handler);\n}\n`,
+      'lib/service.ts': `import type { PgBoss } from 'pg-boss';\nexport class QueueService {\n  constructor(private readonly boss: PgBoss) {}\n  async createQueue(queueName: string) {\n    await this.boss.createQueue(queueName);\n  }\n  async init() {\n    await this.createQueue('reports');\n  }\n}\n`,
+      'app.ts': `import { ensureQueue, setup } from './lib/boss';\nimport { sendJob, register } from './lib/send';\nimport { QueueService } from './lib/service';\nconst QUEUES = { SMS: 'sms' } as const;\nawait ensureQueue('emails', { retryLimit: 2 });\nawait ensureQueue(QUEUES.SMS);\nawait setup('nested');\nconst queueService = new QueueService(boss);\nawait queueService.createQueue('digest');\nawait sendJob('emails', {});\nregister({ name: 'sms', handler: () => {} });\nregister({ name: 'reports', handler: () => {} });\nregister({ name: 'digest', handler: () => {} });\nregister({ name: 'nested', handler: () => {} });\n`,
+    });
+    expect(verdicts(inventory)).toEqual({
+      digest: [true, ['app.ts:9'], ['app.ts:13']],
+      emails: [true, ['app.ts:5'], ['app.ts:10']],
+      nested: [true, ['app.ts:7'], ['app.ts:14']],
+      reports: [true, ['lib/service.ts:8'], ['app.ts:12']],
+      sms: [true, ['app.ts:6'], ['app.ts:11']],
+    });
+    // The options a caller passes, and the default parameter when it passes none.
+    expect(inventory.queues.find((queue) => queue.name === 'emails')!.declarations[0]!.options).toEqual({
+      retryLimit: 2,
+    });
+    expect(inventory.queues.find((queue) => queue.name === 'sms')!.declarations[0]!.options).toEqual({});
+    // Sent through sendJob, worked by nobody: a warning, which does not fail the run.
+    expect(problemsOf(inventory)).toEqual([['unworked', 'emails']]);
+    expect(code).toBe(0);
+  });
+
+  it('leaves unknown only the caller that passes an unknown name, narrowed to what its template fixes', () => {
+    const { code, inventory } = scan({
+      'boss.ts': `${boss}export async function ensureQueue(name: string) {\n  await boss.createQueue(name);\n}\n`,
+      'app.ts': `import { boss, ensureQueue } from './boss';\nawait ensureQueue('emails');\nawait ensureQueue(\`probe_\${process.env.PROVIDER}\`);\nawait boss.send('emails', {});\nawait boss.send('probe_openai', {});\nawait boss.send('orders', {});\nboss.work('emails', handle);\nboss.work('probe_openai', handle);\nboss.work('orders', handle);\n`,
+    });
+    expect(inventory.queues.map(({ name, declared, maybeDeclaredBy }) => [name, declared, maybeDeclaredBy])).toEqual([
+      ['emails', true, []],
+      ['orders', false, []],
+      ['probe_openai', null, [{ file: 'app.ts', line: 3, column: 7 }]],
+    ]);
+    expect(problemsOf(inventory)).toEqual([
+      ['undeclared', 'orders'],
+      ['unresolved-name', null],
+    ]);
+    expect(inventory.problems[1]!.message).toContain('It may declare a queue named "probe_*"');
+    expect(code).toBe(1);
+  });
+
+  it('keeps a wrapper’s names unknown when it is also passed around as a value', () => {
+    const { inventory } = scan({
+      'boss.ts': `${boss}export async function ensureQueue(name: string) {\n  await boss.createQueue(name);\n}\nexport const steps = [ensureQueue];\n`,
+      'app.ts': `import { boss, ensureQueue } from './boss';\nawait ensureQueue('emails');\nawait boss.send('orders', {});\n`,
+    });
+    expect(inventory.queues.map(({ name, declared }) => [name, declared])).toEqual([
+      ['emails', true],
+      ['orders', null],
+    ]);
+    expect(inventory.queues[1]!.maybeDeclaredBy).toEqual([{ file: 'boss.ts', line: 4, column: 9 }]);
+  });
+});
+
+describe('pg-boss-queues reads more constants', PROCESS_TIMEOUT, () => {
+  // chrislawcodes/valuerank: a registry whose elements hold the handler beside the name.
+  it('reads the names of a constant list whose elements also hold functions, and static class fields', () => {
+    const { inventory } = scan({
+      'app.ts': `${boss}const registrations = [\n  { name: 'summarize', register: () => 1 },\n  { name: 'score', register() { return 2; } },\n];\nfor (const registration of registrations) {\n  await boss.createQueue(registration.name);\n  await boss.work(registration.name, handle);\n}\nclass DigestJob {\n  static queueName = 'digest';\n  static run() {}\n}\nawait boss.createQueue(DigestJob.queueName);\nawait boss.send(DigestJob.queueName, {});\nboss.work(DigestJob.queueName, handle);\n`,
+    });
+    expect(verdicts(inventory)).toEqual({
+      digest: [true, ['app.ts:15'], ['app.ts:16', 'app.ts:17']],
+      score: [true, ['app.ts:8'], ['app.ts:9']],
+      summarize: [true, ['app.ts:8'], ['app.ts:9']],
+    });
+    expect(inventory.problems).toEqual([]);
+  });
+
+  it('lists a use a loop repeats at one place once', () => {
+    const { inventory } = scan({
+      'app.ts': `${boss}await boss.createQueue('emails');\nboss.work('emails', handle);\nfor (const user of ['a', 'b', 'c']) await boss.send('emails', { user });\n`,
+    });
+    expect(verdicts(inventory)).toEqual({ emails: [true, ['app.ts:3'], ['app.ts:4', 'app.ts:5']] });
+  });
+});
+
+describe('pg-boss-queues keeps test code apart', PROCESS_TIMEOUT, () => {
+  const files = {
+    'src/queues.ts': `${boss}await boss.createQueue('emails', { retryLimit: 2 });\nboss.work('emails', handle);\nawait boss.send('invoices', {});\nboss.work('invoices', handle);\n`,
+    'test/queues.test.ts': `import { boss } from '../src/queues';\nawait boss.createQueue('emails', { retryLimit: 0 });\nawait boss.createQueue('invoices');\nawait boss.createQueue('scratch');\nawait boss.send('scratch', {});\nboss.work('scratch', handle);\n`,
+  };
+
+  it('lets no test declaration satisfy or conflict with production, and marks test locations', () => {
+    const { code, inventory } = scan(files);
+    expect(problemsOf(inventory)).toEqual([['undeclared', 'invoices']]);
+    expect(code).toBe(1);
+    const scratch = inventory.queues.find((queue) => queue.name === 'scratch')!;
+    // A queue only test code uses is judged with test code's own declarations.
+    expect(scratch.declared).toBe(true);
+    expect(scratch.declarations).toEqual([
+      { file: 'test/queues.test.ts', line: 4, column: 7, test: true, options: {} },
+    ]);
+    expect(inventory.queues.find((queue) => queue.name === 'invoices')!.declared).toBe(false);
+  });
+
+  it('judges test code like production with --include-tests', () => {
+    const { inventory } = scan(files, '--include-tests');
+    expect(problemsOf(inventory)).toEqual([['conflicting-options', 'emails']]);
+    expect(inventory.queues.find((queue) => queue.name === 'invoices')!.declared).toBe(true);
+  });
+});
+
+describe('pg-boss-queues warns of a queue sent to but never worked', PROCESS_TIMEOUT, () => {
+  it('reports unworked, without failing the run, unless the queue is a dead letter or may be worked', () => {
+    const { code, inventory, stderr } = scan({
+      'app.ts': `${boss}await boss.createQueue('outbox');\nawait boss.createQueue('jobs', { deadLetter: 'jobs_dlq' });\nawait boss.createQueue('jobs_dlq');\nawait boss.createQueue('dynamic');\nawait boss.send('outbox', {});\nawait boss.send('jobs', {});\nawait boss.send('jobs_dlq', {});\nawait boss.send('dynamic', {});\nboss.work('jobs', handle);\nfor (const name of process.env.WORKED!.split(',')) boss.work(\`dyn\${name}\`, handle);\n`,
+    });
+    expect(problemsOf(inventory)).toEqual([
+      ['unresolved-name', null],
+      ['unworked', 'outbox'],
+    ]);
+    expect(inventory.problems[1]!.message).toContain('unless another service works them');
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/1 unworked\n$/);
+  });
+});
