@@ -48,6 +48,27 @@ export function isPgBossReceiverBySyntax(
   return name !== undefined && BOSS_NAME.test(name);
 }
 
+/**
+ * `this` inside a class that extends pg-boss (`class QueueService extends PgBoss`): its methods are
+ * pg-boss's. The rule leaves such calls alone (the class owns its createQueue); the inventory reads them.
+ */
+export function isPgBossSubclassThis(source: SourceFile, node: TSESTree.Node): boolean {
+  if (node.type !== AST_NODE_TYPES.ThisExpression) return false;
+  for (let current: TSESTree.Node | undefined = node.parent; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.ClassBody) {
+      const { superClass } = current.parent;
+      return superClass !== null && classifyClass({ source, settings: DEFAULT_SETTINGS }, superClass, 0) === 'pg-boss';
+    }
+    // A function of its own (not a method, not an arrow) has a `this` of its own.
+    if (
+      (current.type === AST_NODE_TYPES.FunctionDeclaration || current.type === AST_NODE_TYPES.FunctionExpression) &&
+      current.parent?.type !== AST_NODE_TYPES.MethodDefinition
+    )
+      return false;
+  }
+  return false;
+}
+
 /** What the syntax proves `node` is, without looking at its name. */
 export function classifyReceiver(
   source: SourceFile,

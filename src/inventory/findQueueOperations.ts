@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { isPgBossReceiverBySyntax } from '../analysis/classifyReceiver';
+import { isPgBossReceiverBySyntax, isPgBossSubclassThis } from '../analysis/classifyReceiver';
 import { getStaticPropertyName } from '../util/getStaticPropertyName';
 import { walkNodes } from '../util/walkNodes';
 import { evaluateStatic } from './evaluateStatic';
@@ -96,7 +96,7 @@ export function findQueueOperations(scope: EvaluationScope, callers: ProgramCall
       callee.type !== AST_NODE_TYPES.MemberExpression ||
       method === undefined ||
       !(method === 'createQueue' || USE_METHODS.has(method)) ||
-      !isPgBossReceiverBySyntax(scope.source, callee.object)
+      !(isPgBossReceiverBySyntax(scope.source, callee.object) || isPgBossSubclassThis(scope.source, callee.object))
     )
       return;
     operations.push(
