@@ -14,6 +14,9 @@ const RULE = 'pg-boss/no-bare-create-queue';
 /** The rule's fixture files: the app the file-level tests lint, and the codemod's before and after pairs. */
 const FIXTURE_DIRECTORIES = ['tests/fixtures', 'codemods/__testfixtures__'];
 
+/** The queue inventory's real-code excerpts: not the rule's fixtures, and they would double the files compared here. */
+const INVENTORY_FIXTURES = 'tests/fixtures/real-code-queues/';
+
 let workDirectory: string;
 
 /**
@@ -35,10 +38,10 @@ async function eslintFindings(cwd: string, directories: readonly string[]): Prom
     cwd,
     overrideConfigFile: true,
     overrideConfig: [
+      { ignores: [INVENTORY_FIXTURES] },
       { files: ['**/*.{ts,tsx,mts,cts}'], languageOptions: { parser: tsParser } },
       plugin.configs.recommended,
     ] as never,
-    ignore: false,
   });
   const results = await eslint.lintFiles(
     directories.map((directory) => `${directory}/**/*.{js,jsx,cjs,mjs,ts,tsx,cts,mts}`),
@@ -61,7 +64,16 @@ function oxlintFindings(cwd: string, directories: readonly string[]): string[] {
   );
   const result = spawnSync(
     process.execPath,
-    [path.join(root, 'node_modules/oxlint/bin/oxlint'), '-c', config, '--format', 'json', ...directories],
+    [
+      path.join(root, 'node_modules/oxlint/bin/oxlint'),
+      '-c',
+      config,
+      '--format',
+      'json',
+      '--ignore-pattern',
+      `${INVENTORY_FIXTURES}**`,
+      ...directories,
+    ],
     { cwd, encoding: 'utf8' },
   );
   const { diagnostics } = JSON.parse(result.stdout) as {
