@@ -1,4 +1,4 @@
-import type { QueueOperation } from './findQueueOperations';
+import { DECLARING_METHODS, type QueueOperation } from './findQueueOperations';
 import { describeNamePattern, matchesName } from './namePattern';
 import type {
   InventoryProblem,
@@ -31,9 +31,6 @@ export interface InventoryOptions {
  * missing queue is a no-op (pg-boss tests it so), the usual clean-up of a retired queue.
  */
 const NEEDS_NO_QUEUE = new Set(['deadLetter', 'deleteQueue']);
-
-/** The calls whose queue name declares a queue. */
-const DECLARING_METHODS = new Set(['createQueue', 'safeCreateQueue', 'safeCreateQueues']);
 
 /** The calls that put jobs in a queue, and those that take them out. */
 const PRODUCING_METHODS = new Set(['send', 'sendAfter', 'sendThrottled', 'sendDebounced', 'insert', 'schedule']);

@@ -1,9 +1,12 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { getPropertyKeyName } from '../util/getPropertyKeyName';
 import { getStaticPropertyName, getStaticString } from '../util/getStaticPropertyName';
 import { isRequireCall } from '../util/isRequireCall';
 import { isMutated } from './isMutated';
 import { resolveIdentifier } from '../util/scope';
 import { skipTransparentWrappers } from '../util/skipTransparentWrappers';
+import type { SourceFile } from '../util/sourceFile';
+import { walkNodes } from '../util/walkNodes';
 import { moduleExportName, readModuleExport } from './readModuleExport';
 import {
   UnknownPart,
@@ -166,7 +169,7 @@ function readRequire(scope: EvaluationScope, call: TSESTree.CallExpression, at: 
 }
 
 function evaluateMember(scope: EvaluationScope, member: TSESTree.MemberExpression, depth: number): StaticValue {
-  if (member.object.type === AST_NODE_TYPES.ThisExpression) return evaluateReadonlyField(scope, member, depth);
+  if (member.object.type === AST_NODE_TYPES.ThisExpression) return evaluateInstanceField(scope, member, depth);
   const object = evaluateStatic(scope, member.object, depth + 1);
   if (member.optional && (object === null || object === undefined)) return undefined;
   const key = member.computed ? evaluateStatic(scope, member.property, depth + 1) : getStaticPropertyName(member);
@@ -193,9 +196,13 @@ function readMember(
   throw new NotStaticError(at);
 }
 
-/** `this.queueName` where the class declares `readonly queueName = 'emails'`: it cannot change after construction. */
-function evaluateReadonlyField(scope: EvaluationScope, member: TSESTree.MemberExpression, depth: number): StaticValue {
+/**
+ * `this.queueName` where the class declares `queueName = 'emails'` and nothing in the file assigns it
+ * (`readonly`, or a field only ever read): it holds its initial value for the instance's whole life.
+ */
+function evaluateInstanceField(scope: EvaluationScope, member: TSESTree.MemberExpression, depth: number): StaticValue {
   const name = getStaticPropertyName(member);
+  if (name === undefined) throw new NotStaticError(member);
   let node: TSESTree.Node | undefined = member.parent;
   while (node && node.type !== AST_NODE_TYPES.ClassBody) node = node.parent;
   const field = node?.body.find(
@@ -203,11 +210,32 @@ function evaluateReadonlyField(scope: EvaluationScope, member: TSESTree.MemberEx
       element.type === AST_NODE_TYPES.PropertyDefinition &&
       !element.computed &&
       !element.static &&
-      element.key.type === AST_NODE_TYPES.Identifier &&
-      element.key.name === name,
+      getPropertyKeyName(element) === name,
   );
-  if (!field?.readonly || !field.value) throw new NotStaticError(member);
+  if (!field?.value || (!field.readonly && assignedMembers(scope.source).has(name))) throw new NotStaticError(member);
   return evaluateStatic({ ...scope, bindings: NO_BINDINGS }, field.value, depth + 1);
+}
+
+const assignedMembersBySource = new WeakMap<SourceFile, ReadonlySet<string>>();
+
+/** The member names a file assigns anywhere (`this.queueName = …`, `service.queueName++`), found once per file. */
+function assignedMembers(source: SourceFile): ReadonlySet<string> {
+  let names = assignedMembersBySource.get(source);
+  if (!names) {
+    const found = new Set<string>();
+    walkNodes(source.ast, (node) => {
+      const target =
+        node.type === AST_NODE_TYPES.AssignmentExpression
+          ? node.left
+          : node.type === AST_NODE_TYPES.UpdateExpression
+            ? node.argument
+            : undefined;
+      const name = target?.type === AST_NODE_TYPES.MemberExpression ? getStaticPropertyName(target) : undefined;
+      if (name !== undefined) found.add(name);
+    });
+    assignedMembersBySource.set(source, (names = found));
+  }
+  return names;
 }
 
 function evaluateObject(
@@ -241,6 +269,12 @@ function evaluateBinary(
 ): StaticValue {
   const left = evaluate(expression.left);
   const right = evaluate(expression.right);
+  if (EQUALITY_OPERATORS.has(expression.operator)) {
+    // Primitives only: two objects are equal by identity, which a constant's value does not tell.
+    if ((left !== null && typeof left === 'object') || (right !== null && typeof right === 'object'))
+      throw new NotStaticError(expression);
+    return expression.operator === '===' ? left === right : left !== right;
+  }
   if (expression.operator === '+' && (typeof left === 'string' || typeof right === 'string'))
     return toTemplatePart(left, expression.left) + toTemplatePart(right, expression.right);
   if (typeof left !== 'number' || typeof right !== 'number') throw new NotStaticError(expression);
@@ -257,6 +291,8 @@ function evaluateBinary(
       throw new NotStaticError(expression);
   }
 }
+
+const EQUALITY_OPERATORS: ReadonlySet<string> = new Set(['===', '!==']);
 
 const OBJECT_HELPERS = new Set(['keys', 'values', 'entries', 'freeze']);
 

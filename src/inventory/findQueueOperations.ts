@@ -3,6 +3,7 @@ import { isPgBossReceiverBySyntax, isPgBossSubclassThis } from '../analysis/clas
 import { getStaticPropertyName } from '../util/getStaticPropertyName';
 import { walkNodes } from '../util/walkNodes';
 import { evaluateStatic } from './evaluateStatic';
+import { isReachableUnder } from './isReachableUnder';
 import { iterationBindings } from './iterationBindings';
 import { readNamePattern, type NamePattern } from './namePattern';
 import type { ProgramCallers } from './programCallers';
@@ -62,6 +63,9 @@ const USE_METHODS: ReadonlyMap<string, { readonly name: number; readonly options
   ['updateQueue', { name: 0, options: 1 }],
 ]);
 
+/** The calls whose queue name declares a queue. */
+export const DECLARING_METHODS: ReadonlySet<string> = new Set(['createQueue', 'safeCreateQueue', 'safeCreateQueues']);
+
 /** Every method and helper the inventory reads; a file that mentions none of them is never parsed. */
 export const QUEUE_METHOD_NAMES: readonly string[] = [
   'createQueue',
@@ -120,6 +124,7 @@ function readHelperCall(
   if (!argument) return [];
   return iterationBindings(scope, call).flatMap((bindings) => {
     const pass = { ...scope, bindings };
+    if (!isReachableUnder(pass, call)) return [];
     try {
       return declarationsOf(evaluateStatic(pass, argument), argument).flatMap(({ queue, options }) => {
         const read = toOptions(options);
@@ -231,6 +236,7 @@ function forEachPass(
   const operations: QueueOperation[] = [];
   const unknown = new Map<string, QueueOperation>();
   for (const bindings of iterationBindings(scope, call)) {
+    if (!isReachableUnder({ ...scope, bindings }, call)) continue;
     for (const outcome of resolveThroughCallers({ ...scope, bindings }, name, callers)) {
       const at = outcome.site ? positionOf(outcome.site, outcome.site.call) : positionOf(scope, call);
       if (outcome.kind === 'known' && typeof outcome.value === 'string') {
@@ -239,7 +245,10 @@ function forEachPass(
       }
       const expression = outcome.kind === 'unknown' ? outcome.expression : name;
       const operation = unresolved(outcome.scope, at, method, expression);
-      unknown.set(`${at.file}:${at.line}:${at.column}`, operation);
+      // `send(heavy ? HEAVY : LIGHT)` uses both queues; a declaration of one of two stays unresolved.
+      if (!DECLARING_METHODS.has(method) && operation.kind === 'unresolved' && operation.pattern.kind === 'one-of')
+        for (const queue of operation.pattern.names) operations.push(...read(queue, outcome.scope, at));
+      else unknown.set(`${at.file}:${at.line}:${at.column}`, operation);
     }
   }
   return [...operations, ...unknown.values()];

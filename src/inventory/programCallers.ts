@@ -1,8 +1,9 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { isPgBossReceiverBySyntax } from '../analysis/classifyReceiver';
 import { getStaticPropertyName } from '../util/getStaticPropertyName';
-import type { FunctionNode } from '../util/isFunctionNode';
+import { isFunctionNode, type FunctionNode } from '../util/isFunctionNode';
 import { isRequireCall } from '../util/isRequireCall';
+import { resolveIdentifier } from '../util/scope';
 import { skipTransparentWrappers } from '../util/skipTransparentWrappers';
 import type { SourceFile } from '../util/sourceFile';
 import { walkNodes } from '../util/walkNodes';
@@ -203,7 +204,6 @@ export class ProgramCallers {
     const sites: CallSite[] = [];
     let complete = true;
     const calledAs = new RegExp(`\\.\\s*${escapeRegExp(handle.name)}\\b`);
-    const ownerKey = handle.ownerName?.toLowerCase();
     for (const [otherFile, text] of this.texts) {
       if (!calledAs.test(text)) continue;
       const otherSource = otherFile === file ? source : this.modules.source(otherFile);
@@ -222,7 +222,11 @@ export class ProgramCallers {
           return;
         }
         if (isPgBossReceiverBySyntax(otherSource, receiver)) return;
-        if (ownerKey !== undefined && receiverNames(receiver).some((name) => namesOwner(name, ownerKey)))
+        if (
+          handle.ownerName !== undefined &&
+          (receiverNames(receiver).some((name) => namesOwner(name, handle.ownerName!)) ||
+            refersToOwner(otherSource, receiver, new RegExp(`\\w*${escapeRegExp(handle.ownerName)}\\b`), 0))
+        )
           sites.push({ file: otherFile, source: otherSource, call });
         else complete = false;
       });
@@ -354,8 +358,72 @@ function receiverNames(receiver: TSESTree.Node): string[] {
 }
 
 /** `queueService`, `QueueService`, `queue_service` all name the class `QueueService`. */
-function namesOwner(name: string, ownerKey: string): boolean {
-  return name.replace(/_/g, '').toLowerCase() === ownerKey.replace(/_/g, '');
+function namesOwner(name: string, owner: string): boolean {
+  return name.replace(/_/g, '').toLowerCase() === owner.replace(/_/g, '').toLowerCase();
+}
+
+/** Function returns are followed this many calls deep when looking for what a receiver holds. */
+const MAX_RECEIVER_DEPTH = 3;
+
+/**
+ * Whether what `receiver` holds is declared or made with the owner's name: `const scheduler = await
+ * JobScheduler.getInstance()`, `let jobs: IJobScheduler`, or returned by a function of the file that
+ * returns such a variable (`const scheduler = await initializeScheduler()`).
+ */
+function refersToOwner(source: SourceFile, receiver: TSESTree.Node, owner: RegExp, depth: number): boolean {
+  if (depth > MAX_RECEIVER_DEPTH) return false;
+  const node = skipTransparentWrappers(receiver);
+  const text = (part: TSESTree.Node) => source.text.slice(part.range[0], part.range[1]);
+  switch (node.type) {
+    case AST_NODE_TYPES.AwaitExpression:
+      return refersToOwner(source, node.argument, owner, depth);
+    case AST_NODE_TYPES.Identifier: {
+      const def = resolveIdentifier(source, node)?.defs[0];
+      if (def?.type !== 'Variable' || def.node.id.type !== AST_NODE_TYPES.Identifier) return false;
+      const { typeAnnotation } = def.node.id;
+      if (typeAnnotation && owner.test(text(typeAnnotation))) return true;
+      return def.node.init ? refersToOwner(source, def.node.init, owner, depth + 1) : false;
+    }
+    case AST_NODE_TYPES.CallExpression: {
+      if (owner.test(text(node.callee))) return true;
+      const fn = node.callee.type === AST_NODE_TYPES.Identifier ? localFunction(source, node.callee) : undefined;
+      if (!fn) return false;
+      if (fn.returnType && owner.test(text(fn.returnType))) return true;
+      return returnedExpressions(fn).some((returned) => refersToOwner(source, returned, owner, depth + 1));
+    }
+    case AST_NODE_TYPES.NewExpression:
+      return owner.test(text(node.callee));
+    default:
+      return false;
+  }
+}
+
+/** The function a name of this file holds: `function f() {}` or `const f = () => …`. */
+function localFunction(source: SourceFile, identifier: TSESTree.Identifier): FunctionNode | undefined {
+  const def = resolveIdentifier(source, identifier)?.defs[0];
+  if (def?.type === 'FunctionName' && def.node.type === AST_NODE_TYPES.FunctionDeclaration) return def.node;
+  if (def?.type === 'Variable' && def.node.init) {
+    const init = skipTransparentWrappers(def.node.init);
+    if (init.type === AST_NODE_TYPES.ArrowFunctionExpression || init.type === AST_NODE_TYPES.FunctionExpression)
+      return init;
+  }
+  return undefined;
+}
+
+/** What a function returns: its expression body, or the arguments of its own `return` statements. */
+function returnedExpressions(fn: FunctionNode): TSESTree.Node[] {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return [fn.body];
+  const returned: TSESTree.Node[] = [];
+  walkNodes(fn.body, (node) => {
+    if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument && enclosingFunction(node) === fn)
+      returned.push(node.argument);
+  });
+  return returned;
+}
+
+function enclosingFunction(node: TSESTree.Node): TSESTree.Node | undefined {
+  for (let current = node.parent; current; current = current.parent) if (isFunctionNode(current)) return current;
+  return undefined;
 }
 
 function isInside(node: TSESTree.Node, ancestor: TSESTree.Node): boolean {

@@ -2,6 +2,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import { isFunctionNode, type FunctionNode } from '../util/isFunctionNode';
 import { resolveIdentifier } from '../util/scope';
 import { evaluateStatic } from './evaluateStatic';
+import { isReachableUnder } from './isReachableUnder';
 import { bindPattern, iterationBindings } from './iterationBindings';
 import type { CallSite, ProgramCallers } from './programCallers';
 import { NO_BINDINGS, NotStaticError, type EvaluationScope, type StaticValue } from './staticValue';
@@ -106,6 +107,7 @@ function bindArguments(
   const results: PassedArguments[] = [];
   for (const bindings of iterationBindings(callerScope, site.call)) {
     const scope = { ...callerScope, bindings };
+    if (!isReachableUnder(scope, site.call)) continue;
     let combinations: PassedArguments[] = [{ bindings: new Map(), unknown: new Map() }];
     for (const [index, parameter] of resolving.fn.params.entries()) {
       const argument = site.call.arguments[index];

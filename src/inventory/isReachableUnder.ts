@@ -1,0 +1,100 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { evaluateStatic } from './evaluateStatic';
+import { isOpaque, NotStaticError, type EvaluationScope, type StaticValue } from './staticValue';
+
+/**
+ * Whether `node` runs under the bindings of one pass of the loops around it: a branch whose condition
+ * the pass decides (`if (registration.name === 'probe_scenario')`, `case QueueName.email:`), or code after
+ * an early `continue`/`return` the pass takes, does not. A condition that is not static leaves the code
+ * reachable: only what the pass proves is pruned.
+ */
+export function isReachableUnder(scope: EvaluationScope, node: TSESTree.Node): boolean {
+  for (let child = node, parent = node.parent; parent; child = parent, parent = parent.parent) {
+    switch (parent.type) {
+      case AST_NODE_TYPES.IfStatement:
+      case AST_NODE_TYPES.ConditionalExpression: {
+        if (child === parent.test) break;
+        const test = truthOf(scope, parent.test);
+        if (test === (child === parent.consequent ? false : true)) return false;
+        break;
+      }
+      case AST_NODE_TYPES.LogicalExpression: {
+        if (child !== parent.right || parent.operator === '??') break;
+        const left = truthOf(scope, parent.left);
+        if (left === (parent.operator === '&&' ? false : true)) return false;
+        break;
+      }
+      case AST_NODE_TYPES.SwitchCase:
+        if (!isCaseTaken(scope, parent)) return false;
+        if (exitsBefore(scope, parent.consequent, child)) return false;
+        break;
+      case AST_NODE_TYPES.BlockStatement:
+        if (exitsBefore(scope, parent.body, child)) return false;
+        break;
+      default:
+        break;
+    }
+  }
+  return true;
+}
+
+/** The boolean a condition has under the pass, or undefined when it is not static. */
+function truthOf(scope: EvaluationScope, test: TSESTree.Node): boolean | undefined {
+  const value = tryEvaluate(scope, test);
+  return value === NOT_STATIC || isOpaque(value as StaticValue) ? undefined : Boolean(value);
+}
+
+const NOT_STATIC = Symbol('not static');
+
+function tryEvaluate(scope: EvaluationScope, node: TSESTree.Node): StaticValue | typeof NOT_STATIC {
+  try {
+    return evaluateStatic(scope, node);
+  } catch (error) {
+    if (error instanceof NotStaticError) return NOT_STATIC;
+    throw error;
+  }
+}
+
+/**
+ * Whether the pass can enter `switchCase`: false only when the discriminant and the tests of this case
+ * and of the empty cases that fall into it are all static and none matches. `default` is left reachable.
+ */
+function isCaseTaken(scope: EvaluationScope, switchCase: TSESTree.SwitchCase): boolean {
+  const statement = switchCase.parent;
+  const discriminant = tryEvaluate(scope, statement.discriminant);
+  if (discriminant === NOT_STATIC) return true;
+  const index = statement.cases.indexOf(switchCase);
+  let first = index;
+  while (first > 0 && statement.cases[first - 1]!.consequent.length === 0) first--;
+  for (const entering of statement.cases.slice(first, index + 1)) {
+    if (!entering.test) return true;
+    const test = tryEvaluate(scope, entering.test);
+    if (test === NOT_STATIC || test === discriminant) return true;
+  }
+  return false;
+}
+
+/** Whether a statement before `child` in `statements` leaves the block in this pass: `if (…) continue;`. */
+function exitsBefore(scope: EvaluationScope, statements: readonly TSESTree.Node[], child: TSESTree.Node): boolean {
+  for (const statement of statements) {
+    if (statement === child) return false;
+    if (isExit(statement)) return true;
+    if (statement.type === AST_NODE_TYPES.IfStatement) {
+      const test = truthOf(scope, statement.test);
+      if (test === true && isExit(statement.consequent)) return true;
+      if (test === false && statement.alternate && isExit(statement.alternate)) return true;
+    }
+  }
+  return false;
+}
+
+function isExit(statement: TSESTree.Node): boolean {
+  if (statement.type === AST_NODE_TYPES.BlockStatement)
+    return statement.body.length > 0 && isExit(statement.body.at(-1)!);
+  return (
+    statement.type === AST_NODE_TYPES.ContinueStatement ||
+    statement.type === AST_NODE_TYPES.ReturnStatement ||
+    statement.type === AST_NODE_TYPES.BreakStatement ||
+    statement.type === AST_NODE_TYPES.ThrowStatement
+  );
+}
