@@ -28,6 +28,9 @@ export interface Callers {
   readonly complete: boolean;
 }
 
+/** What every file that holds a pg-boss instance the syntax can prove mentions. */
+export const MENTIONS_BOSS = /boss/i;
+
 /** More call sites than this for one function are not followed: its names stay unknown. */
 export const MAX_CALL_SITES = 200;
 
@@ -203,9 +206,19 @@ export class ProgramCallers {
   private methodCallers(file: string, source: SourceFile, handle: Extract<Handle, { kind: 'method' }>): Callers {
     const sites: CallSite[] = [];
     let complete = true;
-    const calledAs = new RegExp(`\\.\\s*${escapeRegExp(handle.name)}\\b`);
+    const mentioned = new RegExp(`\\.\\s*${escapeRegExp(handle.name)}\\b`);
+    const called = new RegExp(`\\.\\s*${escapeRegExp(handle.name)}\\s*[(<]`);
+    // `queue_service`, `QueueService`, `IQueueService`: a file that can name the owner at all.
+    const ownerMention =
+      handle.ownerName === undefined ? undefined : new RegExp([...handle.ownerName].map(escapeRegExp).join('_?'), 'i');
     for (const [otherFile, text] of this.texts) {
-      if (!calledAs.test(text)) continue;
+      if (!mentioned.test(text)) continue;
+      if (otherFile !== file && !ownerMention?.test(text) && !MENTIONS_BOSS.test(text)) {
+        // Nothing here can be the owner (or pg-boss, whose calls are not the wrapper's): a call is someone else's
+        // method of the same name, or this one reached in a way that cannot be followed.
+        if (called.test(text)) complete = false;
+        continue;
+      }
       const otherSource = otherFile === file ? source : this.modules.source(otherFile);
       if (!otherSource) continue;
       walkNodes(otherSource.ast, (node) => {

@@ -5,7 +5,7 @@ import { buildInventory, type InventoryOptions, type LocatedOperation } from './
 import { findDeclaredPgBossMajor } from './findDeclaredPgBossMajor';
 import { findQueueOperations, QUEUE_METHOD_NAMES } from './findQueueOperations';
 import { isTestFile } from './isTestFile';
-import { ProgramCallers } from './programCallers';
+import { MENTIONS_BOSS, ProgramCallers } from './programCallers';
 import { ProjectModules } from './projectModules';
 import type { QueueInventory } from './queueInventory';
 import { NO_BINDINGS } from './staticValue';
@@ -30,6 +30,8 @@ export interface QueueScan {
 const MENTIONS_QUEUE_METHOD = new RegExp(
   `(?:\\.|\\[\\s*['"\`])\\s*(?:${QUEUE_METHOD_NAMES.join('|')})\\b|\\bsafeCreateQueues?\\b`,
 );
+
+const MENTIONS_HELPER = /\bsafeCreateQueues?\b/;
 
 /**
  * Finds every queue declared or used under `paths` (files and folders, walked and filtered as the codemod
@@ -61,7 +63,9 @@ export function scanQueues(
   const callers = new ProgramCallers(modules, texts);
   const operations: LocatedOperation[] = [];
   for (const [file, text] of texts) {
-    if (!MENTIONS_QUEUE_METHOD.test(text)) continue;
+    // A method call counts only on a pg-boss instance, which the syntax proves by `boss` somewhere in the
+    // file (an import of pg-boss, `PgBoss`, a receiver named for it): `res.send` alone is not worth a parse.
+    if (!MENTIONS_QUEUE_METHOD.test(text) || !(MENTIONS_BOSS.test(text) || MENTIONS_HELPER.test(text))) continue;
     const source = modules.scanned(file, text);
     if (!source) {
       skipped.push({ file: relative(file), reason: 'could not parse' });

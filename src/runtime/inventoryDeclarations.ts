@@ -12,8 +12,8 @@ export function isQueueInventory(declarations: unknown): declarations is QueueIn
 }
 
 /**
- * The queues an inventory declares, as [name, options]. A queue the code only uses is not a declaration
- * and is left out. A queue declared in several places with different options, or with options the
+ * The queues an inventory's production code declares, as [name, options]. A queue the code only uses is
+ * not a declaration and is left out, and so are declarations in test code. A queue declared in several places with different options, or with options the
  * inventory could not read, is refused: which of them the database should hold is the code's decision,
  * and picking one would hide the conflict the inventory exists to show.
  */
@@ -22,7 +22,9 @@ export function inventoryEntries(inventory: QueueInventoryDeclarations): Array<[
   for (const queue of inventory.queues) {
     if (typeof queue !== 'object' || queue === null || !Array.isArray(queue.declarations))
       throw new QueueDeclarationError('Each inventory queue must be { name, declarations: [...] }.');
-    const { name, declarations } = queue;
+    const { name } = queue;
+    // A test's own declaration (other options for a test, a per-test queue) is not what production creates.
+    const declarations = queue.declarations.filter((declaration) => declaration.test !== true);
     if (declarations.length === 0) continue;
     const where = (index: number) => `${declarations[index]!.file}:${declarations[index]!.line}`;
     const unread = declarations.findIndex((declaration) => declaration.options === null);

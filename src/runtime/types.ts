@@ -115,6 +115,8 @@ export interface QueueInventoryDeclarations {
       readonly line: number;
       /** Null when the options could not be read from the code. */
       readonly options: QueueOptions | null;
+      /** True in test code: left out, since the database holds what production declares. */
+      readonly test?: boolean;
     }>;
   }>;
 }

@@ -60,6 +60,27 @@ describe('pg-boss 12.38.0: the pg-boss-queues inventory as declarations', () => 
     expect(await boss.getQueues()).toEqual([]);
   });
 
+  it('leaves out what test code declares: its options for a test are not what production creates', async () => {
+    const boss = await bosses.start();
+    const inventory: QueueInventoryDeclarations = {
+      queues: [
+        {
+          name: 'emails',
+          declarations: [
+            { file: 'src/queues.ts', line: 3, options: { retryLimit: 2 } },
+            { file: 'test/queues.test.ts', line: 5, options: { retryLimit: 0 }, test: true },
+          ],
+        },
+        { name: 'scratch', declarations: [{ file: 'test/queues.test.ts', line: 6, options: {}, test: true }] },
+      ],
+    };
+    expect((await safeCreateQueues(boss, inventory)).map(({ name, status }) => [name, status])).toEqual([
+      ['emails', 'created'],
+    ]);
+    expect(await boss.getQueue('emails')).toMatchObject({ retryLimit: 2 });
+    expect(await verifyQueues(boss, inventory)).toEqual({ ok: true, missing: [], drifted: [] });
+  });
+
   it('refuses a declaration whose options could not be read from the code', async () => {
     const boss = await bosses.start();
     const inventory: QueueInventoryDeclarations = {
