@@ -48,11 +48,17 @@ export function summarizeRun({ scanned, outcomes, gaps, notWritten }: RunSummary
       lines.push(`  left alone: ${shown}: a type test (${outcome.convention}); --include-type-tests rewrites it`);
     if (outcome.status === 'failed') lines.push(`  failed ${shown}: ${outcome.reason}`);
   }
-  for (const { gap, added } of gaps) lines.push(`  ${describeGap(gap, added, notWritten !== undefined)}`);
+  const changed = new Set(outcomes.filter((outcome) => outcome.status === 'changed').map(({ file }) => file));
+  for (const { gap, added } of gaps) lines.push(`  ${describeGap(gap, added, notWritten !== undefined, changed)}`);
   return `${lines.join('\n')}\n`;
 }
 
-function describeGap(gap: DependencyGap, added: AddedDependency | undefined, dry: boolean): string {
+function describeGap(
+  gap: DependencyGap,
+  added: AddedDependency | undefined,
+  dry: boolean,
+  changed: ReadonlySet<string>,
+): string {
   const where = path.relative(process.cwd(), path.dirname(gap.manifest)) || '.';
   const { dependency } = gap;
   if (added && 'problem' in added) return `${where}: could not add ${dependency} to dependencies: ${added.problem}`;
@@ -62,7 +68,9 @@ function describeGap(gap: DependencyGap, added: AddedDependency | undefined, dry
     const from = gap.kind === 'dev-only' ? ' from devDependencies' : '';
     return `${where}: ${done} ${dependency}@${added.range}${from} to dependencies`;
   }
-  const importers = `${plural(gap.files.length, 'file')} import${gap.files.length === 1 ? 's' : ''} it`;
+  // "rewritten" only when this run rewrote them all; files rewritten earlier or by hand import it too.
+  const noun = gap.files.every((file) => changed.has(file)) ? 'rewritten file' : 'file';
+  const importers = `${plural(gap.files.length, noun)} import${gap.files.length === 1 ? 's' : ''} it`;
   return gap.kind === 'dev-only'
     ? `${where}: ${dependency} is only in devDependencies, so a production install (npm ci --omit=dev) will not have it, and ${importers}: move it to dependencies (--add-dependency does)`
     : `${where}: add ${dependency} to dependencies: ${importers} (--add-dependency does)`;

@@ -381,10 +381,10 @@ describe('pg-boss-codemod in a monorepo', PROCESS_TIMEOUT, () => {
     expect(code).toBe(0);
     expect(stderr).toContain('4 files scanned, 4 changed (4 calls rewritten)');
     expect(stderr).toContain(
-      '  packages/a: add pg-boss-safe-create-queue to dependencies: 2 files import it (--add-dependency does)\n',
+      '  packages/a: add pg-boss-safe-create-queue to dependencies: 2 rewritten files import it (--add-dependency does)\n',
     );
     expect(stderr).toContain(
-      '  packages/b: pg-boss-safe-create-queue is only in devDependencies, so a production install (npm ci --omit=dev) will not have it, and 1 file imports it: move it to dependencies (--add-dependency does)\n',
+      '  packages/b: pg-boss-safe-create-queue is only in devDependencies, so a production install (npm ci --omit=dev) will not have it, and 1 rewritten file imports it: move it to dependencies (--add-dependency does)\n',
     );
     // The root lists it, so the root's own scripts need nothing.
     expect(stderr).not.toMatch(/^ {2}\.: /m);
@@ -415,7 +415,13 @@ describe('pg-boss-codemod in a monorepo', PROCESS_TIMEOUT, () => {
   // The second step rewrote nothing, so it added nothing, and the hint of the first run was gone.
   it('--add-dependency after a plain run still adds it: files rewritten before count', () => {
     const first = codemod('.');
-    expect(first.stderr).toContain('  packages/a: add pg-boss-safe-create-queue to dependencies: 2 files import it');
+    expect(first.stderr).toContain(
+      '  packages/a: add pg-boss-safe-create-queue to dependencies: 2 rewritten files import it',
+    );
+    // Without --add-dependency the hint stays, now naming files rewritten before.
+    expect(codemod('.').stderr).toContain(
+      '  packages/a: add pg-boss-safe-create-queue to dependencies: 2 files import it (--add-dependency does)\n',
+    );
     const second = codemod('--add-dependency', '.');
     expect(second.code).toBe(0);
     expect(second.stderr).toContain('0 changed (0 calls rewritten)');
