@@ -1,3 +1,6 @@
+import path from 'node:path';
+import { mayContainCreateQueue } from '../src/analysis/getBareCreateQueueCall';
+import { findTypeTestConvention } from '../src/files/findTypeTestConvention';
 import { parserFor } from '../src/files/parseSourceFile';
 import { rewriteSource } from '../src/rewrite/rewriteSource';
 import { DEFAULT_IMPORT_SOURCE } from '../src/runtimeModule';
@@ -6,6 +9,11 @@ import { DEFAULT_IMPORT_SOURCE } from '../src/runtimeModule';
 interface FileInfo {
   readonly path: string;
   readonly source: string;
+}
+
+/** The part of jscodeshift's API the transform uses: `report` prints a line for the file. */
+interface Api {
+  readonly report?: (message: string) => void;
 }
 
 /** jscodeshift's options: every `--name=value` of its command line. */
@@ -21,10 +29,18 @@ type Options = Readonly<Record<string, unknown>>;
  *
  * (`--no-babel`: the transform is already JavaScript; compiling it again with Babel costs seconds.)
  *
- * Option `--importSource=<module>` changes where the helper is imported from.
+ * Option `--importSource=<module>` changes where the helper is imported from. Type tests (`*.test-d.ts`,
+ * `typetests/`…, below the working directory) are left alone and reported, as by `pg-boss-codemod`,
+ * unless `--includeTypeTests` is given.
  */
-function transform(file: FileInfo, _api: unknown, options: Options): string {
+function transform(file: FileInfo, api: Api, options: Options): string {
   const importSource = typeof options.importSource === 'string' ? options.importSource : DEFAULT_IMPORT_SOURCE;
+  const typeTest = options.includeTypeTests ? undefined : findTypeTestConvention(path.relative('.', file.path));
+  if (typeTest !== undefined) {
+    if (mayContainCreateQueue(file.source))
+      api.report?.(`left alone: a type test (${typeTest}); --includeTypeTests rewrites it`);
+    return file.source;
+  }
   return rewriteSource(file.source, file.path, importSource).output;
 }
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { searchUpwards } from '../util/searchUpwards';
 
-/** A package whose rewritten files import a module its package.json does not list for production. */
+/** A package whose files import a module its package.json does not list for production. */
 export interface DependencyGap {
   /** The package.json nearest to the files. */
   readonly manifest: string;
@@ -17,16 +17,21 @@ export interface DependencyGap {
 const PRODUCTION_LISTS = ['dependencies', 'optionalDependencies', 'peerDependencies'] as const;
 
 /**
- * For each package.json nearest to a changed file (each package of a monorepo on its own), whether it
- * lists the package of `importSource` where a production install will find it. Nothing for an import
- * source that is not a package: a relative path, `#subpath` import or absolute path is the app's own.
+ * For each package.json nearest to a file that imports `importSource` (each package of a monorepo on
+ * its own), whether it lists that module's package where a production install will find it. Nothing for
+ * an import source that is not a package: a relative path, `#subpath` import or absolute path is the
+ * app's own. `files` are the texts as the run leaves them, so a file rewritten by an earlier run counts.
  */
-export function findDependencyGaps(changedFiles: readonly string[], importSource: string): DependencyGap[] {
+export function findDependencyGaps(
+  files: ReadonlyArray<{ readonly file: string; readonly text: string }>,
+  importSource: string,
+): DependencyGap[] {
   const dependency = packageNameOf(importSource);
   if (!dependency) return [];
+  const importsIt = importsModule(importSource);
   const manifests = new Map<string, string | undefined>();
   const filesByManifest = new Map<string, string[]>();
-  for (const file of changedFiles) {
+  for (const { file } of files.filter(({ text }) => importsIt(text))) {
     const manifest = searchUpwards(path.dirname(file), manifests, (directory) => {
       const candidate = path.join(directory, 'package.json');
       return fs.existsSync(candidate) ? candidate : undefined;
@@ -34,14 +39,30 @@ export function findDependencyGaps(changedFiles: readonly string[], importSource
     if (manifest) filesByManifest.set(manifest, [...(filesByManifest.get(manifest) ?? []), file]);
   }
   const gaps: DependencyGap[] = [];
-  for (const [manifest, files] of filesByManifest) {
+  for (const [manifest, importers] of filesByManifest) {
     const json = JSON.parse(fs.readFileSync(manifest, 'utf8')) as Record<string, unknown>;
     if (json.name === dependency) continue;
     const lists = (key: string) => (json[key] ?? {}) as Record<string, unknown>;
     if (PRODUCTION_LISTS.some((key) => dependency in lists(key))) continue;
-    gaps.push({ manifest, dependency, kind: dependency in lists('devDependencies') ? 'dev-only' : 'missing', files });
+    gaps.push({
+      manifest,
+      dependency,
+      kind: dependency in lists('devDependencies') ? 'dev-only' : 'missing',
+      files: importers,
+    });
   }
   return gaps.sort((a, b) => a.manifest.localeCompare(b.manifest));
+}
+
+/**
+ * Whether a file's text loads `module`: `from 'm'`, `import 'm'`, `import('m')`, `require('m')`, either
+ * quote. A text test, so a file is never parsed for it; a type-only import counts too, as the type check
+ * needs the package installed.
+ */
+function importsModule(module: string): (text: string) => boolean {
+  const quoted = `(['"])${module.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\1`;
+  const pattern = new RegExp(`(?:\\bfrom|\\bimport|\\brequire\\s*\\()\\s*\\(?\\s*${quoted}`);
+  return (text) => text.includes(module) && pattern.test(text);
 }
 
 /** `pg-boss-safe-create-queue`, `@scope/name` from `@scope/name/sub`; undefined for paths and `#imports`. */

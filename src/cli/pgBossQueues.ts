@@ -1,9 +1,12 @@
 #!/usr/bin/env node
-import { formatInventory, summarizeInventory } from '../inventory/formatInventory';
-import { FAILING_PROBLEM_KINDS } from '../inventory/queueInventory';
-import { scanQueues } from '../inventory/scanQueues';
 import { readPackageManifest } from '../packageManifest';
-import { DEFAULT_EXTENSIONS, NO_EXTENSIONS, readCommandLine, readExtensions } from './readCommandLine';
+import {
+  DEFAULT_EXTENSIONS,
+  NO_EXTENSIONS,
+  formatUsageError,
+  readCommandLine,
+  readExtensions,
+} from './readCommandLine';
 
 const USAGE = `Usage: pg-boss-queues [options] <paths...>
 
@@ -26,10 +29,11 @@ or named as an undeclared deadLetter; 0 otherwise; 2 for a usage error. A queue 
 declaration whose name is not a constant could have declared is neither declared nor
 undeclared: its verdict is "?" (null in --json), and the summary names that declaration.`;
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   const command = readCommandLine(argv, {
-    switches: ['--json', '--options', '--include-tests'],
-    options: { '--extensions': DEFAULT_EXTENSIONS },
+    switches: ['json', 'options', 'include-tests'],
+    options: { extensions: DEFAULT_EXTENSIONS },
+    noPaths: 'No paths given: name the files or directories to scan.',
   });
   switch (command.kind) {
     case 'help':
@@ -41,38 +45,33 @@ function main(argv: string[]): number {
     case 'usage-error':
       return usageError(command.message);
   }
-  const extensions = readExtensions(command.options['--extensions']);
+  const extensions = readExtensions(command.options.extensions);
   if (extensions.size === 0) return usageError(NO_EXTENSIONS);
-  if (command.paths.length === 0) return usageError('No paths given: name the files or directories to scan.');
-
-  let scan;
-  try {
-    scan = scanQueues(command.paths, extensions, { includeTests: command.switches.has('--include-tests') });
-  } catch (error) {
-    return usageError((error as Error).message);
-  }
-  const { inventory } = scan;
-  process.stdout.write(
-    command.switches.has('--json')
-      ? `${JSON.stringify(inventory, null, 2)}\n`
-      : formatInventory(inventory, {
-          options: command.switches.has('--options'),
-          width: process.stdout.isTTY ? process.stdout.columns : undefined,
-        }),
-  );
-  for (const { file, reason } of scan.skipped) process.stderr.write(`skipped ${file}: ${reason}\n`);
-  process.stderr.write(summarizeInventory(scan));
-  return inventory.problems.some((problem) => FAILING_PROBLEM_KINDS.has(problem.kind)) ? 1 : 0;
+  // Only what reads the command line is loaded up front, so `--help`, `--version` and a usage error
+  // answer at once; the scan loads the rest.
+  const { runQueues } = await import('./runQueues.js');
+  return runQueues({
+    paths: command.paths,
+    extensions,
+    json: command.switches.has('json'),
+    options: command.switches.has('options'),
+    includeTests: command.switches.has('include-tests'),
+  });
 }
 
 function usageError(message: string): number {
-  process.stderr.write(`${message}\n\n${USAGE}\n`);
+  process.stderr.write(formatUsageError('pg-boss-queues', message));
   return 2;
 }
 
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (error) {
-  process.stderr.write(`pg-boss-queues: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exitCode = 1;
-}
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(
+      `pg-boss-queues: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+    process.exitCode = 1;
+  },
+);

@@ -3,6 +3,13 @@ import path from 'node:path';
 import { UnparsableFileError } from '../files/parseSourceFile';
 import { rewriteSource } from '../rewrite/rewriteSource';
 
+/** A file as the run read it; `typeTest` names the type-test convention it follows, when it is left alone for that. */
+export interface ReadFile {
+  readonly file: string;
+  readonly text: string;
+  readonly typeTest: string | undefined;
+}
+
 /** What happened to one file. */
 export type FileOutcome =
   | {
@@ -14,7 +21,9 @@ export type FileOutcome =
       readonly after: string;
     }
   | { readonly file: string; readonly status: 'unchanged'; readonly flagged: number }
-  | { readonly file: string; readonly status: 'skipped' | 'failed'; readonly reason: string };
+  | { readonly file: string; readonly status: 'skipped' | 'failed'; readonly reason: string }
+  /** A type test that calls createQueue, left alone: `convention` is the name or folder that makes it one. */
+  | { readonly file: string; readonly status: 'type-test'; readonly convention: string };
 
 export interface RewriteSettings {
   readonly importSource: string;
@@ -32,7 +41,7 @@ export function rewriteFile(file: string, text: string, settings: RewriteSetting
   try {
     result = rewriteSource(text, file, settings.importSource);
   } catch (error) {
-    if (error instanceof UnparsableFileError) return { file, status: 'skipped', reason: error.message };
+    if (error instanceof UnparsableFileError) return { file, status: 'skipped', reason: error.reason };
     return { file, status: 'failed', reason: error instanceof Error ? error.message : String(error) };
   }
   if (result.output === text) return { file, status: 'unchanged', flagged: result.flagged };

@@ -18,8 +18,9 @@ function plural(count: number, noun: string): string {
 
 /**
  * The closing report on stderr: one line of counts that tells rewritten, left for you, skipped
- * (syntax error) and failed apart, then one line per file that needs a look and per package whose
- * package.json lacks the helpers' package. Paths are relative to the working directory.
+ * (syntax error), type tests left alone and failed apart, then one line per file that needs a look and
+ * per package whose files import the helpers' package and whose package.json lacks it. Paths are
+ * relative to the working directory.
  */
 export function summarizeRun({ scanned, outcomes, gaps, notWritten }: RunSummary): string {
   const count = (status: FileOutcome['status']) => outcomes.filter((outcome) => outcome.status === status).length;
@@ -32,6 +33,7 @@ export function summarizeRun({ scanned, outcomes, gaps, notWritten }: RunSummary
     `${plural(left, 'call')} left for you${left > 0 ? ` in ${plural(leftFiles.length, 'file')}` : ''}`,
     `${count('unchanged')} unchanged`,
     `${count('skipped')} skipped (syntax error)`,
+    ...(count('type-test') > 0 ? [`${plural(count('type-test'), 'type test')} left alone`] : []),
     `${count('failed')} failed`,
   ];
   const lines = [`pg-boss-codemod${notWritten ? ` (${notWritten}, nothing written)` : ''}: ${counts.join(', ')}`];
@@ -41,14 +43,22 @@ export function summarizeRun({ scanned, outcomes, gaps, notWritten }: RunSummary
       lines.push(
         `  left for you: ${shown}: ${plural(outcome.flagged, 'call')}, each under a TODO(pg-boss-codemod) comment`,
       );
-    if (outcome.status === 'skipped') lines.push(`  skipped ${shown}: syntax error: ${outcome.reason}`);
+    if (outcome.status === 'skipped') lines.push(`  skipped ${shown}: ${outcome.reason}`);
+    if (outcome.status === 'type-test')
+      lines.push(`  left alone: ${shown}: a type test (${outcome.convention}); --include-type-tests rewrites it`);
     if (outcome.status === 'failed') lines.push(`  failed ${shown}: ${outcome.reason}`);
   }
-  for (const { gap, added } of gaps) lines.push(`  ${describeGap(gap, added, notWritten !== undefined)}`);
+  const changed = new Set(outcomes.filter((outcome) => outcome.status === 'changed').map(({ file }) => file));
+  for (const { gap, added } of gaps) lines.push(`  ${describeGap(gap, added, notWritten !== undefined, changed)}`);
   return `${lines.join('\n')}\n`;
 }
 
-function describeGap(gap: DependencyGap, added: AddedDependency | undefined, dry: boolean): string {
+function describeGap(
+  gap: DependencyGap,
+  added: AddedDependency | undefined,
+  dry: boolean,
+  changed: ReadonlySet<string>,
+): string {
   const where = path.relative(process.cwd(), path.dirname(gap.manifest)) || '.';
   const { dependency } = gap;
   if (added && 'problem' in added) return `${where}: could not add ${dependency} to dependencies: ${added.problem}`;
@@ -58,7 +68,9 @@ function describeGap(gap: DependencyGap, added: AddedDependency | undefined, dry
     const from = gap.kind === 'dev-only' ? ' from devDependencies' : '';
     return `${where}: ${done} ${dependency}@${added.range}${from} to dependencies`;
   }
-  const importers = `${plural(gap.files.length, 'rewritten file')} import${gap.files.length === 1 ? 's' : ''} it`;
+  // "rewritten" only when this run rewrote them all; files rewritten earlier or by hand import it too.
+  const noun = gap.files.every((file) => changed.has(file)) ? 'rewritten file' : 'file';
+  const importers = `${plural(gap.files.length, noun)} import${gap.files.length === 1 ? 's' : ''} it`;
   return gap.kind === 'dev-only'
     ? `${where}: ${dependency} is only in devDependencies, so a production install (npm ci --omit=dev) will not have it, and ${importers}: move it to dependencies (--add-dependency does)`
     : `${where}: add ${dependency} to dependencies: ${importers} (--add-dependency does)`;

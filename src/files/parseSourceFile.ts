@@ -1,9 +1,28 @@
-import { parseForESLint } from '@typescript-eslint/parser';
+import type { parseForESLint as ParseForESLint } from '@typescript-eslint/parser';
 import type { SourceFile } from '../util/sourceFile';
 
-/** A file the codemod cannot parse: skipped and reported, never written. */
+/** The parser, loaded at the first parse: with TypeScript it takes most of a second, which a run without files to parse never pays. */
+let parseForESLint: typeof ParseForESLint | undefined;
+
+/** A file that cannot be parsed: skipped and reported, never written. The message names the file too. */
 export class UnparsableFileError extends Error {
   override readonly name = 'UnparsableFileError';
+
+  constructor(
+    readonly file: string,
+    /** `line:column`, both from 1, when the parser gives a position. */
+    readonly position: string | undefined,
+    /** The parser's own words: `',' expected.` */
+    readonly parserMessage: string,
+    options: ErrorOptions,
+  ) {
+    super(`${file}${position === undefined ? '' : ` (${position})`}: ${parserMessage}`, options);
+  }
+
+  /** What the CLIs print after a skipped file's name: `syntax error at 2:25: ',' expected.` */
+  get reason(): string {
+    return `syntax error${this.position === undefined ? '' : ` at ${this.position}`}: ${this.parserMessage}`;
+  }
 }
 
 /**
@@ -19,6 +38,9 @@ export function parserFor(filePath: string): 'ts' | 'tsx' {
  * and the rule analyse the same tree. `.cjs`/`.cts` are scripts, as ESLint's `commonjs` source type.
  */
 export function parseSourceFile(text: string, filePath: string): SourceFile {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a static import would load it with this module
+  parseForESLint ??= (require('@typescript-eslint/parser') as typeof import('@typescript-eslint/parser'))
+    .parseForESLint;
   try {
     const { ast, scopeManager } = parseForESLint(text, {
       filePath,
@@ -32,7 +54,7 @@ export function parseSourceFile(text: string, filePath: string): SourceFile {
     return { text, ast, scopeManager };
   } catch (error) {
     const { lineNumber, column, message } = error as { lineNumber?: number; column?: number; message?: string };
-    const where = lineNumber === undefined ? '' : ` (${lineNumber}:${(column ?? 0) + 1})`;
-    throw new UnparsableFileError(`${filePath}${where}: ${message ?? String(error)}`, { cause: error });
+    const position = lineNumber === undefined ? undefined : `${lineNumber}:${(column ?? 0) + 1}`;
+    throw new UnparsableFileError(filePath, position, message ?? String(error), { cause: error });
   }
 }

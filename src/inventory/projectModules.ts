@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseSourceFile } from '../files/parseSourceFile';
+import { parseSourceFile, UnparsableFileError } from '../files/parseSourceFile';
 import type { SourceFile } from '../util/sourceFile';
 import { walkNodes } from '../util/walkNodes';
 import { TsconfigAliases } from './tsconfigAliases';
@@ -54,10 +54,11 @@ export class ProjectModules {
 
   /**
    * A scanned file, already read: not kept unless something imports from it, because holding every tree
-   * of a large codebase costs more in garbage collection than parsing the few imported ones again.
+   * of a large codebase costs more in garbage collection than parsing the few imported ones again. The
+   * parser's error, with its position, when it cannot be parsed.
    */
-  scanned(file: string, text: string): SourceFile | null {
-    return this.parsed.get(file) ?? parse(file, () => text);
+  scanned(file: string, text: string): SourceFile | UnparsableFileError {
+    return this.parsed.get(file) ?? parseOrError(file, text);
   }
 
   /** The file `specifier` names when imported from `fromFile`, or undefined outside the scanned tree. */
@@ -77,12 +78,27 @@ export class ProjectModules {
 }
 
 function parse(file: string, read: () => string): SourceFile | null {
+  let text: string;
   try {
-    const source = parseSourceFile(read(), file);
-    walkNodes(source.ast, () => {});
-    return source;
+    text = read();
   } catch {
     return null;
+  }
+  const source = parseOrError(file, text);
+  return source instanceof UnparsableFileError ? null : source;
+}
+
+/** The file's tree, walked once so that a tree the walk cannot follow counts as unparsable too. */
+function parseOrError(file: string, text: string): SourceFile | UnparsableFileError {
+  try {
+    const source = parseSourceFile(text, file);
+    walkNodes(source.ast, () => {});
+    return source;
+  } catch (error) {
+    if (error instanceof UnparsableFileError) return error;
+    return new UnparsableFileError(file, undefined, error instanceof Error ? error.message : String(error), {
+      cause: error,
+    });
   }
 }
 

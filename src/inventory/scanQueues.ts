@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { collectFiles } from '../files/collectFiles';
+import { UnparsableFileError } from '../files/parseSourceFile';
 import { buildInventory, type InventoryOptions, type LocatedOperation } from './buildInventory';
 import { findDeclaredPgBossMajor } from './findDeclaredPgBossMajor';
 import { findQueueOperations, QUEUE_METHOD_NAMES } from './findQueueOperations';
@@ -67,8 +68,8 @@ export function scanQueues(
     // file (an import of pg-boss, `PgBoss`, a receiver named for it): `res.send` alone is not worth a parse.
     if (!MENTIONS_QUEUE_METHOD.test(text) || !(MENTIONS_BOSS.test(text) || MENTIONS_HELPER.test(text))) continue;
     const source = modules.scanned(file, text);
-    if (!source) {
-      skipped.push({ file: relative(file), reason: 'could not parse' });
+    if (source instanceof UnparsableFileError) {
+      skipped.push({ file: relative(file), reason: source.reason });
       continue;
     }
     for (const operation of findQueueOperations({ modules, file, source, bindings: NO_BINDINGS }, callers)) {

@@ -143,7 +143,24 @@ function planRequire(
     return { references, edit: { range: [lastProperty.range[1], lastProperty.range[1]], text: `, ${list}` } };
   }
   const statement = `const { ${list} } = require(${quoted(importSource, style)})${style.semicolon ? ';' : ''}`;
-  return { references, edit: insertStatement(source, requires.at(-1), statement, style.lineEnding) };
+  const lastRequire = source.ast.body.filter(isRequireStatement).at(-1);
+  return { references, edit: insertStatement(source, lastRequire, statement, style.lineEnding) };
+}
+
+/**
+ * A top-level statement that loads a module with `require`, as written or as compilers emit it:
+ * `const x = require('x')`, `require('x').y`, `require('x')(options)`, `__importDefault(require('x'))`,
+ * and `require('x')` or `__exportStar(require('./x'), exports)` on their own.
+ */
+function isRequireStatement(statement: TSESTree.ProgramStatement): boolean {
+  const loads = (node: TSESTree.Node | null): boolean =>
+    node !== null &&
+    ((node.type === AST_NODE_TYPES.CallExpression &&
+      (loads(node.callee) || node.arguments.some((argument) => isRequireCall(argument)) || isRequireCall(node))) ||
+      (node.type === AST_NODE_TYPES.MemberExpression && loads(node.object)));
+  if (statement.type === AST_NODE_TYPES.VariableDeclaration)
+    return statement.declarations.some((declarator) => loads(declarator.init));
+  return statement.type === AST_NODE_TYPES.ExpressionStatement && loads(statement.expression);
 }
 
 function importedName(specifier: TSESTree.ImportSpecifier): string {

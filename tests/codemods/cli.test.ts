@@ -109,7 +109,8 @@ describe('pg-boss-codemod', PROCESS_TIMEOUT, () => {
     expect(read('src/plain.ts')).toBe(PLAIN);
     expect(read('src/generated/queues.ts')).toBe(BARE);
     expect(read('node_modules/some-lib/index.js')).toContain("await boss.createQueue('emails')");
-    expect(stderr).toMatch(/skipped src\/broken\.ts: syntax error: .*broken\.ts \(2:\d+\)/);
+    // The position and the parser's own message, once, after the file's name.
+    expect(stderr).toMatch(/\n {2}skipped src\/broken\.ts: syntax error at 2:\d+: [^/\n]+\n/);
     expect(stderr).toContain('1 changed (1 call rewritten)');
     // No temporary files are left behind.
     expect(fs.readdirSync(path.join(project, 'src')).sort()).toEqual([
@@ -289,14 +290,54 @@ describe('pg-boss-codemod', PROCESS_TIMEOUT, () => {
     [['--dryrun', 'src'], 'Unknown option --dryrun.'],
     [['-x', 'src'], 'Unknown option -x.'],
     [['src', '--cpus'], '--cpus needs a value.'],
+    [['--dry=yes', 'src'], '--dry takes no value.'],
+    // The option took the path: say so, not just "No paths given".
+    [
+      ['--extensions', 'src'],
+      "No paths given: 'src' was read as the value of --extensions; give the value first, then the paths.",
+    ],
     [[], 'No paths given: name the files or directories to rewrite.'],
     [['missing-dir'], 'No such file or directory: missing-dir'],
   ])('exits 2 with one precise message for %j', (args, message) => {
     const { code, stdout, stderr } = codemod(...args);
     expect(code).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr.split('\n')[0]).toBe(`pg-boss-codemod: ${message}`);
+    expect(stderr).toBe(`pg-boss-codemod: ${message}\nRun pg-boss-codemod --help for the options.\n`);
     expect(read('src/queues.ts')).toBe(BARE);
+  });
+
+  // `expect(boss.createQueue('x')).type…` would test the helper, not the pg-boss method it was written for.
+  it('leaves type tests alone and says so; --include-type-tests rewrites them', () => {
+    writeFiles({
+      'src/queues.test-d.ts': BARE,
+      'src/queues.tst.ts': BARE,
+      'src/typetests/queues.ts': BARE,
+      'src/other.test-d.ts': PLAIN,
+    });
+    const { code, stderr } = codemod('src');
+    expect(code).toBe(0);
+    expect(stderr).toContain(
+      '7 files scanned, 1 changed (1 call rewritten), 0 calls left for you, 2 unchanged, 1 skipped (syntax error), 3 type tests left alone, 0 failed\n',
+    );
+    expect(stderr).toContain(
+      '  left alone: src/queues.test-d.ts: a type test (*.test-d.ts); --include-type-tests rewrites it\n',
+    );
+    expect(stderr).toContain('  left alone: src/queues.tst.ts: a type test (*.tst.ts)');
+    expect(stderr).toContain('  left alone: src/typetests/queues.ts: a type test (typetests/)');
+    for (const file of ['src/queues.test-d.ts', 'src/queues.tst.ts', 'src/typetests/queues.ts'])
+      expect(read(file)).toBe(BARE);
+
+    const included = codemod('--include-type-tests', 'src');
+    expect(included.stderr).toContain('3 changed (3 calls rewritten)');
+    expect(included.stderr).not.toContain('left alone');
+    expect(read('src/typetests/queues.ts')).toBe(REWRITTEN);
+  });
+
+  // Only the folders below the path given decide: a project inside a folder named typetests is not all type tests.
+  it('reads type-test folders below the scanned path only', () => {
+    writeFiles({ 'typetests/app/queues.ts': BARE });
+    const { stderr } = codemod('typetests/app');
+    expect(stderr).toContain('1 changed (1 call rewritten)');
   });
 
   it('works as a plain jscodeshift transform', () => {
@@ -369,6 +410,41 @@ describe('pg-boss-codemod in a monorepo', PROCESS_TIMEOUT, () => {
 
     // Nothing is left to say on a second run.
     expect(codemod('.').stderr).not.toContain('dependencies');
+  });
+
+  // The second step rewrote nothing, so it added nothing, and the hint of the first run was gone.
+  it('--add-dependency after a plain run still adds it: files rewritten before count', () => {
+    const first = codemod('.');
+    expect(first.stderr).toContain(
+      '  packages/a: add pg-boss-safe-create-queue to dependencies: 2 rewritten files import it',
+    );
+    // Without --add-dependency the hint stays, now naming files rewritten before.
+    expect(codemod('.').stderr).toContain(
+      '  packages/a: add pg-boss-safe-create-queue to dependencies: 2 files import it (--add-dependency does)\n',
+    );
+    const second = codemod('--add-dependency', '.');
+    expect(second.code).toBe(0);
+    expect(second.stderr).toContain('0 changed (0 calls rewritten)');
+    expect(second.stderr).toContain(
+      `  packages/a: added pg-boss-safe-create-queue@${runtimeVersion} to dependencies\n`,
+    );
+    expect(second.stderr).toContain(
+      '  packages/b: moved pg-boss-safe-create-queue@~0.1.0 from devDependencies to dependencies\n',
+    );
+    expect(JSON.parse(read('packages/a/package.json')).dependencies).toHaveProperty('pg-boss-safe-create-queue');
+  });
+
+  it('counts a file that requires the helpers, or imports them from a subpath of their package', () => {
+    writeFiles({
+      'packages/c/package.json': JSON.stringify({ name: 'c' }),
+      'packages/c/a.cjs': "const { ensureQueue } = require( 'pg-boss-safe-create-queue' );\n",
+      'packages/d/package.json': JSON.stringify({ name: 'd' }),
+      'packages/d/a.ts': "export const note = 'pg-boss-safe-create-queue';\n",
+    });
+    const { stderr } = codemod('--dry', 'packages/c', 'packages/d');
+    expect(stderr).toContain('  packages/c: add pg-boss-safe-create-queue to dependencies: 1 file imports it');
+    // A string that names the package is not an import of it.
+    expect(stderr).not.toContain('packages/d:');
   });
 
   it('--add-dependency --dry says what it would write and writes nothing', () => {

@@ -52,6 +52,19 @@ describe('safe-create-queue transform', () => {
     expect(() => run('broken.ts', source)).toThrow(/broken\.ts \(2:\d+\)/);
   });
 
+  it('leaves a type test alone and reports it, unless --includeTypeTests', () => {
+    const source = "import { PgBoss } from 'pg-boss';\nconst boss = new PgBoss('x');\nawait boss.createQueue('q');\n";
+    const reports: string[] = [];
+    const api = { ...jscodeshiftApi(), report: (message: string) => reports.push(message) };
+    expect(transform({ path: 'src/queues.test-d.ts', source }, api, {})).toBe(source);
+    expect(transform({ path: 'typetests/queues.ts', source }, api, {})).toBe(source);
+    expect(reports).toEqual([
+      'left alone: a type test (*.test-d.ts); --includeTypeTests rewrites it',
+      'left alone: a type test (typetests/); --includeTypeTests rewrites it',
+    ]);
+    expect(run('src/queues.test-d.ts', source, { includeTypeTests: true })).toContain('safeCreateQueue(boss, ');
+  });
+
   it('imports the helper from --importSource', () => {
     const output = run(
       'app.ts',

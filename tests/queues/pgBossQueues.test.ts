@@ -418,32 +418,37 @@ export class Jobs {
       'broken-boss.ts': "boss.send('emails', {\n",
     });
     expect(inventory.queues).toEqual([]);
-    expect(stderr).toContain('skipped broken-boss.ts: could not parse');
+    // The position and the parser's message, as the codemod gives them.
+    expect(stderr).toMatch(/^skipped broken-boss\.ts: syntax error at 2:\d+: \S.*$/m);
     expect(stderr).not.toContain('broken-plain.ts');
   });
 });
 
 describe('pg-boss-queues usage', PROCESS_TIMEOUT, () => {
-  it('exits 2 with one precise message per bad usage', () => {
-    const cwd = os.tmpdir();
-    expect(runQueues(cwd)).toMatchObject({
-      code: 2,
-      stderr: expect.stringMatching(/^No paths given: name the files or directories to scan\.\n/),
-    });
-    expect(runQueues(cwd, '--bogus', '.')).toMatchObject({
-      code: 2,
-      stderr: expect.stringMatching(/^Unknown option --bogus\.\n/),
-    });
-    expect(runQueues(cwd, '--extensions', ',', '.')).toMatchObject({
-      code: 2,
-      stderr: expect.stringMatching(
-        /^--extensions must list at least one file extension, e\.g\. --extensions ts,js\.\n/,
-      ),
-    });
-    expect(runQueues(cwd, 'no-such-dir')).toMatchObject({
-      code: 2,
-      stderr: expect.stringMatching(/^No such file or directory: no-such-dir\n/),
-    });
+  // An unknown flag printed the whole help without the program's name; `--extensions src` left no path.
+  it.each([
+    [[], 'No paths given: name the files or directories to scan.'],
+    [['--jsno', '.'], 'Unknown option --jsno.'],
+    [['--json=yes', '.'], '--json takes no value.'],
+    [['.', '--extensions'], '--extensions needs a value.'],
+    [['--extensions', ',', '.'], '--extensions must list at least one file extension, e.g. --extensions ts,js.'],
+    [
+      ['--extensions', 'src'],
+      "No paths given: 'src' was read as the value of --extensions; give the value first, then the paths.",
+    ],
+    [['no-such-dir'], 'No such file or directory: no-such-dir'],
+  ])('exits 2 with one line naming the problem for %j, and a pointer to --help', (args, message) => {
+    const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'pg-boss-queues-usage-'));
+    try {
+      fs.mkdirSync(path.join(cwd, 'src'));
+      expect(runQueues(cwd, ...args)).toMatchObject({
+        code: 2,
+        stdout: '',
+        stderr: `pg-boss-queues: ${message}\nRun pg-boss-queues --help for the options.\n`,
+      });
+    } finally {
+      fs.rmSync(cwd, { recursive: true, force: true });
+    }
   });
 
   it('prints help and version', () => {

@@ -170,12 +170,13 @@ export const invalid: InvalidCase[] = [
     `jobs.createQueue('emails')`,
     `import { PgBoss } from '../dist/index.js';\n${IMPORT}\n\nexport const jobs = new PgBoss('postgres://localhost/app');\nawait safeCreateQueue(jobs, 'emails');\n`,
   ),
-  // Issue 9.3: TypeScript's, Babel's and tslib's interop output; the fix adds a require, never an import.
+  // Issue 9.3: TypeScript's, Babel's and tslib's interop output; the fix adds a require, never an import,
+  // after the last top-level require, wrapped or not (issue 19: it went above the wrapped ones).
   bare(
     compiledTs,
     `queues.createQueue("emails")`,
     compiledTs
-      .replace(`"use strict";\n`, `"use strict";\n\n${REQUIRE}\n`)
+      .replace(`require("pg-boss"));\n`, `require("pg-boss"));\n${REQUIRE}\n`)
       .replace(`queues.createQueue("emails")`, `safeCreateQueue(queues, "emails")`),
     { filename: 'file.js' },
   ),
@@ -183,7 +184,7 @@ export const invalid: InvalidCase[] = [
     compiledBabel,
     `jobs.createQueue("emails")`,
     compiledBabel
-      .replace(`var _pgBoss`, `${REQUIRE}\nvar _pgBoss`)
+      .replace(`var _pgBoss = _interopRequireDefault(require("pg-boss"));\n`, `$&${REQUIRE}\n`)
       .replace(`jobs.createQueue("emails")`, `safeCreateQueue(jobs, "emails")`),
     { filename: 'file.js' },
   ),
@@ -191,7 +192,7 @@ export const invalid: InvalidCase[] = [
     compiledTslib,
     `jobs.createQueue("emails")`,
     compiledTslib
-      .replace(`const pgBoss = `, `${REQUIRE}\nconst pgBoss = `)
+      .replace(`const pgBoss = tslib_1.__importStar(require("pg-boss"));\n`, `$&${REQUIRE}\n`)
       .replace(`jobs.createQueue("emails")`, `safeCreateQueue(jobs, "emails")`),
     { filename: 'file.js' },
   ),
