@@ -207,7 +207,7 @@ describe('classifyQueueError', () => {
   describe("this package's errors", () => {
     it('classifies each by its code, and looks through a wrapper to its cause', async () => {
       const boss = await start('12.38.0');
-      const declaration = await caught(safeCreateQueue(boss, "it's"));
+      const declaration = await caught(safeCreateQueue(boss, 'q', 'retryLimit=3' as never));
       expect(declaration).toBeInstanceOf(QueueDeclarationError);
       expect(classifyQueueError(declaration)).toMatchObject({
         kind: 'invalid-declaration',

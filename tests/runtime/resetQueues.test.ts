@@ -82,7 +82,9 @@ for (const version of ['10.0.3', '10.4.2', '11.1.2', '12.38.0'] satisfies PgBoss
     it('checks its input before deleting anything', async () => {
       await boss.send('emails', {});
       await expect(resetQueues(boss, queues, { allowProd: true } as never)).rejects.toThrow(QueueDeclarationError);
-      await expect(resetQueues(boss, { ...queues, 'bad name': {} })).rejects.toThrow(QueueDeclarationError);
+      await expect(resetQueues(boss, { ...queues, other: 'retryLimit=3' as never })).rejects.toThrow(
+        QueueDeclarationError,
+      );
       // allowProduction belongs to resetQueues only.
       await expect(safeCreateQueue(boss, 'emails', {}, { allowProduction: true } as never)).rejects.toThrow(
         /Unknown setting "allowProduction"/,
