@@ -39,7 +39,7 @@ export async function prepareDeclarations<S extends SafeCreateQueueSettings>(
     if (given.has(name)) throw new QueueDeclarationError(`Queue "${name}" is declared twice.`);
     given.set(name, readQueueOptions(name, options));
   }
-  const deadline = Deadline.of(settings);
+  const deadline = Deadline.of(settings, boss);
   const capabilities = await deadline.wait('reading the pg-boss schema', getCapabilities(boss, settings));
   const queues = new Map(
     [...given].map(([name, options]) => [name, adaptQueueOptions(boss, name, options, capabilities, settings)]),

@@ -21,7 +21,7 @@ export async function safeCreateQueue(
   checkBoss(boss);
   const settings = checkSettings(givenSettings);
   const given = readQueueOptions(name, options);
-  const deadline = Deadline.of(settings);
+  const deadline = Deadline.of(settings, boss);
   const capabilities = await deadline.wait('reading the pg-boss schema', getCapabilities(boss, settings));
   const declaration = adaptQueueOptions(boss, name, given, capabilities, settings);
   const outcome = await reconcileQueue(
