@@ -58,8 +58,7 @@ async function reconcileOnce(
     status = 'created';
     call.report('info', `pg-boss queue "${name}" created.`, { kind: 'created', queue: name });
   } else if (!holdsGivenOptions(name, given, stored, call.capabilities)) {
-    stored = await createAndRead(call, name, given);
-    if (!stored) return undefined;
+    await judge(call, name, given);
   }
   const drift = compareQueue(desired, stored, call.capabilities);
   if (drift.length === 0) return { name, status, drift };
@@ -83,17 +82,29 @@ async function reconcileOnce(
  * deleted it since. On 10.x creates go through the create lock (see withLegacyCreateLock).
  */
 async function createAndRead(call: QueueCall, name: string, given: GivenOptions): Promise<StoredQueue | null> {
-  const operation = `createQueue("${name}")`;
-  await call.retry(name, operation, () =>
-    withLegacyCreateLock(call, async () => {
-      try {
-        await call.pgBoss(operation, () => call.boss.createQueue(name, creationOptions(given, call.capabilities)));
-      } catch (error) {
-        if (!isExistingQueueError(error)) throw error;
-      }
-    }),
+  await call.retry(name, `createQueue("${name}")`, () =>
+    withLegacyCreateLock(call, () => createQueue(call, name, given)),
   );
   return readQueue(call, name);
+}
+
+/**
+ * The installed createQueue's verdict on options for a queue that exists: a no-op there once they pass.
+ * On 10.x it inserts nothing and runs no DDL, so it needs no create lock (were the queue deleted
+ * meanwhile, a deadlock with another create is retried like any other).
+ */
+async function judge(call: QueueCall, name: string, given: GivenOptions): Promise<void> {
+  await call.retry(name, `createQueue("${name}")`, () => createQueue(call, name, given));
+}
+
+async function createQueue(call: QueueCall, name: string, given: GivenOptions): Promise<void> {
+  try {
+    await call.pgBoss(`createQueue("${name}")`, () =>
+      call.boss.createQueue(name, creationOptions(given, call.capabilities)),
+    );
+  } catch (error) {
+    if (!isExistingQueueError(error)) throw error;
+  }
 }
 
 /**
