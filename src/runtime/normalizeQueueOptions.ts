@@ -1,83 +1,74 @@
 import type { Capabilities } from './capabilities';
 import { QueueDeclarationError } from './errors';
 import { reportQueueEvent } from './events';
-import {
-  DURATION_SPELLINGS,
-  MAX_INTEGER,
-  QUEUE_OPTION_SPECS,
-  SPEC_BY_KEY,
-  versionRulesFor,
-  type QueueOptionSpec,
-  type VersionRules,
-} from './queueOptionSpecs';
+import { DURATION_SPELLINGS, QUEUE_OPTION_SPECS, SPEC_BY_KEY } from './queueOptionSpecs';
 import type { SafeCreateQueueSettings } from './types';
-import { validateQueueName } from './validateQueueName';
 
-/** Declared options fitted to the installed version: only keys it stores, no `undefined`, a fresh object. */
-export type DesiredOptions = Readonly<Record<string, string | number | boolean | null>>;
+/** The options as the caller gave them. Nothing is judged here: the installed createQueue judges them. */
+export interface GivenOptions {
+  /** The object's own enumerable keys and their values, read once, in order, `undefined` values included. */
+  readonly entries: ReadonlyMap<string, unknown>;
+  /**
+   * The object itself when it is not a plain object (an array, a Date, a Map, a class instance): how
+   * pg-boss reads one (11.x writes an array's JSON into its SQL, which drops every key) is for pg-boss
+   * to decide, so createQueue gets it as plain createQueue would.
+   */
+  readonly container?: object;
+}
+
+/** The declared values of the options the installed version stores, spelt as it stores them, for comparing. */
+export type DesiredOptions = Readonly<Record<string, unknown>>;
+
+/** One queue's declaration: what to hand createQueue, and what the stored queue should then hold. */
+export interface QueueDeclaration {
+  readonly given: GivenOptions;
+  readonly desired: DesiredOptions;
+}
 
 /**
- * Declared options after the checks that need no database: the options object's own keys, minus those
- * pg-boss treats as absent. Values of the options some pg-boss version stores are type-checked; the
- * other keys are kept as given, for the installed version to judge.
+ * Reads the options once, so that a getter is never asked twice and a plain object is never written
+ * (10.x–12.3 write into the object createQueue gets; it gets a copy). `undefined` and `null` mean no
+ * options. A primitive is refused: pg-boss would fail on it with a TypeError of its own.
  */
-export type CheckedOptions = ReadonlyMap<string, unknown>;
-
-/**
- * Checks what can be checked without a database: a plain object, values of the right type and within
- * PostgreSQL's `integer`, a valid dead-letter name. Dropped as pg-boss drops them: `undefined` values
- * (every version would reject them), a `name` equal to the queue's (pg-boss reads it only when the
- * first argument is missing), a `null` or empty `policy` (11/12 read it as `standard`). The caller's
- * object is only read, never changed, so a frozen object works.
- */
-export function checkQueueOptions(queue: string, options: unknown): CheckedOptions {
-  const checked = new Map<string, unknown>();
-  if (options === undefined || options === null) return checked;
-  if (!isPlainObject(options)) {
-    throw new QueueDeclarationError(`Options of queue "${queue}" must be a plain object, got ${describe(options)}.`);
+export function readQueueOptions(queue: string, options: unknown): GivenOptions {
+  const entries = new Map<string, unknown>();
+  if (options === undefined || options === null) return { entries };
+  if (typeof options !== 'object' && typeof options !== 'function') {
+    throw new QueueDeclarationError(`Options of queue "${queue}" must be an object, got ${typeof options}.`);
   }
   for (const key of Object.keys(options)) {
-    const value = readOption(queue, options, key);
-    if (value === undefined || (key === 'name' && value === queue)) continue;
-    if (key === 'policy' && (value === null || value === '')) continue;
-    const spec = SPEC_BY_KEY.get(key);
-    checked.set(key, spec ? checkValue(queue, spec, value) : value);
+    try {
+      entries.set(key, (options as Record<string, unknown>)[key]);
+    } catch (error) {
+      throw new QueueDeclarationError(`Queue "${queue}": reading option "${key}" threw.`, { cause: error });
+    }
   }
-  const deadLetter = checked.get('deadLetter');
-  if (typeof deadLetter === 'string') validateQueueName(deadLetter, `deadLetter of queue "${queue}"`);
-  return checked;
-}
-
-/** Reads one option once; a getter that throws is a declaration error, not a raw one. */
-function readOption(queue: string, options: Record<string, unknown>, key: string): unknown {
-  try {
-    return options[key];
-  } catch (error) {
-    throw new QueueDeclarationError(`Queue "${queue}": reading option "${key}" threw.`, { cause: error });
-  }
+  const prototype: unknown = Object.getPrototypeOf(options);
+  return prototype === Object.prototype || prototype === null ? { entries } : { entries, container: options };
 }
 
 /**
- * Keeps the options the installed version stores, each held to what that version's createQueue asserts
- * (VERSION_RULES), so a value it would reject never reaches SQL, for a new queue or an existing one.
- * Any other key is one its createQueue ignores (a typo, another version's option, a unit spelling only
- * 10.x's types advertise): it is reported as an `ignored-option` event and left out, as pg-boss would
- * leave it out, or rejected under `settings.strict`, with the exact list of options this version stores.
+ * Fits read options to the installed version: the options it stores become the desired values the
+ * stored queue is compared with. Any other key is one its createQueue does not store (a typo, another
+ * version's option, a unit spelling only 10.x's types advertise): it is reported as an `ignored-option`
+ * event, or rejected under `settings.strict` with the exact list of options this version stores. Its
+ * value is not judged here; createQueue judges it as it would without the helper.
  */
 export function adaptQueueOptions(
   boss: object,
   queue: string,
-  checked: CheckedOptions,
+  given: GivenOptions,
   capabilities: Capabilities,
   settings: SafeCreateQueueSettings,
-): DesiredOptions {
+): QueueDeclaration {
   const stored = storedOptions(capabilities);
-  const rules = versionRulesFor(capabilities.columns);
-  const desired: Record<string, string | number | boolean | null> = {};
-  for (const [key, value] of checked) {
+  const desired: Record<string, unknown> = {};
+  for (const [key, value] of given.entries) {
+    if (value === undefined || (key === 'name' && value === queue)) continue;
     if (stored.includes(key)) {
-      checkVersionRules(queue, key, checked, rules);
-      desired[key] = value as string | number | boolean | null;
+      // 11/12 read a null or empty policy as `standard`, as an absent one; 10.x refuses both.
+      if (key === 'policy' && (value === null || value === '')) continue;
+      desired[key] = asStored(key, value);
       continue;
     }
     const ignored = `option "${key}" is ignored by the installed pg-boss version, which stores ${stored.join(', ')}`;
@@ -89,30 +80,38 @@ export function adaptQueueOptions(
       option: key,
     });
   }
-  return desired;
+  return { given, desired };
+}
+
+/** PostgreSQL's spellings of a boolean, which pg-boss's SQL casts an option's text to. */
+const BOOLEAN_TEXT: ReadonlyMap<string, boolean> = new Map([
+  ['true', true],
+  ['t', true],
+  ['yes', true],
+  ['on', true],
+  ['1', true],
+  ['false', false],
+  ['f', false],
+  ['no', false],
+  ['off', false],
+  ['0', false],
+]);
+
+/**
+ * A value createQueue accepted, as the queue table then holds it: pg-boss casts an option's JSON text to
+ * the column's type, so `'60'` is stored as 60 and `'true'` as true. Anything else is kept as given.
+ */
+function asStored(key: string, value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  const kind = SPEC_BY_KEY.get(key)?.kind;
+  if (kind === 'integer' && /^\s*[-+]?\d+\s*$/.test(value)) return Number(value);
+  if (kind === 'boolean') return BOOLEAN_TEXT.get(value.trim().toLowerCase()) ?? value;
+  return value;
 }
 
 /** The options the installed version stores, in a fixed order: exactly those whose column exists. */
-function storedOptions(capabilities: Capabilities): string[] {
+export function storedOptions(capabilities: Capabilities): string[] {
   return QUEUE_OPTION_SPECS.filter((spec) => capabilities.columns.has(spec.column)).map((spec) => spec.key);
-}
-
-function checkVersionRules(queue: string, key: string, checked: CheckedOptions, rules: VersionRules): void {
-  const value = checked.get(key);
-  const fail = (expected: string) =>
-    new QueueDeclarationError(
-      `Queue "${queue}": ${key} must be ${expected} on pg-boss ${rules.versions}, got ${describe(value)}.`,
-    );
-  if (key === 'policy' && !rules.policies.includes(value as string)) throw fail(`one of ${rules.policies.join(', ')}`);
-  if (key === 'deadLetter' && value === queue && !rules.selfDeadLetter) throw fail('another queue than itself');
-  const need = rules.needs[key];
-  if (need && value !== null && checked.get(need.key) !== need.value) {
-    throw fail(`declared with ${need.key}: ${String(need.value)} in the same options`);
-  }
-  const bounds = rules.bounds[key];
-  if (!bounds || typeof value !== 'number') return;
-  if (bounds.min !== undefined && value < bounds.min) throw fail(`>= ${bounds.min}`);
-  if (bounds.max !== undefined && value > bounds.max) throw fail(`<= ${bounds.max}`);
 }
 
 /** For a duration in a unit this version ignores, the option and value it stores instead. */
@@ -123,43 +122,4 @@ function replacementHint(key: string, value: unknown, capabilities: Capabilities
     spelling.family === 'expireIn' ? 'expireInSeconds' : capabilities.legacy ? 'retentionMinutes' : 'retentionSeconds';
   const converted = (value * spelling.seconds) / DURATION_SPELLINGS.get(target)!.seconds;
   return Number.isInteger(converted) ? `; declare ${target}: ${converted} for the same duration` : '';
-}
-
-function checkValue(queue: string, spec: QueueOptionSpec, value: unknown): string | number | boolean | null {
-  if (value === null && spec.nullable) return null;
-  const fail = (expected: string) =>
-    new QueueDeclarationError(`Queue "${queue}": ${spec.key} must be ${expected}, got ${describe(value)}.`);
-  switch (spec.kind) {
-    case 'string':
-      if (typeof value !== 'string' || value === '')
-        throw fail(spec.nullable ? 'a non-empty string or null' : 'a non-empty string');
-      return value;
-    case 'boolean':
-      if (typeof value !== 'boolean') throw fail('true or false');
-      return value;
-    case 'integer': {
-      const min = spec.min ?? 0;
-      if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > MAX_INTEGER) {
-        throw fail(
-          `an integer >= ${min} and <= ${MAX_INTEGER} (PostgreSQL's integer)${spec.nullable ? ' or null' : ''}`,
-        );
-      }
-      return value;
-    }
-  }
-}
-
-/** Only plain objects: a Map, Date or class instance passed as options would otherwise be read as `{}`. */
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null) return false;
-  const prototype: unknown = Object.getPrototypeOf(value);
-  return prototype === Object.prototype || prototype === null;
-}
-
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'object')
-    return `an instance of ${(value.constructor as { name?: string } | undefined)?.name ?? 'an unnamed class'}`;
-  return typeof value === 'string' ? JSON.stringify(value) : `${typeof value} ${String(value)}`;
 }

@@ -1,12 +1,12 @@
 import { QueueDeclarationError } from './errors';
-import type { DesiredOptions } from './normalizeQueueOptions';
+import type { QueueDeclaration } from './normalizeQueueOptions';
 
 /**
  * Declared queues ordered so that every dead-letter queue comes before the queues that name it: each
  * pg-boss version refuses a dead letter that does not exist yet. A cycle can never be created and is
  * rejected; a queue naming itself is left to pg-boss (10.x allows it, 11+ refuse it).
  */
-export function orderByDeadLetter(queues: ReadonlyMap<string, DesiredOptions>): string[] {
+export function orderByDeadLetter(queues: ReadonlyMap<string, QueueDeclaration>): string[] {
   const ordered: string[] = [];
   const state = new Map<string, 'visiting' | 'done'>();
   const visit = (name: string, path: string[]): void => {
@@ -16,7 +16,7 @@ export function orderByDeadLetter(queues: ReadonlyMap<string, DesiredOptions>): 
       throw new QueueDeclarationError(`Dead-letter cycle: ${cycle.join(' → ')}. No order of creation can satisfy it.`);
     }
     state.set(name, 'visiting');
-    const target = queues.get(name)?.deadLetter;
+    const target = queues.get(name)?.desired.deadLetter;
     if (typeof target === 'string' && target !== name && queues.has(target)) visit(target, [...path, name]);
     state.set(name, 'done');
     ordered.push(name);
@@ -26,10 +26,10 @@ export function orderByDeadLetter(queues: ReadonlyMap<string, DesiredOptions>): 
 }
 
 /** Dead-letter queues named by declarations but not declared themselves: they must already exist. */
-export function undeclaredDeadLetters(queues: ReadonlyMap<string, DesiredOptions>): Map<string, string> {
+export function undeclaredDeadLetters(queues: ReadonlyMap<string, QueueDeclaration>): Map<string, string> {
   const references = new Map<string, string>();
-  for (const [name, options] of queues) {
-    const target = options.deadLetter;
+  for (const [name, declaration] of queues) {
+    const target = declaration.desired.deadLetter;
     if (typeof target === 'string' && !queues.has(target)) references.set(target, name);
   }
   return references;

@@ -2,21 +2,15 @@ import { getCapabilities, type Capabilities } from './capabilities';
 import { checkBoss, checkSettings } from './checkSettings';
 import { Deadline } from './deadline';
 import { QueueDeclarationError } from './errors';
-import {
-  adaptQueueOptions,
-  checkQueueOptions,
-  type CheckedOptions,
-  type DesiredOptions,
-} from './normalizeQueueOptions';
+import { adaptQueueOptions, readQueueOptions, type GivenOptions, type QueueDeclaration } from './normalizeQueueOptions';
 import type { PgBossLike, QueueDeclarations, SafeCreateQueueSettings } from './types';
-import { validateQueueName } from './validateQueueName';
 import { inventoryEntries, isQueueInventory } from './inventoryDeclarations';
 
 export interface PreparedDeclarations<S extends SafeCreateQueueSettings = SafeCreateQueueSettings> {
   readonly boss: PgBossLike;
   readonly capabilities: Capabilities;
-  /** Declared queues in declaration order, with their checked options. */
-  readonly queues: ReadonlyMap<string, DesiredOptions>;
+  /** Declared queues in declaration order, with their options. */
+  readonly queues: ReadonlyMap<string, QueueDeclaration>;
   /** The bound on the whole call, started before its first statement. */
   readonly deadline: Deadline;
   /** The checked copy of the caller's settings, the only one the call reads. */
@@ -24,8 +18,9 @@ export interface PreparedDeclarations<S extends SafeCreateQueueSettings = SafeCr
 }
 
 /**
- * Checks every declaration (names, duplicates, option types) before any SQL, then reads the instance's
- * capabilities (one read-only query) and fits the options to them, before anything is written.
+ * Checks the declaration list before any SQL (each name a non-empty string, declared once; options
+ * read once), then reads the instance's capabilities (one read-only query) and fits the options to them,
+ * before anything is written. Names and option values are the installed createQueue's to judge.
  */
 export async function prepareDeclarations<S extends SafeCreateQueueSettings>(
   boss: unknown,
@@ -36,16 +31,18 @@ export async function prepareDeclarations<S extends SafeCreateQueueSettings>(
   checkBoss(boss);
   const settings = checkSettings(givenSettings, extraSettings);
   const entries = toEntries(declarations);
-  const checked = new Map<string, CheckedOptions>();
+  const given = new Map<string, GivenOptions>();
   for (const [name, options] of entries) {
-    validateQueueName(name);
-    if (checked.has(name)) throw new QueueDeclarationError(`Queue "${name}" is declared twice.`);
-    checked.set(name, checkQueueOptions(name, options));
+    if (typeof name !== 'string' || name === '') {
+      throw new QueueDeclarationError(`Each declared queue needs a name, a non-empty string; got ${String(name)}.`);
+    }
+    if (given.has(name)) throw new QueueDeclarationError(`Queue "${name}" is declared twice.`);
+    given.set(name, readQueueOptions(name, options));
   }
-  const deadline = Deadline.of(settings);
+  const deadline = Deadline.of(settings, boss);
   const capabilities = await deadline.wait('reading the pg-boss schema', getCapabilities(boss, settings));
   const queues = new Map(
-    [...checked].map(([name, options]) => [name, adaptQueueOptions(boss, name, options, capabilities, settings)]),
+    [...given].map(([name, options]) => [name, adaptQueueOptions(boss, name, options, capabilities, settings)]),
   );
   return { boss, capabilities, queues, deadline, settings };
 }

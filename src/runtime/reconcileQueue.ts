@@ -3,7 +3,9 @@ import { deleteForRecreate } from './deleteForRecreate';
 import { QueueContentionError } from './errors';
 import { isExistingQueueError } from './isExistingQueueError';
 import { withLegacyCreateLock } from './legacyCreateLock';
-import type { DesiredOptions } from './normalizeQueueOptions';
+import type { Capabilities } from './capabilities';
+import { holdsGivenOptions } from './holdsGivenOptions';
+import { storedOptions, type DesiredOptions, type GivenOptions, type QueueDeclaration } from './normalizeQueueOptions';
 import type { QueueCall } from './queueCall';
 import { readQueue } from './queueReads';
 import type { QueueDrift, QueueOutcome } from './types';
@@ -22,11 +24,11 @@ const MAX_ROUNDS = 5;
 export async function reconcileQueue(
   call: QueueCall,
   name: string,
-  desired: DesiredOptions,
+  declaration: QueueDeclaration,
   known: StoredQueue | null | undefined,
 ): Promise<QueueOutcome> {
   for (let round = 1; round <= MAX_ROUNDS; round++) {
-    const outcome = await reconcileOnce(call, name, desired, round === 1 ? known : undefined);
+    const outcome = await reconcileOnce(call, name, declaration, round === 1 ? known : undefined);
     if (outcome) return outcome;
   }
   throw new QueueContentionError(
@@ -35,20 +37,28 @@ export async function reconcileQueue(
   );
 }
 
-/** One pass; undefined when the queue changed under it and must be read again. */
+/**
+ * One pass; undefined when the queue changed under it and must be read again. The installed createQueue
+ * judges the declaration (its name, every option and value, its dead letter) whenever the stored queue
+ * does not already hold it: it creates an absent queue, and changes nothing on an existing one, so an
+ * input it rejects is rejected in its own words before the helper writes anything.
+ */
 async function reconcileOnce(
   call: QueueCall,
   name: string,
-  desired: DesiredOptions,
+  declaration: QueueDeclaration,
   known: StoredQueue | null | undefined,
 ): Promise<QueueOutcome | undefined> {
+  const { given, desired } = declaration;
   let stored = known === undefined ? await readQueue(call, name) : known;
   let status: QueueOutcome['status'] = 'exists';
   if (!stored) {
-    stored = await createAndRead(call, name, desired);
+    stored = await createAndRead(call, name, given);
     if (!stored) return undefined;
     status = 'created';
     call.report('info', `pg-boss queue "${name}" created.`, { kind: 'created', queue: name });
+  } else if (!holdsGivenOptions(name, given, stored, call.capabilities)) {
+    await judge(call, name, given);
   }
   const drift = compareQueue(desired, stored, call.capabilities);
   if (drift.length === 0) return { name, status, drift };
@@ -57,7 +67,7 @@ async function reconcileOnce(
     case 'update':
       return update(call, name, desired, stored, drift, status);
     case 'recreate':
-      return recreate(call, name, desired, stored, drift);
+      return recreate(call, name, declaration, stored, drift);
     case 'warn':
       warn(call, name, drift);
       return { name, status, drift };
@@ -71,23 +81,45 @@ async function reconcileOnce(
  * then the stored row, which may be another process's if it won the race, or null if another process
  * deleted it since. On 10.x creates go through the create lock (see withLegacyCreateLock).
  */
-async function createAndRead(call: QueueCall, name: string, desired: DesiredOptions): Promise<StoredQueue | null> {
-  const operation = `createQueue("${name}")`;
-  await call.retry(name, operation, () =>
-    withLegacyCreateLock(call, async () => {
-      try {
-        await call.pgBoss(operation, () => call.boss.createQueue(name, creationOptions(desired)));
-      } catch (error) {
-        if (!isExistingQueueError(error)) throw error;
-      }
-    }),
+async function createAndRead(call: QueueCall, name: string, given: GivenOptions): Promise<StoredQueue | null> {
+  await call.retry(name, `createQueue("${name}")`, () =>
+    withLegacyCreateLock(call, () => createQueue(call, name, given)),
   );
   return readQueue(call, name);
 }
 
-/** `null` means "none" in a declaration; pg-boss rejects it on create, where leaving the key out means the same. */
-function creationOptions(desired: DesiredOptions): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(desired).filter(([, value]) => value !== null));
+/**
+ * The installed createQueue's verdict on options for a queue that exists: a no-op there once they pass.
+ * On 10.x it inserts nothing and runs no DDL, so it needs no create lock (were the queue deleted
+ * meanwhile, a deadlock with another create is retried like any other).
+ */
+async function judge(call: QueueCall, name: string, given: GivenOptions): Promise<void> {
+  await call.retry(name, `createQueue("${name}")`, () => createQueue(call, name, given));
+}
+
+async function createQueue(call: QueueCall, name: string, given: GivenOptions): Promise<void> {
+  try {
+    await call.pgBoss(`createQueue("${name}")`, () =>
+      call.boss.createQueue(name, creationOptions(given, call.capabilities)),
+    );
+  } catch (error) {
+    if (!isExistingQueueError(error)) throw error;
+  }
+}
+
+/**
+ * What createQueue gets: the given options as they were given, `undefined` and `null` values included,
+ * for it to accept or refuse. 11+ write the options' JSON into the SQL text unescaped, so there only the
+ * options the version stores go in: a quote in the value of a key it ignores would break the statement
+ * (or inject into it). 10.x sends the options as a parameter and checks keys it does not store (the unit
+ * spellings), so it gets them all. An object that is not a plain object is handed over as it is (see
+ * GivenOptions.container).
+ */
+function creationOptions(given: GivenOptions, capabilities: Capabilities): object {
+  if (given.container) return given.container;
+  if (capabilities.legacy) return Object.fromEntries(given.entries);
+  const stored = storedOptions(capabilities);
+  return Object.fromEntries([...given.entries].filter(([key]) => stored.includes(key)));
 }
 
 async function update(
@@ -123,12 +155,12 @@ async function update(
 async function recreate(
   call: QueueCall,
   name: string,
-  desired: DesiredOptions,
+  declaration: QueueDeclaration,
   stored: StoredQueue,
   drift: QueueDrift[],
 ): Promise<QueueOutcome | undefined> {
   if ((await deleteForRecreate(call, name, stored, drift)) === 'changed') return undefined;
-  const created = await createAndRead(call, name, desired);
+  const created = await createAndRead(call, name, declaration.given);
   if (!created) return undefined;
   call.report('info', `pg-boss queue "${name}" recreated with its declared options.`, {
     kind: 'recreated',

@@ -25,7 +25,9 @@ export async function resetQueues(
 ): Promise<void> {
   checkBoss(boss);
   const settings = checkSettings(givenSettings, RESET_SETTINGS);
-  if (process.env.NODE_ENV === 'production' && settings.allowProduction !== true) throw new QueueResetRefusedError();
+  // `PRODUCTION` and ` production` are production too: a spelling must not turn the guard off.
+  const production = process.env.NODE_ENV?.trim().toLowerCase() === 'production';
+  if (production && settings.allowProduction !== true) throw new QueueResetRefusedError();
   const prepared = await prepareDeclarations(boss, declarations, settings, RESET_SETTINGS);
   // The queues that name a dead letter go before it: no version deletes a queue another one still names.
   const order = orderByDeadLetter(prepared.queues).reverse();

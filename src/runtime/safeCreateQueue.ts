@@ -3,10 +3,9 @@ import { checkBoss, checkSettings } from './checkSettings';
 import { Deadline } from './deadline';
 import { reconcileQueue } from './reconcileQueue';
 import { QueueDriftError } from './errors';
-import { adaptQueueOptions, checkQueueOptions } from './normalizeQueueOptions';
+import { adaptQueueOptions, readQueueOptions } from './normalizeQueueOptions';
 import { QueueCall } from './queueCall';
 import type { PgBossInstance, QueueOptions, QueueOutcome, SafeCreateQueueSettings } from './types';
-import { validateQueueName } from './validateQueueName';
 
 /**
  * Creates the queue unless it exists, on every pg-boss version from 10.0.0 to 12.x: an existing queue is
@@ -21,12 +20,16 @@ export async function safeCreateQueue(
 ): Promise<QueueOutcome> {
   checkBoss(boss);
   const settings = checkSettings(givenSettings);
-  validateQueueName(name);
-  const checked = checkQueueOptions(name, options);
-  const deadline = Deadline.of(settings);
+  const given = readQueueOptions(name, options);
+  const deadline = Deadline.of(settings, boss);
   const capabilities = await deadline.wait('reading the pg-boss schema', getCapabilities(boss, settings));
-  const desired = adaptQueueOptions(boss, name, checked, capabilities, settings);
-  const outcome = await reconcileQueue(new QueueCall(boss, capabilities, settings, deadline), name, desired, undefined);
+  const declaration = adaptQueueOptions(boss, name, given, capabilities, settings);
+  const outcome = await reconcileQueue(
+    new QueueCall(boss, capabilities, settings, deadline),
+    name,
+    declaration,
+    undefined,
+  );
   if (settings.onDrift === 'error' && outcome.drift.length > 0)
     throw new QueueDriftError([{ name, drift: outcome.drift }]);
   return outcome;

@@ -21,7 +21,7 @@ export async function verifyQueues(boss: PgBossInstance, declarations: QueueDecl
       missing.push(name);
       continue;
     }
-    const drift = compareQueue(prepared.queues.get(name)!, stored, prepared.capabilities);
+    const drift = compareQueue(prepared.queues.get(name)!.desired, stored, prepared.capabilities);
     if (drift.length > 0) drifted.push({ name, drift });
   }
   return { ok: missing.length === 0 && drifted.length === 0, missing, drifted };

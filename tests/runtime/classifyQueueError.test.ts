@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -12,6 +14,19 @@ import {
 import { bossFactory, newSchemaName } from '../support/bossFactory';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import type { PgBossVersion, TestBoss } from '../support/pgBossVersions';
+
+/** The messages docs/errors.md's "From pg-boss" table gives for `kind`, each as written there in backticks. */
+function documentedMessages(kind: QueueErrorKind): string[] {
+  const docs = readFileSync(path.join(__dirname, '../../docs/errors.md'), 'utf8');
+  const table = docs.slice(docs.indexOf('## From pg-boss'), docs.indexOf('## From this package'));
+  return table
+    .split('\n')
+    .filter((row) => row.startsWith(`| \`${kind}\``))
+    .flatMap((row) => [...row.split('|')[2]!.matchAll(/`([^`]+)`/g)].map((match) => match[1]!));
+}
+
+/** A real message with the queue name it mentions replaced by the docs' `<name>`. */
+const messageTemplate = (error: unknown, name: string): string => (error as Error).message.replace(name, '<name>');
 
 /** Every error here is produced for real, by PostgreSQL or by pg-boss, then classified. */
 describe('classifyQueueError', () => {
@@ -188,8 +203,19 @@ describe('classifyQueueError', () => {
         expect(classifyQueueError(unsent)).toMatchObject({ kind: 'queue-not-found', retryable: false });
         const orphan = await caught(boss.createQueue('orphan', { deadLetter: 'nowhere' }));
         expectKind(orphan, 'queue-not-found', false);
+        expect(documentedMessages('queue-not-found')).toContain(messageTemplate(orphan, 'nowhere'));
       },
     );
+
+    // docs/errors.md named `Dead letter queue … does not exist` as createQueue's message for a missing dead letter.
+    it("12.38.0: a job's own dead letter that does not exist, as docs/errors.md words it", async () => {
+      const boss = await start('12.38.0');
+      await boss.createQueue('jobs');
+      const send = boss.send.bind(boss) as (name: string, data: object, options: object) => Promise<unknown>;
+      const unsent = await caught(send('jobs', {}, { deadLetter: 'nowhere' }));
+      expectKind(unsent, 'dead-letter-missing', false);
+      expect(documentedMessages('dead-letter-missing')).toContain(messageTemplate(unsent, 'nowhere'));
+    });
 
     it('12.38.0: deleting a queue another one names as its dead letter, and any call after stop()', async () => {
       const boss = await start('12.38.0');
@@ -207,7 +233,7 @@ describe('classifyQueueError', () => {
   describe("this package's errors", () => {
     it('classifies each by its code, and looks through a wrapper to its cause', async () => {
       const boss = await start('12.38.0');
-      const declaration = await caught(safeCreateQueue(boss, "it's"));
+      const declaration = await caught(safeCreateQueue(boss, 'q', 'retryLimit=3' as never));
       expect(declaration).toBeInstanceOf(QueueDeclarationError);
       expect(classifyQueueError(declaration)).toMatchObject({
         kind: 'invalid-declaration',
@@ -231,6 +257,19 @@ describe('classifyQueueError', () => {
       expect(classifyQueueError(wrapped)).toMatchObject({ kind: 'statement-timeout', code: '57014' });
       expect(classifyQueueError(new Error('something else'))).toMatchObject({ kind: 'unknown', retryable: false });
     });
+
+    // A plain-object look-up found Object.prototype's members and answered with no kind, retryable or hint.
+    it.each(['toString', 'constructor', '__proto__', 'hasOwnProperty'])(
+      'classifies an error whose code is %j as unknown, like any code it does not know',
+      (code) => {
+        const error = Object.assign(new Error('from another library'), { code });
+        expect(classifyQueueError(error)).toEqual({
+          kind: 'unknown',
+          retryable: false,
+          hint: 'Not an error this package knows: see its message and cause.',
+        });
+      },
+    );
   });
 
   it("runs docs/errors.md's example: a declaration that cannot succeed is not retryable", async () => {

@@ -69,4 +69,31 @@ describe.each(VERSIONS)('pg-boss %s: events', (version) => {
       },
     ]);
   });
+
+  // A logger that threw made the call fail although its queue had been created.
+  it("never fails a call for a logger or 'warning' listener that throws; the instance's 'error' listeners hear it", async () => {
+    const boss = await bosses.start();
+    const heard: unknown[] = [];
+    (boss as unknown as NodeJS.EventEmitter).on('error', (error) => heard.push(error));
+    const broken = new Error('logger broke');
+    const logger = {
+      info: () => {
+        throw broken;
+      },
+      warn: () => {
+        throw broken;
+      },
+    };
+    await expect(safeCreateQueue(boss, 'logged', { retryLimit: 1 }, { logger })).resolves.toMatchObject({
+      status: 'created',
+    });
+    await expect(safeCreateQueue(boss, 'logged', { retryLimit: 2 }, { logger })).resolves.toMatchObject({
+      status: 'exists',
+    });
+    (boss as unknown as NodeJS.EventEmitter).on('warning', () => {
+      throw broken;
+    });
+    await expect(safeCreateQueue(boss, 'logged', { retryLimit: 3 })).resolves.toMatchObject({ status: 'exists' });
+    expect(heard).toEqual([broken, broken, broken]);
+  });
 });

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   QueueDeclarationError,
@@ -38,18 +37,6 @@ for (const version of ['10.4.2', '12.38.0'] satisfies PgBossVersion[]) {
       expect((error as Error).message).toMatch(message);
     };
 
-    // Issue 11, problem 7: pg-boss 11/12 keep queues in a plain object, where these names are built-ins.
-    it.each(['__proto__', 'constructor', 'toString'])(
-      'rejects the queue name %s, also as a dead letter',
-      async (name) => {
-        await rejectsBeforeSql((boss) => safeCreateQueue(boss, name), /built-in member, not a queue/);
-        await rejectsBeforeSql(
-          (boss) => safeCreateQueue(boss, 'q', { deadLetter: name }),
-          /Invalid deadLetter of queue "q"/,
-        );
-      },
-    );
-
     // A throwing options getter surfaced as its own raw Error instead of a declaration error.
     it('wraps an options getter that throws, keeping it as the cause', async () => {
       const boom = new Error('getter boom');
@@ -66,19 +53,6 @@ for (const version of ['10.4.2', '12.38.0'] satisfies PgBossVersion[]) {
       expect((error as Error).cause).toBe(boom);
     });
 
-    // A name of thousands of characters passed and failed in SQL with 54000 on queue_pkey.
-    it('rejects a queue or dead-letter name longer than PostgreSQL’s index on names holds', async () => {
-      // The documented bound, 2048 characters.
-      const long = 'n'.repeat(2049);
-      await rejectsBeforeSql((boss) => safeCreateQueue(boss, long), /of 2049 characters: at most 2048/);
-      await rejectsBeforeSql((boss) => safeCreateQueue(boss, 'q', { deadLetter: long }), /of 2049 characters/);
-      const boss = await bosses.start();
-      // Random letters, digits, '-' and '_': nothing for PostgreSQL to compress.
-      const longest = randomBytes(2048).toString('base64url').slice(0, 2048);
-      await expect(safeCreateQueue(boss, longest)).resolves.toMatchObject({ status: 'created' });
-      expect(await boss.getQueue(longest)).toMatchObject({ name: longest });
-    });
-
     // Settings inherited from a prototype skipped the checks but were used: an unchecked onDrift and timeoutMs.
     it('reads only the settings’ own keys, the ones it checked', async () => {
       const boss = await bosses.start();
@@ -89,38 +63,12 @@ for (const version of ['10.4.2', '12.38.0'] satisfies PgBossVersion[]) {
       await expect(safeCreateQueues(boss, { inherited: { retryLimit: 9 } }, settings)).resolves.toHaveLength(1);
     });
 
-    // Issue 11, problem 7: a deadLetter name was validated only after a query.
-    it('rejects a bad dead-letter name', async () => {
-      await rejectsBeforeSql((boss) => safeCreateQueue(boss, 'q', { deadLetter: "it's" }), /Invalid deadLetter/);
-      await rejectsBeforeSql((boss) => safeCreateQueues(boss, { q: { deadLetter: 'no way' } }), /Invalid deadLetter/);
-    });
-
-    // Issue 11, problem 7: integers beyond PostgreSQL's integer reached SQL (22003).
-    it('rejects integers beyond PostgreSQL’s integer, and fractions', async () => {
-      await rejectsBeforeSql(
-        (boss) => safeCreateQueue(boss, 'q', { retryLimit: 2 ** 31 }),
-        /retryLimit must be an integer/,
-      );
-      await rejectsBeforeSql((boss) => safeCreateQueue(boss, 'q', { expireInSeconds: 1.5 }), /expireInSeconds must be/);
-      const boss = await bosses.start();
-      await safeCreateQueue(boss, 'largest', { retryLimit: 2_147_483_647 });
-      expect(await boss.getQueue('largest')).toMatchObject({ retryLimit: 2_147_483_647 });
-    });
-
-    // Issue 11, problem 7: a Map or Date passed as options was read as {}.
+    // A primitive as options: pg-boss would fail with a TypeError of its own, reading it as an object.
     it.each([
-      ['a Map', new Map([['retryLimit', 3]])],
-      ['a Date', new Date()],
-      ['an array', [1]],
-      [
-        'a class instance',
-        new (class Options {
-          retryLimit = 3;
-        })(),
-      ],
       ['a string', 'retryLimit=3'],
+      ['a number', 3],
     ])('rejects %s as options', async (_label, options) => {
-      await rejectsBeforeSql((boss) => safeCreateQueue(boss, 'q', options as never), /must be a plain object/);
+      await rejectsBeforeSql((boss) => safeCreateQueue(boss, 'q', options as never), /must be an object, got/);
     });
 
     // Issue 11, problem 7: settings = null threw a TypeError; unknown settings were ignored.

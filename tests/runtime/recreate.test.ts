@@ -7,6 +7,11 @@ import { majorOf, type PgBossVersion, type TestBoss } from '../support/pgBossVer
 const VERSIONS: readonly PgBossVersion[] = ['10.4.2', '11.1.2', '12.38.0'];
 const TRIALS = 200;
 const PRODUCERS = 2;
+/**
+ * Each trial creates, judges the drifted declaration with createQueue, deletes and creates again: on a
+ * machine shared with other test runs, 200 of them take longer than the project's 60 s default.
+ */
+const TRIALS_TIMEOUT_MS = 180_000;
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -54,39 +59,43 @@ describe.each(VERSIONS)("pg-boss %s: onDrift 'recreate'", (version) => {
 
   // A job whose send() returned an id 0–15 ms after the emptiness check was deleted with the queue
   // (5 of 150 trials on 11.1.2, 19 of 150 on 12.38.0).
-  it(`never deletes an acknowledged job while producers keep sending (${TRIALS} trials)`, async () => {
-    const schema = newSchemaName();
-    const boss = await bosses.start(schema, { max: 6 });
-    const outcomes = { recreated: 0, refused: 0 };
-    const lost: string[] = [];
-    for (let trial = 0; trial < TRIALS; trial++) {
-      const name = `r_${trial}`;
-      await declare(boss, name, { retryLimit: 1 });
-      const recreating = safeCreateQueue(boss, name, { retryLimit: 2 }, { onDrift: 'recreate' });
-      // Producers start at a different moment of the recreate in every trial, within its first milliseconds.
-      await new Promise((resolve) => setTimeout(resolve, trial % 8));
-      const { acknowledged } = await produce(boss, name, PRODUCERS, recreating);
-      const result = await recreating.then(
-        (outcome) => outcome.status,
-        (error: unknown) => error,
-      );
-      if (result === 'recreated') outcomes.recreated++;
-      else {
-        // Refused, never a raw 23001/23503 or "finds no queue".
-        expect(result).toBeInstanceOf(QueueDriftError);
-        expect((result as Error).message).toMatch(/was not recreated: it holds jobs/);
-        outcomes.refused++;
+  it(
+    `never deletes an acknowledged job while producers keep sending (${TRIALS} trials)`,
+    async () => {
+      const schema = newSchemaName();
+      const boss = await bosses.start(schema, { max: 6 });
+      const outcomes = { recreated: 0, refused: 0 };
+      const lost: string[] = [];
+      for (let trial = 0; trial < TRIALS; trial++) {
+        const name = `r_${trial}`;
+        await declare(boss, name, { retryLimit: 1 });
+        const recreating = safeCreateQueue(boss, name, { retryLimit: 2 }, { onDrift: 'recreate' });
+        // Producers start at a different moment of the recreate in every trial, within its first milliseconds.
+        await new Promise((resolve) => setTimeout(resolve, trial % 8));
+        const { acknowledged } = await produce(boss, name, PRODUCERS, recreating);
+        const result = await recreating.then(
+          (outcome) => outcome.status,
+          (error: unknown) => error,
+        );
+        if (result === 'recreated') outcomes.recreated++;
+        else {
+          // Refused, never a raw 23001/23503 or "finds no queue".
+          expect(result).toBeInstanceOf(QueueDriftError);
+          expect((result as Error).message).toMatch(/was not recreated: it holds jobs/);
+          outcomes.refused++;
+        }
+        const stored = await database.query<{ id: string }>(
+          `SELECT id::text FROM ${schema}.job WHERE id = ANY($1::uuid[])`,
+          [acknowledged],
+        );
+        const found = new Set(stored.map((row) => row.id));
+        lost.push(...acknowledged.filter((id) => !found.has(id)));
       }
-      const stored = await database.query<{ id: string }>(
-        `SELECT id::text FROM ${schema}.job WHERE id = ANY($1::uuid[])`,
-        [acknowledged],
-      );
-      const found = new Set(stored.map((row) => row.id));
-      lost.push(...acknowledged.filter((id) => !found.has(id)));
-    }
-    expect(lost).toEqual([]);
-    expect(outcomes.recreated + outcomes.refused).toBe(TRIALS);
-  });
+      expect(lost).toEqual([]);
+      expect(outcomes.recreated + outcomes.refused).toBe(TRIALS);
+    },
+    TRIALS_TIMEOUT_MS,
+  );
 
   it("refuses to recreate another queue's dead letter, before deleting anything, and goes on with the rest", async () => {
     const schema = newSchemaName();
@@ -117,18 +126,22 @@ describe.each(VERSIONS.filter((version) => majorOf(version) > 10))(
 
     // 11+ insert into a partitioned queue's own table and then reach job; the recreate locked job first and
     // deadlocked a send (40P01) in about 2 of 100 trials.
-    it(`never deadlocks a producer of a partitioned queue (${TRIALS} trials)`, async () => {
-      const boss = await bosses.start(newSchemaName(), { max: 6 });
-      const failures: unknown[] = [];
-      for (let trial = 0; trial < TRIALS; trial++) {
-        const name = `p_${trial}`;
-        await boss.createQueue(name, { partition: true, retryLimit: 1 });
-        const recreating = safeCreateQueue(boss, name, { partition: true, retryLimit: 2 }, { onDrift: 'recreate' });
-        await new Promise((resolve) => setTimeout(resolve, trial % 8));
-        failures.push(...(await produce(boss, name, PRODUCERS, recreating)).failures);
-        await recreating.catch((error: unknown) => expect(error).toBeInstanceOf(QueueDriftError));
-      }
-      expect(failures).not.toContain('40P01');
-    });
+    it(
+      `never deadlocks a producer of a partitioned queue (${TRIALS} trials)`,
+      async () => {
+        const boss = await bosses.start(newSchemaName(), { max: 6 });
+        const failures: unknown[] = [];
+        for (let trial = 0; trial < TRIALS; trial++) {
+          const name = `p_${trial}`;
+          await boss.createQueue(name, { partition: true, retryLimit: 1 });
+          const recreating = safeCreateQueue(boss, name, { partition: true, retryLimit: 2 }, { onDrift: 'recreate' });
+          await new Promise((resolve) => setTimeout(resolve, trial % 8));
+          failures.push(...(await produce(boss, name, PRODUCERS, recreating)).failures);
+          await recreating.catch((error: unknown) => expect(error).toBeInstanceOf(QueueDriftError));
+        }
+        expect(failures).not.toContain('40P01');
+      },
+      TRIALS_TIMEOUT_MS,
+    );
   },
 );

@@ -63,26 +63,32 @@ for (const version of ['10.0.3', '10.4.2', '11.1.2', '12.38.0'] satisfies PgBoss
       });
     });
 
-    it('refuses to run when NODE_ENV is production, unless allowProduction is set', async () => {
-      await boss.send('emails', {});
-      const previous = process.env.NODE_ENV;
-      process.env.NODE_ENV = 'production';
-      try {
-        const error = await resetQueues(boss, queues).catch((caught: unknown) => caught);
-        expect(error).toBeInstanceOf(QueueResetRefusedError);
-        expect(classifyQueueError(error)).toMatchObject({ kind: 'reset-refused', code: 'ERR_QUEUE_RESET_REFUSED' });
-        expect(await jobsIn('emails')).toBe(1);
-        await resetQueues(boss, queues, { allowProduction: true });
-        expect(await jobsIn('emails')).toBe(0);
-      } finally {
-        process.env.NODE_ENV = previous;
-      }
-    });
+    // NODE_ENV=PRODUCTION and ' production' ran the reset.
+    it.each(['production', 'PRODUCTION', ' production '])(
+      'refuses to run when NODE_ENV is %j, unless allowProduction is set',
+      async (nodeEnv) => {
+        await boss.send('emails', {});
+        const previous = process.env.NODE_ENV;
+        process.env.NODE_ENV = nodeEnv;
+        try {
+          const error = await resetQueues(boss, queues).catch((caught: unknown) => caught);
+          expect(error).toBeInstanceOf(QueueResetRefusedError);
+          expect(classifyQueueError(error)).toMatchObject({ kind: 'reset-refused', code: 'ERR_QUEUE_RESET_REFUSED' });
+          expect(await jobsIn('emails')).toBe(1);
+          await resetQueues(boss, queues, { allowProduction: true });
+          expect(await jobsIn('emails')).toBe(0);
+        } finally {
+          process.env.NODE_ENV = previous;
+        }
+      },
+    );
 
     it('checks its input before deleting anything', async () => {
       await boss.send('emails', {});
       await expect(resetQueues(boss, queues, { allowProd: true } as never)).rejects.toThrow(QueueDeclarationError);
-      await expect(resetQueues(boss, { ...queues, 'bad name': {} })).rejects.toThrow(QueueDeclarationError);
+      await expect(resetQueues(boss, { ...queues, other: 'retryLimit=3' as never })).rejects.toThrow(
+        QueueDeclarationError,
+      );
       // allowProduction belongs to resetQueues only.
       await expect(safeCreateQueue(boss, 'emails', {}, { allowProduction: true } as never)).rejects.toThrow(
         /Unknown setting "allowProduction"/,
