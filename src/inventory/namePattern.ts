@@ -1,4 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { resolveIdentifier } from '../util/scope';
 import { skipTransparentWrappers } from '../util/skipTransparentWrappers';
 import { evaluateStatic } from './evaluateStatic';
 import { NotStaticError, type EvaluationScope } from './staticValue';
@@ -60,8 +61,45 @@ export function readNamePattern(scope: EvaluationScope, node: TSESTree.Node): Na
     case AST_NODE_TYPES.TemplateLiteral:
     case AST_NODE_TYPES.BinaryExpression:
       return affixOf(scope, concatenatedParts(expression));
+    case AST_NODE_TYPES.Identifier:
+      return declaredLiteralType(scope, expression) ?? ANY_NAME;
     default:
       return ANY_NAME;
+  }
+}
+
+/**
+ * `name: 'emails' | 'sms'`, or `name: QueueName` where the file declares `type QueueName = 'emails' | 'sms'`:
+ * the names a parameter or variable's written type allows, read from the syntax alone.
+ */
+function declaredLiteralType(scope: EvaluationScope, identifier: TSESTree.Identifier): NamePattern | undefined {
+  const def = resolveIdentifier(scope.source, identifier)?.defs[0];
+  const annotated = def?.name;
+  if (!annotated || annotated.type !== AST_NODE_TYPES.Identifier || !annotated.typeAnnotation) return undefined;
+  const names = literalNames(scope, annotated.typeAnnotation.typeAnnotation, 0);
+  return names ? { kind: 'one-of', names } : undefined;
+}
+
+function literalNames(scope: EvaluationScope, type: TSESTree.TypeNode, depth: number): string[] | undefined {
+  if (depth > 4) return undefined;
+  switch (type.type) {
+    case AST_NODE_TYPES.TSLiteralType:
+      return type.literal.type === AST_NODE_TYPES.Literal && typeof type.literal.value === 'string'
+        ? [type.literal.value]
+        : undefined;
+    case AST_NODE_TYPES.TSUnionType: {
+      const parts = type.types.map((part) => literalNames(scope, part, depth + 1));
+      return parts.every((part) => part !== undefined) ? parts.flat() : undefined;
+    }
+    case AST_NODE_TYPES.TSTypeReference: {
+      if (type.typeName.type !== AST_NODE_TYPES.Identifier) return undefined;
+      const alias = resolveIdentifier(scope.source, type.typeName)?.defs[0]?.node;
+      return alias?.type === AST_NODE_TYPES.TSTypeAliasDeclaration
+        ? literalNames(scope, alias.typeAnnotation, depth + 1)
+        : undefined;
+    }
+    default:
+      return undefined;
   }
 }
 

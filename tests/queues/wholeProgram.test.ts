@@ -77,6 +77,20 @@ describe('pg-boss-queues follows a wrapper’s parameter to its callers', PROCES
     expect(code).toBe(1);
   });
 
+  it('narrows a parameter nobody in the tree passes to the literal union its type allows', () => {
+    const { inventory } = scan({
+      'boss.ts': `${boss}type QueueName = 'emails' | 'sms';\nexport async function declareQueue(name: QueueName) {\n  await boss.createQueue(name);\n}\nawait boss.send('emails', {});\nawait boss.send('orders', {});\nboss.work('emails', handle);\nboss.work('orders', handle);\n`,
+    });
+    expect(inventory.queues.map(({ name, declared }) => [name, declared])).toEqual([
+      ['emails', null],
+      ['orders', false],
+    ]);
+    expect(problemsOf(inventory)).toEqual([
+      ['undeclared', 'orders'],
+      ['unresolved-name', null],
+    ]);
+  });
+
   it('keeps a wrapper’s names unknown when it is also passed around as a value', () => {
     const { inventory } = scan({
       'boss.ts': `${boss}export async function ensureQueue(name: string) {\n  await boss.createQueue(name);\n}\nexport const steps = [ensureQueue];\n`,
