@@ -1,5 +1,6 @@
-import { DECLARING_METHODS, type QueueOperation } from './findQueueOperations';
+import type { QueueOperation } from './findQueueOperations';
 import { describeNamePattern, matchesName } from './namePattern';
+import { DECLARING_METHODS } from './queueMethods';
 import type {
   InventoryProblem,
   InventoryQueue,

@@ -5,8 +5,10 @@ import { walkNodes } from '../util/walkNodes';
 import { evaluateStatic } from './evaluateStatic';
 import { isReachableUnder } from './isReachableUnder';
 import { iterationBindings } from './iterationBindings';
-import { readNamePattern, type NamePattern } from './namePattern';
+import type { NamePattern } from './namePattern';
+import { readNamePattern } from './readNamePattern';
 import type { ProgramCallers } from './programCallers';
+import { DECLARING_METHODS, USE_METHODS } from './queueMethods';
 import { resolveThroughCallers } from './resolveThroughCallers';
 import type { StaticJson } from './queueInventory';
 import {
@@ -45,34 +47,6 @@ export type QueueOperation =
       readonly expression: string;
       readonly pattern: NamePattern;
     });
-
-/** The pg-boss methods that name a queue: which argument holds the name, and which the options (for `deadLetter`). */
-const USE_METHODS: ReadonlyMap<string, { readonly name: number; readonly options?: number }> = new Map([
-  ['send', { name: 0, options: 2 }],
-  ['sendAfter', { name: 0, options: 2 }],
-  ['sendThrottled', { name: 0, options: 2 }],
-  ['sendDebounced', { name: 0, options: 2 }],
-  ['insert', { name: 0 }],
-  ['fetch', { name: 0 }],
-  ['work', { name: 0 }],
-  ['schedule', { name: 0, options: 3 }],
-  // subscribe(event, queue): the queue is the target the event's jobs go to.
-  ['subscribe', { name: 1 }],
-  ['getQueueSize', { name: 0 }],
-  ['deleteQueue', { name: 0 }],
-  ['updateQueue', { name: 0, options: 1 }],
-]);
-
-/** The calls whose queue name declares a queue. */
-export const DECLARING_METHODS: ReadonlySet<string> = new Set(['createQueue', 'safeCreateQueue', 'safeCreateQueues']);
-
-/** Every method and helper the inventory reads; a file that mentions none of them is never parsed. */
-export const QUEUE_METHOD_NAMES: readonly string[] = [
-  'createQueue',
-  'safeCreateQueue',
-  'safeCreateQueues',
-  ...USE_METHODS.keys(),
-];
 
 const MAX_EXPRESSION_LENGTH = 80;
 

@@ -8,6 +8,7 @@ import { skipTransparentWrappers } from '../util/skipTransparentWrappers';
 import type { SourceFile } from '../util/sourceFile';
 import { walkNodes } from '../util/walkNodes';
 import type { ProjectModules } from './projectModules';
+import { MENTIONS_BOSS } from './queueMethods';
 import { moduleExportName } from './readModuleExport';
 
 /** A call of a wrapper function, where it is made. */
@@ -27,9 +28,6 @@ export interface Callers {
    */
   readonly complete: boolean;
 }
-
-/** What every file that holds a pg-boss instance the syntax can prove mentions. */
-export const MENTIONS_BOSS = /boss/i;
 
 /** More call sites than this for one function are not followed: its names stay unknown. */
 export const MAX_CALL_SITES = 200;

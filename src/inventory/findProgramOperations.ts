@@ -1,0 +1,58 @@
+import path from 'node:path';
+import { UnparsableFileError } from '../files/parseSourceFile';
+import type { LocatedOperation } from './buildInventory';
+import { findDeclaredPgBossMajor } from './findDeclaredPgBossMajor';
+import { findQueueOperations } from './findQueueOperations';
+import { isTestFile } from './isTestFile';
+import { ProgramCallers } from './programCallers';
+import { ProjectModules } from './projectModules';
+import { NO_BINDINGS } from './staticValue';
+
+/** What the files of a program say about its queues. */
+export interface ProgramOperations {
+  readonly operations: readonly LocatedOperation[];
+  /** Some wrapper had more call sites than are followed: its names were left unknown. */
+  readonly boundReached: boolean;
+  /** Candidate files that could not be parsed, with the parser's reason. */
+  readonly unparsable: ReadonlyArray<{ readonly file: string; readonly reason: string }>;
+}
+
+export interface ProgramFiles {
+  /** Every source file of the program with its text, read once. */
+  readonly texts: ReadonlyMap<string, string>;
+  /** The files whose text can hold a queue call (canHoldQueueCall): the only ones read for operations. */
+  readonly candidates: readonly string[];
+  /** Every package.json of the tree, so workspace packages resolve. */
+  readonly packageJsons: readonly string[];
+  /** A file's path as the inventory shows it. */
+  readonly relative: (file: string) => string;
+}
+
+/**
+ * The queue operations of the candidate files, names resolved across the program (imports, workspace
+ * packages, wrappers' callers), each located at the file the inventory shows it in.
+ */
+export function findProgramOperations({ texts, candidates, packageJsons, relative }: ProgramFiles): ProgramOperations {
+  const modules = new ProjectModules(packageJsons);
+  const callers = new ProgramCallers(modules, texts);
+  const operations: LocatedOperation[] = [];
+  const unparsable: Array<{ file: string; reason: string }> = [];
+  for (const file of candidates) {
+    const source = modules.scanned(file, texts.get(file)!);
+    if (source instanceof UnparsableFileError) {
+      unparsable.push({ file: relative(file), reason: source.reason });
+      continue;
+    }
+    for (const operation of findQueueOperations({ modules, file, source, bindings: NO_BINDINGS }, callers)) {
+      const major = findDeclaredPgBossMajor(path.dirname(operation.file));
+      const where = relative(operation.file);
+      operations.push({
+        ...operation,
+        file: where,
+        createsQueuesImplicitly: major !== undefined && major < 10,
+        test: isTestFile(where),
+      });
+    }
+  }
+  return { operations, boundReached: callers.boundReached, unparsable };
+}

@@ -1,0 +1,56 @@
+/**
+ * The pg-boss methods and runtime helpers the inventory reads, and the text checks that tell which files
+ * can hold such a call: kept apart from the analysis, so a run decides what to parse before it loads a parser.
+ */
+
+/** The pg-boss methods that name a queue: which argument holds the name, and which the options (for `deadLetter`). */
+export const USE_METHODS: ReadonlyMap<string, { readonly name: number; readonly options?: number }> = new Map([
+  ['send', { name: 0, options: 2 }],
+  ['sendAfter', { name: 0, options: 2 }],
+  ['sendThrottled', { name: 0, options: 2 }],
+  ['sendDebounced', { name: 0, options: 2 }],
+  ['insert', { name: 0 }],
+  ['fetch', { name: 0 }],
+  ['work', { name: 0 }],
+  ['schedule', { name: 0, options: 3 }],
+  // subscribe(event, queue): the queue is the target the event's jobs go to.
+  ['subscribe', { name: 1 }],
+  ['getQueueSize', { name: 0 }],
+  ['deleteQueue', { name: 0 }],
+  ['updateQueue', { name: 0, options: 1 }],
+]);
+
+/** The calls whose queue name declares a queue. */
+export const DECLARING_METHODS: ReadonlySet<string> = new Set(['createQueue', 'safeCreateQueue', 'safeCreateQueues']);
+
+/** Every method and helper the inventory reads; a file that mentions none of them is never parsed. */
+export const QUEUE_METHOD_NAMES: readonly string[] = [
+  'createQueue',
+  'safeCreateQueue',
+  'safeCreateQueues',
+  ...USE_METHODS.keys(),
+];
+
+/**
+ * The same kind of text check as the codemod's: a file that names none of the methods is never parsed.
+ * The names are looked for as members (`.send`, `?.send`, `['send']`) or as the runtime helpers, the only
+ * places the inventory reads them: `send`, `fetch` and `insert` are common words in code that never
+ * touches pg-boss, and a large parser or bundler source mentions them all.
+ */
+const MENTIONS_QUEUE_METHOD = new RegExp(
+  `(?:\\.|\\[\\s*['"\`])\\s*(?:${QUEUE_METHOD_NAMES.join('|')})\\b|\\bsafeCreateQueues?\\b`,
+);
+
+/** What every file that holds a pg-boss instance the syntax can prove mentions. */
+export const MENTIONS_BOSS = /boss/i;
+
+const MENTIONS_HELPER = /\bsafeCreateQueues?\b/;
+
+/**
+ * Whether a file's text can hold a queue call the inventory reads. A method call counts only on a pg-boss
+ * instance, which the syntax proves by `boss` somewhere in the file (an import of pg-boss, `PgBoss`, a
+ * receiver named for it): `res.send` alone is not worth a parse.
+ */
+export function canHoldQueueCall(text: string): boolean {
+  return MENTIONS_QUEUE_METHOD.test(text) && (MENTIONS_BOSS.test(text) || MENTIONS_HELPER.test(text));
+}
