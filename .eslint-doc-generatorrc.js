@@ -2,6 +2,10 @@
 module.exports = {
   configEmoji: [['recommended', '✅']],
   ruleDocTitleFormat: 'prefix-name',
-  ruleListColumns: ['name', 'description', 'configsError', 'fixable', 'hasSuggestions', 'requiresTypeChecking'],
+  // The rule fixes with `eslint --fix` only when its `autofix` option asks (its meta must say `fixable` so
+  // that it may): by default it offers suggestions, so that is what the generated labels say. Each rule
+  // page says when `--fix` applies.
+  ruleDocNotices: ['deprecated', 'description', 'configs', 'hasSuggestions', 'requiresTypeChecking'],
+  ruleListColumns: ['name', 'description', 'configsError', 'hasSuggestions', 'requiresTypeChecking'],
   pathRuleDoc: 'docs/rules/{name}.md',
 };

@@ -5,6 +5,7 @@ import { findInstalledPgBossVersion } from '../src/pgBossVersion/findInstalledPg
 import { getBareCreateQueueCall, type AnalysisContext } from '../src/analysis/getBareCreateQueueCall';
 import { readPgBossSettings } from '../src/analysis/pgBossSettings';
 import { getPgBossTypeOracle } from '../src/analysis/pgBossTypeOracle';
+import { chooseHelper } from '../src/rewrite/chooseHelper';
 import { planSafeCreateQueueRewrite } from '../src/rewrite/planSafeCreateQueueRewrite';
 import type { TextEdit } from '../src/rewrite/textEdit';
 import { DEFAULT_IMPORT_SOURCE } from '../src/runtimeModule';
@@ -50,9 +51,9 @@ export default createRule<Options, MessageIds>({
     hasSuggestions: true,
     messages: {
       bareCreateQueue:
-        "`{{receiver}}.createQueue()` on an existing queue throws, deadlocks or ignores its options, by pg-boss version. Use `safeCreateQueue({{receiver}}, …)` from '{{importSource}}'.",
+        "`{{receiver}}.createQueue()` on an existing queue throws, deadlocks or ignores its options, by pg-boss version. Use `{{helper}}({{receiver}}, …)` from '{{importSource}}'.",
       bareCreateQueueOnVersion:
-        "`{{receiver}}.createQueue()` on an existing queue {{hazards}} (pg-boss {{version}}). Use `safeCreateQueue({{receiver}}, …)` from '{{importSource}}'.",
+        "`{{receiver}}.createQueue()` on an existing queue {{hazards}} (pg-boss {{version}}). Use `{{helper}}({{receiver}}, …)` from '{{importSource}}'.",
       useSafeCreateQueue: "Rewrite to `{{helper}}({{receiver}}, …)` from '{{importSource}}'.",
     },
     schema: [
@@ -95,16 +96,18 @@ export default createRule<Options, MessageIds>({
         const hazards =
           version.installed === undefined ? undefined : describeHazards(version.installed, node.arguments.length > 1);
         const receiverText = getReceiverText(source, bare.call);
+        // One object for the message and the suggestion: both name the helper the rewrite inserts.
         const data = {
           receiver:
             receiverText.length > MAX_RECEIVER_LENGTH
               ? `${receiverText.slice(0, MAX_RECEIVER_LENGTH - 1)}…`
               : receiverText,
+          helper: chooseHelper(bare.call),
           importSource,
           version: version.installed ?? '',
           hazards: hazards ?? '',
         };
-        const { edits, rewritten } = planSafeCreateQueueRewrite(source, [bare], importSource);
+        const { edits } = planSafeCreateQueueRewrite(source, [bare], importSource);
         const importing = reachesOutside(edits, bare.chain ?? bare.call);
         const offered = edits.length > 0 && (!importing || importingFixes++ < MAX_IMPORTING_FIXES);
         const fix: TSESLint.ReportFixFunction | null = offered
@@ -115,16 +118,7 @@ export default createRule<Options, MessageIds>({
           messageId: hazards ? 'bareCreateQueueOnVersion' : 'bareCreateQueue',
           data,
           fix: options.autofix ? fix : null,
-          suggest:
-            !options.autofix && fix
-              ? [
-                  {
-                    messageId: 'useSafeCreateQueue',
-                    data: { receiver: data.receiver, importSource, helper: rewritten[0]!.helper },
-                    fix,
-                  },
-                ]
-              : [],
+          suggest: !options.autofix && fix ? [{ messageId: 'useSafeCreateQueue', data, fix }] : [],
         });
       },
     };

@@ -6,6 +6,7 @@ import { isFunctionNode, type FunctionNode } from '../util/isFunctionNode';
 import { getSingleAssignedValue, resolveIdentifier, resolveLocalFunction } from '../util/scope';
 import { skipTransparentWrappers } from '../util/skipTransparentWrappers';
 import type { SourceFile } from '../util/sourceFile';
+import { evaluateCondition, type Truth } from './evaluateCondition';
 
 type Variable = TSESLint.Scope.Variable;
 
@@ -111,12 +112,20 @@ type Scenario = 'duplicate' | 'other';
 /** How running a piece of the handler can end: on, by a `throw` (or a returned rejection), by `return`/`continue`, or by `break`. */
 type Completion = 'normal' | 'throw' | 'exit' | 'break';
 
-/** Whether the handler swallows the duplicate and rethrows every other error, on every path. */
+/**
+ * Whether the handler rethrows every other error and lets the duplicate go. A test the reader cannot
+ * decide sends each error down both of its branches, so the completions are every way the handler may
+ * end: another error must end in a throw on all of them, whatever the unknown tests say, and the
+ * duplicate must have a way out that is not a throw. Since the other error throws on every path, the
+ * duplicate's way out can only come from a test that recognised it: an unknown test alone (`ignorable(e)
+ * || e.code === '23505'` for another error) never counts as handling.
+ */
 function handlerGuards(source: SourceFile, body: TSESTree.Node, parameter: TSESTree.Parameter, depth: number): boolean {
   const reader = new HandlerReader(source, parameter, depth);
-  const duplicate = reader.completions(body, 'duplicate');
   const other = reader.completions(body, 'other');
-  return !duplicate.has('throw') && other.size === 1 && other.has('throw');
+  if (other.size !== 1 || !other.has('throw')) return false;
+  const duplicate = reader.completions(body, 'duplicate');
+  return [...duplicate].some((completion) => completion !== 'throw');
 }
 
 /** Reads a handler's statements for the completions each scenario can reach, with the error it binds. */
@@ -214,32 +223,21 @@ class HandlerReader {
     return ends;
   }
 
-  /** What a condition evaluates to for the scenario's error: true, false, or unknown when it tests something else. */
-  private truth(node: TSESTree.Node, scenario: Scenario): boolean | undefined {
-    const expression = skipTransparentWrappers(node);
-    const isDuplicate = scenario === 'duplicate';
-    switch (expression.type) {
-      case AST_NODE_TYPES.UnaryExpression: {
-        if (expression.operator !== '!') return undefined;
-        const inner = this.truth(expression.argument, scenario);
-        return inner === undefined ? undefined : !inner;
-      }
-      case AST_NODE_TYPES.LogicalExpression: {
-        // Tests of other things (`error instanceof Error && …`) are taken to hold for both errors.
-        const known = [this.truth(expression.left, scenario), this.truth(expression.right, scenario)].filter(
-          (value) => value !== undefined,
-        );
-        if (known.length === 0 || expression.operator === '??') return undefined;
-        return expression.operator === '&&' ? known.every(Boolean) : known.some(Boolean);
-      }
+  /** What a condition evaluates to for the scenario's error, with what it cannot read unknown. */
+  private truth(node: TSESTree.Node, scenario: Scenario): Truth {
+    return evaluateCondition(node, (leaf) => this.leafTruth(leaf, scenario));
+  }
+
+  private leafTruth(leaf: TSESTree.Node, scenario: Scenario): Truth {
+    switch (leaf.type) {
       case AST_NODE_TYPES.BinaryExpression:
-        return this.comparisonTruth(expression, isDuplicate);
+        return this.comparisonTruth(leaf, scenario === 'duplicate');
       case AST_NODE_TYPES.CallExpression:
-        if (isDuplicateMessageSearch(expression)) return isDuplicate;
-        return this.predicateTruth(expression, scenario);
+        if (isDuplicateMessageSearch(leaf)) return scenario === 'duplicate';
+        return this.predicateTruth(leaf, scenario);
       case AST_NODE_TYPES.Identifier: {
         // `const isDuplicate = error.code === '23505'`.
-        const variable = resolveIdentifier(this.source, expression);
+        const variable = resolveIdentifier(this.source, leaf);
         const value = variable ? getSingleAssignedValue(variable) : undefined;
         return value && !isFunctionNode(value) ? this.truth(value, scenario) : undefined;
       }
@@ -249,7 +247,7 @@ class HandlerReader {
   }
 
   /** `code === '23505'`, `message !== 'queue already exists'`, `message.indexOf('duplicate key') >= 0`. */
-  private comparisonTruth(node: TSESTree.BinaryExpression, isDuplicate: boolean): boolean | undefined {
+  private comparisonTruth(node: TSESTree.BinaryExpression, isDuplicate: boolean): Truth {
     const { left, right, operator } = node;
     if (['===', '==', '!==', '!='].includes(operator)) {
       const equal = operator === '===' || operator === '==';
@@ -271,7 +269,7 @@ class HandlerReader {
   }
 
   /** `isUniqueViolation(error)`: a function of this file, read with the error bound to the parameter it gets. */
-  private predicateTruth(call: TSESTree.CallExpression, scenario: Scenario): boolean | undefined {
+  private predicateTruth(call: TSESTree.CallExpression, scenario: Scenario): Truth {
     if (this.depth >= MAX_PREDICATE_DEPTH) return undefined;
     const index = call.arguments.findIndex((argument) => this.isError(argument));
     const fn = index < 0 ? undefined : resolveLocalFunction(this.source, call.callee);

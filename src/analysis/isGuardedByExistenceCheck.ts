@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { getQueuePresence, type QueuePresence } from './queuePresence';
+import type { Truth } from './evaluateCondition';
+import { truthWhenQueueExists } from './truthWhenQueueExists';
 import { isFunctionNode } from '../util/isFunctionNode';
 import type { SourceFile } from '../util/sourceFile';
 
@@ -10,28 +11,28 @@ import type { SourceFile } from '../util/sourceFile';
  * callback says nothing about when the callback runs.
  */
 export function isGuardedByExistenceCheck(source: SourceFile, call: TSESTree.Node, name: TSESTree.Node): boolean {
-  const presence = (condition: TSESTree.Node): QueuePresence => getQueuePresence(source, condition, name);
+  // What each condition is when the queue exists: the call must sit where that value does not lead.
+  const whenExists = (condition: TSESTree.Node): Truth => truthWhenQueueExists(source, condition, name);
   let child: TSESTree.Node = call;
   for (let node = call.parent; node && !isFunctionNode(node); child = node, node = node.parent) {
     switch (node.type) {
       case AST_NODE_TYPES.IfStatement:
       case AST_NODE_TYPES.ConditionalExpression:
-        if (child === node.consequent && presence(node.test) === 'absent') return true;
-        if (child === node.alternate && presence(node.test) === 'exists') return true;
+        if (child === node.consequent && whenExists(node.test) === false) return true;
+        if (child === node.alternate && whenExists(node.test) === true) return true;
         break;
-      case AST_NODE_TYPES.LogicalExpression: {
+      case AST_NODE_TYPES.LogicalExpression:
         // `a && call` runs the call when `a` is truthy, `a || call` when it is falsy.
-        const leftWhenCallRuns = { '&&': 'absent', '||': 'exists', '??': undefined }[node.operator];
-        if (child === node.right && leftWhenCallRuns && presence(node.left) === leftWhenCallRuns) return true;
+        if (child === node.right && node.operator !== '??' && whenExists(node.left) === (node.operator === '||'))
+          return true;
         break;
-      }
       case AST_NODE_TYPES.BlockStatement:
       case AST_NODE_TYPES.Program:
       case AST_NODE_TYPES.StaticBlock:
-        if (precededByExitWhenPresent(node.body, child, presence)) return true;
+        if (precededByExitWhenPresent(node.body, child, whenExists)) return true;
         break;
       case AST_NODE_TYPES.SwitchCase:
-        if (precededByExitWhenPresent(node.consequent, child, presence)) return true;
+        if (precededByExitWhenPresent(node.consequent, child, whenExists)) return true;
         break;
       default:
         break;
@@ -43,14 +44,14 @@ export function isGuardedByExistenceCheck(source: SourceFile, call: TSESTree.Nod
 function precededByExitWhenPresent(
   statements: readonly TSESTree.Node[],
   child: TSESTree.Node,
-  presence: (condition: TSESTree.Node) => QueuePresence,
+  whenExists: (condition: TSESTree.Node) => Truth,
 ): boolean {
   const index = statements.indexOf(child);
   return statements.slice(0, Math.max(index, 0)).some((statement) => {
     if (statement.type !== AST_NODE_TYPES.IfStatement) return false;
-    const found = presence(statement.test);
-    if (found === 'exists') return alwaysExits(statement.consequent);
-    if (found === 'absent') return statement.alternate != null && alwaysExits(statement.alternate);
+    const test = whenExists(statement.test);
+    if (test === true) return alwaysExits(statement.consequent);
+    if (test === false) return statement.alternate != null && alwaysExits(statement.alternate);
     return false;
   });
 }

@@ -30,11 +30,26 @@ export function planHelperImport(
   importSource: string,
   helpers: readonly HelperName[],
 ): HelperImport {
-  const style = detectCodeStyle(source.text, source.ast);
-  return isCommonJsFile(source.ast)
-    ? planRequire(source, importSource, helpers, style)
-    : planImport(source, importSource, helpers, style);
+  let planned = plansByFile.get(source.ast);
+  if (!planned) plansByFile.set(source.ast, (planned = new Map()));
+  const key = `${importSource}\0${helpers.join()}`;
+  let plan = planned.get(key);
+  if (!plan) {
+    const style = detectCodeStyle(source.text, source.ast);
+    plan = isCommonJsFile(source.ast)
+      ? planRequire(source, importSource, helpers, style)
+      : planImport(source, importSource, helpers, style);
+    planned.set(key, plan);
+  }
+  return plan;
 }
+
+/**
+ * Per parsed file, by module and helpers: the rule plans one rewrite per report, and the same import
+ * for each of a file's thousands of calls (looking up every scope for a free name) made the reports
+ * cost more the more calls a file had.
+ */
+const plansByFile = new WeakMap<TSESTree.Program, Map<string, HelperImport>>();
 
 /** Local names for the helpers not yet reachable, and the bindings that declare them (`ensureQueue as ensureQueue2`). */
 function bindMissing(

@@ -1,7 +1,7 @@
 import type { BareCreateQueueCall } from '../analysis/getBareCreateQueueCall';
 import type { SourceFile } from '../util/sourceFile';
+import { chooseHelper } from './chooseHelper';
 import { findReceiverTypeGap, type ReceiverTypeGap } from './findReceiverTypeGap';
-import { isResultDiscarded } from './isResultDiscarded';
 import { findRewriteObstacle, planCallRewrite } from './planCallRewrite';
 import { planHelperImport, type HelperName } from './planHelperImport';
 import type { TextEdit } from './textEdit';
@@ -47,7 +47,7 @@ export function planSafeCreateQueueRewrite(
     const gap = findReceiverTypeGap(source, bare.receiver);
     const reason = gap ? describeGap(source, bare, gap) : findRewriteObstacle(source, bare);
     if (reason) unrewritable.push({ bare, reason });
-    else planned.push({ bare, helper: isResultDiscarded(bare.call) ? 'safeCreateQueue' : 'ensureQueue' });
+    else planned.push({ bare, helper: chooseHelper(bare.call) });
   }
   if (planned.length === 0) return { edits: [], rewritten: planned, unrewritable };
   const helperImport = planHelperImport(source, importSource, [...new Set(planned.map(({ helper }) => helper))]);

@@ -233,6 +233,7 @@ export const invalid: InvalidCase[] = [
         messageId: 'bareCreateQueueOnVersion',
         data: {
           receiver: '(await getBoss())',
+          helper: 'safeCreateQueue',
           hazards: 'is a silent no-op',
           version: '12.38.0',
           importSource: 'pg-boss-safe-create-queue',
@@ -250,12 +251,19 @@ export const invalid: InvalidCase[] = [
       },
     ],
   },
-  // The suggestion names the helper it inserts: ensureQueue where the call's value is used.
+  // The message and the suggestion name the helper the suggestion inserts: ensureQueue where the call's value is used.
   {
     code: app(`export const ready = boss.createQueue('emails');\n`),
     errors: [
       {
         messageId: 'bareCreateQueueOnVersion',
+        data: {
+          receiver: 'boss',
+          helper: 'ensureQueue',
+          hazards: 'is a silent no-op',
+          version: '12.38.0',
+          importSource: 'pg-boss-safe-create-queue',
+        },
         ...locate(app(`export const ready = boss.createQueue('emails');\n`), `boss.createQueue('emails')`),
         suggestions: [
           {
@@ -275,6 +283,7 @@ export const invalid: InvalidCase[] = [
         messageId: 'bareCreateQueueOnVersion',
         data: {
           receiver: 'boss',
+          helper: 'safeCreateQueue',
           hazards: 'ignores the options passed',
           version: '12.38.0',
           importSource: 'pg-boss-safe-create-queue',

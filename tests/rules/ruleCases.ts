@@ -1,10 +1,11 @@
 import type { RunTests } from '@typescript-eslint/rule-tester';
 import type { MessageIds, Options } from '../../rules/no-bare-create-queue';
 import { invalid as mainInvalid, valid as mainValid, type Mode } from './no-bare-create-queue.cases';
+import { invalid as guardLogicInvalid, valid as guardLogicValid } from './no-bare-create-queue.guardLogic.cases';
 import { invalid as realCodeInvalid, valid as realCodeValid } from './no-bare-create-queue.realCode.cases';
 
-const valid = [...mainValid, ...realCodeValid];
-const invalid = [...mainInvalid, ...realCodeInvalid];
+const valid = [...mainValid, ...realCodeValid, ...guardLogicValid];
+const invalid = [...mainInvalid, ...realCodeInvalid, ...guardLogicInvalid];
 
 function belongsTo(mode: Mode) {
   return (item: { mode?: Mode } | string): boolean =>

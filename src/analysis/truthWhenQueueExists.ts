@@ -7,54 +7,48 @@ import { isFunctionNode, type FunctionNode } from '../util/isFunctionNode';
 import { getSingleAssignedValue, resolveIdentifier } from '../util/scope';
 import { skipTransparentWrappers } from '../util/skipTransparentWrappers';
 import type { SourceFile } from '../util/sourceFile';
-
-/**
- * What a condition being truthy says about the queue: it exists, it is absent, or nothing known.
- */
-export type QueuePresence = 'exists' | 'absent' | 'unknown';
+import { evaluateCondition, type Truth } from './evaluateCondition';
 
 const MAX_DEPTH = 6;
 
-function negate(presence: QueuePresence): QueuePresence {
-  if (presence === 'exists') return 'absent';
-  if (presence === 'absent') return 'exists';
-  return 'unknown';
-}
-
 /**
- * Reads a condition such as `!(await boss.getQueue(name))`, `queue == null`, `!exists` or
- * `queues.some((q) => q.name === name)` for what it says about the queue `name`.
+ * What a condition such as `!(await boss.getQueue(name))`, `queue == null`, `!exists` or
+ * `queues.some((q) => q.name === name)` is when the queue `name` exists: a guard needs it false on the
+ * way to `createQueue`.
  */
-export function getQueuePresence(
+export function truthWhenQueueExists(
   source: SourceFile,
   condition: TSESTree.Node,
   name: TSESTree.Node,
   depth = 0,
-): QueuePresence {
-  if (depth > MAX_DEPTH) return 'unknown';
-  const node = skipTransparentWrappers(condition);
-  const recurse = (next: TSESTree.Node): QueuePresence => getQueuePresence(source, next, name, depth + 1);
+): Truth {
+  if (depth > MAX_DEPTH) return undefined;
+  return evaluateCondition(condition, (leaf) => readLeaf(source, leaf, name, depth));
+}
+
+/** A lookup of the queue is truthy when it exists; `x == null` is the opposite of `x`. */
+function readLeaf(source: SourceFile, node: TSESTree.Node, name: TSESTree.Node, depth: number): Truth {
+  const recurse = (next: TSESTree.Node): Truth => truthWhenQueueExists(source, next, name, depth + 1);
   switch (node.type) {
-    case AST_NODE_TYPES.UnaryExpression:
-      return node.operator === '!' ? negate(recurse(node.argument)) : 'unknown';
     case AST_NODE_TYPES.BinaryExpression: {
       const other = isNullish(node.right) ? node.left : isNullish(node.left) ? node.right : undefined;
-      if (!other) return 'unknown';
-      if (node.operator === '===' || node.operator === '==') return negate(recurse(other));
-      if (node.operator === '!==' || node.operator === '!=') return recurse(other);
-      return 'unknown';
+      if (!other) return undefined;
+      const present = recurse(other);
+      if (node.operator === '===' || node.operator === '==') return present === undefined ? undefined : !present;
+      if (node.operator === '!==' || node.operator === '!=') return present;
+      return undefined;
     }
     case AST_NODE_TYPES.AwaitExpression:
-      return isQueueLookup(source, node.argument, name) ? 'exists' : 'unknown';
+      return isQueueLookup(source, node.argument, name) ? true : undefined;
     case AST_NODE_TYPES.Identifier: {
       const variable = resolveIdentifier(source, node);
       const value = variable && getSingleAssignedValue(variable);
-      return value ? recurse(value) : 'unknown';
+      return value ? recurse(value) : undefined;
     }
     case AST_NODE_TYPES.CallExpression:
-      return getCallPresence(source, node, name, depth);
+      return getCallTruth(source, node, name, depth);
     default:
-      return 'unknown';
+      return undefined;
   }
 }
 
@@ -78,30 +72,22 @@ function isQueueLookup(source: SourceFile, node: TSESTree.Node, name: TSESTree.N
 }
 
 /** `Boolean(x)`, and the list checks over `getQueues()`: `.some(…)`, `.find(…)`, `names.includes(name)`. */
-function getCallPresence(
-  source: SourceFile,
-  call: TSESTree.CallExpression,
-  name: TSESTree.Node,
-  depth: number,
-): QueuePresence {
+function getCallTruth(source: SourceFile, call: TSESTree.CallExpression, name: TSESTree.Node, depth: number): Truth {
   const [argument] = call.arguments;
-  if (!argument) return 'unknown';
+  if (!argument) return undefined;
   if (call.callee.type === AST_NODE_TYPES.Identifier && call.callee.name === 'Boolean') {
-    return getQueuePresence(source, argument, name, depth + 1);
+    return truthWhenQueueExists(source, argument, name, depth + 1);
   }
-  if (call.callee.type !== AST_NODE_TYPES.MemberExpression) return 'unknown';
+  if (call.callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   const method = getStaticPropertyName(call.callee);
   const list = call.callee.object;
-  if ((method === 'some' || method === 'find') && isQueueList(source, list, depth)) {
-    return isNameMatcher(source, argument, name) ? 'exists' : 'unknown';
-  }
-  if (method === 'includes' && isSameQueueName(source, argument, name) && isQueueNameList(source, list, depth)) {
-    return 'exists';
-  }
-  if (method === 'has' && isSameQueueName(source, argument, name) && isQueueNameCollection(source, list, depth)) {
-    return 'exists';
-  }
-  return 'unknown';
+  const found =
+    ((method === 'some' || method === 'find') &&
+      isQueueList(source, list, depth) &&
+      isNameMatcher(source, argument, name)) ||
+    (method === 'includes' && isSameQueueName(source, argument, name) && isQueueNameList(source, list, depth)) ||
+    (method === 'has' && isSameQueueName(source, argument, name) && isQueueNameCollection(source, list, depth));
+  return found ? true : undefined;
 }
 
 /** `new Set(names)` over queue names, or `new Map(queues.map((q) => [q.name, q]))`, directly or through a variable. */
