@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseSourceFile } from '../files/parseSourceFile';
 import type { SourceFile } from '../util/sourceFile';
-import { walkNodes } from '../util/walkNodes';
+import { diskFileSource, type FileSource } from './fileSource';
 import { TsconfigAliases } from './tsconfigAliases';
 
 const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
@@ -30,7 +29,10 @@ export class ProjectModules {
   private readonly aliases = new TsconfigAliases();
 
   /** `packageJsons`: every package.json of the tree, so `@acme/queues` resolves to its folder. */
-  constructor(packageJsons: readonly string[]) {
+  constructor(
+    packageJsons: readonly string[],
+    private readonly fileSource: FileSource = diskFileSource,
+  ) {
     const packages = new Map<string, string>();
     for (const manifest of packageJsons) {
       const name = readPackageName(manifest);
@@ -46,7 +48,7 @@ export class ProjectModules {
   source(file: string): SourceFile | null {
     let source = this.parsed.get(file);
     if (source === undefined) {
-      source = parse(file, () => fs.readFileSync(file, 'utf8'));
+      source = parse(this.fileSource, file, () => this.fileSource.read(file));
       this.parsed.set(file, source);
     }
     return source;
@@ -57,7 +59,7 @@ export class ProjectModules {
    * of a large codebase costs more in garbage collection than parsing the few imported ones again.
    */
   scanned(file: string, text: string): SourceFile | null {
-    return this.parsed.get(file) ?? parse(file, () => text);
+    return this.parsed.get(file) ?? parse(this.fileSource, file, () => text);
   }
 
   /** The file `specifier` names when imported from `fromFile`, or undefined outside the scanned tree. */
@@ -76,11 +78,9 @@ export class ProjectModules {
   }
 }
 
-function parse(file: string, read: () => string): SourceFile | null {
+function parse(fileSource: FileSource, file: string, read: () => string): SourceFile | null {
   try {
-    const source = parseSourceFile(read(), file);
-    walkNodes(source.ast, () => {});
-    return source;
+    return fileSource.parse(file, read());
   } catch {
     return null;
   }

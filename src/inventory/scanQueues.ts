@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { collectFiles } from '../files/collectFiles';
 import { buildInventory, countUnresolvedDeclarations, type FileOperations } from './buildInventory';
+import { diskFileSource, type FileSource } from './fileSource';
 import { findDeclaredPgBossMajor } from './findDeclaredPgBossMajor';
 import { findQueueOperations, QUEUE_METHOD_NAMES } from './findQueueOperations';
 import { ProjectModules } from './projectModules';
@@ -25,34 +25,42 @@ export interface QueueScan {
  * places the inventory reads them: `send`, `fetch` and `insert` are common words in code that never
  * touches pg-boss, and a large parser or bundler source mentions them all.
  */
-const MENTIONS_QUEUE_METHOD = new RegExp(
+export const MENTIONS_QUEUE_METHOD = new RegExp(
   `(?:\\.|\\[\\s*['"\`])\\s*(?:${QUEUE_METHOD_NAMES.join('|')})\\b|\\bsafeCreateQueues?\\b`,
 );
 
 /**
  * Finds every queue declared or used under `paths` (files and folders, walked and filtered as the codemod
- * does), resolving names across the files of the tree.
+ * does), resolving names across the files of the tree. `fileSource` is the disk unless a caller keeps the
+ * files between scans (the editor rules).
  */
-export function scanQueues(paths: readonly string[], extensions: ReadonlySet<string>): QueueScan {
+export function scanQueues(
+  paths: readonly string[],
+  extensions: ReadonlySet<string>,
+  fileSource: FileSource = diskFileSource,
+): QueueScan {
   const root = commonRoot(paths);
   const relative = (file: string) => path.relative(root, file).split(path.sep).join('/');
   const skipped: Array<{ file: string; reason: string }> = [];
   // A folder that cannot be listed is reported like a file that cannot be read, and the scan goes on.
-  const collected = collectFiles(paths, new Set([...extensions, 'json']), ({ directory, reason }) =>
+  const collected = fileSource.list(paths, new Set([...extensions, 'json']), ({ directory, reason }) =>
     skipped.push({ file: relative(directory), reason: `could not read directory: ${reason}` }),
   );
   const files = collected.filter((file) => extensions.has(path.extname(file).slice(1)));
-  const modules = new ProjectModules(collected.filter((file) => path.basename(file) === 'package.json'));
+  const modules = new ProjectModules(
+    collected.filter((file) => path.basename(file) === 'package.json'),
+    fileSource,
+  );
   const found: FileOperations[] = [];
   for (const file of files) {
-    let text: string;
+    let text: string | undefined;
     try {
-      text = fs.readFileSync(file, 'utf8');
+      text = fileSource.readIfMatching(file, MENTIONS_QUEUE_METHOD);
     } catch (error) {
       skipped.push({ file: relative(file), reason: `could not read: ${(error as Error).message}` });
       continue;
     }
-    if (!MENTIONS_QUEUE_METHOD.test(text)) continue;
+    if (text === undefined) continue;
     const source = modules.scanned(file, text);
     if (!source) {
       skipped.push({ file: relative(file), reason: 'could not parse' });
