@@ -5,6 +5,9 @@ import tsParser from '@typescript-eslint/parser';
 import { ESLint as ESLint10 } from 'eslint';
 import { afterEach, describe, expect, it } from 'vitest';
 import plugin from '../src';
+import { DEFAULT_EXTENSIONS, readExtensions } from '../src/cli/readCommandLine';
+import type { ProblemKind } from '../src/inventory/queueInventory';
+import { scanQueues } from '../src/inventory/scanQueues';
 import { copyQueuesMonorepo, fixQueuesMonorepo } from './support/queuesMonorepo';
 
 // eslint-9 is an npm alias of ESLint 9, installed beside ESLint 10.
@@ -33,6 +36,13 @@ const FIXTURE_REPORTS = [
   `${RUNS}:16:9 pg-boss/no-undeclared-queue`,
   `${SHARED_QUEUES}:40:11 pg-boss/no-undeclared-queue`,
 ];
+
+/** Which rule reports each kind of problem the inventory finds. */
+const RULE_OF_KIND: Partial<Record<ProblemKind, string>> = {
+  undeclared: 'pg-boss/no-undeclared-queue',
+  'undeclared-dead-letter': 'pg-boss/no-undeclared-queue',
+  'conflicting-options': 'pg-boss/no-conflicting-queue-options',
+};
 
 const PAYROLL_SEND = "\nexport const payroll = () => boss.send('payroll', {});\n";
 
@@ -115,6 +125,23 @@ describe.each([
 
     fs.rmSync(payroll);
     expect(await lintEdited()).toContain(`${RUNS}:19:30 pg-boss/no-undeclared-queue`);
+  });
+
+  it.each([
+    ['the fixture monorepo', monorepo],
+    [
+      "the bare-call rule's real-world corpus (none of its kinds there)",
+      () => path.resolve(__dirname, 'fixtures/realWorld'),
+    ],
+  ])('reports exactly what pg-boss-queues reports of its kinds, on %s', async (_name, project) => {
+    const directory = project();
+    const { inventory } = scanQueues([directory], readExtensions(DEFAULT_EXTENSIONS));
+    const expected = inventory.problems.flatMap(({ kind, locations }) =>
+      (RULE_OF_KIND[kind] ? locations : []).map(
+        ({ file, line, column }) => `${file}:${line}:${column} ${RULE_OF_KIND[kind]}`,
+      ),
+    );
+    expect(reports(directory, await createESLint(directory).lintFiles(['.']))).toEqual(expected.sort());
   });
 
   it('reads the project from settings.pg-boss.queueRoots when linting from a sub-folder', async () => {
