@@ -127,6 +127,17 @@ describe.each([
     expect(await lintEdited()).toContain(`${RUNS}:19:30 pg-boss/no-undeclared-queue`);
   });
 
+  it('sees a file that mentioned no queue method once it is linted, even when written in place', async () => {
+    const directory = monorepo();
+    const eslint = createESLint(directory);
+    expect(reports(directory, await eslint.lintFiles([RUNS]))).toEqual([`${RUNS}:16:9 pg-boss/no-undeclared-queue`]);
+    // Written in place, as some editors save: its folder's modification time does not change.
+    const boss = path.join(directory, 'packages/api/src/boss.ts');
+    fs.appendFileSync(boss, "\nexport const declared = boss.createQueue('weekly_digest');\n");
+    await eslint.lintFiles([boss]);
+    expect(reports(directory, await eslint.lintFiles([RUNS]))).toEqual([]);
+  });
+
   it.each([
     ['the fixture monorepo', monorepo],
     [

@@ -7,7 +7,10 @@ import type { SourceFile } from '../util/sourceFile';
 /** What is kept of a file while its modification time and size stay what they were when it was read. */
 interface KeptFile {
   readonly stamp: string;
-  /** Kept only when the file matched the scan's text check or was read whole (a module names are imported from). */
+  /**
+   * Kept only when the file matched the scan's text check or was read whole (a module names are imported
+   * from, the file being linted): the files whose changes can change the inventory.
+   */
   text?: string;
   match?: { readonly pattern: RegExp; readonly found: boolean };
   parsed?: SourceFile;
@@ -23,8 +26,14 @@ interface Listing {
 /**
  * A project's files kept between scans in a long-lived process (the editor's ESLint server lints many
  * times in one): the list, each file's text check, text and parse. `refresh()` before each scan drops
- * what changed on disk: a file whose modification time or size changed is read again, and only that
- * one; a file added or deleted changes its folder's modification time, which lists the files again.
+ * what changed on disk, and only that: a file is read again when its modification time or size changed,
+ * and the files are listed again when a folder's did (a file added, deleted or renamed in it).
+ *
+ * Only the files the scan reads whole (those that mention a queue method, the modules names are imported
+ * from) and the file being linted are looked at on every refresh: statting every file of a large tree
+ * would cost more than the lint. A file that mentions no queue method is read again when it is linted or
+ * when its folder changes (git and most editors replace a file rather than write it in place); one that
+ * another program edits in place to declare a queue is seen once either happens.
  */
 export class ProjectFiles implements FileSource {
   private listing: Listing | undefined;
@@ -32,14 +41,17 @@ export class ProjectFiles implements FileSource {
   /** Counts the refreshes that found a change: a scan made in the same generation still holds. */
   generation = 0;
 
-  refresh(): void {
+  /** `linted`: the file being linted, always looked at (its text is compared with ESLint's). */
+  refresh(linted: string): void {
     let changed = false;
     if (this.listing && [...this.listing.folders].some(([folder, mtime]) => modifiedAt(folder) !== mtime)) {
       this.listing = undefined;
       changed = true;
     }
+    // A changed folder is the moment to look at every file again: the list is being made anew anyway.
+    const everyFile = changed;
     for (const [file, kept] of this.kept) {
-      if (stampOf(file) === kept.stamp) continue;
+      if ((kept.text === undefined && file !== linted && !everyFile) || stampOf(file) === kept.stamp) continue;
       this.kept.delete(file);
       changed = true;
     }

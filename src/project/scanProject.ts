@@ -31,7 +31,7 @@ export function scanProject(roots: readonly string[], linted: LintedFile): Queue
   let project = projects.get(key);
   if (!project) projects.set(key, (project = { files: new ProjectFiles() }));
   const { files } = project;
-  files.refresh();
+  files.refresh(linted.file);
   const unsaved = matchesDisk(files, linted) ? undefined : linted;
   const last = project.last;
   if (
