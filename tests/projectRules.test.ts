@@ -37,6 +37,17 @@ const FIXTURE_REPORTS = [
   `${SHARED_QUEUES}:40:11 pg-boss/no-undeclared-queue`,
 ];
 
+/** Every report of the two rules, `file:line:column rule`, in a stable order. */
+function reports(cwd: string, results: readonly ESLint10.LintResult[]): string[] {
+  return results
+    .flatMap((result) =>
+      result.messages.map(
+        (message) =>
+          `${path.relative(cwd, result.filePath).split(path.sep).join('/')}:${message.line}:${message.column} ${message.ruleId}`,
+      ),
+    )
+    .sort();
+}
 /** Which rule reports each kind of problem the inventory finds. */
 const RULE_OF_KIND: Partial<Record<ProblemKind, string>> = {
   undeclared: 'pg-boss/no-undeclared-queue',
@@ -60,18 +71,6 @@ describe.each([
         ...(settings ? [{ settings }] : []),
       ] as never,
     });
-  }
-
-  /** Every report of the two rules, `file:line:column rule`, in a stable order. */
-  function reports(cwd: string, results: readonly ESLint10.LintResult[]): string[] {
-    return results
-      .flatMap((result) =>
-        result.messages.map(
-          (message) =>
-            `${path.relative(cwd, result.filePath).split(path.sep).join('/')}:${message.line}:${message.column} ${message.ruleId}`,
-        ),
-      )
-      .sort();
   }
 
   it('reports the undeclared use, the undeclared dead letter and both conflicting declarations', async () => {
@@ -166,6 +165,25 @@ describe.each([
     ]);
     const [result] = await fromRoot.lintFiles(['src/routes/runs.ts']);
     expect(result?.messages[0]?.message).toContain('declared nowhere in ../..:');
+  });
+});
+
+// Each worker thread loads the plugin and a parser of its own, which takes seconds on a loaded machine.
+describe('ESLint 10 on two worker threads (concurrency: 2)', { timeout: 60_000 }, () => {
+  it('reports what one thread reports: each worker keeps its own project', async () => {
+    const directory = monorepo();
+    // Workers load the configuration from a file; it names the parser and the built plugin by path, since
+    // the copy has no node_modules.
+    fs.writeFileSync(
+      path.join(directory, 'eslint.config.mjs'),
+      [
+        `import tsParser from ${JSON.stringify(require.resolve('@typescript-eslint/parser'))};`,
+        `import pgBoss from ${JSON.stringify(path.resolve(__dirname, '../dist/src/index.js'))};`,
+        "export default [{ files: ['**/*.{ts,tsx,mts,cts}'], languageOptions: { parser: tsParser } }, pgBoss.configs['recommended-project']];",
+      ].join('\n'),
+    );
+    const eslint = new ESLint10({ cwd: directory, concurrency: 2 } as ConstructorParameters<typeof ESLint10>[0]);
+    expect(reports(directory, await eslint.lintFiles(['.']))).toEqual(FIXTURE_REPORTS);
   });
 });
 
