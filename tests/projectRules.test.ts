@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import tsParser from '@typescript-eslint/parser';
 import { ESLint as ESLint10 } from 'eslint';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import plugin from '../src';
 import { DEFAULT_EXTENSIONS, readExtensions } from '../src/cli/readCommandLine';
 import type { ProblemKind } from '../src/inventory/queueInventory';
@@ -13,6 +13,9 @@ import { copyQueuesMonorepo, fixQueuesMonorepo } from './support/queuesMonorepo'
 // eslint-9 is an npm alias of ESLint 9, installed beside ESLint 10.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { ESLint: ESLint9 } = require('eslint-9') as { ESLint: typeof ESLint10 };
+
+// Each case lints a whole project, which a loaded machine can take several seconds to do.
+vi.setConfig({ testTimeout: 30_000 });
 
 const temporary: string[] = [];
 afterEach(() => {
@@ -124,6 +127,16 @@ describe.each([
 
     fs.rmSync(payroll);
     expect(await lintEdited()).toContain(`${RUNS}:19:30 pg-boss/no-undeclared-queue`);
+  });
+
+  it('judges a new file the editor has not saved yet with the project', async () => {
+    const directory = monorepo();
+    const payroll = path.join(directory, 'packages/api/src/routes/payroll.ts');
+    const text = "import boss from '../boss.js';\n\nexport const pay = () => boss.send('payroll', {});\n";
+    const results = await createESLint(directory).lintText(text, { filePath: payroll });
+    expect(reports(directory, results)).toEqual([
+      'packages/api/src/routes/payroll.ts:3:26 pg-boss/no-undeclared-queue',
+    ]);
   });
 
   it('sees a file that mentioned no queue method once it is linted, even when written in place', async () => {

@@ -32,7 +32,8 @@ export function scanProject(roots: readonly string[], linted: LintedFile): Queue
   if (!project) projects.set(key, (project = { files: new ProjectFiles() }));
   const { files } = project;
   files.refresh(linted.file);
-  const unsaved = matchesDisk(files, linted) ? undefined : linted;
+  const saved = savedText(files, linted.file);
+  const unsaved = saved === linted.text ? undefined : linted;
   const last = project.last;
   if (
     last &&
@@ -41,25 +42,30 @@ export function scanProject(roots: readonly string[], linted: LintedFile): Queue
     last.unsaved?.text === unsaved?.text
   )
     return last.scan;
-  const scan = scanQueues(roots, EXTENSIONS, unsaved ? withUnsavedText(files, unsaved, roots) : files);
+  const scan = scanQueues(
+    roots,
+    EXTENSIONS,
+    unsaved ? withUnsavedText(files, unsaved, saved === undefined ? roots : []) : files,
+  );
   project.last = { generation: files.generation, unsaved, scan };
   return scan;
 }
 
-function matchesDisk(files: ProjectFiles, { file, text }: LintedFile): boolean {
+/** The linted file's text on disk, or undefined for a new file the editor has not saved yet. */
+function savedText(files: ProjectFiles, file: string): string | undefined {
   try {
-    return files.read(file) === text;
+    return files.read(file);
   } catch {
-    // Not on disk (yet): a new file the editor has not saved.
-    return false;
+    return undefined;
   }
 }
 
 /**
- * The project's files with `unsaved` read from the editor instead of the disk; a new file under the roots
- * joins the list as if it were saved.
+ * The project's files with `unsaved` read from the editor instead of the disk. A new file under
+ * `newFileRoots` joins the list as if it were saved (a file on disk that the list leaves out, one git
+ * ignores, stays out, as for `pg-boss-queues`).
  */
-function withUnsavedText(files: ProjectFiles, unsaved: LintedFile, roots: readonly string[]): FileSource {
+function withUnsavedText(files: ProjectFiles, unsaved: LintedFile, newFileRoots: readonly string[]): FileSource {
   const isUnsaved = (file: string) => file === unsaved.file;
   return {
     list(paths, extensions, onUnreadableDirectory) {
@@ -67,7 +73,7 @@ function withUnsavedText(files: ProjectFiles, unsaved: LintedFile, roots: readon
       const joins =
         !listed.includes(unsaved.file) &&
         extensions.has(path.extname(unsaved.file).slice(1)) &&
-        roots.some((root) => !path.relative(root, unsaved.file).startsWith('..'));
+        newFileRoots.some((root) => !path.relative(root, unsaved.file).startsWith('..'));
       return joins ? [...listed, unsaved.file].sort() : listed;
     },
     read: (file) => (isUnsaved(file) ? unsaved.text : files.read(file)),
