@@ -40,6 +40,13 @@ export class ProjectFiles implements FileSource {
   private readonly kept = new Map<string, KeptFile>();
   /** Counts the refreshes that found a change: a scan made in the same generation still holds. */
   generation = 0;
+  /**
+   * Whether parses are kept for the next scan. Not until a second scan is needed: a whole-tree `eslint .`
+   * scans once, and holding the trees of every matching file then only costs garbage collection in the
+   * lint of every other file (as pg-boss-queues found, src/inventory/projectModules.ts); an editor session
+   * re-scans on every change, and there a kept parse spares parsing the file again.
+   */
+  keepParses = false;
 
   /** `linted`: the file being linted, always looked at (its text is compared with ESLint's). */
   refresh(linted: string): void {
@@ -99,7 +106,7 @@ export class ProjectFiles implements FileSource {
 
   parse(file: string, text: string): SourceFile {
     const kept = this.kept.get(file);
-    if (kept?.text !== text) return diskFileSource.parse(file, text);
+    if (!this.keepParses || kept?.text !== text) return diskFileSource.parse(file, text);
     kept.parsed ??= diskFileSource.parse(file, text);
     return kept.parsed;
   }

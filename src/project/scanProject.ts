@@ -42,6 +42,8 @@ export function scanProject(roots: readonly string[], linted: LintedFile): Queue
     last.unsaved?.text === unsaved?.text
   )
     return last.scan;
+  // A project scanned again is one that changes while it is linted: from now on its parses are worth keeping.
+  if (last) files.keepParses = true;
   const scan = scanQueues(
     roots,
     EXTENSIONS,
