@@ -1,5 +1,11 @@
-import { parseForESLint } from '@typescript-eslint/parser';
+import type * as TypeScriptESLintParser from '@typescript-eslint/parser';
 import type { SourceFile } from '../util/sourceFile';
+
+/**
+ * Loaded at the first parse: it brings TypeScript (seconds to load), which loading the plugin must not
+ * cost an ESLint or oxlint run whose rules never parse a file themselves (`recommended` alone).
+ */
+let parser: typeof TypeScriptESLintParser | undefined;
 
 /** A file the codemod cannot parse: skipped and reported, never written. */
 export class UnparsableFileError extends Error {
@@ -20,7 +26,9 @@ export function parserFor(filePath: string): 'ts' | 'tsx' {
  */
 export function parseSourceFile(text: string, filePath: string): SourceFile {
   try {
-    const { ast, scopeManager } = parseForESLint(text, {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    parser ??= require('@typescript-eslint/parser') as typeof TypeScriptESLintParser;
+    const { ast, scopeManager } = parser.parseForESLint(text, {
       filePath,
       ecmaFeatures: { jsx: parserFor(filePath) === 'tsx' },
       sourceType: /\.c[jt]s$/.test(filePath) ? 'script' : 'module',
