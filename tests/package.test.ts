@@ -58,7 +58,11 @@ describe('the built package', () => {
        const required = createRequire(import.meta.url)('eslint-plugin-pg-boss');
        console.log(JSON.stringify({ same: plugin === required, name: plugin.meta.name, rules: Object.keys(plugin.rules) }));`,
     ]);
-    expect(JSON.parse(output)).toEqual({ same: true, name: 'eslint-plugin-pg-boss', rules: ['no-bare-create-queue'] });
+    expect(JSON.parse(output)).toEqual({
+      same: true,
+      name: 'eslint-plugin-pg-boss',
+      rules: ['no-bare-create-queue', 'no-conflicting-queue-options', 'no-undeclared-queue'],
+    });
   });
 
   it('links each rule to its page at the release tag that changesets gives this version', () => {

@@ -35,6 +35,16 @@ describe('plugin structure', () => {
     expect(Object.keys(plugin.configs.recommended.rules ?? {})).toEqual(recommended);
   });
 
+  it('builds recommended-project from the project-wide rules, none of them in recommended', () => {
+    const projectWide = Object.entries(plugin.rules)
+      .filter(([, rule]) => rule.meta.docs?.projectWide)
+      .map(([id]) => `pg-boss/${id}`);
+    expect(projectWide).toEqual(['pg-boss/no-conflicting-queue-options', 'pg-boss/no-undeclared-queue']);
+    expect(plugin.configs['recommended-project'].plugins).toEqual({ 'pg-boss': plugin });
+    expect(Object.keys(plugin.configs['recommended-project'].rules ?? {})).toEqual(projectWide);
+    expect(Object.keys(plugin.configs.recommended.rules ?? {}).filter((id) => projectWide.includes(id))).toEqual([]);
+  });
+
   it('is a valid flat config that ESLint accepts', () => {
     const linter = new Linter({ configType: 'flat' });
     // An untyped parameter named boss: its name decides (an object literal would prove a look-alike).
@@ -44,16 +54,19 @@ describe('plugin structure', () => {
     expect(messages.map((message) => message.ruleId)).toEqual(['pg-boss/no-bare-create-queue']);
   });
 
-  const oddSyntax = fs.readFileSync(path.join(root, 'tests/fixtures/app/odd-syntax.tsx'), 'utf8');
+  const app = path.join(root, 'tests/fixtures/app');
+  const oddSyntax = fs.readFileSync(path.join(app, 'odd-syntax.tsx'), 'utf8');
   it.each(ruleIds)('%s lints an empty file and a file of unusual syntax without throwing', (id) => {
     const linter = new Linter({ configType: 'flat' });
     const config = [
       { files: ['**/*.tsx'], languageOptions: { parser: tsParser, parserOptions: { ecmaFeatures: { jsx: true } } } },
       { plugins: { 'pg-boss': plugin as never }, rules: { [`pg-boss/${id}`]: 'error' as const } },
+      // The project-wide rules read the small fixture app as their project, not this whole repository.
+      { settings: { 'pg-boss': { queueRoots: [app] } } },
     ];
     const withCall = `${oddSyntax}\nexport const ready = (globalThis as any).boss?.createQueue?.('q');\n`;
     for (const code of ['', oddSyntax, withCall]) {
-      const messages = linter.verify(code, config, { filename: 'file.tsx' });
+      const messages = linter.verify(code, config, { filename: path.join(app, 'file.tsx') });
       expect(messages.filter((message) => message.fatal || message.ruleId === null)).toEqual([]);
     }
   });

@@ -10,7 +10,10 @@ function languageOptions(file, parserOptions = {}) {
   return { parser: espree, sourceType: file.endsWith('.mjs') ? 'module' : 'commonjs', ecmaVersion: 'latest' };
 }
 
-/** `floor`: parse and traverse only; `ours`: our rule alone; `restricted`: the cheapest selector rule anyone could write. */
+/**
+ * `floor`: parse and traverse only; `ours`: our rule alone; `project`: the two rules of recommended-project;
+ * `restricted`: the cheapest selector rule anyone could write.
+ */
 export function lintConfig(kind, file, parserOptions) {
   const base = { files: ['**/*.{js,mjs,cjs,ts,mts,cts}'], languageOptions: languageOptions(file, parserOptions) };
   switch (kind) {
@@ -18,6 +21,8 @@ export function lintConfig(kind, file, parserOptions) {
       return [base];
     case 'ours':
       return [base, { plugins: { 'pg-boss': pgBoss }, rules: { 'pg-boss/no-bare-create-queue': 'error' } }];
+    case 'project':
+      return [base, pgBoss.configs['recommended-project']];
     case 'restricted':
       return [
         base,

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { UnparsableFileError } from '../files/parseSourceFile';
 import type { LocatedOperation } from './buildInventory';
+import type { FileSource } from './fileSource';
 import { findDeclaredPgBossMajor } from './findDeclaredPgBossMajor';
 import { findQueueOperations } from './findQueueOperations';
 import { isTestFile } from './isTestFile';
@@ -26,14 +27,22 @@ export interface ProgramFiles {
   readonly packageJsons: readonly string[];
   /** A file's path as the inventory shows it. */
   readonly relative: (file: string) => string;
+  /** Where imported modules are read and parsed from. */
+  readonly fileSource: FileSource;
 }
 
 /**
  * The queue operations of the candidate files, names resolved across the program (imports, workspace
  * packages, wrappers' callers), each located at the file the inventory shows it in.
  */
-export function findProgramOperations({ texts, candidates, packageJsons, relative }: ProgramFiles): ProgramOperations {
-  const modules = new ProjectModules(packageJsons);
+export function findProgramOperations({
+  texts,
+  candidates,
+  packageJsons,
+  relative,
+  fileSource,
+}: ProgramFiles): ProgramOperations {
+  const modules = new ProjectModules(packageJsons, fileSource);
   const callers = new ProgramCallers(modules, texts);
   const operations: LocatedOperation[] = [];
   const unparsable: Array<{ file: string; reason: string }> = [];

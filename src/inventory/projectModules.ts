@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseSourceFile, UnparsableFileError } from '../files/parseSourceFile';
+import { UnparsableFileError } from '../files/parseSourceFile';
 import type { SourceFile } from '../util/sourceFile';
-import { walkNodes } from '../util/walkNodes';
+import { diskFileSource, type FileSource } from './fileSource';
 import { TsconfigAliases } from './tsconfigAliases';
 
 const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
@@ -30,7 +30,10 @@ export class ProjectModules {
   private readonly aliases = new TsconfigAliases();
 
   /** `packageJsons`: every package.json of the tree, so `@acme/queues` resolves to its folder. */
-  constructor(packageJsons: readonly string[]) {
+  constructor(
+    packageJsons: readonly string[],
+    private readonly fileSource: FileSource = diskFileSource,
+  ) {
     const packages = new Map<string, string>();
     for (const manifest of packageJsons) {
       const name = readPackageName(manifest);
@@ -46,7 +49,7 @@ export class ProjectModules {
   source(file: string): SourceFile | null {
     let source = this.parsed.get(file);
     if (source === undefined) {
-      source = parse(file, () => fs.readFileSync(file, 'utf8'));
+      source = parse(this.fileSource, file, () => this.fileSource.read(file));
       this.parsed.set(file, source);
     }
     return source;
@@ -58,7 +61,7 @@ export class ProjectModules {
    * parser's error, with its position, when it cannot be parsed.
    */
   scanned(file: string, text: string): SourceFile | UnparsableFileError {
-    return this.parsed.get(file) ?? parseOrError(file, text);
+    return this.parsed.get(file) ?? parseOrError(this.fileSource, file, text);
   }
 
   /** The file `specifier` names when imported from `fromFile`, or undefined outside the scanned tree. */
@@ -77,23 +80,21 @@ export class ProjectModules {
   }
 }
 
-function parse(file: string, read: () => string): SourceFile | null {
+function parse(fileSource: FileSource, file: string, read: () => string): SourceFile | null {
   let text: string;
   try {
     text = read();
   } catch {
     return null;
   }
-  const source = parseOrError(file, text);
+  const source = parseOrError(fileSource, file, text);
   return source instanceof UnparsableFileError ? null : source;
 }
 
-/** The file's tree, walked once so that a tree the walk cannot follow counts as unparsable too. */
-function parseOrError(file: string, text: string): SourceFile | UnparsableFileError {
+/** The file's tree (walked once by the source, so that a tree the walk cannot follow counts as unparsable too). */
+function parseOrError(fileSource: FileSource, file: string, text: string): SourceFile | UnparsableFileError {
   try {
-    const source = parseSourceFile(text, file);
-    walkNodes(source.ast, () => {});
-    return source;
+    return fileSource.parse(file, text);
   } catch (error) {
     if (error instanceof UnparsableFileError) return error;
     return new UnparsableFileError(file, undefined, error instanceof Error ? error.message : String(error), {

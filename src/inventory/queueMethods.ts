@@ -37,7 +37,7 @@ export const QUEUE_METHOD_NAMES: readonly string[] = [
  * places the inventory reads them: `send`, `fetch` and `insert` are common words in code that never
  * touches pg-boss, and a large parser or bundler source mentions them all.
  */
-const MENTIONS_QUEUE_METHOD = new RegExp(
+export const MENTIONS_QUEUE_METHOD = new RegExp(
   `(?:\\.|\\[\\s*['"\`])\\s*(?:${QUEUE_METHOD_NAMES.join('|')})\\b|\\bsafeCreateQueues?\\b`,
 );
 

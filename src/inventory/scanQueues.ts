@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { collectFiles } from '../files/collectFiles';
 import { buildInventory, type InventoryOptions } from './buildInventory';
+import { diskFileSource, type FileSource } from './fileSource';
 import { findProgramOperations } from './findProgramOperations';
 import type { QueueInventory } from './queueInventory';
 import { canHoldQueueCall } from './queueMethods';
@@ -19,18 +19,24 @@ export interface QueueScan {
 
 /**
  * Finds every queue declared or used under `paths` (files and folders, walked and filtered as the codemod
- * does), resolving names across the files of the tree.
+ * does), resolving names across the files of the tree. `fileSource` is the disk unless a caller keeps the
+ * files between scans (the editor rules).
  */
+export interface ScanOptions extends Partial<InventoryOptions> {
+  /** Where files, texts and parses come from: the disk, unless a caller keeps them between scans. */
+  readonly fileSource?: FileSource;
+}
+
 export function scanQueues(
   paths: readonly string[],
   extensions: ReadonlySet<string>,
-  options: InventoryOptions = { includeTests: false },
+  { includeTests = false, fileSource = diskFileSource }: ScanOptions = {},
 ): QueueScan {
   const root = commonRoot(paths);
   const relative = (file: string) => path.relative(root, file).split(path.sep).join('/');
   const skipped: Array<{ file: string; reason: string }> = [];
   // A folder that cannot be listed is reported like a file that cannot be read, and the scan goes on.
-  const collected = collectFiles(paths, new Set([...extensions, 'json']), ({ directory, reason }) =>
+  const collected = fileSource.list(paths, new Set([...extensions, 'json']), ({ directory, reason }) =>
     skipped.push({ file: relative(directory), reason: `could not read directory: ${reason}` }),
   );
   const files = collected.filter((file) => extensions.has(path.extname(file).slice(1)));
@@ -38,7 +44,7 @@ export function scanQueues(
   const texts = new Map<string, string>();
   for (const file of files) {
     try {
-      texts.set(file, fs.readFileSync(file, 'utf8'));
+      texts.set(file, fileSource.read(file));
     } catch (error) {
       skipped.push({ file: relative(file), reason: `could not read: ${(error as Error).message}` });
     }
@@ -49,9 +55,10 @@ export function scanQueues(
     candidates,
     packageJsons: collected.filter((file) => path.basename(file) === 'package.json'),
     relative,
+    fileSource,
   });
   return {
-    inventory: buildInventory(found.operations, options),
+    inventory: buildInventory(found.operations, { includeTests }),
     root,
     scanned: files.length,
     boundReached: found.boundReached,

@@ -5,6 +5,11 @@ import { readPackageManifest } from '../packageManifest';
 export interface PgBossRuleDocs {
   /** Whether the rule is part of `configs.recommended`. */
   recommended?: boolean;
+  /**
+   * Whether the rule reports what only the whole project shows (a queue declared nowhere): part of
+   * `configs['recommended-project']`, which reads the project's files, instead of `configs.recommended`.
+   */
+  projectWide?: boolean;
   /** Whether the rule can use type information when the parser provides it. */
   requiresTypeChecking?: boolean;
 }
@@ -24,9 +29,9 @@ const ruleCreator = ESLintUtils.RuleCreator<PgBossRuleDocs>(
  * typescript-eslint's RuleCreator (docs URL from the rule name, typed meta), with one change: its
  * `create` deep-clones the default options with structuredClone for every linted file, which made our
  * rule cost three times a selector rule on files without createQueue (bench/lint.bench.mjs). Our rules
- * take one flat options object, so a spread over the defaults gives the same result.
+ * take one flat options object or none, so a spread over the defaults gives the same result.
  */
-export function createRule<Options extends [Record<string, unknown>], MessageIds extends string>(
+export function createRule<Options extends [Record<string, unknown>] | [], MessageIds extends string>(
   rule: Readonly<RuleWithMetaAndName<Options, MessageIds, PgBossRuleDocs>>,
 ): ReturnType<typeof ruleCreator<Options, MessageIds>> {
   const created = ruleCreator(rule);

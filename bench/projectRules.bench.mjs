@@ -1,0 +1,103 @@
+// The project rules' cost (no-undeclared-queue, no-conflicting-queue-options): the first lint of a file in a
+// fresh process (the project read and its inventory built), a re-lint after one other file changed (an
+// editor session), and what the two rules add to a whole-tree lint, each beside the floor (parse and
+// traverse) measured in the same run.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Linter } from 'eslint';
+import { materializeCorpus, root } from './support/corpus.mjs';
+import { lintConfig } from './support/lintConfigs.mjs';
+import { interleave, median, ms, percent, printTable } from './support/measure.mjs';
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const RELINTS = Number(process.env.BENCH_RELINTS ?? 20);
+
+const { directory, files } = materializeCorpus('project-rules', 200);
+// A file that sends to a declared queue and to one nobody declares: each lint of it must report once.
+const sender = path.join(directory, 'app/sender.ts');
+fs.writeFileSync(
+  sender,
+  "import { PgBoss } from 'pg-boss';\n\nexport async function enqueue(boss: PgBoss): Promise<void> {\n  await boss.send('q0', {});\n  await boss.send('payroll', {});\n}\n",
+);
+const scanned = [...files, sender].filter(
+  (file) => !path.relative(directory, file).split(path.sep).includes('node_modules'),
+);
+fs.writeFileSync(`${directory}.files.json`, JSON.stringify(scanned));
+
+function child(...args) {
+  const result = spawnSync(process.execPath, [path.join(root, 'bench/support/lintTree.mjs'), directory, ...args], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  });
+  if (result.status !== 0) throw new Error(`lintTree ${args.join(' ')} failed: ${result.stderr}`);
+  return JSON.parse(result.stdout);
+}
+
+function assertReports(label, reported, expected) {
+  if (reported !== expected) throw new Error(`${label}: expected ${expected} report(s), got ${reported}`);
+}
+
+// 1. The first lint in a fresh process.
+const firsts = Array.from({ length: ROUNDS }, () => child('first', sender));
+for (const { reported } of firsts) assertReports('first lint', reported, 1);
+const first = { floor: median(firsts.map((run) => run.floorMs)), project: median(firsts.map((run) => run.firstMs)) };
+
+// 2. Re-lints in one process, each after another file of the project changed on disk.
+const linter = new Linter({ configType: 'flat', cwd: directory });
+const senderText = fs.readFileSync(sender, 'utf8');
+const verify = (kind) => {
+  const start = process.hrtime.bigint();
+  const reported = linter.verify(senderText, lintConfig(kind, sender), { filename: sender }).length;
+  return { ms: Number(process.hrtime.bigint() - start) / 1e6, reported };
+};
+verify('floor');
+assertReports('first in-process lint', verify('project').reported, 1);
+const changed = path.join(directory, 'app/queues-7.ts');
+const relints = [];
+const floors = [];
+for (let round = 0; round < RELINTS; round++) {
+  fs.appendFileSync(changed, `// edit ${round}\n`);
+  const relint = verify('project');
+  assertReports('re-lint', relint.reported, 1);
+  relints.push(relint.ms);
+  floors.push(verify('floor').ms);
+}
+const relint = { floor: median(floors), project: median(relints) };
+
+// 3. Whole tree, each pass in a fresh process.
+const tree = await interleave(
+  ['floor', 'project'].map((kind) => ({
+    name: kind,
+    measure: () => {
+      const pass = child('tree', kind);
+      if (kind === 'project') assertReports('whole tree', pass.reported, 1);
+      return pass.ms;
+    },
+  })),
+  ROUNDS,
+);
+const floorTree = tree.get('floor').median;
+const projectTree = tree.get('project').median;
+
+printTable(
+  `Project rules on ${scanned.length} files (medians: ${ROUNDS} fresh processes, ${RELINTS} re-lints)`,
+  ['measure', 'floor', 'with the project rules', 'added', 'target'],
+  [
+    ['first lint of a file (project read)', ms(first.floor), ms(first.project), ms(first.project - first.floor), '—'],
+    [
+      're-lint after another file changed',
+      ms(relint.floor),
+      ms(relint.project),
+      ms(relint.project - relint.floor),
+      relint.project - relint.floor < 50 ? '< 50 ms ✅' : '< 50 ms ❌',
+    ],
+    [
+      'whole-tree lint',
+      ms(floorTree),
+      ms(projectTree),
+      percent((projectTree - floorTree) / floorTree),
+      (projectTree - floorTree) / floorTree < 0.05 ? '< 5 % ✅' : '< 5 % ❌',
+    ],
+  ],
+);

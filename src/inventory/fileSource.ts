@@ -1,0 +1,39 @@
+import fs from 'node:fs';
+import { collectFiles, type UnreadableDirectory } from '../files/collectFiles';
+import { parseSourceFile } from '../files/parseSourceFile';
+import type { SourceFile } from '../util/sourceFile';
+import { walkNodes } from '../util/walkNodes';
+
+/**
+ * Where a scan gets its files, their texts and their parses. The command reads the disk afresh on every
+ * run (`diskFileSource`); the editor rules keep all three between lints (src/project/projectFiles.ts) and
+ * hand over the linted file's unsaved text, so a re-lint reads and parses only what changed.
+ */
+export interface FileSource {
+  /** The files under `paths` with one of `extensions`, listed as collectFiles lists them. */
+  list(
+    paths: readonly string[],
+    extensions: ReadonlySet<string>,
+    onUnreadableDirectory: (problem: UnreadableDirectory) => void,
+  ): readonly string[];
+  /** A file's text; throws when it cannot be read. */
+  read(file: string): string;
+  /** A file's text when `pattern` occurs in it, else undefined; throws when it cannot be read. */
+  readIfMatching(file: string, pattern: RegExp): string | undefined;
+  /** `text` (the text of `file`) parsed, parents set; throws when it does not parse. */
+  parse(file: string, text: string): SourceFile;
+}
+
+export const diskFileSource: FileSource = {
+  list: collectFiles,
+  read: (file) => fs.readFileSync(file, 'utf8'),
+  readIfMatching(file, pattern) {
+    const text = fs.readFileSync(file, 'utf8');
+    return pattern.test(text) ? text : undefined;
+  },
+  parse(file, text) {
+    const source = parseSourceFile(text, file);
+    walkNodes(source.ast, () => {});
+    return source;
+  },
+};

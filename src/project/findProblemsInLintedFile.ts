@@ -1,0 +1,94 @@
+import path from 'node:path';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { readPgBossSettings } from '../analysis/pgBossSettings';
+import type { ProblemKind } from '../inventory/queueInventory';
+import { MENTIONS_QUEUE_METHOD } from '../inventory/queueMethods';
+import { scanProject } from './scanProject';
+
+/** A problem of the project's inventory at one place in the linted file. */
+export interface ProblemInLintedFile {
+  readonly kind: ProblemKind;
+  readonly queue: string;
+  /** Where to report: the call the inventory located, or its position when no call starts there. */
+  readonly report: { readonly node: TSESTree.Node } | { readonly loc: TSESTree.Position };
+  /** The problem's other locations, `file:line:column` relative to ESLint's working directory. */
+  readonly elsewhere: readonly string[];
+  /** The folders the project was read from, as a message names them: `this project` for ESLint's working directory. */
+  readonly project: string;
+}
+
+/**
+ * The problems of `kinds` that the project's inventory (src/inventory, the analysis `pg-boss-queues`
+ * runs) locates in the file being linted. The project is ESLint's working directory, or the folders
+ * `settings['pg-boss'].queueRoots` names; the linted file's text is ESLint's, unsaved edits included.
+ */
+export function findProblemsInLintedFile(
+  context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
+  kinds: ReadonlySet<ProblemKind>,
+): ProblemInLintedFile[] {
+  const { sourceCode, cwd, filename } = context;
+  // Every location is a call that names a queue method: a file without one has nothing to report.
+  if (!MENTIONS_QUEUE_METHOD.test(sourceCode.text)) return [];
+  const { queueRoots } = readPgBossSettings(context.settings);
+  const roots = (queueRoots.length > 0 ? queueRoots : ['.']).map((root) => path.resolve(cwd, root));
+  if (!roots.some((root) => isInside(root, filename))) return [];
+  const { inventory, root } = scanProject(roots, { file: filename, text: sourceCode.text });
+  const linted = path.relative(root, filename).split(path.sep).join('/');
+  const fromCwd = (file: string) => path.relative(cwd, path.join(root, file)).split(path.sep).join('/');
+  const found: ProblemInLintedFile[] = [];
+  for (const { kind, queue, locations } of inventory.problems) {
+    if (!kinds.has(kind) || queue === null) continue;
+    for (const location of locations) {
+      if (location.file !== linted) continue;
+      const position = { line: location.line, column: location.column - 1 };
+      const call = findCallAt(sourceCode, position);
+      found.push({
+        kind,
+        queue,
+        report: call ? { node: call } : { loc: position },
+        elsewhere: locations
+          .filter((other) => other !== location)
+          .map((other) => `${fromCwd(other.file)}:${other.line}:${other.column}`),
+        project: describeProject(cwd, roots),
+      });
+    }
+  }
+  return found;
+}
+
+function describeProject(cwd: string, roots: readonly string[]): string {
+  const relative = roots.map((root) => path.relative(cwd, root).split(path.sep).join('/') || '.');
+  return relative.length === 1 && relative[0] === '.' ? 'this project' : relative.join(', ');
+}
+
+function isInside(root: string, file: string): boolean {
+  const relative = path.relative(root, file);
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+}
+
+/** The outermost call starting at `position` (`boss.send(…)` rather than `boss`), for the report's range. */
+function findCallAt(sourceCode: Readonly<TSESLint.SourceCode>, position: TSESTree.Position): TSESTree.Node | undefined {
+  let index: number;
+  try {
+    index = sourceCode.getIndexFromLoc(position);
+  } catch {
+    return undefined;
+  }
+  let node: TSESTree.Node | null = sourceCode.getNodeByRangeIndex(index);
+  let call: TSESTree.Node | undefined;
+  while (node && node.range[0] === index && CALL_PARTS.has(node.type)) {
+    if (node.type === AST_NODE_TYPES.CallExpression) call = node;
+    node = node.parent ?? null;
+  }
+  return call;
+}
+
+const CALL_PARTS: ReadonlySet<AST_NODE_TYPES> = new Set([
+  AST_NODE_TYPES.Identifier,
+  AST_NODE_TYPES.ThisExpression,
+  AST_NODE_TYPES.MemberExpression,
+  AST_NODE_TYPES.CallExpression,
+  AST_NODE_TYPES.ChainExpression,
+  AST_NODE_TYPES.TSNonNullExpression,
+]);

@@ -1,0 +1,129 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { UnreadableDirectory } from '../files/collectFiles';
+import { diskFileSource, type FileSource } from '../inventory/fileSource';
+import type { SourceFile } from '../util/sourceFile';
+
+/** What is kept of a file while its modification time and size stay what they were when it was read. */
+interface KeptFile {
+  readonly stamp: string;
+  /**
+   * Kept only when the file matched the scan's text check or was read whole (a module names are imported
+   * from, the file being linted): the files whose changes can change the inventory.
+   */
+  text?: string;
+  match?: { readonly pattern: RegExp; readonly found: boolean };
+  parsed?: SourceFile;
+}
+
+interface Listing {
+  readonly key: string;
+  readonly files: readonly string[];
+  /** Every folder holding a listed file, up to the listed roots, with its modification time when listed. */
+  readonly folders: ReadonlyMap<string, number | undefined>;
+}
+
+/**
+ * A project's files kept between scans in a long-lived process (the editor's ESLint server lints many
+ * times in one): the list, each file's text check, text and parse. `refresh()` before each scan drops
+ * what changed on disk, and only that: a file is read again when its modification time or size changed,
+ * and the files are listed again when a folder's did (a file added, deleted or renamed in it).
+ *
+ * Only the files the scan reads whole (those that mention a queue method, the modules names are imported
+ * from) and the file being linted are looked at on every refresh: statting every file of a large tree
+ * would cost more than the lint. A file that mentions no queue method is read again when it is linted or
+ * when its folder changes (git and most editors replace a file rather than write it in place); one that
+ * another program edits in place to declare a queue is seen once either happens.
+ */
+export class ProjectFiles implements FileSource {
+  private listing: Listing | undefined;
+  private readonly kept = new Map<string, KeptFile>();
+  /** Counts the refreshes that found a change: a scan made in the same generation still holds. */
+  generation = 0;
+  /**
+   * Whether parses are kept for the next scan. Not until a second scan is needed: a whole-tree `eslint .`
+   * scans once, and holding the trees of every matching file then only costs garbage collection in the
+   * lint of every other file (as pg-boss-queues found, src/inventory/projectModules.ts); an editor session
+   * re-scans on every change, and there a kept parse spares parsing the file again.
+   */
+  keepParses = false;
+
+  /** `linted`: the file being linted, always looked at (its text is compared with ESLint's). */
+  refresh(linted: string): void {
+    let changed = false;
+    if (this.listing && [...this.listing.folders].some(([folder, mtime]) => modifiedAt(folder) !== mtime)) {
+      this.listing = undefined;
+      changed = true;
+    }
+    // A changed folder is the moment to look at every file again: the list is being made anew anyway.
+    const everyFile = changed;
+    for (const [file, kept] of this.kept) {
+      if ((kept.text === undefined && file !== linted && !everyFile) || stampOf(file) === kept.stamp) continue;
+      this.kept.delete(file);
+      changed = true;
+    }
+    if (changed) this.generation++;
+  }
+
+  list(
+    paths: readonly string[],
+    extensions: ReadonlySet<string>,
+    onUnreadableDirectory: (problem: UnreadableDirectory) => void,
+  ): readonly string[] {
+    const key = JSON.stringify([paths, [...extensions].sort()]);
+    if (this.listing?.key === key) return this.listing.files;
+    const roots = paths.map((given) => path.resolve(given));
+    // Times first: a file added while the folders are walked shows as a change at the next refresh.
+    const folders = new Map<string, number | undefined>(roots.map((root) => [root, modifiedAt(root)]));
+    const files = diskFileSource.list(paths, extensions, onUnreadableDirectory);
+    for (const file of files) {
+      for (let folder = path.dirname(file); !folders.has(folder); folder = path.dirname(folder)) {
+        folders.set(folder, modifiedAt(folder));
+        if (path.dirname(folder) === folder) break;
+      }
+    }
+    this.listing = { key, files, folders };
+    // Every listed file is stamped now, so one changed before its first read is still noticed.
+    for (const file of files) this.keep(file);
+    return files;
+  }
+
+  read(file: string): string {
+    const kept = this.keep(file);
+    kept.text ??= diskFileSource.read(file);
+    return kept.text;
+  }
+
+  readIfMatching(file: string, pattern: RegExp): string | undefined {
+    const kept = this.keep(file);
+    if (kept.match?.pattern !== pattern) {
+      const text = kept.text ?? diskFileSource.read(file);
+      kept.match = { pattern, found: pattern.test(text) };
+      if (kept.match.found) kept.text = text;
+    }
+    return kept.match.found ? this.read(file) : undefined;
+  }
+
+  parse(file: string, text: string): SourceFile {
+    const kept = this.kept.get(file);
+    if (!this.keepParses || kept?.text !== text) return diskFileSource.parse(file, text);
+    kept.parsed ??= diskFileSource.parse(file, text);
+    return kept.parsed;
+  }
+
+  private keep(file: string): KeptFile {
+    let kept = this.kept.get(file);
+    if (!kept) this.kept.set(file, (kept = { stamp: stampOf(file) }));
+    return kept;
+  }
+}
+
+function modifiedAt(folder: string): number | undefined {
+  return fs.statSync(folder, { throwIfNoEntry: false })?.mtimeMs;
+}
+
+/** Modification time and size; a missing file has its own stamp, so its return is a change too. */
+function stampOf(file: string): string {
+  const stat = fs.statSync(file, { throwIfNoEntry: false });
+  return stat ? `${stat.mtimeMs}:${stat.size}` : 'missing';
+}

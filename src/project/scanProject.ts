@@ -1,0 +1,84 @@
+import path from 'node:path';
+import { DEFAULT_EXTENSIONS, readExtensions } from '../cli/readCommandLine';
+import type { FileSource } from '../inventory/fileSource';
+import { scanQueues, type QueueScan } from '../inventory/scanQueues';
+import { ProjectFiles } from './projectFiles';
+
+/** The files `pg-boss-queues` scans by default, so the rules judge the same tree the command does. */
+const EXTENSIONS = readExtensions(DEFAULT_EXTENSIONS);
+
+/** The file being linted, with the text ESLint has for it: unsaved edits in an editor included. */
+export interface LintedFile {
+  readonly file: string;
+  readonly text: string;
+}
+
+interface Project {
+  readonly files: ProjectFiles;
+  last?: { readonly generation: number; readonly unsaved: LintedFile | undefined; readonly scan: QueueScan };
+}
+
+/** One per set of roots, for the life of the process (each ESLint worker thread has its own). */
+const projects = new Map<string, Project>();
+
+/**
+ * The inventory of the project under `roots`, up to date with the disk and with the linted file's text.
+ * Files are read and parsed once and again only when they change (ProjectFiles); the scan itself is
+ * reused while nothing changed, which is every file of a whole-tree `eslint .` but the first.
+ */
+export function scanProject(roots: readonly string[], linted: LintedFile): QueueScan {
+  const key = JSON.stringify(roots);
+  let project = projects.get(key);
+  if (!project) projects.set(key, (project = { files: new ProjectFiles() }));
+  const { files } = project;
+  files.refresh(linted.file);
+  const saved = savedText(files, linted.file);
+  const unsaved = saved === linted.text ? undefined : linted;
+  const last = project.last;
+  if (
+    last &&
+    last.generation === files.generation &&
+    last.unsaved?.file === unsaved?.file &&
+    last.unsaved?.text === unsaved?.text
+  )
+    return last.scan;
+  // A project scanned again is one that changes while it is linted: from now on its parses are worth keeping.
+  if (last) files.keepParses = true;
+  const scan = scanQueues(roots, EXTENSIONS, {
+    fileSource: unsaved ? withUnsavedText(files, unsaved, saved === undefined ? roots : []) : files,
+  });
+  project.last = { generation: files.generation, unsaved, scan };
+  return scan;
+}
+
+/** The linted file's text on disk, or undefined for a new file the editor has not saved yet. */
+function savedText(files: ProjectFiles, file: string): string | undefined {
+  try {
+    return files.read(file);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The project's files with `unsaved` read from the editor instead of the disk. A new file under
+ * `newFileRoots` joins the list as if it were saved (a file on disk that the list leaves out, one git
+ * ignores, stays out, as for `pg-boss-queues`).
+ */
+function withUnsavedText(files: ProjectFiles, unsaved: LintedFile, newFileRoots: readonly string[]): FileSource {
+  const isUnsaved = (file: string) => file === unsaved.file;
+  return {
+    list(paths, extensions, onUnreadableDirectory) {
+      const listed = files.list(paths, extensions, onUnreadableDirectory);
+      const joins =
+        !listed.includes(unsaved.file) &&
+        extensions.has(path.extname(unsaved.file).slice(1)) &&
+        newFileRoots.some((root) => !path.relative(root, unsaved.file).startsWith('..'));
+      return joins ? [...listed, unsaved.file].sort() : listed;
+    },
+    read: (file) => (isUnsaved(file) ? unsaved.text : files.read(file)),
+    readIfMatching: (file, pattern) =>
+      isUnsaved(file) ? (pattern.test(unsaved.text) ? unsaved.text : undefined) : files.readIfMatching(file, pattern),
+    parse: (file, text) => files.parse(file, text),
+  };
+}

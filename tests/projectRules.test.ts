@@ -1,0 +1,233 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import tsParser from '@typescript-eslint/parser';
+import { ESLint as ESLint10 } from 'eslint';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import plugin from '../src';
+import { DEFAULT_EXTENSIONS, readExtensions } from '../src/cli/readCommandLine';
+import type { ProblemKind } from '../src/inventory/queueInventory';
+import { scanQueues } from '../src/inventory/scanQueues';
+import { copyQueuesMonorepo, fixQueuesMonorepo } from './support/queuesMonorepo';
+
+// eslint-9 is an npm alias of ESLint 9, installed beside ESLint 10.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { ESLint: ESLint9 } = require('eslint-9') as { ESLint: typeof ESLint10 };
+
+// Each case lints a whole project, which a loaded machine can take several seconds to do.
+vi.setConfig({ testTimeout: 30_000 });
+
+const temporary: string[] = [];
+afterEach(() => {
+  for (const directory of temporary.splice(0)) fs.rmSync(directory, { recursive: true, force: true });
+});
+
+/** A fresh copy of the fixture monorepo, linted from its root as the editor's ESLint server would. */
+function monorepo(): string {
+  const directory = copyQueuesMonorepo();
+  temporary.push(directory);
+  return directory;
+}
+
+const RUNS = 'packages/api/src/routes/runs.ts';
+const SHARED_QUEUES = 'packages/queues/src/index.ts';
+/** The fixture's four problems, at each place the editor shows them. */
+const FIXTURE_REPORTS = [
+  'apps/worker/src/digestWorker.cjs:7:9 pg-boss/no-undeclared-queue',
+  'apps/worker/src/worker.ts:20:9 pg-boss/no-conflicting-queue-options',
+  'packages/api/src/jobQueue.ts:23:11 pg-boss/no-conflicting-queue-options',
+  `${RUNS}:16:9 pg-boss/no-undeclared-queue`,
+  `${SHARED_QUEUES}:40:11 pg-boss/no-undeclared-queue`,
+];
+
+/** Every report of the two rules, `file:line:column rule`, in a stable order. */
+function reports(cwd: string, results: readonly ESLint10.LintResult[]): string[] {
+  return results
+    .flatMap((result) =>
+      result.messages.map(
+        (message) =>
+          `${path.relative(cwd, result.filePath).split(path.sep).join('/')}:${message.line}:${message.column} ${message.ruleId}`,
+      ),
+    )
+    .sort();
+}
+/** Which rule reports each kind of problem the inventory finds. */
+const RULE_OF_KIND: Partial<Record<ProblemKind, string>> = {
+  undeclared: 'pg-boss/no-undeclared-queue',
+  'undeclared-dead-letter': 'pg-boss/no-undeclared-queue',
+  'conflicting-options': 'pg-boss/no-conflicting-queue-options',
+};
+
+const PAYROLL_SEND = "\nexport const payroll = () => boss.send('payroll', {});\n";
+
+describe.each([
+  ['ESLint 10', ESLint10],
+  ['ESLint 9', ESLint9],
+])('%s with recommended-project, in one process', (_label, ESLint) => {
+  function createESLint(cwd: string, settings?: object) {
+    return new ESLint({
+      cwd,
+      overrideConfigFile: true,
+      overrideConfig: [
+        { files: ['**/*.{ts,tsx,mts,cts}'], languageOptions: { parser: tsParser } },
+        plugin.configs['recommended-project'],
+        ...(settings ? [{ settings }] : []),
+      ] as never,
+    });
+  }
+
+  it('reports the undeclared use, the undeclared dead letter and both conflicting declarations', async () => {
+    const directory = monorepo();
+    const results = await createESLint(directory).lintFiles(['.']);
+    expect(reports(directory, results)).toEqual(FIXTURE_REPORTS);
+    const messages = results.flatMap((result) => result.messages.map((message) => message.message));
+    expect(messages).toContain(
+      'Queue "weekly_digest" is declared nowhere in this project: pg-boss 10 drops its jobs, 11+ throws. Declare it with createQueue.',
+    );
+    expect(messages).toContain(
+      'Dead letter "notifs_dlq" is declared nowhere in this project: creating this queue fails. Declare "notifs_dlq" first.',
+    );
+    expect(messages).toContain(
+      'Queue "transcribe" is also declared with other options at apps/worker/src/worker.ts:20:9: the first process to start decides its policy. Declare it once.',
+    );
+  });
+
+  it('sees files fixed on disk at the next lint, and a declaration removed again', async () => {
+    const directory = monorepo();
+    const eslint = createESLint(directory);
+    const original = fs.readFileSync(path.join(directory, SHARED_QUEUES), 'utf8');
+    expect(reports(directory, await eslint.lintFiles([RUNS]))).toEqual([`${RUNS}:16:9 pg-boss/no-undeclared-queue`]);
+
+    fixQueuesMonorepo(directory);
+    expect(reports(directory, await eslint.lintFiles(['.']))).toEqual([]);
+
+    fs.writeFileSync(path.join(directory, SHARED_QUEUES), original);
+    expect(reports(directory, await eslint.lintFiles([RUNS]))).toEqual([`${RUNS}:16:9 pg-boss/no-undeclared-queue`]);
+  });
+
+  it('reports a new queue in unsaved text before it is saved, and notices a new file that declares it', async () => {
+    const directory = monorepo();
+    const eslint = createESLint(directory);
+    const runs = path.join(directory, RUNS);
+    const edited = fs.readFileSync(runs, 'utf8') + PAYROLL_SEND;
+    const lintEdited = async () => reports(directory, await eslint.lintText(edited, { filePath: runs }));
+    expect(await lintEdited()).toEqual([
+      `${RUNS}:16:9 pg-boss/no-undeclared-queue`,
+      `${RUNS}:19:30 pg-boss/no-undeclared-queue`,
+    ]);
+    // The disk still has the file without the edit.
+    expect(reports(directory, await eslint.lintFiles([RUNS]))).toEqual([`${RUNS}:16:9 pg-boss/no-undeclared-queue`]);
+
+    const payroll = path.join(directory, 'apps/worker/src/payroll.ts');
+    fs.writeFileSync(
+      payroll,
+      "import type { PgBoss } from 'pg-boss';\n\nexport const declarePayroll = (boss: PgBoss) => boss.createQueue('payroll');\n",
+    );
+    expect(await lintEdited()).toEqual([`${RUNS}:16:9 pg-boss/no-undeclared-queue`]);
+
+    fs.rmSync(payroll);
+    expect(await lintEdited()).toContain(`${RUNS}:19:30 pg-boss/no-undeclared-queue`);
+  });
+
+  it('judges a new file the editor has not saved yet with the project', async () => {
+    const directory = monorepo();
+    const payroll = path.join(directory, 'packages/api/src/routes/payroll.ts');
+    const text = "import boss from '../boss.js';\n\nexport const pay = () => boss.send('payroll', {});\n";
+    const results = await createESLint(directory).lintText(text, { filePath: payroll });
+    expect(reports(directory, results)).toEqual([
+      'packages/api/src/routes/payroll.ts:3:26 pg-boss/no-undeclared-queue',
+    ]);
+  });
+
+  it('sees a file that mentioned no queue method once it is linted, even when written in place', async () => {
+    const directory = monorepo();
+    const eslint = createESLint(directory);
+    expect(reports(directory, await eslint.lintFiles([RUNS]))).toEqual([`${RUNS}:16:9 pg-boss/no-undeclared-queue`]);
+    // Written in place, as some editors save: its folder's modification time does not change.
+    const boss = path.join(directory, 'packages/api/src/boss.ts');
+    fs.appendFileSync(boss, "\nexport const declared = boss.createQueue('weekly_digest');\n");
+    await eslint.lintFiles([boss]);
+    expect(reports(directory, await eslint.lintFiles([RUNS]))).toEqual([]);
+  });
+
+  it.each([
+    ['the fixture monorepo', monorepo],
+    [
+      "the bare-call rule's real-world corpus (none of its kinds there)",
+      () => path.resolve(__dirname, 'fixtures/realWorld'),
+    ],
+  ])('reports exactly what pg-boss-queues reports of its kinds, on %s', async (_name, project) => {
+    const directory = project();
+    const { inventory } = scanQueues([directory], readExtensions(DEFAULT_EXTENSIONS));
+    const expected = inventory.problems.flatMap(({ kind, locations }) =>
+      (RULE_OF_KIND[kind] ? locations : []).map(
+        ({ file, line, column }) => `${file}:${line}:${column} ${RULE_OF_KIND[kind]}`,
+      ),
+    );
+    expect(reports(directory, await createESLint(directory).lintFiles(['.']))).toEqual(expected.sort());
+  });
+
+  it('reads the project from settings.pg-boss.queueRoots when linting from a sub-folder', async () => {
+    const directory = monorepo();
+    const api = path.join(directory, 'packages/api');
+    // From packages/api alone, the queue names it imports from the shared package are unknown: never reported.
+    expect(reports(api, await createESLint(api).lintFiles(['src/routes/runs.ts']))).toEqual([]);
+    const fromRoot = createESLint(api, { 'pg-boss': { queueRoots: ['../..'] } });
+    expect(reports(api, await fromRoot.lintFiles(['src/routes/runs.ts']))).toEqual([
+      'src/routes/runs.ts:16:9 pg-boss/no-undeclared-queue',
+    ]);
+    const [result] = await fromRoot.lintFiles(['src/routes/runs.ts']);
+    expect(result?.messages[0]?.message).toContain('declared nowhere in ../..:');
+  });
+});
+
+// Each worker thread loads the plugin and a parser of its own, which takes seconds on a loaded machine.
+describe('ESLint 10 on two worker threads (concurrency: 2)', { timeout: 60_000 }, () => {
+  it('reports what one thread reports: each worker keeps its own project', async () => {
+    const directory = monorepo();
+    // Workers load the configuration from a file; it names the parser and the built plugin by path, since
+    // the copy has no node_modules.
+    fs.writeFileSync(
+      path.join(directory, 'eslint.config.mjs'),
+      [
+        `import tsParser from ${JSON.stringify(require.resolve('@typescript-eslint/parser'))};`,
+        `import pgBoss from ${JSON.stringify(path.resolve(__dirname, '../dist/src/index.js'))};`,
+        "export default [{ files: ['**/*.{ts,tsx,mts,cts}'], languageOptions: { parser: tsParser } }, pgBoss.configs['recommended-project']];",
+      ].join('\n'),
+    );
+    const eslint = new ESLint10({ cwd: directory, concurrency: 2 } as ConstructorParameters<typeof ESLint10>[0]);
+    expect(reports(directory, await eslint.lintFiles(['.']))).toEqual(FIXTURE_REPORTS);
+  });
+});
+
+// oxlint runs as its own process, which a loaded machine can take seconds to start.
+describe('oxlint with the plugin in jsPlugins', { timeout: 30_000 }, () => {
+  it('reports the places ESLint reports on the fixture monorepo', () => {
+    const directory = monorepo();
+    const config = path.join(directory, '.oxlintrc.json');
+    fs.writeFileSync(
+      config,
+      JSON.stringify({
+        jsPlugins: [path.resolve(__dirname, '../dist/src/index.js')],
+        rules: Object.fromEntries(
+          Object.keys(plugin.configs['recommended-project'].rules ?? {}).map((id) => [id, 'error']),
+        ),
+      }),
+    );
+    const result = spawnSync(
+      process.execPath,
+      [path.resolve(__dirname, '../node_modules/oxlint/bin/oxlint'), '-c', config, '--format', 'json', '.'],
+      { cwd: directory, encoding: 'utf8' },
+    );
+    const { diagnostics } = JSON.parse(result.stdout) as {
+      diagnostics: Array<{ code: string; filename: string; labels: Array<{ span: { line: number; column: number } }> }>;
+    };
+    const found = diagnostics
+      .map(
+        ({ code, filename, labels: [label] }) =>
+          `${filename.split(path.sep).join('/')}:${label!.span.line}:${label!.span.column} ${code.replace(/^pg-boss\((.+)\)$/, 'pg-boss/$1')}`,
+      )
+      .sort();
+    expect(found).toEqual(FIXTURE_REPORTS);
+  });
+});
