@@ -3,6 +3,7 @@ import { describeNamePattern, matchesName } from './namePattern';
 import { DECLARING_METHODS } from './queueMethods';
 import type {
   InventoryProblem,
+  StaticJson,
   InventoryQueue,
   ProblemKind,
   QueueDeclaration,
@@ -181,7 +182,16 @@ function findQueueProblems({ name, declared, declarations, uses, unresolvedUses 
 function hasConflictingOptions(declarations: readonly LocatedOperation[]): boolean {
   const options = declarations.map((declaration) => (declaration.kind === 'declaration' ? declaration.options : null));
   if (options.includes(null)) return false;
-  return new Set(options.map(canonicalJson)).size > 1;
+  return new Set(options.map((option) => canonicalJson(asCreated(option!)))).size > 1;
+}
+
+/**
+ * The options as pg-boss creates the queue from them: `name` in the options is the queue's own name (the
+ * argument wins), and a missing `policy` is `standard`, so `{}` and `{ policy: 'standard' }` agree.
+ */
+function asCreated(options: { readonly [key: string]: StaticJson }): { readonly [key: string]: StaticJson } {
+  const { name: _name, ...rest } = options;
+  return { ...rest, policy: rest.policy ?? 'standard' };
 }
 
 /** JSON with sorted keys, so `{ a, b }` and `{ b, a }` compare equal. */

@@ -197,8 +197,10 @@ function readMember(
 }
 
 /**
- * `this.queueName` where the class declares `queueName = 'emails'` and nothing in the file assigns it
- * (`readonly`, or a field only ever read): it holds its initial value for the instance's whole life.
+ * `this.queueName` where the class declares `private queueName = 'emails'` (or `#queueName`, or a
+ * `readonly` field of a class no class of the file extends) and nothing in the file writes it: it holds its
+ * initial value for the instance's whole life. Only a string, number or boolean: a list or an object in a
+ * field is filled in later (`this.jobs.push(job)`) more often than not.
  */
 function evaluateInstanceField(scope: EvaluationScope, member: TSESTree.MemberExpression, depth: number): StaticValue {
   const name = getStaticPropertyName(member);
@@ -212,30 +214,84 @@ function evaluateInstanceField(scope: EvaluationScope, member: TSESTree.MemberEx
       !element.static &&
       getPropertyKeyName(element) === name,
   );
-  if (!field?.value || (!field.readonly && assignedMembers(scope.source).has(name))) throw new NotStaticError(member);
-  return evaluateStatic({ ...scope, bindings: NO_BINDINGS }, field.value, depth + 1);
+  const owner = node?.parent;
+  // A subclass can redeclare a public field with another value; TypeScript forbids that for a private one.
+  const fixed =
+    field &&
+    (field.accessibility === 'private' ||
+      field.key.type === AST_NODE_TYPES.PrivateIdentifier ||
+      (field.readonly && owner !== undefined && !isExtendedInFile(scope.source, owner)));
+  if (!field?.value || !fixed || isWrittenInFile(scope.source, name)) throw new NotStaticError(member);
+  const value = evaluateStatic({ ...scope, bindings: NO_BINDINGS }, field.value, depth + 1);
+  if (value !== null && typeof value === 'object') throw new NotStaticError(member);
+  return value;
 }
 
-const assignedMembersBySource = new WeakMap<SourceFile, ReadonlySet<string>>();
+function isExtendedInFile(source: SourceFile, owner: TSESTree.Node): boolean {
+  const name =
+    (owner.type === AST_NODE_TYPES.ClassDeclaration || owner.type === AST_NODE_TYPES.ClassExpression) && owner.id
+      ? owner.id.name
+      : undefined;
+  return name === undefined || new RegExp(`\\bextends\\s+${name}\\b`).test(source.text);
+}
 
-/** The member names a file assigns anywhere (`this.queueName = …`, `service.queueName++`), found once per file. */
-function assignedMembers(source: SourceFile): ReadonlySet<string> {
-  let names = assignedMembersBySource.get(source);
-  if (!names) {
-    const found = new Set<string>();
+/** What a file writes to members: their names, or everything when it copies objects onto `this`. */
+interface WrittenMembers {
+  readonly names: ReadonlySet<string>;
+  readonly everything: boolean;
+}
+
+const writtenMembersBySource = new WeakMap<SourceFile, WrittenMembers>();
+
+/**
+ * Whether the file writes a member of this name anywhere: `this.queueName = …`, `service.queueName++`,
+ * `({ queueName: this.queueName } = options)`, or any member when it copies an object onto `this`
+ * (`Object.assign(this, options)`). The file is walked once.
+ */
+function isWrittenInFile(source: SourceFile, name: string): boolean {
+  let written = writtenMembersBySource.get(source);
+  if (!written) {
+    const names = new Set<string>();
+    let everything = false;
     walkNodes(source.ast, (node) => {
-      const target =
-        node.type === AST_NODE_TYPES.AssignmentExpression
-          ? node.left
-          : node.type === AST_NODE_TYPES.UpdateExpression
-            ? node.argument
-            : undefined;
-      const name = target?.type === AST_NODE_TYPES.MemberExpression ? getStaticPropertyName(target) : undefined;
-      if (name !== undefined) found.add(name);
+      if (node.type === AST_NODE_TYPES.AssignmentExpression) collectWrittenMembers(node.left, names);
+      else if (node.type === AST_NODE_TYPES.UpdateExpression) collectWrittenMembers(node.argument, names);
+      else if (
+        node.type === AST_NODE_TYPES.CallExpression &&
+        node.callee.type === AST_NODE_TYPES.MemberExpression &&
+        getStaticPropertyName(node.callee) === 'assign' &&
+        node.arguments[0]?.type === AST_NODE_TYPES.ThisExpression
+      )
+        everything = true;
     });
-    assignedMembersBySource.set(source, (names = found));
+    writtenMembersBySource.set(source, (written = { names, everything }));
   }
-  return names;
+  return written.everything || written.names.has(name);
+}
+
+function collectWrittenMembers(target: TSESTree.Node, found: Set<string>): void {
+  switch (target.type) {
+    case AST_NODE_TYPES.MemberExpression: {
+      const name = getStaticPropertyName(target);
+      if (name !== undefined) found.add(name);
+      return;
+    }
+    case AST_NODE_TYPES.ObjectPattern:
+      for (const property of target.properties)
+        collectWrittenMembers(property.type === AST_NODE_TYPES.Property ? property.value : property.argument, found);
+      return;
+    case AST_NODE_TYPES.ArrayPattern:
+      for (const element of target.elements) if (element) collectWrittenMembers(element, found);
+      return;
+    case AST_NODE_TYPES.AssignmentPattern:
+      collectWrittenMembers(target.left, found);
+      return;
+    case AST_NODE_TYPES.RestElement:
+      collectWrittenMembers(target.argument, found);
+      return;
+    default:
+      return;
+  }
 }
 
 function evaluateObject(

@@ -100,49 +100,83 @@ export class ProgramCallers {
     return { sites, complete };
   }
 
-  /** Calls of `name` exported by `origin`, in the files that import it. */
+  /**
+   * Calls of `name` exported by `origin`, in the files that import it: `f(…)` through a named, default or
+   * destructured-`require` import, `ns.f(…)` through `import * as ns` or `const ns = require(…)`. A file
+   * that names `f` but imports it in no way read here (`await import(…)`) has calls that cannot be seen.
+   */
   private importedCallers(origin: string, name: string): Callers {
     const sites: CallSite[] = [];
     let complete = true;
     const mention = name === 'default' ? undefined : new RegExp(`\\b${escapeRegExp(name)}\\b`);
     for (const [file, text] of this.texts) {
       if (file === origin || (mention && !mention.test(text))) continue;
-      if (!/\bimport\b|\brequire\s*\(/.test(text)) continue;
+      if (!/\bimport\b|\brequire\s*\(/.test(text)) {
+        if (mention) complete = false;
+        continue;
+      }
       const source = this.modules.source(file);
-      if (!source) continue;
-      for (const local of this.importsOf(file, source, origin, name)) {
+      if (!source) {
+        if (mention) complete = false;
+        continue;
+      }
+      const { locals, namespaces } = this.importsOf(file, source, origin, name);
+      if (mention && locals.length === 0 && namespaces.length === 0 && !this.exportsFrom(file, name, origin, name, 0))
+        complete = false;
+      for (const local of locals) {
         for (const reference of local.references) {
           const use = classifyReference(reference.identifier);
           if (use.kind === 'call') sites.push({ file, source, call: use.call });
           else if (use.kind === 'other' && !reference.init) complete = false;
         }
       }
+      for (const namespace of namespaces) {
+        for (const reference of namespace.references) {
+          const member = reference.identifier.parent;
+          if (member?.type !== AST_NODE_TYPES.MemberExpression || getStaticPropertyName(member) !== name) continue;
+          const call = member.parent;
+          if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === member)
+            sites.push({ file, source, call });
+          else complete = false;
+        }
+      }
     }
     return { sites, complete };
   }
 
-  /** The local variables of `file` bound to export `name` of `origin`: named, default and destructured `require`. */
-  private importsOf(file: string, source: SourceFile, origin: string, name: string): TSESLint.Scope.Variable[] {
+  /**
+   * The local variables of `file` bound to export `name` of `origin` (named, default and destructured
+   * `require` imports), and those bound to a module object that holds it (`import * as ns`, `const ns =
+   * require(…)`).
+   */
+  private importsOf(
+    file: string,
+    source: SourceFile,
+    origin: string,
+    name: string,
+  ): { locals: TSESLint.Scope.Variable[]; namespaces: TSESLint.Scope.Variable[] } {
     const locals: TSESLint.Scope.Variable[] = [];
+    const namespaces: TSESLint.Scope.Variable[] = [];
     const manager = source.scopeManager;
-    if (!manager) return locals;
+    if (!manager) return { locals, namespaces };
+    const holds = (target: string | undefined) =>
+      target !== undefined && this.exportsFrom(target, name, origin, name, 0);
     walkNodes(source.ast, (node) => {
       if (node.type === AST_NODE_TYPES.ImportDeclaration) {
         const target = this.modules.resolve(file, node.source.value);
         if (!target) return;
         for (const specifier of node.specifiers) {
+          if (specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier) {
+            if (holds(target)) namespaces.push(...manager.getDeclaredVariables(specifier));
+            continue;
+          }
           const imported =
-            specifier.type === AST_NODE_TYPES.ImportSpecifier
-              ? moduleExportName(specifier.imported)
-              : specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier
-                ? 'default'
-                : undefined;
-          if (imported !== undefined && this.exportsFrom(target, imported, origin, name, 0))
+            specifier.type === AST_NODE_TYPES.ImportSpecifier ? moduleExportName(specifier.imported) : 'default';
+          if (this.exportsFrom(target, imported, origin, name, 0))
             locals.push(...manager.getDeclaredVariables(specifier));
         }
       } else if (
         node.type === AST_NODE_TYPES.VariableDeclarator &&
-        node.id.type === AST_NODE_TYPES.ObjectPattern &&
         node.init &&
         isRequireCall(skipTransparentWrappers(node.init))
       ) {
@@ -152,6 +186,11 @@ export class ProgramCallers {
             ? this.modules.resolve(file, argument.value)
             : undefined;
         if (!target) return;
+        if (node.id.type === AST_NODE_TYPES.Identifier) {
+          if (holds(target)) namespaces.push(...manager.getDeclaredVariables(node));
+          return;
+        }
+        if (node.id.type !== AST_NODE_TYPES.ObjectPattern) return;
         for (const property of node.id.properties) {
           if (
             property.type === AST_NODE_TYPES.Property &&
@@ -166,7 +205,7 @@ export class ProgramCallers {
         }
       }
     });
-    return locals;
+    return { locals, namespaces };
   }
 
   /** Whether export `exported` of `file` is export `name` of `origin`, directly or through re-exports. */

@@ -14,6 +14,17 @@ export const MAX_CALL_DEPTH = 6;
 const MAX_COMBINATIONS = 64;
 
 /**
+ * How many expressions one queue name may be resolved through, callers of callers included: wrappers
+ * called from many places through many layers multiply, and past this the name is unknown.
+ */
+export const MAX_RESOLUTIONS = 2_000;
+
+/** The resolutions left for one queue name, shared by every caller it is followed to. */
+export interface ResolutionBudget {
+  left: number;
+}
+
+/**
  * One value an expression can hold. `scope` carries the bindings under which it holds (the wrapper's
  * parameters as one caller passes them), `site` the outermost call that made it known, if any: that is
  * where the queue is declared or used, for a person reading the inventory.
@@ -40,6 +51,7 @@ export function resolveThroughCallers(
   scope: EvaluationScope,
   node: TSESTree.Node,
   callers: ProgramCallers,
+  budget: ResolutionBudget = { left: MAX_RESOLUTIONS },
   chain: readonly FunctionNode[] = [],
 ): Outcome[] {
   let blocked: TSESTree.Node;
@@ -52,15 +64,19 @@ export function resolveThroughCallers(
   const parameter = parameterOf(scope, blocked);
   const unknownHere: Outcome = { kind: 'unknown', expression: node, scope, blockedBy: parameter?.variable };
   if (!parameter || chain.includes(parameter.fn) || chain.length >= MAX_CALL_DEPTH) return [unknownHere];
+  if (--budget.left < 0) {
+    callers.boundReached = true;
+    return [unknownHere];
+  }
   const found = callers.callersOf(scope.file, scope.source, parameter.fn);
   // Never called here: called from outside the code scanned, with arguments nobody can read.
   if (found.sites.length === 0) return [unknownHere];
   const outcomes: Outcome[] = [];
   const deeper = [...chain, parameter.fn];
   for (const site of found.sites) {
-    for (const passed of bindArguments(site, parameter, scope, callers, deeper)) {
+    for (const passed of bindArguments(site, parameter, scope, callers, budget, deeper)) {
       const bound: EvaluationScope = { ...scope, bindings: new Map([...scope.bindings, ...passed.bindings]) };
-      for (const outcome of resolveThroughCallers(bound, node, callers, deeper)) {
+      for (const outcome of resolveThroughCallers(bound, node, callers, budget, deeper)) {
         // Still blocked by a parameter this caller passes but does not know: unknown at that caller.
         const unknownArgument =
           outcome.kind === 'unknown' && outcome.blockedBy ? passed.unknown.get(outcome.blockedBy) : undefined;
@@ -96,6 +112,7 @@ function bindArguments(
   resolving: { readonly fn: FunctionNode; readonly variable: TSESLint.Scope.Variable },
   calleeScope: EvaluationScope,
   callers: ProgramCallers,
+  budget: ResolutionBudget,
   chain: readonly FunctionNode[],
 ): PassedArguments[] {
   const callerScope: EvaluationScope = {
@@ -115,12 +132,26 @@ function bindArguments(
       const outcomes: Outcome[] = !argument
         ? [{ kind: 'known', value: undefined, scope }]
         : patternVariables(calleeScope, parameter).includes(resolving.variable)
-          ? resolveThroughCallers(scope, argument, callers, chain)
+          ? resolveThroughCallers(scope, argument, callers, budget, chain)
           : [evaluateHere(scope, argument)];
       const next: PassedArguments[] = [];
       for (const combination of combinations)
         for (const outcome of outcomes) next.push(withParameter(combination, parameter, outcome, calleeScope));
-      if (next.length > MAX_COMBINATIONS) return [];
+      if (next.length > MAX_COMBINATIONS) {
+        // Too many ways to call it: this call passes names nobody enumerates, unknown at the call.
+        callers.boundReached = true;
+        const unknown: Outcome = { kind: 'unknown', expression: site.call, scope };
+        return [
+          {
+            bindings: new Map(),
+            unknown: new Map(
+              resolving.fn.params
+                .flatMap((parameter) => patternVariables(calleeScope, parameter))
+                .map((variable) => [variable, unknown]),
+            ),
+          },
+        ];
+      }
       combinations = next;
     }
     results.push(...combinations);

@@ -166,3 +166,51 @@ describe('pg-boss-queues warns of a queue sent to but never worked', PROCESS_TIM
     expect(stderr).toMatch(/1 unworked\n$/);
   });
 });
+
+// Found by trying to break the inventory on unlabelled code (sigle/sigle apps/server/src/lib/jobs.ts and
+// small inputs): each made a declared queue undeclared.
+describe('pg-boss-queues never calls undeclared what it could not read', PROCESS_TIMEOUT, () => {
+  it('does not trust a list a class fills in, nor a field a subclass or Object.assign can change', () => {
+    const { inventory } = scan({
+      'jobs.ts': `${boss}export class Jobs {\n  private jobs: Array<{ name: string }> = [];\n  register(job: { name: string }) {\n    this.jobs.push(job);\n  }\n  async start() {\n    for (const job of this.jobs) await boss.createQueue(job.name);\n  }\n}\n`,
+      'base.ts': `${boss}export class BaseJob {\n  queueName = 'base';\n  async declare() {\n    await boss.createQueue(this.queueName);\n  }\n}\nexport class EmailJob extends BaseJob {\n  queueName = 'emails';\n}\n`,
+      'app.ts': `import { boss } from './jobs';\nawait boss.send('indexer', {});\nawait boss.send('emails', {});\nboss.work('indexer', handle);\nboss.work('emails', handle);\n`,
+    });
+    expect(inventory.queues.map(({ name, declared }) => [name, declared])).toEqual([
+      ['emails', null],
+      ['indexer', null],
+    ]);
+    expect(problemsOf(inventory).filter(([kind]) => kind !== 'unresolved-name')).toEqual([]);
+  });
+
+  it('follows a wrapper called through a namespace import, and gives up on one imported dynamically', () => {
+    const { inventory } = scan({
+      'queues.ts': `${boss}export async function ensureQueue(name: string) {\n  await boss.createQueue(name);\n}\n`,
+      'init.ts': `import * as queues from './queues';\nimport { ensureQueue } from './queues';\nawait ensureQueue('audit');\nawait queues.ensureQueue('emails');\n`,
+      'app.ts': `import { boss } from './queues';\nfor (const name of ['audit', 'emails', 'late']) {\n  await boss.send(name, {});\n  boss.work(name, handle);\n}\n`,
+      'late.ts': `const { ensureQueue } = await import('./queues');\nawait ensureQueue(process.env.LATE!);\n`,
+    });
+    expect(inventory.queues.map(({ name, declared }) => [name, declared])).toEqual([
+      ['audit', true],
+      ['emails', true],
+      ['late', null],
+    ]);
+  });
+
+  it('leaves unknown, never drops, the names of wrappers called in more ways than it enumerates', () => {
+    const level = (name: string, callee: string) =>
+      `export async function ${name}(n: string) {\n${Array.from({ length: 9 }, () => `  await ${callee}(n);`).join('\n')}\n}\n`;
+    const { inventory } = scan({
+      'chain.ts': `${boss}export async function w0(n: string) {\n  await boss.createQueue(n);\n}\n${level('w1', 'w0')}${level('w2', 'w1')}${level('w3', 'w2')}await w3('q0');\nawait boss.send('q0', {});\nboss.work('q0', handle);\n`,
+    });
+    expect(inventory.queues.map(({ name, declared }) => [name, declared])).not.toContainEqual(['q0', false]);
+  });
+
+  it('compares options as pg-boss creates the queue: name in the options and the default policy agree', () => {
+    const { inventory } = scan({
+      'a.ts': `${boss}await boss.createQueue('q', { name: 'q', retryLimit: 1 });\nawait boss.createQueue('r');\nboss.work('q', handle);\nboss.work('r', handle);\n`,
+      'b.ts': `${boss}await boss.createQueue('q', { retryLimit: 1 });\nawait boss.createQueue('r', { policy: 'standard' });\n`,
+    });
+    expect(inventory.problems).toEqual([]);
+  });
+});
