@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { isPgBossReceiverBySyntax, isPgBossSubclassThis } from '../analysis/classifyReceiver';
+import { classifyReceiver, isPgBossReceiverBySyntax, isPgBossSubclassThis } from '../analysis/classifyReceiver';
 import { getStaticPropertyName } from '../util/getStaticPropertyName';
 import { walkNodes } from '../util/walkNodes';
 import { evaluateStatic } from './evaluateStatic';
@@ -40,9 +40,14 @@ export type QueueOperation =
       readonly options: { readonly [key: string]: StaticJson } | null;
     })
   | (OperationPosition & { readonly kind: 'use'; readonly queue: string; readonly method: string })
-  /** A queue name that is not a constant: `expression` is its source text, `pattern` what is known of it. */
+  /**
+   * A call the inventory cannot fully read: its queue name is not a constant (`reason: 'name'`, `expression`
+   * is the name's source text), or it is a createQueue on a receiver that may be pg-boss (`'receiver'`,
+   * `expression` is the receiver). `pattern` is what is known of the name.
+   */
   | (OperationPosition & {
       readonly kind: 'unresolved';
+      readonly reason: 'name' | 'receiver';
       readonly method: string;
       readonly expression: string;
       readonly pattern: NamePattern;
@@ -73,10 +78,16 @@ export function findQueueOperations(scope: EvaluationScope, callers: ProgramCall
     if (
       callee.type !== AST_NODE_TYPES.MemberExpression ||
       method === undefined ||
-      !(method === 'createQueue' || USE_METHODS.has(method)) ||
-      !(isPgBossReceiverBySyntax(scope.source, callee.object) || isPgBossSubclassThis(scope.source, callee.object))
+      !(method === 'createQueue' || USE_METHODS.has(method))
     )
       return;
+    if (!(isPgBossReceiverBySyntax(scope.source, callee.object) || isPgBossSubclassThis(scope.source, callee.object))) {
+      // `queue.createQueue('emails')` on something the syntax cannot place (a factory's result, a namespace
+      // type) may be pg-boss: it may declare that queue, so the queue is not called undeclared for want of it.
+      if (method === 'createQueue' && classifyReceiver(scope.source, callee.object) === 'unknown' && node.arguments[0])
+        operations.push(unresolved(scope, positionOf(scope, node), method, callee.object, node.arguments[0]));
+      return;
+    }
     operations.push(
       ...(method === 'createQueue'
         ? readDeclaration(scope, callers, node, method, 0, 1)
@@ -317,14 +328,17 @@ function unresolved(
   at: OperationPosition,
   method: string,
   expression: TSESTree.Node,
+  /** For a receiver that may be pg-boss: the name it is given (`expression` is then the receiver). */
+  name?: TSESTree.Node,
 ): QueueOperation {
   const text = scope.source.text.slice(expression.range[0], expression.range[1]).replace(/\s+/g, ' ');
   return {
     kind: 'unresolved',
+    reason: name ? 'receiver' : 'name',
     ...at,
     method,
     expression: text.length > MAX_EXPRESSION_LENGTH ? `${text.slice(0, MAX_EXPRESSION_LENGTH - 1)}…` : text,
-    pattern: readNamePattern(scope, expression),
+    pattern: readNamePattern(scope, name ?? expression),
   };
 }
 

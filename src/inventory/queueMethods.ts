@@ -49,8 +49,15 @@ const MENTIONS_HELPER = /\bsafeCreateQueues?\b/;
 /**
  * Whether a file's text can hold a queue call the inventory reads. A method call counts only on a pg-boss
  * instance, which the syntax proves by `boss` somewhere in the file (an import of pg-boss, `PgBoss`, a
- * receiver named for it): `res.send` alone is not worth a parse.
+ * receiver named for it): `res.send` alone is not worth a parse. A createQueue anywhere is read, since
+ * one on a receiver that may be pg-boss keeps its queue from being called undeclared.
  */
 export function canHoldQueueCall(text: string): boolean {
-  return MENTIONS_QUEUE_METHOD.test(text) && (MENTIONS_BOSS.test(text) || MENTIONS_HELPER.test(text));
+  return (
+    MENTIONS_QUEUE_METHOD.test(text) &&
+    (MENTIONS_BOSS.test(text) || MENTIONS_HELPER.test(text) || MENTIONS_CREATE_QUEUE.test(text))
+  );
 }
+
+/** A createQueue on a receiver with another name may still declare a queue (findQueueOperations). */
+const MENTIONS_CREATE_QUEUE = /\.\s*createQueue\b/;

@@ -206,6 +206,23 @@ describe('pg-boss-queues never calls undeclared what it could not read', PROCESS
     expect(inventory.queues.map(({ name, declared }) => [name, declared])).not.toContainEqual(['q0', false]);
   });
 
+  it('counts a createQueue on a receiver the syntax cannot place as a possible declaration of its queue', () => {
+    const { inventory } = scan({
+      'q.ts':
+        "import { PgBoss } from 'pg-boss';\nexport async function getQueue(): Promise<PgBoss> {\n  return new PgBoss('postgres://localhost/app');\n}\n",
+      'setup.ts':
+        "import { getQueue } from './q';\nconst queue = await getQueue();\nawait queue.createQueue('emails');\n",
+      'app.ts': `${boss}await boss.send('emails', {});\nawait boss.send('orders', {});\nboss.work('emails', handle);\nboss.work('orders', handle);\n`,
+    });
+    expect(inventory.queues.map(({ name, declared, maybeDeclaredBy }) => [name, declared, maybeDeclaredBy])).toEqual([
+      ['emails', null, [{ file: 'setup.ts', line: 3, column: 7 }]],
+      ['orders', false, []],
+    ]);
+    expect(inventory.problems.find((problem) => problem.kind === 'unresolved-name')!.message).toContain(
+      'createQueue is called on `queue`, which may be a pg-boss instance',
+    );
+  });
+
   it('compares options as pg-boss creates the queue: name in the options and the default policy agree', () => {
     const { inventory } = scan({
       'a.ts': `${boss}await boss.createQueue('q', { name: 'q', retryLimit: 1 });\nawait boss.createQueue('r');\nboss.work('q', handle);\nboss.work('r', handle);\n`,
