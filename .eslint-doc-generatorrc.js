@@ -2,6 +2,9 @@
 module.exports = {
   configEmoji: [['recommended', '✅']],
   ruleDocTitleFormat: 'prefix-name',
-  ruleListColumns: ['name', 'description', 'configsError', 'fixable', 'hasSuggestions', 'requiresTypeChecking'],
+  // The rule's rewrite is an editor suggestion by default and a `--fix` fix only with `autofix: true`, so the
+  // generated labels show 💡 alone; the README and the rule's page say when 🔧 applies.
+  ruleDocNotices: ['deprecated', 'description', 'configs', 'hasSuggestions', 'requiresTypeChecking'],
+  ruleListColumns: ['name', 'description', 'configsError', 'hasSuggestions', 'requiresTypeChecking'],
   pathRuleDoc: 'docs/rules/{name}.md',
 };
