@@ -32,6 +32,23 @@ export function readmeBlock(heading: string, language: string): string {
   return blocks[0]!.text;
 }
 
+/** The arguments of each `npx <bin> …` line in a README section's shell blocks, comments left out. */
+export function readmeCommands(heading: string, bin: string): string[][] {
+  return readmeBlocks(heading)
+    .filter((block) => block.language === 'sh')
+    .flatMap((block) => block.text.split('\n'))
+    .map((line) => line.replace(/#.*/, '').trim().split(/\s+/))
+    .filter((words) => words[0] === 'npx' && words[1] === bin)
+    .map((words) => words.slice(2));
+}
+
+/** The file a README block says it is, from its first line: `// eslint.config.mjs`. */
+export function readmeFileName(block: string): string {
+  const name = /^\/\/ (\S+)\n/.exec(block)?.[1];
+  if (!name) throw new Error(`README block does not start with a "// file name" line:\n${block}`);
+  return name;
+}
+
 export interface ReadmeInstall {
   dependencies: string[];
   devDependencies: string[];
@@ -87,22 +104,27 @@ export function npmInstall(directory: string, args: readonly string[] = []): voi
   });
 }
 
-/** Writes a private package.json into `directory`. */
+/** Writes a private package.json into `directory`, CommonJS as `npm init -y` makes it. */
 export function writeManifest(directory: string, manifest: Record<string, unknown>): void {
   fs.writeFileSync(
     path.join(directory, 'package.json'),
-    `${JSON.stringify({ name: 'consumer-app', private: true, type: 'module', ...manifest }, null, 2)}\n`,
+    `${JSON.stringify({ name: 'consumer-app', private: true, type: 'commonjs', ...manifest }, null, 2)}\n`,
   );
 }
 
 /**
- * A temporary project set up as the README tells a user: the packages of its Install and oxlint
- * sections (this repository's as packed tarballs), its `eslint.config.js` and its `.oxlintrc.json`,
- * around the example app. The test also installs ESLint 9 and pg-boss 10 beside them, to run both majors.
+ * A temporary project set up as the README tells a user: a default (CommonJS) package.json with the
+ * packages of its Install and oxlint sections (this repository's as packed tarballs), its ESLint config
+ * under the file name the block gives and its `.oxlintrc.json`, around the example app. The test also
+ * installs ESLint 9 and pg-boss 10 beside them, to run both majors.
  */
 export function createConsumerProject(): string {
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'pg-boss-consumer-'));
-  fs.cpSync(path.join(root, 'examples/app'), directory, { recursive: true });
+  // The README's config replaces the example's own, which ESLint would otherwise find first.
+  fs.cpSync(path.join(root, 'examples/app'), directory, {
+    recursive: true,
+    filter: (source) => path.basename(source) !== 'eslint.config.js',
+  });
   const install = readmeInstall([readmeBlock('## Install', 'sh'), readmeBlock('### oxlint', 'sh')]);
   const devDependencies = [...new Set(install.devDependencies)];
   writeManifest(directory, {
@@ -117,7 +139,8 @@ export function createConsumerProject(): string {
       typescript: installedVersion('typescript'),
     },
   });
-  fs.writeFileSync(path.join(directory, 'eslint.config.js'), readmeBlock('### ESLint', 'js'));
+  const eslintConfig = readmeBlock('### ESLint', 'js');
+  fs.writeFileSync(path.join(directory, readmeFileName(eslintConfig)), eslintConfig);
   fs.writeFileSync(path.join(directory, '.oxlintrc.json'), readmeBlock('### oxlint', 'json'));
   npmInstall(directory);
   // A git repository, as a user's project is: the codemod asks git what is ignored.
