@@ -62,7 +62,8 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
-          globalSetup: [buildFirst, postgres],
+          // The packed tarballs, once per run, made with the README's own `npm pack` line.
+          globalSetup: [buildFirst, postgres, 'tests/e2e/packGlobalSetup.mts'],
           testTimeout: 60_000,
           hookTimeout: 180_000,
         },

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { inject } from 'vitest';
 
 const root = path.resolve(__dirname, '../..');
 
@@ -66,33 +67,15 @@ export function readmeInstall(blocks: readonly string[]): ReadmeInstall {
   return install;
 }
 
-/** `npm pack` of one of this repository's packages into `directory`; returns the tarball's file name. */
-function packInto(directory: string, packageDirectory: string): string {
-  const [tarball] = JSON.parse(
-    execFileSync('npm', ['pack', '--json', '--pack-destination', directory], {
-      cwd: packageDirectory,
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'ignore'],
-    }),
-  ) as Array<{ filename: string }>;
-  return tarball!.filename;
-}
-
 /**
- * A dependency spec for each package the README installs: this repository's two packages as freshly
- * packed tarballs (the way a user receives them from the registry), every other package at the version
- * installed here, so npm takes it from its cache.
+ * A dependency spec for each package the README installs: this repository's two packages as the tarballs
+ * its Status section packs (`packGlobalSetup.mts`, the way a user gets them before the first release),
+ * every other package at the version installed here, so npm takes it from its cache.
  */
-export function specsFor(directory: string, names: readonly string[]): Record<string, string> {
-  const tarballs: Record<string, string> = {
-    'eslint-plugin-pg-boss': root,
-    'pg-boss-safe-create-queue': path.join(root, 'src/runtime'),
-  };
+export function specsFor(names: readonly string[]): Record<string, string> {
+  const tarballs = inject('tarballs');
   return Object.fromEntries(
-    names.map((name) => [
-      name,
-      tarballs[name] ? `file:./${packInto(directory, tarballs[name])}` : installedVersion(name),
-    ]),
+    names.map((name) => [name, tarballs[name] ? `file:${tarballs[name]}` : installedVersion(name)]),
   );
 }
 
@@ -129,11 +112,11 @@ export function createConsumerProject(): string {
   const devDependencies = [...new Set(install.devDependencies)];
   writeManifest(directory, {
     dependencies: {
-      ...specsFor(directory, install.dependencies),
+      ...specsFor(install.dependencies),
       'pg-boss-10': `npm:pg-boss@${installedVersion('pg-boss-10.4.2')}`,
     },
     devDependencies: {
-      ...specsFor(directory, devDependencies),
+      ...specsFor(devDependencies),
       'eslint-9': `npm:eslint@${installedVersion('eslint-9')}`,
       // The parser's peer, at the version installed here rather than the registry's latest.
       typescript: installedVersion('typescript'),
@@ -145,6 +128,6 @@ export function createConsumerProject(): string {
   npmInstall(directory);
   // A git repository, as a user's project is: the codemod asks git what is ignored.
   execFileSync('git', ['init', '-q'], { cwd: directory });
-  fs.writeFileSync(path.join(directory, '.gitignore'), 'node_modules/\n*.tgz\n');
+  fs.writeFileSync(path.join(directory, '.gitignore'), 'node_modules/\n');
   return directory;
 }
