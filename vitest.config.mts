@@ -37,6 +37,9 @@ export default defineConfig({
           ],
           setupFiles: ['tests/support/ruleTesterSetup.ts'],
           globalSetup: [buildFirst],
+          // Some tests start ESLint, oxlint or our CLIs as processes, which can take longer than vitest's
+          // default 5 s on a loaded 2-core machine; a bound, not a measure of speed.
+          testTimeout: 30_000,
         },
       },
       {
