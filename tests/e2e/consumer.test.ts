@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { newSchemaName } from '../support/bossFactory';
-import { createConsumerProject } from './consumerProject';
+import { createConsumerProject, readmeCommands } from './consumerProject';
 import { applyLspEdits, createEditorWorkspace, EditorSession, type Diagnostic } from './editorSession';
 
 let project: string;
@@ -47,15 +47,13 @@ function lint(eslintPackage: 'eslint' | 'eslint-9') {
   };
 }
 
-/** `oxlint --format json .` with the README's `.oxlintrc.json`: which file and line each finding of our rule is on. */
+/** The README's `npx oxlint …` line, with its `.oxlintrc.json`: which file and line each finding of our rule is on. */
 function oxlint() {
+  const [args] = readmeCommands('### oxlint', 'oxlint');
   const result = spawnSync(
     process.execPath,
-    [path.join(project, 'node_modules/oxlint/bin/oxlint'), '--format', 'json', '.'],
-    {
-      cwd: project,
-      encoding: 'utf8',
-    },
+    [path.join(project, 'node_modules/oxlint/bin/oxlint'), '--format', 'json', ...args!],
+    { cwd: project, encoding: 'utf8' },
   );
   const { diagnostics } = JSON.parse(result.stdout) as {
     diagnostics: Array<{ code: string; filename: string; labels: Array<{ span: { line: number } }> }>;
@@ -78,13 +76,13 @@ const BARE_CALLS = [
 
 describe('the packed package in a consumer project', () => {
   it.each(['eslint', 'eslint-9'] as const)(
-    "%s reports exactly the bare calls with the README's eslint.config.js",
+    "%s reports exactly the bare calls with the README's eslint.config.mjs in a CommonJS package",
     (eslintPackage) => {
       expect(lint(eslintPackage)).toEqual({ code: 1, findings: BARE_CALLS });
     },
   );
 
-  it("oxlint reports exactly the bare calls with the README's jsPlugins config", () => {
+  it("the README's oxlint command reports exactly the bare calls with its jsPlugins config", () => {
     expect(oxlint()).toEqual({ code: 1, findings: BARE_CALLS });
   });
 

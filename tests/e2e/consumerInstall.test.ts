@@ -13,7 +13,7 @@ afterAll(() => {
 function productionTree(names: readonly string[]): string[] {
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'pg-boss-install-'));
   directories.push(directory);
-  writeManifest(directory, { dependencies: specsFor(directory, names) });
+  writeManifest(directory, { dependencies: specsFor(names) });
   npmInstall(directory, ['--omit=dev']);
   const lock = JSON.parse(fs.readFileSync(path.join(directory, 'package-lock.json'), 'utf8')) as {
     packages: Record<string, unknown>;

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { inject } from 'vitest';
 
 const root = path.resolve(__dirname, '../..');
 
@@ -32,6 +33,23 @@ export function readmeBlock(heading: string, language: string): string {
   return blocks[0]!.text;
 }
 
+/** The arguments of each `npx <bin> …` line in a README section's shell blocks, comments left out. */
+export function readmeCommands(heading: string, bin: string): string[][] {
+  return readmeBlocks(heading)
+    .filter((block) => block.language === 'sh')
+    .flatMap((block) => block.text.split('\n'))
+    .map((line) => line.replace(/#.*/, '').trim().split(/\s+/))
+    .filter((words) => words[0] === 'npx' && words[1] === bin)
+    .map((words) => words.slice(2));
+}
+
+/** The file a README block says it is, from its first line: `// eslint.config.mjs`. */
+export function readmeFileName(block: string): string {
+  const name = /^\/\/ (\S+)\n/.exec(block)?.[1];
+  if (!name) throw new Error(`README block does not start with a "// file name" line:\n${block}`);
+  return name;
+}
+
 export interface ReadmeInstall {
   dependencies: string[];
   devDependencies: string[];
@@ -49,33 +67,15 @@ export function readmeInstall(blocks: readonly string[]): ReadmeInstall {
   return install;
 }
 
-/** `npm pack` of one of this repository's packages into `directory`; returns the tarball's file name. */
-function packInto(directory: string, packageDirectory: string): string {
-  const [tarball] = JSON.parse(
-    execFileSync('npm', ['pack', '--json', '--pack-destination', directory], {
-      cwd: packageDirectory,
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'ignore'],
-    }),
-  ) as Array<{ filename: string }>;
-  return tarball!.filename;
-}
-
 /**
- * A dependency spec for each package the README installs: this repository's two packages as freshly
- * packed tarballs (the way a user receives them from the registry), every other package at the version
- * installed here, so npm takes it from its cache.
+ * A dependency spec for each package the README installs: this repository's two packages as the tarballs
+ * its Status section packs (`packGlobalSetup.mts`, the way a user gets them before the first release),
+ * every other package at the version installed here, so npm takes it from its cache.
  */
-export function specsFor(directory: string, names: readonly string[]): Record<string, string> {
-  const tarballs: Record<string, string> = {
-    'eslint-plugin-pg-boss': root,
-    'pg-boss-safe-create-queue': path.join(root, 'src/runtime'),
-  };
+export function specsFor(names: readonly string[]): Record<string, string> {
+  const tarballs = inject('tarballs');
   return Object.fromEntries(
-    names.map((name) => [
-      name,
-      tarballs[name] ? `file:./${packInto(directory, tarballs[name])}` : installedVersion(name),
-    ]),
+    names.map((name) => [name, tarballs[name] ? `file:${tarballs[name]}` : installedVersion(name)]),
   );
 }
 
@@ -87,41 +87,47 @@ export function npmInstall(directory: string, args: readonly string[] = []): voi
   });
 }
 
-/** Writes a private package.json into `directory`. */
+/** Writes a private package.json into `directory`, CommonJS as `npm init -y` makes it. */
 export function writeManifest(directory: string, manifest: Record<string, unknown>): void {
   fs.writeFileSync(
     path.join(directory, 'package.json'),
-    `${JSON.stringify({ name: 'consumer-app', private: true, type: 'module', ...manifest }, null, 2)}\n`,
+    `${JSON.stringify({ name: 'consumer-app', private: true, type: 'commonjs', ...manifest }, null, 2)}\n`,
   );
 }
 
 /**
- * A temporary project set up as the README tells a user: the packages of its Install and oxlint
- * sections (this repository's as packed tarballs), its `eslint.config.js` and its `.oxlintrc.json`,
- * around the example app. The test also installs ESLint 9 and pg-boss 10 beside them, to run both majors.
+ * A temporary project set up as the README tells a user: a default (CommonJS) package.json with the
+ * packages of its Install and oxlint sections (this repository's as packed tarballs), its ESLint config
+ * under the file name the block gives and its `.oxlintrc.json`, around the example app. The test also
+ * installs ESLint 9 and pg-boss 10 beside them, to run both majors.
  */
 export function createConsumerProject(): string {
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'pg-boss-consumer-'));
-  fs.cpSync(path.join(root, 'examples/app'), directory, { recursive: true });
+  // The README's config replaces the example's own, which ESLint would otherwise find first.
+  fs.cpSync(path.join(root, 'examples/app'), directory, {
+    recursive: true,
+    filter: (source) => path.basename(source) !== 'eslint.config.js',
+  });
   const install = readmeInstall([readmeBlock('## Install', 'sh'), readmeBlock('### oxlint', 'sh')]);
   const devDependencies = [...new Set(install.devDependencies)];
   writeManifest(directory, {
     dependencies: {
-      ...specsFor(directory, install.dependencies),
+      ...specsFor(install.dependencies),
       'pg-boss-10': `npm:pg-boss@${installedVersion('pg-boss-10.4.2')}`,
     },
     devDependencies: {
-      ...specsFor(directory, devDependencies),
+      ...specsFor(devDependencies),
       'eslint-9': `npm:eslint@${installedVersion('eslint-9')}`,
       // The parser's peer, at the version installed here rather than the registry's latest.
       typescript: installedVersion('typescript'),
     },
   });
-  fs.writeFileSync(path.join(directory, 'eslint.config.js'), readmeBlock('### ESLint', 'js'));
+  const eslintConfig = readmeBlock('### ESLint', 'js');
+  fs.writeFileSync(path.join(directory, readmeFileName(eslintConfig)), eslintConfig);
   fs.writeFileSync(path.join(directory, '.oxlintrc.json'), readmeBlock('### oxlint', 'json'));
   npmInstall(directory);
   // A git repository, as a user's project is: the codemod asks git what is ignored.
   execFileSync('git', ['init', '-q'], { cwd: directory });
-  fs.writeFileSync(path.join(directory, '.gitignore'), 'node_modules/\n*.tgz\n');
+  fs.writeFileSync(path.join(directory, '.gitignore'), 'node_modules/\n');
   return directory;
 }

@@ -160,7 +160,8 @@ export function createEditorWorkspace(project: string, eslintPackage: EslintPack
   fs.symlinkSync(path.join(project, 'node_modules', eslintPackage), path.join(workspace, 'node_modules/eslint'), 'dir');
   fs.copyFileSync(path.join(project, 'src/jobs.ts'), path.join(workspace, 'src/jobs.ts'));
   const files: Record<string, string> = {
-    'eslint.config.js': [
+    // `.mjs`: the consumer project around the workspace is CommonJS, as `npm init -y` makes it.
+    'eslint.config.mjs': [
       "import tsParser from '@typescript-eslint/parser';",
       "import pgBoss from 'eslint-plugin-pg-boss';",
       '',
