@@ -12,8 +12,11 @@ const postgres = 'tests/support/postgresGlobalSetup.mts';
  * the e2e tests on Node 22 (`npm run test:node-22`), where every supported pg-boss version runs.
  */
 const PG_BOSS_10_ONLY = ['tests/runtime/pg-boss-10.*.test.ts', 'tests/runtime/databaseHistory.test.ts'];
-/** Many processes and terminated backends: minutes of load, run by `npm run test:stress`, not by `npm test`. */
-const STRESS = ['tests/runtime/storm.test.ts'];
+/**
+ * Minutes of load, run by `npm run test:stress`, not by `npm test`: boot storms of many processes with
+ * terminated backends, and 200 recreates per version raced by producers (no acknowledged job lost).
+ */
+const STRESS = ['tests/runtime/storm.test.ts', 'tests/runtime/recreate.test.ts'];
 
 const database = {
   // `../../src/runtime` resolves through the package's manifest to its build, as an app's import does.
