@@ -9,7 +9,7 @@ import type { SourceFile } from '../util/sourceFile';
 import { walkNodes } from '../util/walkNodes';
 import type { ProjectModules } from './projectModules';
 import { MENTIONS_BOSS } from './queueMethods';
-import { moduleExportName } from './readModuleExport';
+import { isModuleExports, moduleExportName } from './readModuleExport';
 
 /** A call of a wrapper function, where it is made. */
 export interface CallSite {
@@ -319,15 +319,6 @@ function commonJsExportName(identifier: TSESTree.Node): string | undefined {
     }
   }
   return undefined;
-}
-
-function isModuleExports(node: TSESTree.Node): boolean {
-  return (
-    node.type === AST_NODE_TYPES.MemberExpression &&
-    node.object.type === AST_NODE_TYPES.Identifier &&
-    node.object.name === 'module' &&
-    getStaticPropertyName(node) === 'exports'
-  );
 }
 
 /** The variable or method a function is reached through, and where it is exported from its file. */

@@ -106,7 +106,8 @@ function readCommonJsExport(
   return NOT_EXPORTED;
 }
 
-function isModuleExports(node: TSESTree.Node): boolean {
+/** `module.exports`. */
+export function isModuleExports(node: TSESTree.Node): boolean {
   return (
     node.type === AST_NODE_TYPES.MemberExpression &&
     node.object.type === AST_NODE_TYPES.Identifier &&
