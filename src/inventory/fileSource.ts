@@ -18,8 +18,11 @@ export interface FileSource {
   ): readonly string[];
   /** A file's text; throws when it cannot be read. */
   read(file: string): string;
-  /** A file's text when `pattern` occurs in it, else undefined; throws when it cannot be read. */
-  readIfMatching(file: string, pattern: RegExp): string | undefined;
+  /**
+   * A file's text for a search (which files name a wrapper); throws when it cannot be read. A cache may
+   * keep it without watching the file: only what `read` returned can change the inventory by itself.
+   */
+  peek(file: string): string;
   /** `text` (the text of `file`) parsed, parents set; throws when it does not parse. */
   parse(file: string, text: string): SourceFile;
 }
@@ -27,10 +30,7 @@ export interface FileSource {
 export const diskFileSource: FileSource = {
   list: collectFiles,
   read: (file) => fs.readFileSync(file, 'utf8'),
-  readIfMatching(file, pattern) {
-    const text = fs.readFileSync(file, 'utf8');
-    return pattern.test(text) ? text : undefined;
-  },
+  peek: (file) => fs.readFileSync(file, 'utf8'),
   parse(file, text) {
     const source = parseSourceFile(text, file);
     walkNodes(source.ast, () => {});

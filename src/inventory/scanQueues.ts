@@ -42,14 +42,18 @@ export function scanQueues(
   const files = collected.filter((file) => extensions.has(path.extname(file).slice(1)));
   // Every file is read once: wrappers' callers are looked for in the texts of files that name them.
   const texts = new Map<string, string>();
+  const candidates: string[] = [];
   for (const file of files) {
     try {
-      texts.set(file, fileSource.read(file));
+      const text = fileSource.peek(file);
+      // A file that can hold a queue call is read whole: its own changes change the inventory.
+      const candidate = canHoldQueueCall(text);
+      texts.set(file, candidate ? fileSource.read(file) : text);
+      if (candidate) candidates.push(file);
     } catch (error) {
       skipped.push({ file: relative(file), reason: `could not read: ${(error as Error).message}` });
     }
   }
-  const candidates = [...texts].filter(([, text]) => canHoldQueueCall(text)).map(([file]) => file);
   const found = findProgramOperations({
     texts,
     candidates,

@@ -8,11 +8,12 @@ import type { SourceFile } from '../util/sourceFile';
 interface KeptFile {
   readonly stamp: string;
   /**
-   * Kept only when the file matched the scan's text check or was read whole (a module names are imported
+   * Kept when the scan read the file whole (one that can hold a queue call, a module names are imported
    * from, the file being linted): the files whose changes can change the inventory.
    */
   text?: string;
-  match?: { readonly pattern: RegExp; readonly found: boolean };
+  /** The text the scan searched for wrappers' names: kept, not watched (see the class). */
+  searched?: string;
   parsed?: SourceFile;
 }
 
@@ -29,11 +30,12 @@ interface Listing {
  * what changed on disk, and only that: a file is read again when its modification time or size changed,
  * and the files are listed again when a folder's did (a file added, deleted or renamed in it).
  *
- * Only the files the scan reads whole (those that mention a queue method, the modules names are imported
+ * Only the files the scan reads whole (those that can hold a queue call, the modules names are imported
  * from) and the file being linted are looked at on every refresh: statting every file of a large tree
- * would cost more than the lint. A file that mentions no queue method is read again when it is linted or
- * when its folder changes (git and most editors replace a file rather than write it in place); one that
- * another program edits in place to declare a queue is seen once either happens.
+ * would cost more than the lint. The other files' texts, searched for the names of wrappers, are read
+ * again when the file is linted or when its folder changes (git and most editors replace a file rather
+ * than write it in place); one that another program edits in place to call a wrapper is seen once either
+ * happens.
  */
 export class ProjectFiles implements FileSource {
   private listing: Listing | undefined;
@@ -90,18 +92,14 @@ export class ProjectFiles implements FileSource {
 
   read(file: string): string {
     const kept = this.keep(file);
-    kept.text ??= diskFileSource.read(file);
+    kept.text ??= kept.searched ?? diskFileSource.read(file);
     return kept.text;
   }
 
-  readIfMatching(file: string, pattern: RegExp): string | undefined {
+  peek(file: string): string {
     const kept = this.keep(file);
-    if (kept.match?.pattern !== pattern) {
-      const text = kept.text ?? diskFileSource.read(file);
-      kept.match = { pattern, found: pattern.test(text) };
-      if (kept.match.found) kept.text = text;
-    }
-    return kept.match.found ? this.read(file) : undefined;
+    kept.searched ??= kept.text ?? diskFileSource.peek(file);
+    return kept.searched;
   }
 
   parse(file: string, text: string): SourceFile {

@@ -77,8 +77,7 @@ function withUnsavedText(files: ProjectFiles, unsaved: LintedFile, newFileRoots:
       return joins ? [...listed, unsaved.file].sort() : listed;
     },
     read: (file) => (isUnsaved(file) ? unsaved.text : files.read(file)),
-    readIfMatching: (file, pattern) =>
-      isUnsaved(file) ? (pattern.test(unsaved.text) ? unsaved.text : undefined) : files.readIfMatching(file, pattern),
+    peek: (file) => (isUnsaved(file) ? unsaved.text : files.peek(file)),
     parse: (file, text) => files.parse(file, text),
   };
 }
