@@ -3,12 +3,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import tsParser from '@typescript-eslint/parser';
 import { ESLint as ESLint10 } from 'eslint';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import plugin from '../src';
 import { DEFAULT_EXTENSIONS, readExtensions } from '../src/cli/readCommandLine';
 import type { ProblemKind } from '../src/inventory/queueInventory';
 import { scanQueues } from '../src/inventory/scanQueues';
-import { copyQueuesMonorepo, fixQueuesMonorepo } from './support/queuesMonorepo';
+import { copyQueuesMonorepo, fixQueuesMonorepo, removeAfterEach } from './support/queuesMonorepo';
 
 // eslint-9 is an npm alias of ESLint 9, installed beside ESLint 10.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -17,16 +17,11 @@ const { ESLint: ESLint9 } = require('eslint-9') as { ESLint: typeof ESLint10 };
 // Each case lints a whole project, which a loaded machine can take several seconds to do.
 vi.setConfig({ testTimeout: 30_000 });
 
-const temporary: string[] = [];
-afterEach(() => {
-  for (const directory of temporary.splice(0)) fs.rmSync(directory, { recursive: true, force: true });
-});
+const temporary = removeAfterEach();
 
 /** A fresh copy of the fixture monorepo, linted from its root as the editor's ESLint server would. */
 function monorepo(): string {
-  const directory = copyQueuesMonorepo();
-  temporary.push(directory);
-  return directory;
+  return temporary(copyQueuesMonorepo());
 }
 
 const RUNS = 'packages/api/src/routes/runs.ts';

@@ -2,29 +2,30 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { QueueInventory } from '../../src/inventory/queueInventory';
 import { readPackageManifest } from '../../src/packageManifest';
-import { copyQueuesMonorepo, fixQueuesMonorepo, runQueues, runQueuesAs, writeTree } from '../support/queuesMonorepo';
+import {
+  copyQueuesMonorepo,
+  fixQueuesMonorepo,
+  removeAfterEach,
+  runQueues,
+  runQueuesAs,
+  writeTree,
+} from '../support/queuesMonorepo';
 
 // Every case starts the real CLI (one Node process each), which a loaded machine can take seconds to do.
 const PROCESS_TIMEOUT = { timeout: 30_000 };
 
-const temporary: string[] = [];
-afterEach(() => {
-  for (const directory of temporary.splice(0)) fs.rmSync(directory, { recursive: true, force: true });
-});
+const temporary = removeAfterEach();
 
 function monorepo(): string {
-  const directory = copyQueuesMonorepo();
-  temporary.push(directory);
-  return directory;
+  return temporary(copyQueuesMonorepo());
 }
 
 /** A small tree of files, scanned with --json. */
 function scan(files: Record<string, string>): { code: number | null; inventory: QueueInventory; stderr: string } {
-  const directory = writeTree(files);
-  temporary.push(directory);
+  const directory = temporary(writeTree(files));
   const { code, stdout, stderr } = runQueues(directory, '--json', '.');
   return { code, inventory: JSON.parse(stdout) as QueueInventory, stderr };
 }
@@ -364,7 +365,7 @@ export class Jobs {
 
   it('shows options that are not constants as such in the table', () => {
     const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'pg-boss-queues-'));
-    temporary.push(directory);
+    temporary(directory);
     fs.writeFileSync(
       path.join(directory, 'a.ts'),
       `${boss}await boss.createQueue('emails', { retryLimit: Number(process.env.RETRIES) });\nawait boss.work('emails', handle);\n`,

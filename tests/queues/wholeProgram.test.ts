@@ -1,19 +1,14 @@
-import fs from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { InventoryQueue, QueueInventory } from '../../src/inventory/queueInventory';
-import { runQueues, writeTree } from '../support/queuesMonorepo';
+import { removeAfterEach, runQueues, writeTree } from '../support/queuesMonorepo';
 
 // Every case starts the real CLI (one Node process each), which a loaded machine can take seconds to do.
 const PROCESS_TIMEOUT = { timeout: 30_000 };
 
-const temporary: string[] = [];
-afterEach(() => {
-  for (const directory of temporary.splice(0)) fs.rmSync(directory, { recursive: true, force: true });
-});
+const temporary = removeAfterEach();
 
 function scan(files: Record<string, string>, ...options: string[]) {
-  const directory = writeTree(files);
-  temporary.push(directory);
+  const directory = temporary(writeTree(files));
   const { code, stdout, stderr } = runQueues(directory, '--json', ...options, '.');
   return { code, inventory: JSON.parse(stdout) as QueueInventory, stderr };
 }

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { afterEach } from 'vitest';
 
 const root = path.resolve(__dirname, '../..');
 export const queuesBin = path.join(root, 'dist/src/cli/pgBossQueues.js');
@@ -77,4 +78,19 @@ export function writeTree(files: Record<string, string>): string {
     fs.writeFileSync(path.join(directory, file), text);
   }
   return directory;
+}
+
+/**
+ * For a test file that makes temporary folders: returns the function that takes one in charge, and removes
+ * every folder it was given after each test of that file.
+ */
+export function removeAfterEach(): (directory: string) => string {
+  const directories: string[] = [];
+  afterEach(() => {
+    for (const directory of directories.splice(0)) fs.rmSync(directory, { recursive: true, force: true });
+  });
+  return (directory) => {
+    directories.push(directory);
+    return directory;
+  };
 }
