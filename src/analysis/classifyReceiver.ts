@@ -1,4 +1,6 @@
-import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
+import { DefinitionType } from '@typescript-eslint/scope-manager';
+import type { TSESLint } from '@typescript-eslint/utils';
 import { getInteropRequire } from '../util/getInteropRequire';
 import { getPropertyKeyName } from '../util/getPropertyKeyName';
 import { getStaticPropertyName } from '../util/getStaticPropertyName';
@@ -19,9 +21,7 @@ import { DEFAULT_SETTINGS, type PgBossSettings } from './pgBossSettings';
  */
 export type ReceiverKind = 'pg-boss' | 'other' | 'unknown';
 
-type Variable = TSESLint.Scope.Variable;
 
-const { DefinitionType } = TSESLint.Scope;
 
 /** Aliases are followed this far; deeper chains are unusual and treated as unknown. */
 const MAX_DEPTH = 5;
@@ -155,7 +155,7 @@ function classifyClass(classifier: Classifier, callee: TSESTree.Node, depth: num
  * What a class, interface or type alias names, from its declaration: imported from pg-boss or under
  * the name `PgBoss`, declared here (and extending pg-boss or not), or imported under another name.
  */
-function classifyDeclaredType(classifier: Classifier, variable: Variable, depth: number): ReceiverKind {
+function classifyDeclaredType(classifier: Classifier, variable: TSESLint.Scope.Variable, depth: number): ReceiverKind {
   if (depth > MAX_DEPTH) return 'unknown';
   const binding = classifyPgBossBinding(variable, classifier.settings);
   if (binding === 'class') return 'pg-boss';
@@ -210,7 +210,7 @@ function getRequiredName(declarator: TSESTree.Node, name: TSESTree.Identifier): 
   return property && getPropertyKeyName(property);
 }
 
-function classifyVariable(classifier: Classifier, variable: Variable, depth: number): ReceiverKind {
+function classifyVariable(classifier: Classifier, variable: TSESLint.Scope.Variable, depth: number): ReceiverKind {
   for (const def of variable.defs) {
     const annotation = def.name.type === AST_NODE_TYPES.Identifier ? def.name.typeAnnotation : undefined;
     if (annotation) return classifyType(classifier, annotation.typeAnnotation, depth);

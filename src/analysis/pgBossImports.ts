@@ -1,4 +1,6 @@
-import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
+import { DefinitionType } from '@typescript-eslint/scope-manager';
+import type { TSESLint } from '@typescript-eslint/utils';
 import { getInteropRequire } from '../util/getInteropRequire';
 import { getPropertyKeyName } from '../util/getPropertyKeyName';
 import { getStaticPropertyName, getStaticString } from '../util/getStaticPropertyName';
@@ -13,7 +15,6 @@ export const PG_BOSS_CLASS = 'PgBoss';
 /** What a binding holds when it came from pg-boss (or a module re-exporting it). */
 export type PgBossBinding = 'class' | 'module' | 'other';
 
-const { DefinitionType } = TSESLint.Scope;
 
 function isPgBossModule(name: string | undefined, settings: PgBossSettings): boolean {
   return name === PG_BOSS_MODULE || (name !== undefined && settings.modules.includes(name));

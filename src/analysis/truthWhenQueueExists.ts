@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import { getStaticPropertyName } from '../util/getStaticPropertyName';
 import { isSameQueueName } from './isSameQueueName';
 import { getPropertyKeyName } from '../util/getPropertyKeyName';

@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import { getPropertyKeyName } from '../util/getPropertyKeyName';
 import { getStaticPropertyName, getStaticString } from '../util/getStaticPropertyName';
 import { isRequireCall } from '../util/isRequireCall';

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { readPgBossSettings } from '../analysis/pgBossSettings';
 import type { ProblemKind } from '../inventory/queueInventory';
 import { MENTIONS_QUEUE_METHOD } from '../inventory/queueMethods';

@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import { resolveIdentifier } from '../util/scope';
 import type { SourceFile } from '../util/sourceFile';
 

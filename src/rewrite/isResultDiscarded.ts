@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 
 /**
  * Whether nothing reads the value of `expression`: it is a statement of its own (`boss.createQueue(…);`,

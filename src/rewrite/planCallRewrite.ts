@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import type { BareCreateQueueCall } from '../analysis/getBareCreateQueueCall';
 import type { SourceFile } from '../util/sourceFile';
 import type { TextEdit } from './textEdit';

@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import type { SourceFile } from '../util/sourceFile';
 import { detectCodeStyle } from './codeStyle';
 import type { UnrewritableCall } from './planSafeCreateQueueRewrite';

@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import type { FunctionNode } from './isFunctionNode';
 
 /** The expression a one-line function returns: `(q) => expr` or `function (q) { return expr; }`. */

@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 
 /** The name a member access reads (`a.b`, `a['b']`, `` a[`b`] ``, `this.#b`), or undefined when computed at run time. */
 export function getStaticPropertyName(member: TSESTree.MemberExpression): string | undefined {

@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 
 /** The nodes that start a function: its own `this` (except arrows), parameters and body. */
 export type FunctionNode =

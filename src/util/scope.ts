@@ -1,4 +1,7 @@
-import { ASTUtils, AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
+import { ScopeType } from '@typescript-eslint/scope-manager';
+import type { TSESLint } from '@typescript-eslint/utils';
+import { findVariable as findScopeVariable } from '@typescript-eslint/utils/ast-utils';
 import { isFunctionNode, type FunctionNode } from './isFunctionNode';
 import type { SourceFile } from './sourceFile';
 
@@ -13,7 +16,7 @@ function getInnermostScope(source: SourceFile, node: TSESTree.Node): Scope | nul
     const scope = manager.acquire(current, true);
     if (scope) {
       // A function's own scope does not contain its name or the expressions in its parameters' defaults.
-      return scope.type === TSESLint.Scope.ScopeType.functionExpressionName ? (scope.childScopes[0] ?? scope) : scope;
+      return scope.type === ScopeType.functionExpressionName ? (scope.childScopes[0] ?? scope) : scope;
     }
   }
   return manager.globalScope;
@@ -22,7 +25,7 @@ function getInnermostScope(source: SourceFile, node: TSESTree.Node): Scope | nul
 /** The variable an identifier refers to, or null for globals that were never declared. */
 export function resolveIdentifier(source: SourceFile, identifier: TSESTree.Identifier): Variable | null {
   const scope = getInnermostScope(source, identifier);
-  return scope ? ASTUtils.findVariable(scope, identifier) : null;
+  return scope ? findScopeVariable(scope, identifier) : null;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 
 /** Looks through nodes that change neither the value nor its identity: casts, `!`, optional chains. */
 export function skipTransparentWrappers(node: TSESTree.Node): TSESTree.Node {
