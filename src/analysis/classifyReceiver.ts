@@ -21,8 +21,6 @@ import { DEFAULT_SETTINGS, type PgBossSettings } from './pgBossSettings';
  */
 export type ReceiverKind = 'pg-boss' | 'other' | 'unknown';
 
-
-
 /** Aliases are followed this far; deeper chains are unusual and treated as unknown. */
 const MAX_DEPTH = 5;
 

@@ -15,7 +15,6 @@ export const PG_BOSS_CLASS = 'PgBoss';
 /** What a binding holds when it came from pg-boss (or a module re-exporting it). */
 export type PgBossBinding = 'class' | 'module' | 'other';
 
-
 function isPgBossModule(name: string | undefined, settings: PgBossSettings): boolean {
   return name === PG_BOSS_MODULE || (name !== undefined && settings.modules.includes(name));
 }
