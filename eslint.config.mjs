@@ -18,6 +18,23 @@ export default tseslint.config(
     ...eslintPlugin.configs.recommended,
   },
   {
+    // The inventory and the project rules are libraries the CLIs use; they must never need a CLI or the rewrite.
+    files: ['src/inventory/**/*.ts', 'src/project/**/*.ts', 'src/files/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/cli', '**/cli/**', '**/rewrite', '**/rewrite/**'],
+              message: 'src/inventory, src/project and src/files import nothing from src/cli or src/rewrite.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     rules: {
       '@typescript-eslint/no-unused-vars': [
         'error',

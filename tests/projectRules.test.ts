@@ -5,7 +5,7 @@ import tsParser from '@typescript-eslint/parser';
 import { ESLint as ESLint10 } from 'eslint';
 import { describe, expect, it, vi } from 'vitest';
 import plugin from '../src';
-import { DEFAULT_EXTENSIONS, readExtensions } from '../src/cli/readCommandLine';
+import { DEFAULT_EXTENSIONS, readExtensions } from '../src/files/readExtensions';
 import type { ProblemKind } from '../src/inventory/queueInventory';
 import { scanQueues } from '../src/inventory/scanQueues';
 import { copyQueuesMonorepo, fixQueuesMonorepo, removeAfterEach } from './support/queuesMonorepo';

@@ -1,11 +1,6 @@
 import { DEFAULT_IMPORT_SOURCE } from '../runtimeModule';
-import {
-  DEFAULT_EXTENSIONS,
-  NO_EXTENSIONS,
-  readCommandLine,
-  readExtensions,
-  type CommandLine,
-} from './readCommandLine';
+import { DEFAULT_EXTENSIONS, readExtensions } from '../files/readExtensions';
+import { NO_EXTENSIONS, readCommandLine, type CommandLine } from './readCommandLine';
 
 /** What a valid command line asks for. */
 export interface CodemodOptions {

@@ -2,7 +2,8 @@
 import { readPackageManifest } from '../packageManifest';
 import { DEFAULT_IMPORT_SOURCE } from '../runtimeModule';
 import { parseCodemodArguments } from './parseCodemodArguments';
-import { DEFAULT_EXTENSIONS, formatUsageError } from './readCommandLine';
+import { DEFAULT_EXTENSIONS } from '../files/readExtensions';
+import { formatUsageError } from './readCommandLine';
 
 const USAGE = `Usage: pg-boss-codemod [options] <paths...>
 

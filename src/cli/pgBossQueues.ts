@@ -1,12 +1,7 @@
 #!/usr/bin/env node
 import { readPackageManifest } from '../packageManifest';
-import {
-  DEFAULT_EXTENSIONS,
-  NO_EXTENSIONS,
-  formatUsageError,
-  readCommandLine,
-  readExtensions,
-} from './readCommandLine';
+import { DEFAULT_EXTENSIONS, readExtensions } from '../files/readExtensions';
+import { NO_EXTENSIONS, formatUsageError, readCommandLine } from './readCommandLine';
 
 const USAGE = `Usage: pg-boss-queues [options] <paths...>
 

@@ -86,18 +86,5 @@ export function formatUsageError(program: string, message: string): string {
   return `${program}: ${message}\nRun ${program} --help for the options.\n`;
 }
 
-/** The extensions both CLIs search by default: every JavaScript and TypeScript module kind. */
-export const DEFAULT_EXTENSIONS = 'js,jsx,mjs,cjs,ts,tsx,mts,cts';
-
 /** What both CLIs say when `--extensions` names none. */
 export const NO_EXTENSIONS = '--extensions must list at least one file extension, e.g. --extensions ts,js.';
-
-/** `--extensions ts,.js, mts` as a set of bare extensions; empty when the list names none. */
-export function readExtensions(list: string): ReadonlySet<string> {
-  return new Set(
-    list
-      .split(',')
-      .map((extension) => extension.trim().replace(/^\./, ''))
-      .filter(Boolean),
-  );
-}

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { DEFAULT_EXTENSIONS, readExtensions } from '../cli/readCommandLine';
+import { DEFAULT_EXTENSIONS, readExtensions } from '../files/readExtensions';
 import type { FileSource } from '../inventory/fileSource';
 import { scanQueues, type QueueScan } from '../inventory/scanQueues';
 import { ProjectFiles } from './projectFiles';

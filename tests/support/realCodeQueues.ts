@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { DEFAULT_EXTENSIONS, readExtensions } from '../../src/cli/readCommandLine';
+import { DEFAULT_EXTENSIONS, readExtensions } from '../../src/files/readExtensions';
 import type { QueueInventory } from '../../src/inventory/queueInventory';
 import { scanQueues } from '../../src/inventory/scanQueues';
 
