@@ -319,6 +319,21 @@ export class Jobs {
     expect(inventory.problems).toEqual([]);
   });
 
+  // A monorepo keeps its aliases in a shared config package that each app's tsconfig extends by name.
+  it('follows tsconfig paths set in a package the tsconfig extends', () => {
+    const { code, inventory } = scan({
+      'node_modules/@acme/tsconfig/package.json': '{ "name": "@acme/tsconfig", "version": "1.0.0" }\n',
+      'node_modules/@acme/tsconfig/base.json':
+        '{ "compilerOptions": { "baseUrl": "${configDir}", "paths": { "@queues/*": ["src/queues/*"] } } }\n',
+      'tsconfig.json': '{ "extends": "@acme/tsconfig/base.json" }\n',
+      'src/queues/names.ts': "export const EMAILS = 'emails';\n",
+      'src/worker.ts': `import { EMAILS } from '@queues/names';\n${boss}await boss.createQueue(EMAILS);\nawait boss.work(EMAILS, handle);\n`,
+    });
+    expect(code).toBe(0);
+    expect(queueNames(inventory)).toEqual(['emails']);
+    expect(inventory.problems).toEqual([]);
+  });
+
   // timgit/pg-boss test/hooks.ts exports `const ctx = { schema: '' }` and sets ctx.schema before each test.
   it('does not trust a const object that is changed in place, here or where it is imported', () => {
     const { inventory } = scan({
