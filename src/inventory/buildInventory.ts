@@ -15,8 +15,8 @@ import type {
 /** An operation whose file is relative to the scanned root, with what the scan knows of that file. */
 export type LocatedOperation = QueueOperation & {
   /**
-   * The file belongs to a package on pg-boss 9 or older, which creates a queue on its first job: what
-   * it uses needs no declaration (the queue is still listed, with its uses).
+   * The file belongs to a package whose pg-boss range allows only 9 or older, which creates a queue on its
+   * first job: what it uses needs no declaration (the queue is still listed, with its uses).
    */
   readonly createsQueuesImplicitly: boolean;
   /** The file is test code (see isTestFile). */

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { UnparsableFileError } from '../files/parseSourceFile';
 import type { LocatedOperation } from './buildInventory';
 import type { FileSource } from './fileSource';
-import { findDeclaredPgBossMajor } from './findDeclaredPgBossMajor';
+import { createsQueuesImplicitly } from './createsQueuesImplicitly';
 import { findQueueOperations } from './findQueueOperations';
 import { isTestFile } from './isTestFile';
 import { ProgramCallers } from './programCallers';
@@ -53,12 +53,11 @@ export function findProgramOperations({
       continue;
     }
     for (const operation of findQueueOperations({ modules, file, source, bindings: NO_BINDINGS }, callers)) {
-      const major = findDeclaredPgBossMajor(path.dirname(operation.file));
       const where = relative(operation.file);
       operations.push({
         ...operation,
         file: where,
-        createsQueuesImplicitly: major !== undefined && major < 10,
+        createsQueuesImplicitly: createsQueuesImplicitly(path.dirname(operation.file)),
         test: isTestFile(where),
       });
     }

@@ -1,10 +1,18 @@
 import path from 'node:path';
-import { createPathsMatcher, findTsconfig, parseTsconfig, type Cache } from 'get-tsconfig';
+import type * as GetTsconfig from 'get-tsconfig';
 
 /** The paths one tsconfig.json, with what it extends, lets a bare specifier name; empty when it sets no alias. */
 type AliasMatcher = (specifier: string) => string[];
 
 const NO_ALIASES: AliasMatcher = () => [];
+
+/** get-tsconfig, loaded at the first bare specifier: a scan that resolves none never pays for it. */
+let getTsconfig: typeof GetTsconfig | undefined;
+
+function loadGetTsconfig(): typeof GetTsconfig {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a static import would load it with this module
+  return (getTsconfig ??= require('get-tsconfig') as typeof GetTsconfig);
+}
 
 /**
  * The `compilerOptions.paths` and `baseUrl` aliases of the nearest tsconfig.json, as TypeScript applies
@@ -13,12 +21,12 @@ const NO_ALIASES: AliasMatcher = () => [];
  */
 export class TsconfigAliases {
   /** get-tsconfig's own memory of the files and folders it has looked at, for the life of one scan. */
-  private readonly cache: Cache = new Map();
+  private readonly cache: GetTsconfig.Cache = new Map();
   private readonly matchers = new Map<string, AliasMatcher>();
 
   /** The paths, without extension, that `specifier` may name from `fromFile`, in the order TypeScript tries them. */
   candidates(fromFile: string, specifier: string): string[] {
-    const config = findTsconfig(path.dirname(fromFile), 'tsconfig.json', this.cache);
+    const config = loadGetTsconfig().findTsconfig(path.dirname(fromFile), 'tsconfig.json', this.cache);
     return config === undefined ? [] : this.matcherOf(config)(specifier);
   }
 
@@ -34,10 +42,11 @@ export class TsconfigAliases {
  * TypeScript still tries `baseUrl`: its candidate comes last. A config that cannot be read (an `extends`
  * that is not there, a `paths` target TypeScript rejects) gives none, as TypeScript resolves nothing by it.
  */
-function readMatcher(config: string, cache: Cache): AliasMatcher {
+function readMatcher(config: string, cache: GetTsconfig.Cache): AliasMatcher {
   let matchPaths: AliasMatcher | null;
   let baseUrl: string | undefined;
   try {
+    const { parseTsconfig, createPathsMatcher } = loadGetTsconfig();
     const parsed = { path: config, config: parseTsconfig(config, cache) };
     matchPaths = createPathsMatcher(parsed);
     const base = parsed.config.compilerOptions?.baseUrl;

@@ -1,6 +1,23 @@
+import satisfies from 'semver/functions/satisfies';
+
 /**
- * What a bare createQueue does on an existing queue on a given pg-boss version, as measured in shared
- * research (pg-boss-versions.md §0): short clauses for the rule's message, which the rule page explains.
+ * What a bare createQueue does on an existing queue, by the pg-boss versions it does it on, as measured in
+ * shared research (pg-boss-versions.md §0). A pre-release is placed as semver orders it, before its release.
+ */
+const HAZARDS: ReadonlyArray<{ readonly versions: string; readonly clause: (passesOptions: boolean) => string }> = [
+  { versions: '>=10.0.0 <10.0.4', clause: () => 'throws 23505' },
+  { versions: '>=10.0.4 <10.1.5', clause: () => 'throws 23505 if the database predates 10.0.4' },
+  { versions: '10.x', clause: () => 'deadlocks (40P01) at concurrent starts' },
+  {
+    versions: '>=10.0.4',
+    // Without options there are none to ignore: the call just does nothing.
+    clause: (passesOptions) => (passesOptions ? 'ignores the options passed' : 'is a silent no-op'),
+  },
+];
+
+/**
+ * The hazards of a bare createQueue on `version`, in short clauses for the rule's message, which the rule
+ * page explains; undefined before 10 (queues were created on first use) or for what is not a version.
  * `passesOptions` says whether the call passes options, the only case in which they can be ignored.
  */
 export function describeHazards(version: string, passesOptions: boolean): string | undefined {
@@ -12,20 +29,13 @@ export function describeHazards(version: string, passesOptions: boolean): string
 const hazardsByVersion = new Map<string, string | undefined>();
 
 function hazardsOf(version: string, passesOptions: boolean): string | undefined {
-  const parsed = /^(\d+)\.(\d+)\.(\d+)/.exec(version);
-  if (!parsed) return undefined;
-  const [major, minor, patch] = parsed.slice(1).map(Number) as [number, number, number];
-  if (major < 10) return undefined;
-  const hazards: string[] = [];
-  const before = (m: number, p: number): boolean => minor < m || (minor === m && patch < p);
-  if (major === 10 && before(0, 4)) hazards.push('throws 23505');
-  else if (major === 10 && before(1, 5)) hazards.push('throws 23505 if the database predates 10.0.4');
-  if (major === 10) hazards.push('deadlocks (40P01) at concurrent starts');
-  if (major > 10 || !before(0, 4)) hazards.push(passesOptions ? 'ignores the options passed' : 'is a silent no-op');
-  return joinClauses(hazards);
+  const clauses = HAZARDS.filter(({ versions }) => satisfies(version, versions, { includePrerelease: true })).map(
+    ({ clause }) => clause(passesOptions),
+  );
+  return clauses.length === 0 ? undefined : joinClauses(clauses);
 }
 
 function joinClauses(clauses: string[]): string {
-  if (clauses.length <= 1) return clauses.join('');
+  if (clauses.length === 1) return clauses[0]!;
   return `${clauses.slice(0, -1).join(', ')} and ${clauses.at(-1)!}`;
 }

@@ -409,6 +409,19 @@ export class Jobs {
     expect(inventory.problems.map(({ kind, queue }) => [kind, queue])).toEqual([['undeclared', 'send-sms']]);
   });
 
+  // A range that also allows pg-boss 10 may run where queues must be created first; one below 10 may not.
+  it('asks no declaration only where every pg-boss the range allows creates queues on use', () => {
+    const { inventory } = scan({
+      'below/package.json': '{ "name": "below", "dependencies": { "pg-boss": "<10" } }',
+      'below/worker.ts': `${boss}boss.work('below', handle);\n`,
+      'alias/package.json': '{ "name": "alias", "dependencies": { "pg-boss": "npm:pg-boss@~9.0.0" } }',
+      'alias/worker.ts': `${boss}boss.work('alias', handle);\n`,
+      'open/package.json': '{ "name": "open", "dependencies": { "pg-boss": ">=9" } }',
+      'open/worker.ts': `${boss}boss.work('open', handle);\n`,
+    });
+    expect(inventory.problems.map(({ kind, queue }) => [kind, queue])).toEqual([['undeclared', 'open']]);
+  });
+
   // timgit/pg-boss test/queueTest.ts: "deleteQueue on a missing queue is a no-op", how retired queues are cleaned up.
   it('asks no declaration of a queue that is only deleted', () => {
     const { code, inventory } = scan({ 'a.ts': `${boss}await boss.deleteQueue('retired');\n` });

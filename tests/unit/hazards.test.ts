@@ -20,6 +20,8 @@ describe('describeHazards', () => {
     // Without options there are none to ignore: the call just does nothing.
     ['12.38.0', false, 'is a silent no-op'],
     ['10.4.2', false, 'deadlocks (40P01) at concurrent starts and is a silent no-op'],
+    // A pre-release is judged by where it sorts, not left without hazards.
+    ['12.0.0-beta.1', true, 'ignores the options passed'],
   ])('names what a bare call does on %s (options passed: %s)', (version, passesOptions, hazards) => {
     expect(describeHazards(version, passesOptions)).toBe(hazards);
   });
