@@ -26,6 +26,8 @@ function monorepo(): string {
 
 const RUNS = 'packages/api/src/routes/runs.ts';
 const SHARED_QUEUES = 'packages/queues/src/index.ts';
+/** A wrapper's caller that a test adds: it names no pg-boss method. */
+const INVOICES = 'packages/api/src/routes/invoices.ts';
 /** The fixture's four problems, at each place the editor shows them. */
 const FIXTURE_REPORTS = [
   'apps/worker/src/digestWorker.cjs:7:9 pg-boss/no-undeclared-queue',
@@ -143,6 +145,36 @@ describe.each([
     fs.appendFileSync(boss, "\nexport const declared = boss.createQueue('weekly_digest');\n");
     await eslint.lintFiles([boss]);
     expect(reports(directory, await eslint.lintFiles([RUNS]))).toEqual([]);
+  });
+
+  it("reports a wrapper's caller in a file that names no pg-boss method, saved or not", async () => {
+    const directory = monorepo();
+    // The wrapper sends in one file; its caller, in another, mentions neither pg-boss nor any of its methods.
+    fs.writeFileSync(
+      path.join(directory, 'packages/api/src/enqueue.ts'),
+      "import boss from './boss.js';\n\nexport const enqueue = (name: string, data: object) => boss.send(name, data);\n",
+    );
+    const invoices = path.join(directory, INVOICES);
+    fs.writeFileSync(
+      invoices,
+      "import { enqueue } from '../enqueue.js';\n\nexport const bill = () => enqueue('invoices', {});\n",
+    );
+    const eslint = createESLint(directory);
+    expect(reports(directory, await eslint.lintFiles([INVOICES]))).toEqual([
+      `${INVOICES}:3:27 pg-boss/no-undeclared-queue`,
+    ]);
+
+    const edited = `${fs.readFileSync(invoices, 'utf8')}export const pay = () => enqueue('payroll', {});\n`;
+    expect(reports(directory, await eslint.lintText(edited, { filePath: invoices }))).toEqual([
+      `${INVOICES}:3:27 pg-boss/no-undeclared-queue`,
+      `${INVOICES}:4:26 pg-boss/no-undeclared-queue`,
+    ]);
+
+    fs.writeFileSync(
+      path.join(directory, 'packages/api/src/invoiceQueue.ts'),
+      "import boss from './boss.js';\n\nexport const declareInvoices = () => boss.createQueue('invoices');\n",
+    );
+    expect(reports(directory, await eslint.lintFiles([INVOICES]))).toEqual([]);
   });
 
   it.each([
