@@ -1,13 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import tsParser from '@typescript-eslint/parser';
 import { ESLint as ESLint10 } from 'eslint';
 import { describe, expect, it, vi } from 'vitest';
 import plugin from '../src';
 import { DEFAULT_EXTENSIONS, readExtensions } from '../src/files/readExtensions';
-import type { ProblemKind } from '../src/inventory/queueInventory';
 import { scanQueues } from '../src/inventory/scanQueues';
+import { inventoryReports, projectRulesOptions, reports } from './support/projectRuleReports';
 import { copyQueuesMonorepo, fixQueuesMonorepo, removeAfterEach } from './support/queuesMonorepo';
 
 // eslint-9 is an npm alias of ESLint 9, installed beside ESLint 10.
@@ -26,6 +25,8 @@ function monorepo(): string {
 
 const RUNS = 'packages/api/src/routes/runs.ts';
 const SHARED_QUEUES = 'packages/queues/src/index.ts';
+/** A wrapper's caller that a test adds: it names no pg-boss method. */
+const INVOICES = 'packages/api/src/routes/invoices.ts';
 /** The fixture's four problems, at each place the editor shows them. */
 const FIXTURE_REPORTS = [
   'apps/worker/src/digestWorker.cjs:7:9 pg-boss/no-undeclared-queue',
@@ -35,41 +36,13 @@ const FIXTURE_REPORTS = [
   `${SHARED_QUEUES}:40:11 pg-boss/no-undeclared-queue`,
 ];
 
-/** Every report of the two rules, `file:line:column rule`, in a stable order. */
-function reports(cwd: string, results: readonly ESLint10.LintResult[]): string[] {
-  return results
-    .flatMap((result) =>
-      result.messages.map(
-        (message) =>
-          `${path.relative(cwd, result.filePath).split(path.sep).join('/')}:${message.line}:${message.column} ${message.ruleId}`,
-      ),
-    )
-    .sort();
-}
-/** Which rule reports each kind of problem the inventory finds. */
-const RULE_OF_KIND: Partial<Record<ProblemKind, string>> = {
-  undeclared: 'pg-boss/no-undeclared-queue',
-  'undeclared-dead-letter': 'pg-boss/no-undeclared-queue',
-  'conflicting-options': 'pg-boss/no-conflicting-queue-options',
-};
-
 const PAYROLL_SEND = "\nexport const payroll = () => boss.send('payroll', {});\n";
 
 describe.each([
   ['ESLint 10', ESLint10],
   ['ESLint 9', ESLint9],
 ])('%s with recommended-project, in one process', (_label, ESLint) => {
-  function createESLint(cwd: string, settings?: object) {
-    return new ESLint({
-      cwd,
-      overrideConfigFile: true,
-      overrideConfig: [
-        { files: ['**/*.{ts,tsx,mts,cts}'], languageOptions: { parser: tsParser } },
-        plugin.configs['recommended-project'],
-        ...(settings ? [{ settings }] : []),
-      ] as never,
-    });
-  }
+  const createESLint = (cwd: string, settings?: object) => new ESLint(projectRulesOptions(cwd, settings));
 
   it('reports the undeclared use, the undeclared dead letter and both conflicting declarations', async () => {
     const directory = monorepo();
@@ -145,6 +118,36 @@ describe.each([
     expect(reports(directory, await eslint.lintFiles([RUNS]))).toEqual([]);
   });
 
+  it("reports a wrapper's caller in a file that names no pg-boss method, saved or not", async () => {
+    const directory = monorepo();
+    // The wrapper sends in one file; its caller, in another, mentions neither pg-boss nor any of its methods.
+    fs.writeFileSync(
+      path.join(directory, 'packages/api/src/enqueue.ts'),
+      "import boss from './boss.js';\n\nexport const enqueue = (name: string, data: object) => boss.send(name, data);\n",
+    );
+    const invoices = path.join(directory, INVOICES);
+    fs.writeFileSync(
+      invoices,
+      "import { enqueue } from '../enqueue.js';\n\nexport const bill = () => enqueue('invoices', {});\n",
+    );
+    const eslint = createESLint(directory);
+    expect(reports(directory, await eslint.lintFiles([INVOICES]))).toEqual([
+      `${INVOICES}:3:27 pg-boss/no-undeclared-queue`,
+    ]);
+
+    const edited = `${fs.readFileSync(invoices, 'utf8')}export const pay = () => enqueue('payroll', {});\n`;
+    expect(reports(directory, await eslint.lintText(edited, { filePath: invoices }))).toEqual([
+      `${INVOICES}:3:27 pg-boss/no-undeclared-queue`,
+      `${INVOICES}:4:26 pg-boss/no-undeclared-queue`,
+    ]);
+
+    fs.writeFileSync(
+      path.join(directory, 'packages/api/src/invoiceQueue.ts'),
+      "import boss from './boss.js';\n\nexport const declareInvoices = () => boss.createQueue('invoices');\n",
+    );
+    expect(reports(directory, await eslint.lintFiles([INVOICES]))).toEqual([]);
+  });
+
   it.each([
     ['the fixture monorepo', monorepo],
     [
@@ -154,12 +157,7 @@ describe.each([
   ])('reports exactly what pg-boss-queues reports of its kinds, on %s', async (_name, project) => {
     const directory = project();
     const { inventory } = scanQueues([directory], readExtensions(DEFAULT_EXTENSIONS));
-    const expected = inventory.problems.flatMap(({ kind, locations }) =>
-      (RULE_OF_KIND[kind] ? locations : []).map(
-        ({ file, line, column }) => `${file}:${line}:${column} ${RULE_OF_KIND[kind]}`,
-      ),
-    );
-    expect(reports(directory, await createESLint(directory).lintFiles(['.']))).toEqual(expected.sort());
+    expect(reports(directory, await createESLint(directory).lintFiles(['.']))).toEqual(inventoryReports(inventory));
   });
 
   it('reads the project from settings.pg-boss.queueRoots when linting from a sub-folder', async () => {

@@ -3,7 +3,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { readPgBossSettings } from '../analysis/pgBossSettings';
 import type { ProblemKind } from '../inventory/queueInventory';
-import { MENTIONS_QUEUE_METHOD } from '../inventory/queueMethods';
+import { problemsInFile } from './problemsInFile';
 import { scanProject } from './scanProject';
 
 /** A problem of the project's inventory at one place in the linted file. */
@@ -20,39 +20,38 @@ export interface ProblemInLintedFile {
 
 /**
  * The problems of `kinds` that the project's inventory (src/inventory, the analysis `pg-boss-queues`
- * runs) locates in the file being linted. The project is ESLint's working directory, or the folders
- * `settings['pg-boss'].queueRoots` names; the linted file's text is ESLint's, unsaved edits included.
+ * runs) locates in the file being linted, whatever the file mentions: a wrapper's caller (`enqueue('x')`
+ * where `enqueue` sends in another file) holds no pg-boss method at all. The project is ESLint's working
+ * directory, or the folders `settings['pg-boss'].queueRoots` names; the linted file's text is ESLint's,
+ * unsaved edits included.
  */
 export function findProblemsInLintedFile(
   context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
   kinds: ReadonlySet<ProblemKind>,
 ): ProblemInLintedFile[] {
   const { sourceCode, cwd, filename } = context;
-  // Every location is a call that names a queue method: a file without one has nothing to report.
-  if (!MENTIONS_QUEUE_METHOD.test(sourceCode.text)) return [];
   const { queueRoots } = readPgBossSettings(context.settings);
   const roots = (queueRoots.length > 0 ? queueRoots : ['.']).map((root) => path.resolve(cwd, root));
   if (!roots.some((root) => isInside(root, filename))) return [];
+  // Scanned again only when something changed: on disk, or the linted text against what the scan read.
   const { inventory, root } = scanProject(roots, { file: filename, text: sourceCode.text });
   const linted = path.relative(root, filename).split(path.sep).join('/');
   const fromCwd = (file: string) => path.relative(cwd, path.join(root, file)).split(path.sep).join('/');
   const found: ProblemInLintedFile[] = [];
-  for (const { kind, queue, locations } of inventory.problems) {
+  for (const { problem, location } of problemsInFile(inventory, linted)) {
+    const { kind, queue, locations } = problem;
     if (!kinds.has(kind) || queue === null) continue;
-    for (const location of locations) {
-      if (location.file !== linted) continue;
-      const position = { line: location.line, column: location.column - 1 };
-      const call = findCallAt(sourceCode, position);
-      found.push({
-        kind,
-        queue,
-        report: call ? { node: call } : { loc: position },
-        elsewhere: locations
-          .filter((other) => other !== location)
-          .map((other) => `${fromCwd(other.file)}:${other.line}:${other.column}`),
-        project: describeProject(cwd, roots),
-      });
-    }
+    const position = { line: location.line, column: location.column - 1 };
+    const call = findCallAt(sourceCode, position);
+    found.push({
+      kind,
+      queue,
+      report: call ? { node: call } : { loc: position },
+      elsewhere: locations
+        .filter((other) => other !== location)
+        .map((other) => `${fromCwd(other.file)}:${other.line}:${other.column}`),
+      project: describeProject(cwd, roots),
+    });
   }
   return found;
 }

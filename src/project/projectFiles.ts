@@ -9,7 +9,7 @@ interface KeptFile {
   readonly stamp: string;
   /**
    * Kept when the scan read the file whole (one that can hold a queue call, a module names are imported
-   * from, the file being linted): the files whose changes can change the inventory.
+   * from, a linted file whose unsaved text differed): the files whose changes can change the inventory.
    */
   text?: string;
   /** The text the scan searched for wrappers' names: kept, not watched (see the class). */

@@ -34,6 +34,10 @@ export function scanProject(roots: readonly string[], linted: LintedFile): Queue
   files.refresh(linted.file);
   const saved = savedText(files, linted.file);
   const unsaved = saved === linted.text ? undefined : linted;
+  // A file edited in the editor is watched from now on, so its saved text reaches the lints of other files.
+  // One whose text is what the scan read stays unwatched: a whole-tree lint would otherwise stat every file
+  // before the lint of each.
+  if (unsaved && saved !== undefined) files.read(linted.file);
   const last = project.last;
   if (
     last &&
@@ -51,10 +55,10 @@ export function scanProject(roots: readonly string[], linted: LintedFile): Queue
   return scan;
 }
 
-/** The linted file's text on disk, or undefined for a new file the editor has not saved yet. */
+/** The linted file's text as the scan reads it from disk, or undefined for a new file the editor has not saved yet. */
 function savedText(files: ProjectFiles, file: string): string | undefined {
   try {
-    return files.read(file);
+    return files.peek(file);
   } catch {
     return undefined;
   }

@@ -220,12 +220,16 @@ function ownEntry<T>(table: Readonly<Record<string, T>>, key: string): T | undef
   return Object.hasOwn(table, key) ? table[key] : undefined;
 }
 
+/** The foreign keys by which a queue (`queue_dead_letter_fkey`) or a job (`dlq_fkey`) names its dead letter. */
+const DEAD_LETTER_KEYS: ReadonlySet<unknown> = new Set(['queue_dead_letter_fkey', 'dlq_fkey']);
+
 /**
- * A foreign key into the queue table. `q_fkey` ties a job to its queue: a job for a missing queue on
- * insert, a queue that still has jobs on delete (10.x, RESTRICT). Every other one (`queue_dead_letter_fkey`,
- * the jobs' `dlq_fkey`) names a dead letter: missing on insert, still named on delete.
+ * A foreign key into the queue table. One that names a dead letter: missing on insert, still named on
+ * delete. Any other ties something to its queue (`q_fkey` a job, `schedule_name_fkey` a schedule, whose
+ * error 10.x/11.x reword as `Queue … not found` keeping the code): a missing queue on insert, a queue
+ * that still has jobs on delete (10.x, RESTRICT).
  */
 function kindOfReference(constraint: unknown, onDelete: boolean): Exclude<QueueErrorKind, 'unknown'> {
-  if (constraint === 'q_fkey') return onDelete ? 'queue-not-empty' : 'queue-not-found';
-  return onDelete ? 'dead-letter-in-use' : 'dead-letter-missing';
+  if (DEAD_LETTER_KEYS.has(constraint)) return onDelete ? 'dead-letter-in-use' : 'dead-letter-missing';
+  return onDelete ? 'queue-not-empty' : 'queue-not-found';
 }

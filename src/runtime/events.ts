@@ -11,7 +11,8 @@ export type QueueEvent =
   | { kind: 'drift'; queue: string; drift: QueueDrift[] }
   | { kind: 'retry'; queue: string; operation: string; attempt: number; code: string }
   | { kind: 'gave-up'; queue: string; operation: string; attempts: number; code: string }
-  | { kind: 'ignored-option'; queue: string; option: string };
+  | { kind: 'ignored-option'; queue: string; option: string }
+  | { kind: 'upgrade-hazard'; queue: string; subject: string; refusedBy: ReadonlyArray<11 | 12>; reason: string };
 
 export type QueueEventLevel = 'info' | 'warn' | 'error';
 

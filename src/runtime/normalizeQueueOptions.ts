@@ -1,8 +1,9 @@
 import type { Capabilities } from './capabilities';
 import { QueueDeclarationError } from './errors';
-import { reportQueueEvent } from './events';
+import { reportQueueEvent, type QueueEvent } from './events';
 import { DURATION_SPELLINGS, QUEUE_OPTION_SPECS, SPEC_BY_KEY } from './queueOptionSpecs';
 import type { SafeCreateQueueSettings } from './types';
+import { describeUpgradeHazard, upgradeHazards } from './upgradeHazards';
 
 /** The options as the caller gave them. Nothing is judged here: the installed createQueue judges them. */
 export interface GivenOptions {
@@ -51,8 +52,10 @@ export function readQueueOptions(queue: string, options: unknown): GivenOptions 
  * Fits read options to the installed version: the options it stores become the desired values the
  * stored queue is compared with. Any other key is one its createQueue does not store (a typo, another
  * version's option, a unit spelling only 10.x's types advertise): it is reported as an `ignored-option`
- * event, or rejected under `settings.strict` with the exact list of options this version stores. Its
- * value is not judged here; createQueue judges it as it would without the helper.
+ * event whatever its value, `undefined` included, which a later version that stores the key refuses. A
+ * name or value the installed version accepts but a later major refuses is reported as an
+ * `upgrade-hazard` event. Under `settings.strict` either is rejected instead. Values are otherwise not
+ * judged here: createQueue judges them as it would without the helper.
  */
 export function adaptQueueOptions(
   boss: object,
@@ -61,26 +64,44 @@ export function adaptQueueOptions(
   capabilities: Capabilities,
   settings: SafeCreateQueueSettings,
 ): QueueDeclaration {
+  for (const hazard of upgradeHazards(boss, queue, given, capabilities)) {
+    warnOrRefuse(boss, queue, settings, describeUpgradeHazard(hazard), '', {
+      kind: 'upgrade-hazard',
+      queue,
+      ...hazard,
+    });
+  }
   const stored = storedOptions(capabilities);
   const desired: Record<string, unknown> = {};
   for (const [key, value] of given.entries) {
-    if (value === undefined || (key === 'name' && value === queue)) continue;
+    if (key === 'name' && value === queue) continue;
     if (stored.includes(key)) {
       // 11/12 read a null or empty policy as `standard`, as an absent one; 10.x refuses both.
-      if (key === 'policy' && (value === null || value === '')) continue;
+      if (value === undefined || (key === 'policy' && (value === null || value === ''))) continue;
       desired[key] = asStored(key, value);
       continue;
     }
     const ignored = `option "${key}" is ignored by the installed pg-boss version, which stores ${stored.join(', ')}`;
-    if (settings.strict) throw new QueueDeclarationError(`Queue "${queue}": ${ignored} (settings.strict).`);
-    const hint = replacementHint(key, value, capabilities);
-    reportQueueEvent(boss, settings.logger, 'warn', `pg-boss queue "${queue}": ${ignored}${hint}.`, {
+    warnOrRefuse(boss, queue, settings, ignored, replacementHint(key, value, capabilities), {
       kind: 'ignored-option',
       queue,
       option: key,
     });
   }
   return { given, desired };
+}
+
+/** A warning event about the declaration, or, under `settings.strict`, its rejection before any SQL touches a queue. */
+function warnOrRefuse(
+  boss: object,
+  queue: string,
+  settings: SafeCreateQueueSettings,
+  problem: string,
+  hint: string,
+  event: QueueEvent,
+): void {
+  if (settings.strict) throw new QueueDeclarationError(`Queue "${queue}": ${problem} (settings.strict).`);
+  reportQueueEvent(boss, settings.logger, 'warn', `pg-boss queue "${queue}": ${problem}${hint}.`, event);
 }
 
 /** PostgreSQL's spellings of a boolean, which pg-boss's SQL casts an option's text to. */

@@ -21,16 +21,19 @@ export async function safeCreateQueue(
   checkBoss(boss);
   const settings = checkSettings(givenSettings);
   const given = readQueueOptions(name, options);
+  // Every version reads the name from the options when the argument is missing (`name || options.name`);
+  // a name that is no string is the installed createQueue's to refuse.
+  const queue = (name || given.entries.get('name')) as string;
   const deadline = Deadline.of(settings, boss);
   const capabilities = await deadline.wait('reading the pg-boss schema', getCapabilities(boss, settings));
-  const declaration = adaptQueueOptions(boss, name, given, capabilities, settings);
+  const declaration = adaptQueueOptions(boss, queue, given, capabilities, settings);
   const outcome = await reconcileQueue(
     new QueueCall(boss, capabilities, settings, deadline),
-    name,
+    queue,
     declaration,
     undefined,
   );
   if (settings.onDrift === 'error' && outcome.drift.length > 0)
-    throw new QueueDriftError([{ name, drift: outcome.drift }]);
+    throw new QueueDriftError([{ name: queue, drift: outcome.drift }]);
   return outcome;
 }

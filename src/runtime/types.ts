@@ -68,9 +68,9 @@ export interface SafeCreateQueueSettings {
   /** Default `'warn'`. */
   onDrift?: OnDrift;
   /**
-   * Receives the reports (created, updated, recreated, drift, retry, gave-up, ignored options): `warn` is
-   * required, `info` and `error` are used when present. Default: the instance's own `'warning'` event,
-   * never `console`.
+   * Receives the reports (created, updated, recreated, drift, retry, gave-up, ignored options, upgrade
+   * hazards): `warn` is required, `info` and `error` are used when present. Default: the instance's own
+   * `'warning'` event, never `console`.
    */
   logger?: QueueEventLogger;
   /**
@@ -85,9 +85,10 @@ export interface SafeCreateQueueSettings {
    */
   timeoutMs?: number;
   /**
-   * Reject options the installed pg-boss ignores (typos, another version's options) with a
-   * `QueueDeclarationError`, instead of reporting an `ignored-option` event and leaving them out.
-   * Default `false`: whatever `createQueue` accepts, this accepts.
+   * Reject, with a `QueueDeclarationError` before any SQL, options the installed pg-boss ignores (typos,
+   * another version's options) and names or values a later major refuses (a name with a space on 10.x),
+   * instead of reporting an `ignored-option` or `upgrade-hazard` event. Default `false`: whatever
+   * `createQueue` accepts, this accepts.
    */
   strict?: boolean;
 }

@@ -7,7 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { newSchemaName } from '../support/bossFactory';
 import { createConsumerProject, readmeCommands } from './consumerProject';
-import { applyLspEdits, createEditorWorkspace, EditorSession, type Diagnostic } from './editorSession';
+import {
+  applyLspEdits,
+  createEditorWorkspace,
+  createProjectRulesWorkspace,
+  EditorSession,
+  type Diagnostic,
+} from './editorSession';
 
 let project: string;
 
@@ -137,6 +143,40 @@ describe('the packed package in a consumer project', () => {
       expect(lines).toEqual(['first:4', 'second:4']);
     });
   });
+
+  describe.each(['eslint', 'eslint-9'] as const)(
+    "VS Code's ESLint server on %s, with recommended-project",
+    (eslintPackage) => {
+      let workspace: string;
+      let editor: EditorSession;
+      beforeAll(async () => {
+        workspace = createProjectRulesWorkspace(project, eslintPackage);
+        editor = await EditorSession.start(workspace);
+      });
+      afterAll(async () => {
+        await editor.close();
+        fs.rmSync(workspace, { recursive: true, force: true });
+      });
+
+      it("shows the undeclared queue at the wrapper's caller, and follows the unsaved text", async () => {
+        const uri = pathToFileURL(path.join(workspace, 'src/billing.ts')).href;
+        const text = fs.readFileSync(path.join(workspace, 'src/billing.ts'), 'utf8');
+        editor.open(uri, 'typescript', text);
+        const diagnostics = await editor.diagnostics(uri);
+        expect(diagnostics.map(({ code, range }) => ({ code, range }))).toEqual([
+          // `enqueue('invoices', {})` on line 5 (0-based 4), after `  await `.
+          {
+            code: 'pg-boss/no-undeclared-queue',
+            range: { start: { line: 4, character: 8 }, end: { line: 4, character: 31 } },
+          },
+        ]);
+        expect(diagnostics[0]!.message).toContain('Queue "invoices" is declared nowhere in this project');
+
+        editor.change(uri, 2, text.replace("enqueue('invoices'", "enqueue('emails'"));
+        expect(await editor.diagnostics(uri)).toEqual([]);
+      });
+    },
+  );
 
   it('pg-boss-codemod --dry prints the diff and writes nothing', () => {
     const before = fs.readFileSync(path.join(project, 'src/queues.mjs'), 'utf8');

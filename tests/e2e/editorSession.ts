@@ -154,12 +154,7 @@ export type EslintPackage = 'eslint' | 'eslint-9';
  * whose receivers only the types recognise. Remove it when done: `eslint .` at the project root must not see it.
  */
 export function createEditorWorkspace(project: string, eslintPackage: EslintPackage): string {
-  const workspace = path.join(project, `editor-${eslintPackage}`);
-  fs.mkdirSync(path.join(workspace, 'src'), { recursive: true });
-  fs.mkdirSync(path.join(workspace, 'node_modules'));
-  fs.symlinkSync(path.join(project, 'node_modules', eslintPackage), path.join(workspace, 'node_modules/eslint'), 'dir');
-  fs.copyFileSync(path.join(project, 'src/jobs.ts'), path.join(workspace, 'src/jobs.ts'));
-  const files: Record<string, string> = {
+  const workspace = createWorkspace(project, `editor-${eslintPackage}`, eslintPackage, {
     // `.mjs`: the consumer project around the workspace is CommonJS, as `npm init -y` makes it.
     'eslint.config.mjs': [
       "import tsParser from '@typescript-eslint/parser';",
@@ -195,7 +190,52 @@ export function createEditorWorkspace(project: string, eslintPackage: EslintPack
         `import { openQueues } from './open-queues';\n\nconst q = await openQueues();\nawait q.createQueue('${name}');\n`,
       ]),
     ),
-  };
+  });
+  fs.copyFileSync(path.join(project, 'src/jobs.ts'), path.join(workspace, 'src/jobs.ts'));
+  return workspace;
+}
+
+/**
+ * A small project of its own for the project rules (`recommended-project`), a workspace as above: one
+ * module holds the instance, one declares `emails`, one wraps `send`, and `src/billing.ts`, which names
+ * no pg-boss method, sends through the wrapper to `emails` and to `invoices`, which nothing declares.
+ */
+export function createProjectRulesWorkspace(project: string, eslintPackage: EslintPackage): string {
+  return createWorkspace(project, `editor-project-${eslintPackage}`, eslintPackage, {
+    'eslint.config.mjs': [
+      "import tsParser from '@typescript-eslint/parser';",
+      "import pgBoss from 'eslint-plugin-pg-boss';",
+      '',
+      "export default [{ files: ['**/*.ts'], languageOptions: { parser: tsParser } }, pgBoss.configs['recommended-project']];",
+      '',
+    ].join('\n'),
+    'src/boss.ts': "import { PgBoss } from 'pg-boss';\n\nexport default new PgBoss(process.env.DATABASE_URL ?? '');\n",
+    'src/queues.ts': "import boss from './boss';\n\nexport const declareQueues = () => boss.createQueue('emails');\n",
+    'src/enqueue.ts':
+      "import boss from './boss';\n\nexport const enqueue = (name: string, data: object) => boss.send(name, data);\n",
+    'src/billing.ts': [
+      "import { enqueue } from './enqueue';",
+      '',
+      'export async function bill(): Promise<void> {',
+      "  await enqueue('emails', {});",
+      "  await enqueue('invoices', {});",
+      '}',
+      '',
+    ].join('\n'),
+  });
+}
+
+/** A folder of `project` with `files`, whose `node_modules/eslint` is the given major of the project's. */
+function createWorkspace(
+  project: string,
+  name: string,
+  eslintPackage: EslintPackage,
+  files: Record<string, string>,
+): string {
+  const workspace = path.join(project, name);
+  fs.mkdirSync(path.join(workspace, 'src'), { recursive: true });
+  fs.mkdirSync(path.join(workspace, 'node_modules'));
+  fs.symlinkSync(path.join(project, 'node_modules', eslintPackage), path.join(workspace, 'node_modules/eslint'), 'dir');
   for (const [file, text] of Object.entries(files)) fs.writeFileSync(path.join(workspace, file), text);
   return workspace;
 }

@@ -1,157 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { safeCreateQueue } from '../../src/runtime';
-import { bossFactory, newSchemaName, type BossFactory } from '../support/bossFactory';
-import { createTestDatabase, type TestDatabase } from '../support/database';
-import type { PgBossVersion, TestBoss } from '../support/pgBossVersions';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { format, resolveConfig } from 'prettier';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { QueueDeclarationError, safeCreateQueue, type QueueEvent } from '../../src/runtime';
+import { bossFactory, newSchemaName } from '../support/bossFactory';
+import { createTestDatabase } from '../support/database';
+import { majorOf, type PgBossVersion } from '../support/pgBossVersions';
+import { DEAD_LETTER, EXISTING, INPUTS, type Input } from './createQueueParity.inputs';
+import { acceptanceTables } from './createQueueParity.table';
 
 /**
  * The helper's promise, as a differential test: every input goes through plain `createQueue` on one
  * schema and through `safeCreateQueue` on another of the same database, on every supported version,
  * once for an absent queue and once for a queue that exists. Both must accept or both must reject, and
- * the stored rows must be equal. Each options object is built afresh for each call (10.x–12.3 write
- * into the object they get).
+ * the stored rows must be equal. From the same runs: what a later version refuses is an upgrade hazard
+ * on an earlier one, and docs/runtime.md's table of what each version accepts is these verdicts.
  */
-interface Input {
-  readonly label: string;
-  readonly name: string;
-  readonly options: () => unknown;
-  /** The name is what is under test: a queue of another name would not do. */
-  readonly nameUnderTest?: boolean;
-}
-
-/** Every option some version stores or validates, and keys none stores. */
-const KEYS = [
-  'policy',
-  'partition',
-  'retryLimit',
-  'retryDelay',
-  'retryBackoff',
-  'retryDelayMax',
-  'expireInSeconds',
-  'retentionMinutes',
-  'retentionSeconds',
-  'deleteAfterSeconds',
-  'warningQueueSize',
-  'deadLetter',
-  'heartbeatSeconds',
-  'notify',
-  'expireInMinutes',
-  'retentionDays',
-  'priority',
-] as const;
-
-/** Value classes, each tried for every key: what pg-boss checks, coerces, ignores or stores. */
-const VALUES: Readonly<Record<string, () => unknown>> = {
-  null: () => null,
-  undefined: () => undefined,
-  empty: () => '',
-  'a word': () => 'x',
-  'a number string': () => '60',
-  'a boolean string': () => 'true',
-  '-1': () => -1,
-  '0': () => 0,
-  '10': () => 10,
-  '1.5': () => 1.5,
-  '24 h': () => 24 * 60 * 60,
-  'above PostgreSQL integer': () => 2_147_483_648,
-  true: () => true,
-  'an object': () => ({}),
-};
-
-/** Values that mean something for one key only. */
-const KEY_VALUES: Readonly<Record<string, Readonly<Record<string, () => unknown>>>> = {
-  policy: {
-    'a policy': () => 'singleton',
-    'exclusive (11.1+)': () => 'exclusive',
-    'key_strict_fifo (12.10+)': () => 'key_strict_fifo',
-    'a member of Object.prototype': () => 'constructor',
-  },
-  deadLetter: {
-    'the dead-letter queue': () => DEAD_LETTER,
-    'a missing queue': () => 'nowhere',
-    'a quote': () => "it's",
-    'a member of Object.prototype': () => 'constructor',
-  },
-  priority: { 'a quote': () => "it's" },
-};
-
-const DEAD_LETTER = 'dlq';
-/** An existing queue, created without options, for the inputs that created none of their own. */
-const EXISTING = 'existing';
-
-const NAMES: Readonly<Record<string, string>> = {
-  'a space': 'a b',
-  'a semicolon': 'a;b',
-  'a single quote': "a'b",
-  'a double quote': 'a"b',
-  'a tab': 'a\tb',
-  'a dot and a slash': 'a.b/c',
-  'no word character': '..',
-  'non-ASCII': 'größe',
-  '2,049 characters': 'n'.repeat(2049),
-  '2,600 characters': 'n'.repeat(2600),
-  constructor: 'constructor',
-  toString: 'toString',
-  __proto__: '__proto__',
-  empty: '',
-};
-
-/** Options containers and shapes that are not a single key's value. */
-const SHAPES: Readonly<Record<string, () => unknown>> = {
-  undefined: () => undefined,
-  null: () => null,
-  'a number': () => 5,
-  'an empty object': () => ({}),
-  'an array': () => [],
-  'a Map': () => new Map([['retryLimit', 3]]),
-  'a Date': () => new Date(0),
-  'a class instance': () =>
-    new (class Options {
-      retryLimit = 3;
-    })(),
-  'a null-prototype object': () => Object.assign(Object.create(null) as object, { retryLimit: 6 }),
-  'a frozen object': () => Object.freeze({ retryLimit: 4, policy: 'short' }),
-  'name equal to the queue': () => ({ name: 'shape_name_equal_to_the_queue', retryLimit: 5 }),
-  'another name': () => ({ name: 'elsewhere', retryLimit: 5 }),
-  'itself as dead letter': () => ({ deadLetter: 'shape_itself_as_dead_letter' }),
-  'retryDelayMax with retryBackoff': () => ({ retryBackoff: true, retryDelayMax: 30 }),
-  'a null policy and dead letter': () => ({ policy: null, deadLetter: null }),
-  'every stored option': () => ({
-    policy: 'stately',
-    partition: true,
-    retryLimit: 7,
-    retryDelay: 3,
-    retryBackoff: true,
-    retryDelayMax: 60,
-    expireInSeconds: 120,
-    retentionMinutes: 30,
-    retentionSeconds: 1800,
-    deleteAfterSeconds: 600,
-    warningQueueSize: 50,
-    deadLetter: DEAD_LETTER,
-    heartbeatSeconds: 30,
-    notify: true,
-  }),
-};
-
-const slug = (text: string): string => text.replace(/\W+/g, '_');
-
-const INPUTS: readonly Input[] = [
-  ...KEYS.flatMap((key) =>
-    Object.entries({ ...VALUES, ...KEY_VALUES[key] }).map(([valueLabel, value]) => ({
-      label: `${key}: ${valueLabel}`,
-      name: slug(`${key}_${valueLabel}`),
-      options: () => ({ [key]: value() }),
-    })),
-  ),
-  ...Object.entries(NAMES).map(([label, name]) => ({
-    label: `name with ${label}`,
-    name,
-    options: () => undefined,
-    nameUnderTest: true,
-  })),
-  ...Object.entries(SHAPES).map(([label, options]) => ({ label, name: `shape_${slug(label)}`, options })),
-];
+const VERSIONS = ['10.0.3', '10.4.2', '11.1.2', '12.38.0'] as const satisfies readonly PgBossVersion[];
 
 /** Columns that say when and where the row was written, not what the queue is. */
 const IDENTITY_COLUMNS = new Set(['created_on', 'updated_on', 'table_name', 'partition_name']);
@@ -165,7 +30,7 @@ const IDENTITY_COLUMNS = new Set(['created_on', 'updated_on', 'table_name', 'par
  */
 const mayAcceptWhatCreateQueueRejects = (input: Input, error: unknown): boolean =>
   (error instanceof TypeError && !('code' in error)) ||
-  (input.label === 'priority: a quote' && (error as { code?: unknown } | undefined)?.code === '42601');
+  (input.label === `priority: "it's"` && (error as { code?: unknown } | undefined)?.code === '42601');
 
 type Verdict = { accepted: true } | { accepted: false; error: unknown };
 
@@ -182,41 +47,57 @@ const isExisting = (error: unknown): boolean =>
 const describeVerdict = (verdict: Verdict): string =>
   verdict.accepted ? 'accepted' : `rejected: ${String((verdict.error as Error).message ?? verdict.error)}`;
 
-for (const version of ['10.0.3', '10.4.2', '11.1.2', '12.38.0'] satisfies PgBossVersion[]) {
-  describe(`pg-boss ${version}: safeCreateQueue accepts, rejects and stores exactly as createQueue does`, () => {
-    let database: TestDatabase;
-    let bosses: BossFactory;
-    let plainBoss: TestBoss;
-    let safeBoss: TestBoss;
+/** The name argument an input's own queue is declared with. */
+const argumentOf = (input: Input): string => (input.argument ? input.argument.value : input.name) as string;
+
+/** What the helper did with one input on one version, for an absent queue. */
+interface HelperAnswer {
+  readonly plainAccepted: boolean;
+  readonly accepted: boolean;
+  /** The warnings it reported (ignored options, upgrade hazards). */
+  readonly events: readonly QueueEvent[];
+  /** The same declaration again with `settings.strict`, asked only when the helper accepted it. */
+  readonly strict?: Verdict;
+}
+
+/** One version's run: the differences between helper and createQueue, and each input's answers. */
+interface VersionRun {
+  readonly differences: readonly string[];
+  readonly answers: ReadonlyMap<string, HelperAnswer>;
+}
+
+/** Runs every input on one version, on a database of its own that is dropped afterwards. */
+async function runVersion(version: PgBossVersion): Promise<VersionRun> {
+  const database = await createTestDatabase(`parity_${version}`);
+  const bosses = bossFactory(version, database);
+  try {
+    // Hundreds of creates, each its own commit: not waiting for the disk keeps the test quick.
+    await database.query(`ALTER DATABASE ${new URL(database.url).pathname.slice(1)} SET synchronous_commit = off`);
     const plainSchema = newSchemaName();
     const safeSchema = newSchemaName();
-
-    beforeAll(async () => {
-      database = await createTestDatabase(`parity_${version}`);
-      // Hundreds of creates, each its own commit: not waiting for the disk keeps the test quick.
-      await database.query(`ALTER DATABASE ${new URL(database.url).pathname.slice(1)} SET synchronous_commit = off`);
-      bosses = bossFactory(version, database);
-      [plainBoss, safeBoss] = await Promise.all([bosses.start(plainSchema), bosses.start(safeSchema)]);
-      for (const boss of [plainBoss, safeBoss]) {
-        for (const name of [DEAD_LETTER, EXISTING]) await boss.createQueue(name, { name } as object);
-      }
-    });
-    afterAll(async () => {
-      await bosses.stopAll();
-      await database.drop();
-    });
+    const [plainBoss, safeBoss] = await Promise.all([bosses.start(plainSchema), bosses.start(safeSchema)]);
+    for (const boss of [plainBoss, safeBoss]) {
+      for (const name of [DEAD_LETTER, EXISTING]) await boss.createQueue(name, { name } as object);
+    }
 
     const storedRow = async (schema: string, name: string): Promise<Record<string, unknown> | undefined> => {
       const [row] = await database.query(`SELECT * FROM ${schema}.queue WHERE name = $1`, [name]);
       return row && Object.fromEntries(Object.entries(row).filter(([column]) => !IDENTITY_COLUMNS.has(column)));
     };
 
-    /** Runs one input through both, then compares verdicts and rows; returns a line per difference. */
-    const compare = async (input: Input, name: string, state: string): Promise<string[]> => {
+    /** Runs one input through both, then compares verdicts and rows. */
+    const compare = async (
+      input: Input,
+      name: string,
+      state: string,
+    ): Promise<{ differences: string[]; answer: HelperAnswer }> => {
+      const events: QueueEvent[] = [];
+      const logger = { warn: (_message: string, event: QueueEvent) => events.push(event) };
+      const argument = name === input.name ? argumentOf(input) : name;
       // Two schemas, so the two sides never wait for each other: they run at once.
       const [plain, safe] = await Promise.all([
-        verdictOf(plainBoss.createQueue(name, input.options() as object)),
-        verdictOf(safeCreateQueue(safeBoss, name, input.options() as never)),
+        verdictOf(plainBoss.createQueue(argument, input.options() as object)),
+        verdictOf(safeCreateQueue(safeBoss, argument, input.options() as never, { logger })),
       ]);
       const plainAccepted = plain.accepted || isExisting(plain.error);
       const differences: string[] = [];
@@ -234,20 +115,96 @@ for (const version of ['10.0.3', '10.4.2', '11.1.2', '12.38.0'] satisfies PgBoss
           );
         }
       }
-      return differences;
+      return { differences, answer: { plainAccepted, accepted: safe.accepted, events } };
     };
 
-    it(`${INPUTS.length} inputs, each on an absent queue and then on an existing one`, async () => {
-      const differences: string[] = [];
-      for (const input of INPUTS) {
-        differences.push(...(await compare(input, input.name, 'absent')));
-        // An input that created no queue meets one created without options (a new table each costs on 10.x).
-        const created = await Promise.all([storedRow(plainSchema, input.name), storedRow(safeSchema, input.name)]);
-        if (created.every(Boolean)) differences.push(...(await compare(input, input.name, 'existing')));
-        else if (!input.nameUnderTest) differences.push(...(await compare(input, EXISTING, 'existing')));
-      }
-      expect(differences).toEqual([]);
-      // Hundreds of creates, each a table of its own on 10.x: one test per version, bounded generously.
-    }, 240_000);
-  });
+    const differences: string[] = [];
+    const answers = new Map<string, HelperAnswer>();
+    for (const input of INPUTS) {
+      const absent = await compare(input, input.name, 'absent');
+      differences.push(...absent.differences);
+      // Under strict the queue exists now: what strict refuses, it refuses before any SQL touches it.
+      const strict = absent.answer.accepted
+        ? await verdictOf(safeCreateQueue(safeBoss, argumentOf(input), input.options() as never, { strict: true }))
+        : undefined;
+      answers.set(input.label, { ...absent.answer, ...(strict && { strict }) });
+      // An input that created no queue meets one created without options (a new table each costs on 10.x).
+      const created = await Promise.all([storedRow(plainSchema, input.name), storedRow(safeSchema, input.name)]);
+      if (created.every(Boolean)) differences.push(...(await compare(input, input.name, 'existing')).differences);
+      else if (!input.nameUnderTest) differences.push(...(await compare(input, EXISTING, 'existing')).differences);
+    }
+    return { differences, answers };
+  } finally {
+    await bosses.stopAll();
+    await database.drop();
+  }
 }
+
+/**
+ * What a later major refuses that this version accepts, each input judged by the helper on both: every
+ * such input is reported once (an `upgrade-hazard` event, or an `ignored-option` event for an option this
+ * version ignores, whose value it does not judge) and refused under `strict`; every other input raises no
+ * hazard, and strict refuses it only for an ignored option. Returns a line per input that breaks this.
+ */
+function upgradeHazardProblems(version: PgBossVersion, runs: ReadonlyMap<PgBossVersion, VersionRun>): string[] {
+  const later = VERSIONS.filter((other) => majorOf(other) > majorOf(version));
+  const problems: string[] = [];
+  for (const input of INPUTS) {
+    const here = runs.get(version)!.answers.get(input.label)!;
+    if (!here.accepted) continue;
+    const refusedBy = later.filter((other) => !runs.get(other)!.answers.get(input.label)!.accepted);
+    const hazards = here.events.filter((event) => event.kind === 'upgrade-hazard').length;
+    const ignored = here.events.some((event) => event.kind === 'ignored-option');
+    const strictRefused = here.strict?.accepted === false && here.strict.error instanceof QueueDeclarationError;
+    const expected =
+      refusedBy.length > 0
+        ? (hazards === 1 || (hazards === 0 && ignored)) && strictRefused
+        : hazards === 0 && strictRefused === ignored;
+    if (!expected) {
+      problems.push(
+        `${input.label}: refused by ${refusedBy.join(', ') || 'no later version'}; ` +
+          `events ${JSON.stringify(here.events)}; strict ${here.strict ? describeVerdict(here.strict) : 'not asked'}`,
+      );
+    }
+  }
+  return problems;
+}
+
+const DOCS = path.join(__dirname, '../../docs/runtime.md');
+const TABLE_START = '<!-- createQueue acceptance: generated by tests/runtime/createQueueParity.test.ts -->';
+const TABLE_END = '<!-- end of createQueue acceptance -->';
+
+const runs = new Map<PgBossVersion, VersionRun>();
+beforeAll(async () => {
+  for (const version of VERSIONS) runs.set(version, await runVersion(version));
+  // Hundreds of creates per version, each a table of its own on 10.x: bounded generously.
+}, 900_000);
+
+describe.each(VERSIONS)('pg-boss %s', (version) => {
+  it(`safeCreateQueue accepts, rejects and stores exactly as createQueue does: ${INPUTS.length} inputs, each on an absent queue and then on an existing one`, () => {
+    expect(runs.get(version)!.differences).toEqual([]);
+  });
+
+  it('reports what a later version refuses as an upgrade hazard, and strict refuses it', () => {
+    expect(upgradeHazardProblems(version, runs)).toEqual([]);
+  });
+});
+
+// The table cannot drift from what the versions do: it is these runs' verdicts. UPDATE_DOCS=1 rewrites it.
+it("docs/runtime.md's table of what each version accepts is what createQueue did", async () => {
+  const accepted = new Map(
+    VERSIONS.map((version) => [
+      version,
+      new Map([...runs.get(version)!.answers].map(([label, answer]) => [label, answer.plainAccepted])),
+    ]),
+  );
+  // Formatted as the repository formats the docs, so that Prettier's check and this one agree.
+  const options = { ...(await resolveConfig(DOCS)), filepath: DOCS };
+  const table = (await format(acceptanceTables(INPUTS, accepted), options)).trim();
+  const docs = readFileSync(DOCS, 'utf8');
+  const [before, rest] = docs.split(TABLE_START);
+  const [, after] = rest!.split(TABLE_END);
+  const expected = `${before}${TABLE_START}\n\n${table}\n\n${TABLE_END}${after}`;
+  if (process.env.UPDATE_DOCS === '1' && docs !== expected) writeFileSync(DOCS, expected);
+  expect(readFileSync(DOCS, 'utf8')).toBe(expected);
+});

@@ -70,6 +70,31 @@ describe.each(VERSIONS)('pg-boss %s: events', (version) => {
     ]);
   });
 
+  // 10.x and 11.x took names that 12.x refuses, and the helper said nothing until the upgrade broke the app.
+  it('warns of a name a later version refuses, in its words, and strict refuses it before any SQL', async () => {
+    const boss = await bosses.start();
+    const warnings: unknown[] = [];
+    (boss as unknown as NodeJS.EventEmitter).on('warning', (warning) => warnings.push(warning));
+    const declared = safeCreateQueue(boss, 'mail box');
+    if (version === '12.38.0') {
+      await expect(declared).rejects.toThrow('Name can only contain alphanumeric characters');
+      expect(warnings).toEqual([]);
+      return;
+    }
+    await expect(declared).resolves.toMatchObject({ status: 'created' });
+    const reason = 'Name can only contain alphanumeric characters, underscores, hyphens, periods, or forward slashes';
+    expect(warnings).toEqual([
+      {
+        message: `pg-boss queue "mail box": pg-boss 12.x refuses its name ("${reason}"), which the installed version accepts.`,
+        data: { kind: 'upgrade-hazard', queue: 'mail box', subject: 'name', refusedBy: [12], reason },
+      },
+    ]);
+    await expect(safeCreateQueue(boss, 'in box', {}, { strict: true })).rejects.toThrow(
+      `Queue "in box": pg-boss 12.x refuses its name ("${reason}"), which the installed version accepts (settings.strict).`,
+    );
+    expect(await boss.getQueue('in box')).toBeNull();
+  });
+
   // A logger that threw made the call fail although its queue had been created.
   it("never fails a call for a logger or 'warning' listener that throws; the instance's 'error' listeners hear it", async () => {
     const boss = await bosses.start();

@@ -6,13 +6,22 @@ import { scanQueues } from '../../src/inventory/scanQueues';
 
 export const REAL_CODE_QUEUES = path.resolve(__dirname, '../fixtures/real-code-queues');
 
+/** A place the labels name: the file, relative to the fixture, and the line. */
+type LabelledPlace = readonly [file: string, line: number];
+
 /** A fixture's hand labels (tests/fixtures/real-code-queues/README.md). */
-interface Labels {
+export interface Labels {
   readonly queues: Record<
     string,
-    { readonly declared: boolean | null; readonly uses: ReadonlyArray<[string, number]>; readonly testOnly?: boolean }
+    {
+      readonly declared: boolean | null;
+      readonly uses: readonly LabelledPlace[];
+      readonly declarations?: readonly LabelledPlace[];
+      readonly deadLetterFor?: readonly LabelledPlace[];
+      readonly testOnly?: boolean;
+    }
   >;
-  readonly problems?: ReadonlyArray<{ readonly kind: string; readonly queue: string }>;
+  readonly problems?: ReadonlyArray<{ readonly kind: string; readonly queue: string; readonly at?: LabelledPlace }>;
 }
 
 /** How the inventory of one fixture compares with its labels. */
@@ -37,11 +46,13 @@ export function realCodeFixtures(): string[] {
     .sort();
 }
 
+export function readLabels(fixture: string): Labels {
+  return JSON.parse(fs.readFileSync(path.join(REAL_CODE_QUEUES, fixture, 'expected.json'), 'utf8')) as Labels;
+}
+
 export function judgeFixture(fixture: string): FixtureJudgement {
-  const directory = path.join(REAL_CODE_QUEUES, fixture);
-  const labels = JSON.parse(fs.readFileSync(path.join(directory, 'expected.json'), 'utf8')) as Labels;
-  const { inventory } = scanQueues([directory], readExtensions(DEFAULT_EXTENSIONS));
-  return { fixture, ...compare(inventory, labels) };
+  const { inventory } = scanQueues([path.join(REAL_CODE_QUEUES, fixture)], readExtensions(DEFAULT_EXTENSIONS));
+  return { fixture, ...compare(inventory, readLabels(fixture)) };
 }
 
 function compare(inventory: QueueInventory, labels: Labels): Omit<FixtureJudgement, 'fixture'> {
