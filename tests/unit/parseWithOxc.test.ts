@@ -31,6 +31,12 @@ const files = [
   ...[...sourceFiles(path.join(FIXTURES, 'realWorld')), ...sourceFiles(path.join(FIXTURES, 'real-code-queues'))].map(
     (file) => ({ title: path.relative(FIXTURES, file), file, code: fs.readFileSync(file, 'utf8') }),
   ),
+  // Lines and columns: every line ending ESLint knows, and characters that take two UTF-16 units.
+  {
+    title: 'CRLF, CR and U+2028 line ends, astral characters',
+    file: 'lines.ts',
+    code: "import { PgBoss } from 'pg-boss';\r\nconst boss = new PgBoss('🐘');\rconst s = '\u2028';\u2028/* 🐘 */ await boss.createQueue(\"🐘\");\n",
+  },
 ];
 const ruleCases = [...casesFor('untyped').valid, ...casesFor('untyped').invalid].map((item, index) => ({
   title: `rule case ${index + 1}`,
