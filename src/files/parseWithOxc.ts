@@ -59,7 +59,7 @@ function loadOxc(): typeof OxcParser | null {
  * Optional parts that typescript-estree leaves undefined when absent and oxc sets to `null`, by key:
  * `node.directive !== undefined` must not hold for every expression statement.
  */
-const ABSENT_AS_UNDEFINED = new Set([
+const ABSENT_AS_UNDEFINED = [
   'accessibility',
   'constraint',
   'default',
@@ -72,7 +72,7 @@ const ABSENT_AS_UNDEFINED = new Set([
   'typeAnnotation',
   'typeArguments',
   'typeParameters',
-]);
+];
 /** Per node type, the exceptions both ways: `null` in typescript-estree too, or undefined under a key that is `null` elsewhere. */
 const ABSENT_AS_NULL_IN: Partial<Record<AST_NODE_TYPES, string>> = {
   [AST_NODE_TYPES.TSImportType]: 'typeArguments',
@@ -103,8 +103,8 @@ function toTypeScriptEstree(ast: TSESTree.Program, text: string): TSESTree.Token
   walkNodes(ast, (node) => {
     const fields = node as unknown as Record<string, unknown>;
     const keptNull = ABSENT_AS_NULL_IN[node.type];
-    for (const key in fields)
-      if (fields[key] === null && ABSENT_AS_UNDEFINED.has(key) && key !== keptNull) fields[key] = undefined;
+    // Twelve look-ups per node cost less than enumerating every node's keys.
+    for (const key of ABSENT_AS_UNDEFINED) if (fields[key] === null && key !== keptNull) fields[key] = undefined;
     const alsoUndefined = ABSENT_AS_UNDEFINED_IN[node.type];
     if (alsoUndefined !== undefined && fields[alsoUndefined] === null) fields[alsoUndefined] = undefined;
     const loc = { start: position(node.range[0]), end: position(node.range[1]) };
