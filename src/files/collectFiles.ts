@@ -50,20 +50,38 @@ export function collectFiles(
         files.add(file);
     }
   }
-  return onePathPerFile([...files].filter((file) => fs.existsSync(file)).sort());
+  return onePathPerFile([...files].sort());
 }
 
 /**
  * Keeps one path for each real file, so a file reached through a symbolic link too is read, rewritten
- * and counted once: its real path when that was collected, else the first of its paths.
+ * and counted once: its real path when that was collected, else the first of its paths. A path that
+ * does not lead to a file (a dangling link, a file deleted since git listed it) is dropped.
  */
 function onePathPerFile(sorted: readonly string[]): string[] {
   const byRealPath = new Map<string, string>();
   for (const file of sorted) {
-    const real = fs.realpathSync(file);
+    const real = realPath(file);
+    if (real === undefined) continue;
     if (!byRealPath.has(real) || file === real) byRealPath.set(real, file);
   }
   return [...byRealPath.values()].sort();
+}
+
+/**
+ * One system call per file where the JavaScript `realpathSync` stats every folder of the path; that one
+ * is asked only when the system's fails (it can on some Windows drives).
+ */
+function realPath(file: string): string | undefined {
+  try {
+    return fs.realpathSync.native(file);
+  } catch {
+    try {
+      return fs.realpathSync(file);
+    } catch {
+      return undefined;
+    }
+  }
 }
 
 /**

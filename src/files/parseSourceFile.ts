@@ -1,5 +1,6 @@
 import type { parseForESLint as ParseForESLint } from '@typescript-eslint/parser';
 import type { SourceFile } from '../util/sourceFile';
+import { parseWithOxc } from './parseWithOxc';
 
 /** The parser, loaded at the first parse: with TypeScript it takes most of a second, which a run without files to parse never pays. */
 let parseForESLint: typeof ParseForESLint | undefined;
@@ -36,16 +37,29 @@ export function parserFor(filePath: string): 'ts' | 'tsx' {
 /**
  * Parses a file into the shapes ESLint gives the rule (ESTree, tokens, scope analysis), so the codemod
  * and the rule analyse the same tree. `.cjs`/`.cts` are scripts, as ESLint's `commonjs` source type.
+ * oxc parses it when it can (`parseWithOxc`); typescript-estree, the parser the rule runs under, when oxc
+ * is not available or finds a syntax error, so that parser's verdict and words decide what is skipped.
  */
 export function parseSourceFile(text: string, filePath: string): SourceFile {
+  const jsx = parserFor(filePath) === 'tsx';
+  const sourceType = /\.c[jt]s$/.test(filePath) ? 'script' : 'module';
+  return parseWithOxc(text, filePath, jsx, sourceType) ?? parseWithTypeScriptEstree(text, filePath, jsx, sourceType);
+}
+
+function parseWithTypeScriptEstree(
+  text: string,
+  filePath: string,
+  jsx: boolean,
+  sourceType: 'script' | 'module',
+): SourceFile {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- a static import would load it with this module
   parseForESLint ??= (require('@typescript-eslint/parser') as typeof import('@typescript-eslint/parser'))
     .parseForESLint;
   try {
     const { ast, scopeManager } = parseForESLint(text, {
       filePath,
-      ecmaFeatures: { jsx: parserFor(filePath) === 'tsx' },
-      sourceType: /\.c[jt]s$/.test(filePath) ? 'script' : 'module',
+      ecmaFeatures: { jsx },
+      sourceType,
       range: true,
       loc: true,
       tokens: true,

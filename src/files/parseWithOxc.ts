@@ -1,0 +1,128 @@
+import type * as OxcParser from 'oxc-parser' with { 'resolution-mode': 'import' };
+import { analyze } from '@typescript-eslint/scope-manager';
+import { AST_NODE_TYPES, AST_TOKEN_TYPES, type TSESTree } from '@typescript-eslint/types';
+import type { SourceFile } from '../util/sourceFile';
+import { walkNodes } from '../util/walkNodes';
+
+/**
+ * oxc's parser, loaded at the first parse; `null` where it cannot load (no native build for the
+ * platform): every file then goes to typescript-estree.
+ */
+let oxc: typeof OxcParser | null | undefined;
+
+/**
+ * Parses a file with oxc (a native parser that starts in milliseconds where TypeScript's takes most of a
+ * second) into the same TS-ESTree the rule sees, or returns undefined when oxc is not available or finds
+ * a syntax error: typescript-estree then decides, so a skipped file gives the reason it always gave.
+ *
+ * oxc's TS-ESTree matches typescript-estree node for node, ranges included (tests/unit/parseWithOxc.test.ts
+ * holds it to that). The differences are settled here, in one walk: an absent optional part is `null` to oxc
+ * and `undefined` to typescript-estree (`directive`, `typeAnnotation`…), and oxc gives no `loc` and no
+ * tokens, so `loc` is set on every node and `program.tokens` lists the string tokens (the only tokens the
+ * rewrite reads, for the file's quote style). The scopes come from the scope manager that
+ * `@typescript-eslint/parser` itself runs, with the options it gives it.
+ */
+export function parseWithOxc(
+  text: string,
+  filePath: string,
+  jsx: boolean,
+  sourceType: 'script' | 'module',
+): SourceFile | undefined {
+  oxc ??= loadOxc();
+  if (!oxc) return undefined;
+  const result = oxc.parseSync(filePath, text, {
+    lang: /\.d\.[cm]?ts$/.test(filePath) ? 'dts' : jsx ? 'tsx' : 'ts',
+    astType: 'ts',
+    sourceType,
+    range: true,
+    preserveParens: false,
+  });
+  if (result.errors.length > 0) return undefined;
+  const ast = result.program as unknown as TSESTree.Program;
+  ast.sourceType = sourceType;
+  // typescript-estree's program starts at 0, before any leading comment; oxc's at its first token.
+  ast.range = [0, ast.range[1]];
+  ast.tokens = toTypeScriptEstree(ast, text);
+  return { text, ast, scopeManager: analyze(ast, { sourceType }) };
+}
+
+function loadOxc(): typeof OxcParser | null {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded at the first parse, and optional
+    return require('oxc-parser') as typeof OxcParser;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Optional parts that typescript-estree leaves undefined when absent and oxc sets to `null`, by key:
+ * `node.directive !== undefined` must not hold for every expression statement.
+ */
+const ABSENT_AS_UNDEFINED = [
+  'accessibility',
+  'constraint',
+  'default',
+  'directive',
+  'hashbang',
+  'initializer',
+  'readonly',
+  'returnType',
+  'superTypeArguments',
+  'typeAnnotation',
+  'typeArguments',
+  'typeParameters',
+];
+/** Per node type, the exceptions both ways: `null` in typescript-estree too, or undefined under a key that is `null` elsewhere. */
+const ABSENT_AS_NULL_IN: Partial<Record<AST_NODE_TYPES, string>> = {
+  [AST_NODE_TYPES.TSImportType]: 'typeArguments',
+  [AST_NODE_TYPES.TSTypePredicate]: 'typeAnnotation',
+};
+const ABSENT_AS_UNDEFINED_IN: Partial<Record<AST_NODE_TYPES, string>> = {
+  [AST_NODE_TYPES.RestElement]: 'value',
+  [AST_NODE_TYPES.TSDeclareFunction]: 'body',
+};
+
+/**
+ * Turns oxc's tree into typescript-estree's: absent parts undefined, `loc` on every node. Returns the
+ * file's string tokens in order.
+ */
+function toTypeScriptEstree(ast: TSESTree.Program, text: string): TSESTree.Token[] {
+  const lineStarts = findLineStarts(text);
+  const position = (offset: number): TSESTree.Position => {
+    let low = 0;
+    let high = lineStarts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (lineStarts[middle]! <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return { line: low + 1, column: offset - lineStarts[low]! };
+  };
+  const tokens: TSESTree.Token[] = [];
+  walkNodes(ast, (node) => {
+    const fields = node as unknown as Record<string, unknown>;
+    const keptNull = ABSENT_AS_NULL_IN[node.type];
+    // Twelve look-ups per node cost less than enumerating every node's keys.
+    for (const key of ABSENT_AS_UNDEFINED) if (fields[key] === null && key !== keptNull) fields[key] = undefined;
+    const alsoUndefined = ABSENT_AS_UNDEFINED_IN[node.type];
+    if (alsoUndefined !== undefined && fields[alsoUndefined] === null) fields[alsoUndefined] = undefined;
+    const loc = { start: position(node.range[0]), end: position(node.range[1]) };
+    node.loc = loc;
+    // A JSX attribute's string is a JSXText token to typescript-estree and espree, not a String.
+    if (
+      node.type === AST_NODE_TYPES.Literal &&
+      typeof node.value === 'string' &&
+      node.parent?.type !== AST_NODE_TYPES.JSXAttribute
+    )
+      tokens.push({ type: AST_TOKEN_TYPES.String, value: node.raw, range: node.range, loc });
+  });
+  return tokens;
+}
+
+/** Offsets where lines start; a line ends at `\r\n`, `\n`, `\r`, U+2028 or U+2029, as in ESLint and TypeScript. */
+function findLineStarts(text: string): number[] {
+  const starts = [0];
+  for (const match of text.matchAll(/\r\n?|[\n\u2028\u2029]/g)) starts.push(match.index + match[0].length);
+  return starts;
+}
