@@ -1,4 +1,4 @@
-import { getCapabilities } from './capabilities';
+import { readCapabilities } from './capabilities';
 import { checkBoss, checkSettings } from './checkSettings';
 import { Deadline } from './deadline';
 import { reconcileQueue } from './reconcileQueue';
@@ -22,7 +22,7 @@ export async function safeCreateQueue(
   const settings = checkSettings(givenSettings);
   const given = readQueueOptions(name, options);
   const deadline = Deadline.of(settings, boss);
-  const capabilities = await deadline.wait('reading the pg-boss schema', getCapabilities(boss, settings));
+  const capabilities = await readCapabilities(boss, settings, deadline);
   const declaration = adaptQueueOptions(boss, name, given, capabilities, settings);
   const outcome = await reconcileQueue(
     new QueueCall(boss, capabilities, settings, deadline),
