@@ -6,6 +6,7 @@ import {
 } from './errors';
 import type { Deadline } from './deadline';
 import { isNotStartedFailure } from './isNotStartedFailure';
+import { QUEUE_OPTION_SPECS } from './queueOptionSpecs';
 import type { PgBossLike, SafeCreateQueueSettings } from './types';
 
 /** What the installed pg-boss can do, read from the instance and its database. */
@@ -14,6 +15,8 @@ export interface Capabilities {
   readonly schema: string;
   /** Columns of the `queue` table: an option is supported exactly when its column exists. */
   readonly columns: ReadonlySet<string>;
+  /** The options the installed version stores, in a fixed order: exactly those whose column exists. */
+  readonly storedOptions: readonly string[];
   /** 10.x: NULL means "instance default", updateQueue resets an omitted policy, unit spellings are dropped. */
   readonly legacy: boolean;
   /** The instance's own defaults for 10.x's NULL columns (`new PgBoss({ retryLimit })`). */
@@ -122,6 +125,7 @@ async function detectCapabilities(db: SqlExecutor, configured: string): Promise<
   return {
     schema,
     columns,
+    storedOptions: QUEUE_OPTION_SPECS.filter((spec) => columns.has(spec.column)).map((spec) => spec.key),
     legacy,
     instanceDefaults: {
       retryLimit: config.retryLimit,

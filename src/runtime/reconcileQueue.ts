@@ -5,7 +5,7 @@ import { isExistingQueueError } from './isExistingQueueError';
 import { withLegacyCreateLock } from './legacyCreateLock';
 import type { Capabilities } from './capabilities';
 import { holdsGivenOptions } from './holdsGivenOptions';
-import { storedOptions, type DesiredOptions, type GivenOptions, type QueueDeclaration } from './normalizeQueueOptions';
+import type { DesiredOptions, GivenOptions, QueueDeclaration } from './normalizeQueueOptions';
 import type { QueueCall } from './queueCall';
 import { readQueue } from './queueReads';
 import type { QueueDrift, QueueOutcome } from './types';
@@ -129,8 +129,7 @@ async function createQueue(call: QueueCall, name: string, given: GivenOptions): 
 function creationOptions(given: GivenOptions, capabilities: Capabilities): object {
   if (given.container) return given.container;
   if (capabilities.legacy) return Object.fromEntries(given.entries);
-  const stored = storedOptions(capabilities);
-  return Object.fromEntries([...given.entries].filter(([key]) => stored.includes(key)));
+  return Object.fromEntries([...given.entries].filter(([key]) => capabilities.storedOptions.includes(key)));
 }
 
 async function update(
