@@ -32,8 +32,9 @@ let timerDueAt = Infinity;
  * pool ending. A custom `db` has neither and is never seen stopping.
  *
  * A timer and a listener per wait made every statement the helper sends pay for setting and clearing
- * them, more than half of its own time on an existing queue; here one timer serves every wait in the process.
- * It holds the process open only while something waits, and ends once nothing has waited for 50 ms.
+ * them, about half of its own time on an existing queue; here one timer serves every wait in the
+ * process. It holds the process open only while something waits, and ends once nothing has waited for
+ * 50 ms.
  */
 export function watchWait(
   endsAt: number,
