@@ -63,7 +63,6 @@ function setTimer(dueAt: number): void {
   clearTimeout(timer);
   timerDueAt = dueAt;
   timer = setTimeout(look, Math.max(0, dueAt - Date.now()));
-  if (count === 0) timer.unref();
 }
 
 function look(): void {
