@@ -16,8 +16,8 @@ afterAll(async () => {
 });
 
 /**
- * The statements installed createQueue sends to create a queue: 12.x reads the new row back into its
- * queue cache, and on 10.x the helper holds its create lock on a second connection (BEGIN with a
+ * What creating a queue sends: the installed createQueue's statements (12.x's second one reads the new
+ * row into its queue cache), and on 10.x the helper's create lock on a second connection (BEGIN with a
  * lock_timeout, the advisory lock, COMMIT).
  */
 const CREATE = { 10: 1 + 3, 11: 1, 12: 2 } as const;
