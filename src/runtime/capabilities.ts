@@ -4,7 +4,9 @@ import {
   PgBossSchemaNotFoundError,
   QueueDeclarationError,
 } from './errors';
+import type { Deadline } from './deadline';
 import { isNotStartedFailure } from './isNotStartedFailure';
+import { QUEUE_OPTION_SPECS } from './queueOptionSpecs';
 import type { PgBossLike, SafeCreateQueueSettings } from './types';
 
 /** What the installed pg-boss can do, read from the instance and its database. */
@@ -13,6 +15,8 @@ export interface Capabilities {
   readonly schema: string;
   /** Columns of the `queue` table: an option is supported exactly when its column exists. */
   readonly columns: ReadonlySet<string>;
+  /** The options the installed version stores, in a fixed order: exactly those whose column exists. */
+  readonly storedOptions: readonly string[];
   /** 10.x: NULL means "instance default", updateQueue resets an omitted policy, unit spellings are dropped. */
   readonly legacy: boolean;
   /** The instance's own defaults for 10.x's NULL columns (`new PgBoss({ retryLimit })`). */
@@ -25,27 +29,37 @@ interface SqlExecutor {
 }
 
 const DEFAULT_SCHEMA = 'pgboss';
-/** Per instance, per schema setting as given: `settings.schema` may differ from one call to the next. */
-const cache = new WeakMap<object, Map<string, Promise<Capabilities>>>();
+/**
+ * Per instance, per schema setting as given (`settings.schema` may differ from one call to the next):
+ * the query in flight, then its answer, which later calls take without waiting for anything.
+ */
+const cache = new WeakMap<object, Map<string, Capabilities | Promise<Capabilities>>>();
 
 /**
- * One read-only query per instance and schema, cached: later calls cost no round trip. The answer
- * comes from the database the instance is connected to, so a second copy of pg-boss in node_modules
- * cannot mislead it.
+ * One read-only query per instance and schema, cached: later calls cost no round trip and no wait. The
+ * answer comes from the database the instance is connected to, so a second copy of pg-boss in
+ * node_modules cannot mislead it. The query is bounded by the call's deadline.
  */
-export function getCapabilities(boss: PgBossLike, settings: SafeCreateQueueSettings): Promise<Capabilities> {
+export async function readCapabilities(
+  boss: PgBossLike,
+  settings: SafeCreateQueueSettings,
+  deadline: Deadline,
+): Promise<Capabilities> {
   const db = getSqlExecutor(boss);
   const configured = settings.schema ?? (typeof db.config?.schema === 'string' ? db.config.schema : DEFAULT_SCHEMA);
   let perSchema = cache.get(boss);
   if (!perSchema) cache.set(boss, (perSchema = new Map()));
-  let pending = perSchema.get(configured);
-  if (!pending) {
-    pending = detectCapabilities(db, configured);
-    perSchema.set(configured, pending);
-    // A failure (not started yet, connection refused) must not be remembered.
-    pending.catch(() => perSchema.delete(configured));
+  let known = perSchema.get(configured);
+  if (!known) {
+    const pending = detectCapabilities(db, configured);
+    perSchema.set(configured, (known = pending));
+    pending.then(
+      (capabilities) => perSchema.set(configured, capabilities),
+      // A failure (not started yet, connection refused) must not be remembered.
+      () => perSchema.delete(configured),
+    );
   }
-  return pending;
+  return known instanceof Promise ? deadline.wait('reading the pg-boss schema', known) : known;
 }
 
 export function getSqlExecutor(boss: PgBossLike): SqlExecutor {
@@ -111,6 +125,7 @@ async function detectCapabilities(db: SqlExecutor, configured: string): Promise<
   return {
     schema,
     columns,
+    storedOptions: QUEUE_OPTION_SPECS.filter((spec) => columns.has(spec.column)).map((spec) => spec.key),
     legacy,
     instanceDefaults: {
       retryLimit: config.retryLimit,

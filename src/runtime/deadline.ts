@@ -1,5 +1,5 @@
 import { PgBossNotStartedError, QueueTimeoutError } from './errors';
-import { whenStopping } from './stopWatch';
+import { watchWait } from './waitWatch';
 import type { PgBossLike, SafeCreateQueueSettings } from './types';
 
 /** Three times pg-boss 11/12's own `lock_timeout` (30 s): room for one create that waits out a held lock, twice. */
@@ -41,19 +41,26 @@ export class Deadline {
    * promise cannot be cancelled; its outcome is observed so that a later rejection is never unhandled.
    */
   wait<T>(waitedFor: string, pending: Promise<T>): Promise<T> {
-    pending.catch(() => {});
-    const remaining = this.remainingMs();
-    if (remaining === 0) return Promise.reject(this.expired(waitedFor));
-    let timer: NodeJS.Timeout | undefined;
-    let unwatch: (() => void) | undefined;
-    const cutShort = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(this.expired(waitedFor)), remaining);
-      if (this.#instance)
-        unwatch = whenStopping(this.#instance, () => reject(new PgBossNotStartedError({ stoppedDuring: waitedFor })));
-    });
-    return Promise.race([pending, cutShort]).finally(() => {
-      clearTimeout(timer);
-      unwatch?.();
+    if (this.remainingMs() === 0) {
+      pending.catch(() => {});
+      return Promise.reject(this.expired(waitedFor));
+    }
+    return new Promise<T>((resolve, reject) => {
+      const unwatch = watchWait(this.#endsAt, this.#instance, (reason) =>
+        reject(
+          reason === 'expired' ? this.expired(waitedFor) : new PgBossNotStartedError({ stoppedDuring: waitedFor }),
+        ),
+      );
+      pending.then(
+        (value) => {
+          unwatch();
+          resolve(value);
+        },
+        (error: unknown) => {
+          unwatch();
+          reject(error);
+        },
+      );
     });
   }
 

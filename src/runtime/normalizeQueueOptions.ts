@@ -1,7 +1,7 @@
 import type { Capabilities } from './capabilities';
 import { QueueDeclarationError } from './errors';
 import { reportQueueEvent, type QueueEvent } from './events';
-import { DURATION_SPELLINGS, QUEUE_OPTION_SPECS, SPEC_BY_KEY } from './queueOptionSpecs';
+import { DURATION_SPELLINGS, SPEC_BY_KEY } from './queueOptionSpecs';
 import type { SafeCreateQueueSettings } from './types';
 import { describeUpgradeHazard, upgradeHazards } from './upgradeHazards';
 
@@ -71,7 +71,7 @@ export function adaptQueueOptions(
       ...hazard,
     });
   }
-  const stored = storedOptions(capabilities);
+  const stored = capabilities.storedOptions;
   const desired: Record<string, unknown> = {};
   for (const [key, value] of given.entries) {
     if (key === 'name' && value === queue) continue;
@@ -128,11 +128,6 @@ function asStored(key: string, value: unknown): unknown {
   if (kind === 'integer' && /^\s*[-+]?\d+\s*$/.test(value)) return Number(value);
   if (kind === 'boolean') return BOOLEAN_TEXT.get(value.trim().toLowerCase()) ?? value;
   return value;
-}
-
-/** The options the installed version stores, in a fixed order: exactly those whose column exists. */
-export function storedOptions(capabilities: Capabilities): string[] {
-  return QUEUE_OPTION_SPECS.filter((spec) => capabilities.columns.has(spec.column)).map((spec) => spec.key);
 }
 
 /** For a duration in a unit this version ignores, the option and value it stores instead. */

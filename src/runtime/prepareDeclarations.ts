@@ -1,4 +1,4 @@
-import { getCapabilities, type Capabilities } from './capabilities';
+import { readCapabilities, type Capabilities } from './capabilities';
 import { checkBoss, checkSettings } from './checkSettings';
 import { Deadline } from './deadline';
 import { QueueDeclarationError } from './errors';
@@ -40,7 +40,7 @@ export async function prepareDeclarations<S extends SafeCreateQueueSettings>(
     given.set(name, readQueueOptions(name, options));
   }
   const deadline = Deadline.of(settings, boss);
-  const capabilities = await deadline.wait('reading the pg-boss schema', getCapabilities(boss, settings));
+  const capabilities = await readCapabilities(boss, settings, deadline);
   const queues = new Map(
     [...given].map(([name, options]) => [name, adaptQueueOptions(boss, name, options, capabilities, settings)]),
   );

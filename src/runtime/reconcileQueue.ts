@@ -5,7 +5,7 @@ import { isExistingQueueError } from './isExistingQueueError';
 import { withLegacyCreateLock } from './legacyCreateLock';
 import type { Capabilities } from './capabilities';
 import { holdsGivenOptions } from './holdsGivenOptions';
-import { storedOptions, type DesiredOptions, type GivenOptions, type QueueDeclaration } from './normalizeQueueOptions';
+import type { DesiredOptions, GivenOptions, QueueDeclaration } from './normalizeQueueOptions';
 import type { QueueCall } from './queueCall';
 import { readQueue } from './queueReads';
 import type { QueueDrift, QueueOutcome } from './types';
@@ -53,7 +53,7 @@ async function reconcileOnce(
   let stored = known === undefined ? await readQueue(call, name) : known;
   let status: QueueOutcome['status'] = 'exists';
   if (!stored) {
-    stored = await createAndRead(call, name, given);
+    stored = await createAndRead(call, name, declaration);
     if (!stored) return undefined;
     status = 'created';
     call.report('info', `pg-boss queue "${name}" created.`, { kind: 'created', queue: name });
@@ -80,13 +80,24 @@ async function reconcileOnce(
  * createQueue with a fresh copy of the options every attempt (10.x–12.3 write into the object they get),
  * then the stored row, which may be another process's if it won the race, or null if another process
  * deleted it since. On 10.x creates go through the create lock (see withLegacyCreateLock).
+ *
+ * With no option declared, nothing of the row would be compared, and the create succeeding already shows
+ * the queue exists, so the row is not read: on 12.x, whose createQueue sends two statements, that read
+ * made an absent queue cost four round trips.
  */
-async function createAndRead(call: QueueCall, name: string, given: GivenOptions): Promise<StoredQueue | null> {
+async function createAndRead(
+  call: QueueCall,
+  name: string,
+  declaration: QueueDeclaration,
+): Promise<StoredQueue | null> {
   await call.retry(name, `createQueue("${name}")`, () =>
-    withLegacyCreateLock(call, () => createQueue(call, name, given)),
+    withLegacyCreateLock(call, () => createQueue(call, name, declaration.given)),
   );
-  return readQueue(call, name);
+  return Object.keys(declaration.desired).length === 0 ? NOTHING_DECLARED : readQueue(call, name);
 }
+
+/** What compareQueue needs of the stored row when no option is declared: none of it. */
+const NOTHING_DECLARED: StoredQueue = Object.freeze({});
 
 /**
  * The installed createQueue's verdict on options for a queue that exists: a no-op there once they pass.
@@ -118,8 +129,7 @@ async function createQueue(call: QueueCall, name: string, given: GivenOptions): 
 function creationOptions(given: GivenOptions, capabilities: Capabilities): object {
   if (given.container) return given.container;
   if (capabilities.legacy) return Object.fromEntries(given.entries);
-  const stored = storedOptions(capabilities);
-  return Object.fromEntries([...given.entries].filter(([key]) => stored.includes(key)));
+  return Object.fromEntries([...given.entries].filter(([key]) => capabilities.storedOptions.includes(key)));
 }
 
 async function update(
@@ -160,7 +170,7 @@ async function recreate(
   drift: QueueDrift[],
 ): Promise<QueueOutcome | undefined> {
   if ((await deleteForRecreate(call, name, stored, drift)) === 'changed') return undefined;
-  const created = await createAndRead(call, name, declaration.given);
+  const created = await createAndRead(call, name, declaration);
   if (!created) return undefined;
   call.report('info', `pg-boss queue "${name}" recreated with its declared options.`, {
     kind: 'recreated',

@@ -1,4 +1,4 @@
-import { getCapabilities } from './capabilities';
+import { readCapabilities } from './capabilities';
 import { checkBoss, checkSettings } from './checkSettings';
 import { Deadline } from './deadline';
 import { reconcileQueue } from './reconcileQueue';
@@ -25,7 +25,7 @@ export async function safeCreateQueue(
   // a name that is no string is the installed createQueue's to refuse.
   const queue = (name || given.entries.get('name')) as string;
   const deadline = Deadline.of(settings, boss);
-  const capabilities = await deadline.wait('reading the pg-boss schema', getCapabilities(boss, settings));
+  const capabilities = await readCapabilities(boss, settings, deadline);
   const declaration = adaptQueueOptions(boss, queue, given, capabilities, settings);
   const outcome = await reconcileQueue(
     new QueueCall(boss, capabilities, settings, deadline),
