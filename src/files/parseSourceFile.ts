@@ -36,8 +36,14 @@ export function parserFor(filePath: string): 'ts' | 'tsx' {
 /**
  * Parses a file into the shapes ESLint gives the rule (ESTree, tokens, scope analysis), so the codemod
  * and the rule analyse the same tree. `.cjs`/`.cts` are scripts, as ESLint's `commonjs` source type.
+ * `tokens: false` leaves out the tokens and comments, which only a rewrite reads (the quote style): the
+ * inventory parses without them, a sixth less work.
  */
-export function parseSourceFile(text: string, filePath: string): SourceFile {
+export function parseSourceFile(
+  text: string,
+  filePath: string,
+  { tokens = true }: { readonly tokens?: boolean } = {},
+): SourceFile {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- a static import would load it with this module
   parseForESLint ??= (require('@typescript-eslint/parser') as typeof import('@typescript-eslint/parser'))
     .parseForESLint;
@@ -48,8 +54,8 @@ export function parseSourceFile(text: string, filePath: string): SourceFile {
       sourceType: /\.c[jt]s$/.test(filePath) ? 'script' : 'module',
       range: true,
       loc: true,
-      tokens: true,
-      comment: true,
+      tokens,
+      comment: tokens,
     });
     return { text, ast, scopeManager };
   } catch (error) {

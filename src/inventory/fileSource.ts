@@ -32,7 +32,7 @@ export const diskFileSource: FileSource = {
   read: (file) => fs.readFileSync(file, 'utf8'),
   peek: (file) => fs.readFileSync(file, 'utf8'),
   parse(file, text) {
-    const source = parseSourceFile(text, file);
+    const source = parseSourceFile(text, file, { tokens: false });
     walkNodes(source.ast, () => {});
     return source;
   },
