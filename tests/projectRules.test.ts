@@ -25,12 +25,13 @@ function monorepo(): string {
 
 const RUNS = 'packages/api/src/routes/runs.ts';
 const SHARED_QUEUES = 'packages/queues/src/index.ts';
+const WORKER = 'apps/worker/src/worker.ts';
 /** A wrapper's caller that a test adds: it names no pg-boss method. */
 const INVOICES = 'packages/api/src/routes/invoices.ts';
 /** The fixture's four problems, at each place the editor shows them. */
 const FIXTURE_REPORTS = [
   'apps/worker/src/digestWorker.cjs:7:9 pg-boss/no-undeclared-queue',
-  'apps/worker/src/worker.ts:20:9 pg-boss/no-conflicting-queue-options',
+  `${WORKER}:20:9 pg-boss/no-conflicting-queue-options`,
   'packages/api/src/jobQueue.ts:23:11 pg-boss/no-conflicting-queue-options',
   `${RUNS}:16:9 pg-boss/no-undeclared-queue`,
   `${SHARED_QUEUES}:40:11 pg-boss/no-undeclared-queue`,
@@ -95,6 +96,17 @@ describe.each([
 
     fs.rmSync(payroll);
     expect(await lintEdited()).toContain(`${RUNS}:19:30 pg-boss/no-undeclared-queue`);
+  });
+
+  it("reports both rules' problems in one file, each rule its own, from one lint", async () => {
+    // The two rules of a lint share one look at the project; each still reports only its own kinds.
+    const directory = monorepo();
+    const worker = path.join(directory, WORKER);
+    const text = fs.readFileSync(worker, 'utf8') + PAYROLL_SEND;
+    expect(reports(directory, await createESLint(directory).lintText(text, { filePath: worker }))).toEqual([
+      `${WORKER}:20:9 pg-boss/no-conflicting-queue-options`,
+      `${WORKER}:28:30 pg-boss/no-undeclared-queue`,
+    ]);
   });
 
   it('judges a new file the editor has not saved yet with the project', async () => {

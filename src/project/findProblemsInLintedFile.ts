@@ -3,6 +3,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { readPgBossSettings } from '../analysis/pgBossSettings';
 import type { ProblemKind } from '../inventory/queueInventory';
+import type { QueueScan } from '../inventory/scanQueues';
 import { problemsInFile } from './problemsInFile';
 import { scanProject } from './scanProject';
 
@@ -32,9 +33,9 @@ export function findProblemsInLintedFile(
   const { sourceCode, cwd, filename } = context;
   const { queueRoots } = readPgBossSettings(context.settings);
   const roots = (queueRoots.length > 0 ? queueRoots : ['.']).map((root) => path.resolve(cwd, root));
-  if (!roots.some((root) => isInside(root, filename))) return [];
-  // Scanned again only when something changed: on disk, or the linted text against what the scan read.
-  const { inventory, root } = scanProject(roots, { file: filename, text: sourceCode.text });
+  const scan = scanOfThisLint(sourceCode, roots, filename);
+  if (!scan) return [];
+  const { inventory, root } = scan;
   const linted = path.relative(root, filename).split(path.sep).join('/');
   const fromCwd = (file: string) => path.relative(cwd, path.join(root, file)).split(path.sep).join('/');
   const found: ProblemInLintedFile[] = [];
@@ -54,6 +55,31 @@ export function findProblemsInLintedFile(
     });
   }
   return found;
+}
+
+/** What each lint found of its project, by the tree ESLint parsed for it: a new tree for each lint. */
+const scansByLint = new WeakMap<object, { readonly key: string; readonly scan: QueueScan | undefined }>();
+
+/**
+ * The project's scan for this lint, or undefined when the linted file is outside it. Both project
+ * rules run in each lint and nothing is read again between two rules of one lint, so the second answers
+ * from what the first found: looking at the disk before each lint is most of what the rules add to a
+ * whole-tree lint once the project is read.
+ */
+function scanOfThisLint(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  roots: readonly string[],
+  file: string,
+): QueueScan | undefined {
+  const key = JSON.stringify([file, roots]);
+  const asked = scansByLint.get(sourceCode.ast);
+  if (asked?.key === key) return asked.scan;
+  // Scanned again only when something changed: on disk, or the linted text against what the scan read.
+  const scan = roots.some((root) => isInside(root, file))
+    ? scanProject(roots, { file, text: sourceCode.text })
+    : undefined;
+  scansByLint.set(sourceCode.ast, { key, scan });
+  return scan;
 }
 
 function describeProject(cwd: string, roots: readonly string[]): string {
