@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 /** Runs before the projects that test the built package: rebuilds it when a source changed. */
@@ -27,6 +28,9 @@ const database = {
 
 export default defineConfig({
   test: {
+    // Vitest runs one worker fewer than the cores by default: one on a 2-core machine, where most test files
+    // spend their time waiting for PostgreSQL, npm or a process they started. At least two run side by side.
+    maxWorkers: Math.max(2, os.availableParallelism() - 1),
     projects: [
       {
         test: {

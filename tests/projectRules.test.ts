@@ -8,6 +8,7 @@ import { DEFAULT_EXTENSIONS, readExtensions } from '../src/files/readExtensions'
 import { scanQueues } from '../src/inventory/scanQueues';
 import { inventoryReports, projectRulesOptions, reports } from './support/projectRuleReports';
 import { copyQueuesMonorepo, fixQueuesMonorepo, removeAfterEach } from './support/queuesMonorepo';
+import { ESLINT_POOR_CONCURRENCY, withExpectedWarnings } from './support/withExpectedWarnings';
 
 // eslint-9 is an npm alias of ESLint 9, installed beside ESLint 10.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -200,8 +201,11 @@ describe('ESLint 10 on two worker threads (concurrency: 2)', { timeout: 60_000 }
         "export default [{ files: ['**/*.{ts,tsx,mts,cts}'], languageOptions: { parser: tsParser } }, pgBoss.configs['recommended-project']];",
       ].join('\n'),
     );
-    const eslint = new ESLint10({ cwd: directory, concurrency: 2 } as ConstructorParameters<typeof ESLint10>[0]);
-    expect(reports(directory, await eslint.lintFiles(['.']))).toEqual(FIXTURE_REPORTS);
+    const { result, unexpected } = await withExpectedWarnings([ESLINT_POOR_CONCURRENCY], () =>
+      new ESLint10({ cwd: directory, concurrency: 2 } as ConstructorParameters<typeof ESLint10>[0]).lintFiles(['.']),
+    );
+    expect(reports(directory, result)).toEqual(FIXTURE_REPORTS);
+    expect(unexpected).toEqual([]);
   });
 });
 

@@ -9,12 +9,16 @@ afterAll(() => {
   for (const directory of directories) fs.rmSync(directory, { recursive: true, force: true });
 });
 
-/** Every package path of a production install (`npm install --omit=dev`) of `names` in a fresh app. */
+/**
+ * Every package path that installing `names` as the dependencies of a fresh app puts in its tree. npm
+ * resolves the tree and writes the lockfile without unpacking it (`--package-lock-only`): the paths are all
+ * this test compares, and the consumer tests unpack the same tarballs.
+ */
 function productionTree(names: readonly string[]): string[] {
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'pg-boss-install-'));
   directories.push(directory);
   writeManifest(directory, { dependencies: specsFor(names) });
-  npmInstall(directory, ['--omit=dev']);
+  npmInstall(directory, ['--package-lock-only']);
   const lock = JSON.parse(fs.readFileSync(path.join(directory, 'package-lock.json'), 'utf8')) as {
     packages: Record<string, unknown>;
   };

@@ -29,21 +29,23 @@ afterAll(() => {
   fs.rmSync(checkout, { recursive: true, force: true });
 });
 
-/** The files `npm pack` puts in a package's tarball (its `prepack` builds first). */
-function packedFiles(workspace?: string): string[] {
-  const [tarball] = JSON.parse(
-    execFileSync('npm', ['pack', '--dry-run', '--json', ...(workspace ? ['--workspace', workspace] : [])], {
+/** The files `npm pack` puts in each workspace's tarball (each `prepack` builds first), by package name. */
+function packedFiles(): Record<string, string[]> {
+  const tarballs = JSON.parse(
+    execFileSync('npm', ['pack', '--dry-run', '--json', '--workspaces'], {
       cwd: checkout,
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'ignore'],
     }),
-  ) as Array<{ files: Array<{ path: string }> }>;
-  return tarball!.files.map((file) => file.path);
+  ) as Array<{ name: string; files: Array<{ path: string }> }>;
+  return Object.fromEntries(tarballs.map((tarball) => [tarball.name, tarball.files.map((file) => file.path)]));
 }
 
 it('npm pack from a clean checkout builds both packages and ships their dist and changelog', () => {
   expect(fs.existsSync(path.join(checkout, 'dist'))).toBe(false);
-  expect(packedFiles()).toEqual(
+  const packed = packedFiles();
+  expect(Object.keys(packed).sort()).toEqual(['eslint-plugin-pg-boss', 'pg-boss-safe-create-queue']);
+  expect(packed['eslint-plugin-pg-boss']).toEqual(
     expect.arrayContaining([
       'dist/src/index.js',
       'dist/src/index.mjs',
@@ -53,10 +55,12 @@ it('npm pack from a clean checkout builds both packages and ships their dist and
       'CHANGELOG.md',
     ]),
   );
-  const runtimeFiles = packedFiles('pg-boss-safe-create-queue');
+  const runtimeFiles = packed['pg-boss-safe-create-queue']!;
   expect(runtimeFiles).toEqual(
     expect.arrayContaining(['dist/index.js', 'dist/index.d.ts', 'CHANGELOG.md', 'README.md']),
   );
+  // `tsc -b` keeps its build info in each dist; neither package ships it.
+  expect(Object.values(packed).flatMap((files) => files.filter((file) => file.endsWith('.tsbuildinfo')))).toEqual([]);
   // The runtime package ships only its own build and its npm page, nothing of the plugin's.
   expect(
     runtimeFiles.filter((file) => !/^(dist\/|CHANGELOG\.md$|README\.md$|LICENSE$|package\.json$)/.test(file)),

