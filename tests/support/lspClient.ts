@@ -26,7 +26,13 @@ export class LspClient {
     this.handlers.set(method, handler);
   }
 
-  request<T>(method: string, params: unknown, timeoutMs = 15_000): Promise<T> {
+  /**
+   * Sends a request and waits for its answer, at most `timeoutMs`: an editor waits as long as it takes, the
+   * bound only turns a server that never answers into a failure with its log. A cold server's first answer
+   * loads ESLint, the plugin and TypeScript's project service, which took more than 15 s on a 2-core
+   * machine running other test files beside it; the test's own timeout (60 s) stays the outer bound.
+   */
+  request<T>(method: string, params: unknown, timeoutMs = 45_000): Promise<T> {
     const id = this.nextId++;
     this.send({ id, method, params });
     return new Promise<T>((resolve, reject) => {
