@@ -3,6 +3,7 @@ import { analyze } from '@typescript-eslint/scope-manager';
 import { AST_NODE_TYPES, AST_TOKEN_TYPES, type TSESTree } from '@typescript-eslint/types';
 import type { SourceFile } from '../util/sourceFile';
 import { walkNodes } from '../util/walkNodes';
+import { hasHtmlComment, isRejectedByTypeScriptEstree } from './rejectedByTypeScriptEstree';
 
 /**
  * oxc's parser, loaded at the first parse; `null` where it cannot load (no native build for the
@@ -12,14 +13,16 @@ let oxc: typeof OxcParser | null | undefined;
 
 /**
  * Parses a file with oxc (a native parser that starts in milliseconds where TypeScript's takes most of a
- * second) into the same TS-ESTree the rule sees, or returns undefined when oxc is not available or finds
- * a syntax error: typescript-estree then decides, so a skipped file gives the reason it always gave.
+ * second) into the same TS-ESTree the rule sees, or returns undefined when oxc is not available, finds
+ * a syntax error or accepts what typescript-estree rejects or reads otherwise (rejectedByTypeScriptEstree.ts):
+ * typescript-estree then decides, so a skipped file gives the reason it always gave.
  *
  * oxc's TS-ESTree matches typescript-estree node for node, ranges included (tests/unit/parseWithOxc.test.ts
  * holds it to that). The differences are settled here, in one walk: an absent optional part is `null` to oxc
  * and `undefined` to typescript-estree (`directive`, `typeAnnotation`…), and oxc gives no `loc` and no
  * tokens, so `loc` is set on every node and `program.tokens` lists the string tokens (the only tokens the
- * rewrite reads, for the file's quote style). The scopes come from the scope manager that
+ * rewrite reads, for the file's quote style). oxc also gives the program a `hashbang` node (a comment to
+ * typescript-estree) and a template's `raw` with `\r\n` read as `\n` (the source text to typescript-estree). The scopes come from the scope manager that
  * `@typescript-eslint/parser` itself runs, with the options it gives it.
  */
 export function parseWithOxc(
@@ -37,12 +40,15 @@ export function parseWithOxc(
     range: true,
     preserveParens: false,
   });
-  if (result.errors.length > 0) return undefined;
+  if (result.errors.length > 0 || hasHtmlComment(text, result.comments)) return undefined;
   const ast = result.program as unknown as TSESTree.Program;
   ast.sourceType = sourceType;
   // typescript-estree's program starts at 0, before any leading comment; oxc's at its first token.
   ast.range = [0, ast.range[1]];
-  ast.tokens = toTypeScriptEstree(ast, text);
+  (ast as { hashbang?: unknown }).hashbang = undefined;
+  const tokens = toTypeScriptEstree(ast, text);
+  if (!tokens) return undefined;
+  ast.tokens = tokens;
   return { text, ast, scopeManager: analyze(ast, { sourceType }) };
 }
 
@@ -64,7 +70,6 @@ const ABSENT_AS_UNDEFINED = [
   'constraint',
   'default',
   'directive',
-  'hashbang',
   'initializer',
   'readonly',
   'returnType',
@@ -84,10 +89,11 @@ const ABSENT_AS_UNDEFINED_IN: Partial<Record<AST_NODE_TYPES, string>> = {
 };
 
 /**
- * Turns oxc's tree into typescript-estree's: absent parts undefined, `loc` on every node. Returns the
- * file's string tokens in order.
+ * Turns oxc's tree into typescript-estree's: absent parts undefined, `loc` on every node, a template's
+ * `raw` as written. Returns the file's string tokens in order, or undefined when a node is one
+ * typescript-estree rejects or reads otherwise.
  */
-function toTypeScriptEstree(ast: TSESTree.Program, text: string): TSESTree.Token[] {
+function toTypeScriptEstree(ast: TSESTree.Program, text: string): TSESTree.Token[] | undefined {
   const lineStarts = findLineStarts(text);
   const position = (offset: number): TSESTree.Position => {
     let low = 0;
@@ -100,7 +106,9 @@ function toTypeScriptEstree(ast: TSESTree.Program, text: string): TSESTree.Token
     return { line: low + 1, column: offset - lineStarts[low]! };
   };
   const tokens: TSESTree.Token[] = [];
+  let rejected = false;
   walkNodes(ast, (node) => {
+    if (isRejectedByTypeScriptEstree(node)) rejected = true;
     const fields = node as unknown as Record<string, unknown>;
     const keptNull = ABSENT_AS_NULL_IN[node.type];
     // Twelve look-ups per node cost less than enumerating every node's keys.
@@ -109,6 +117,9 @@ function toTypeScriptEstree(ast: TSESTree.Program, text: string): TSESTree.Token
     if (alsoUndefined !== undefined && fields[alsoUndefined] === null) fields[alsoUndefined] = undefined;
     const loc = { start: position(node.range[0]), end: position(node.range[1]) };
     node.loc = loc;
+    // The range holds the delimiters: `` ` `` or `}` before, `` ` `` or `${` after.
+    if (node.type === AST_NODE_TYPES.TemplateElement)
+      node.value.raw = text.slice(node.range[0] + 1, node.range[1] - (node.tail ? 1 : 2));
     // A JSX attribute's string is a JSXText token to typescript-estree and espree, not a String.
     if (
       node.type === AST_NODE_TYPES.Literal &&
@@ -117,7 +128,7 @@ function toTypeScriptEstree(ast: TSESTree.Program, text: string): TSESTree.Token
     )
       tokens.push({ type: AST_TOKEN_TYPES.String, value: node.raw, range: node.range, loc });
   });
-  return tokens;
+  return rejected ? undefined : tokens;
 }
 
 /** Offsets where lines start; a line ends at `\r\n`, `\n`, `\r`, U+2028 or U+2029, as in ESLint and TypeScript. */
