@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import { DefinitionType } from '@typescript-eslint/scope-manager';
 import { DEFAULT_IMPORT_SOURCE } from '../runtimeModule';
+import { getImportedName } from '../util/getImportedName';
 import { getPropertyKeyName } from '../util/getPropertyKeyName';
 import { isRequireCall } from '../util/isRequireCall';
 import { resolveIdentifier } from '../util/scope';
@@ -23,7 +24,7 @@ export function isRuntimeEnsureQueue(source: SourceFile, callee: TSESTree.Node):
       parent.type === AST_NODE_TYPES.ImportDeclaration &&
       parent.source.value === DEFAULT_IMPORT_SOURCE &&
       node.type === AST_NODE_TYPES.ImportSpecifier &&
-      (node.imported.type === AST_NODE_TYPES.Identifier ? node.imported.name : node.imported.value) === ENSURE_QUEUE
+      getImportedName(node) === ENSURE_QUEUE
     );
   }
   if (def?.type !== DefinitionType.Variable) return false;
