@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import { DefinitionType } from '@typescript-eslint/scope-manager';
 import type { TSESLint } from '@typescript-eslint/utils';
+import { getImportedName } from '../util/getImportedName';
 import { getInteropRequire } from '../util/getInteropRequire';
 import { getPropertyKeyName } from '../util/getPropertyKeyName';
 import { getStaticPropertyName, getStaticString } from '../util/getStaticPropertyName';
@@ -53,12 +54,7 @@ export function classifyPgBossBinding(
           : undefined;
       }
       const specifier = def.node;
-      const imported =
-        specifier.type === AST_NODE_TYPES.ImportSpecifier
-          ? specifier.imported.type === AST_NODE_TYPES.Identifier
-            ? specifier.imported.name
-            : specifier.imported.value
-          : undefined;
+      const imported = specifier.type === AST_NODE_TYPES.ImportSpecifier ? getImportedName(specifier) : undefined;
       if (!isPgBossModule(declaration.source.value, settings)) return imported === PG_BOSS_CLASS ? 'class' : undefined;
       if (specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier) return 'class';
       if (specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier) return 'module';

@@ -4,6 +4,7 @@ import { getStaticPropertyName } from '../util/getStaticPropertyName';
 import { walkNodes } from '../util/walkNodes';
 import { evaluateStatic } from './evaluateStatic';
 import { isReachableUnder } from './isReachableUnder';
+import { isRuntimeEnsureQueue } from './isRuntimeEnsureQueue';
 import { iterationBindings } from './iterationBindings';
 import type { NamePattern } from './namePattern';
 import { readNamePattern } from './readNamePattern';
@@ -58,7 +59,8 @@ const MAX_EXPRESSION_LENGTH = 80;
 /**
  * The declarations and uses of queues in one parsed file: calls on what the rule and the codemod
  * recognise as a pg-boss instance (`createQueue` and the methods above), and the runtime helpers
- * `safeCreateQueue(boss, name, options)` / `safeCreateQueues(boss, declarations)`.
+ * `safeCreateQueue(boss, name, options)` / `safeCreateQueues(boss, declarations)`, and `ensureQueue(boss,
+ * name, options)` imported from the runtime.
  */
 export function findQueueOperations(scope: EvaluationScope, callers: ProgramCallers): QueueOperation[] {
   const operations: QueueOperation[] = [];
@@ -73,6 +75,10 @@ export function findQueueOperations(scope: EvaluationScope, callers: ProgramCall
           : undefined;
     if (method === 'safeCreateQueue' || method === 'safeCreateQueues') {
       operations.push(...readHelperCall(scope, callers, node, method));
+      return;
+    }
+    if (isRuntimeEnsureQueue(scope.source, callee)) {
+      operations.push(...readDeclaration(scope, callers, node, 'ensureQueue', 1, 2));
       return;
     }
     if (

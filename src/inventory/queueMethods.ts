@@ -20,8 +20,13 @@ export const USE_METHODS: ReadonlyMap<string, { readonly name: number; readonly 
   ['updateQueue', { name: 0, options: 1 }],
 ]);
 
-/** The calls whose queue name declares a queue. */
-export const DECLARING_METHODS: ReadonlySet<string> = new Set(['createQueue', 'safeCreateQueue', 'safeCreateQueues']);
+/** The calls whose queue name declares a queue: pg-boss's own and the runtime helpers'. */
+export const DECLARING_METHODS: ReadonlySet<string> = new Set([
+  'createQueue',
+  'safeCreateQueue',
+  'safeCreateQueues',
+  'ensureQueue',
+]);
 
 /** Every method and helper the inventory reads; a file that mentions none of them is never parsed. */
 export const QUEUE_METHOD_NAMES: readonly string[] = [
@@ -31,6 +36,9 @@ export const QUEUE_METHOD_NAMES: readonly string[] = [
   ...USE_METHODS.keys(),
 ];
 
+/** The runtime helpers that declare queues, called as functions (`ensureQueue` only as the runtime's import). */
+const MENTIONS_HELPER = /\b(?:safeCreateQueues?|ensureQueue)\b/;
+
 /**
  * The same kind of text check as the codemod's: a file that names none of the methods is never parsed.
  * The names are looked for as members (`.send`, `?.send`, `['send']`) or as the runtime helpers, the only
@@ -38,13 +46,11 @@ export const QUEUE_METHOD_NAMES: readonly string[] = [
  * touches pg-boss, and a large parser or bundler source mentions them all.
  */
 export const MENTIONS_QUEUE_METHOD = new RegExp(
-  `(?:\\.|\\[\\s*['"\`])\\s*(?:${QUEUE_METHOD_NAMES.join('|')})\\b|\\bsafeCreateQueues?\\b`,
+  `(?:\\.|\\[\\s*['"\`])\\s*(?:${QUEUE_METHOD_NAMES.join('|')})\\b|${MENTIONS_HELPER.source}`,
 );
 
 /** What every file that holds a pg-boss instance the syntax can prove mentions. */
 export const MENTIONS_BOSS = /boss/i;
-
-const MENTIONS_HELPER = /\bsafeCreateQueues?\b/;
 
 /**
  * Whether a file's text can hold a queue call the inventory reads. A method call counts only on a pg-boss

@@ -6,7 +6,8 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { newSchemaName } from '../support/bossFactory';
-import { createConsumerProject, readmeCommands } from './consumerProject';
+import { createTestDatabase } from '../support/database';
+import { createConsumerProject, readmeBlock, readmeCommands, readmeFileName } from './consumerProject';
 import {
   applyLspEdits,
   createEditorWorkspace,
@@ -177,6 +178,38 @@ describe('the packed package in a consumer project', () => {
       });
     },
   );
+
+  // It once used `boss` without making one, and declared `emails` twice with different options.
+  it("the README's runtime example runs as written, against PostgreSQL, and twice is idempotent", async () => {
+    const example = readmeBlock('### Runtime helper', 'js');
+    const script = path.join(project, readmeFileName(example));
+    fs.writeFileSync(script, example);
+    const database = await createTestDatabase('readme_runtime');
+    try {
+      const boot = async () =>
+        (
+          await promisify(execFile)(process.execPath, [script], {
+            cwd: project,
+            env: { ...process.env, DATABASE_URL: database.url },
+          })
+        ).stdout;
+      expect([await boot(), await boot()]).toEqual(['created true\n', 'exists true\n']);
+      const queues = await database.query<{ name: string; dead_letter: string | null; retry_limit: number }>(
+        // pg-boss's own internal queues start with __pgboss__.
+        "SELECT name, dead_letter, retry_limit FROM pgboss.queue WHERE name NOT LIKE '\\_\\_pgboss%' ORDER BY name",
+      );
+      expect(queues.map(({ name, dead_letter }) => [name, dead_letter])).toEqual([
+        ['emails', 'emails_dlq'],
+        ['emails_dlq', null],
+        ['reports', null],
+        ['thumbnails', null],
+      ]);
+      expect(queues.find(({ name }) => name === 'thumbnails')!.retry_limit).toBe(5);
+    } finally {
+      fs.rmSync(script);
+      await database.drop();
+    }
+  });
 
   it('pg-boss-codemod --dry prints the diff and writes nothing', () => {
     const before = fs.readFileSync(path.join(project, 'src/queues.mjs'), 'utf8');

@@ -222,6 +222,48 @@ await safeCreateQueues(boss, [{ name: 'reports', options: { retryLimit: 1 } }]);
     ]);
   });
 
+  // The codemod writes ensureQueue where a call's value is used; its queues were reported undeclared.
+  it("declares the queues of the runtime's ensureQueue, imported, renamed or required", () => {
+    const { code, inventory } = scan({
+      'jobs.ts': `${boss}import { safeCreateQueue, ensureQueue } from 'pg-boss-safe-create-queue';
+await safeCreateQueue(boss, 'reports');
+export const ready = ensureQueue(boss, 'thumbs', { retryLimit: 2 });
+`,
+      'renamed.mjs': `import { ensureQueue as declareQueue } from 'pg-boss-safe-create-queue';
+export const declared = (boss) => declareQueue(boss, 'emails');
+`,
+      'worker.cjs': `const { ensureQueue } = require('pg-boss-safe-create-queue');
+const { PgBoss } = require('pg-boss');
+const boss = new PgBoss(process.env.DATABASE_URL);
+module.exports = ensureQueue(boss, 'sms').then(() => boss.work('sms', handle));
+`,
+      'app.ts': `${boss}for (const name of ['reports', 'thumbs', 'emails', 'sms']) await boss.send(name, {});
+boss.work('reports', handle);
+boss.work('thumbs', handle);
+boss.work('emails', handle);
+`,
+    });
+    expect(code).toBe(0);
+    expect(
+      inventory.queues.map(({ name, declared, declarations }) => [name, declared, declarations.map((d) => d.file)]),
+    ).toEqual([
+      ['emails', true, ['renamed.mjs']],
+      ['reports', true, ['jobs.ts']],
+      ['sms', true, ['worker.cjs']],
+      ['thumbs', true, ['jobs.ts']],
+    ]);
+  });
+
+  it("does not take an app's own ensureQueue(boss, name) for the runtime's", () => {
+    const { inventory } = scan({
+      'app.ts': `${boss}function ensureQueue(_boss: unknown, _name: string) {}
+ensureQueue(boss, 'emails');
+await boss.send('emails', {});
+`,
+    });
+    expect(inventory.queues.map(({ name, declared }) => [name, declared])).toEqual([['emails', false]]);
+  });
+
   it('reads send({ name }), insert, subscribe targets and readonly fields', () => {
     const { inventory } = scan({
       'service.ts': `import { PgBoss } from 'pg-boss';

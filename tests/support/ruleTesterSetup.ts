@@ -6,14 +6,14 @@ const MAX_TITLE_LENGTH = 100;
 /**
  * RuleTester titles a case without a `name` by its whole code, which fills the run's output with
  * programs. The title keeps one line of it: the first that calls `createQueue` (what every case is
- * about), or else its last line, past the imports and set-up, cut to a readable length. A failure still
- * prints the whole case.
+ * about), or else its last line that says something (not a lone `}` or `});`), past the imports and
+ * set-up, cut to a readable length. A failure still prints the whole case.
  */
 function caseTitle(code: string): string {
   const lines = code
     .split('\n')
     .map((line) => line.trim().replace(/\s+/g, ' '))
-    .filter((line) => line !== '');
+    .filter((line) => /\w/.test(line));
   const line = lines.find((candidate) => candidate.includes('createQueue')) ?? lines.at(-1) ?? code;
   return line.length > MAX_TITLE_LENGTH ? `${line.slice(0, MAX_TITLE_LENGTH - 1)}…` : line;
 }

@@ -1,0 +1,6 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
+
+/** The exported name an import specifier takes: `a` for `{ a as b }`, also when written as a string (`{ 'a' as b }`). */
+export function getImportedName(specifier: TSESTree.ImportSpecifier): string {
+  return specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value;
+}
