@@ -1,13 +1,15 @@
 // The project rules' cost (no-undeclared-queue, no-conflicting-queue-options): the first lint of a file in a
 // fresh process (the project read and its inventory built), a re-lint after one other file changed (an
 // editor session), and what the two rules add to a whole-tree lint, each beside the floor (parse and
-// traverse) measured in the same run.
+// traverse) measured in the same run; the whole tree also beside the cheapest selector rule, since enabling
+// any rule at all costs ESLint a share of the floor.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Linter } from 'eslint';
 import { materializeCorpus, root } from './support/corpus.mjs';
 import { lintConfig } from './support/lintConfigs.mjs';
+import { TREE_KINDS } from './support/treeConfigs.mjs';
 import { interleave, median, ms, percent, printTable } from './support/measure.mjs';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -65,20 +67,41 @@ for (let round = 0; round < RELINTS; round++) {
 }
 const relint = { floor: median(floors), project: median(relints) };
 
-// 3. Whole tree, each pass in a fresh process.
+// 3. Whole tree, each pass in a fresh process: through the ESLint class (`eslint .`), and through a
+// `Linter#verify` loop over the same list; each with no rule, the selector rule, the project rules.
+const PASSES = { 'ESLint class': 'eslint', 'Linter#verify loop': 'verify' };
+const passes = Object.values(PASSES).flatMap((mode) =>
+  TREE_KINDS.map((kind) => ({ name: `${mode} ${kind}`, mode, kind })),
+);
+/** Each pass's CPU time beside its wall time, which `interleave` takes the median of. */
+const cpu = new Map(passes.map(({ name }) => [name, []]));
 const tree = await interleave(
-  ['floor', 'project'].map((kind) => ({
-    name: kind,
+  passes.map(({ name, mode, kind }) => ({
+    name,
     measure: () => {
-      const pass = child('tree', kind);
-      if (kind === 'project') assertReports('whole tree', pass.reported, 1);
+      const pass = child(mode, kind);
+      assertReports(`whole tree (${name})`, pass.reported, kind === 'project' ? 1 : 0);
+      cpu.get(name).push(pass.cpuMs);
       return pass.ms;
     },
   })),
   ROUNDS,
 );
-const floorTree = tree.get('floor').median;
-const projectTree = tree.get('project').median;
+
+/** One row per pass and clock: the project rules' addition against the floor and against the selector rule. */
+function treeRow(label, of) {
+  const [floor, selector, project] = TREE_KINDS.map(of);
+  const added = (project - floor) / floor;
+  return [
+    label,
+    ms(floor),
+    ms(selector),
+    ms(project),
+    percent(added),
+    percent((project - selector) / selector),
+    added < 0.05 ? '< 5 % ✅' : '< 5 % ❌',
+  ];
+}
 
 printTable(
   `Project rules on ${scanned.length} files (medians: ${ROUNDS} fresh processes, ${RELINTS} re-lints)`,
@@ -92,12 +115,13 @@ printTable(
       ms(relint.project - relint.floor),
       relint.project - relint.floor < 50 ? '< 50 ms ✅' : '< 50 ms ❌',
     ],
-    [
-      'whole-tree lint',
-      ms(floorTree),
-      ms(projectTree),
-      percent((projectTree - floorTree) / floorTree),
-      (projectTree - floorTree) / floorTree < 0.05 ? '< 5 % ✅' : '< 5 % ❌',
-    ],
   ],
+);
+printTable(
+  `Whole-tree lint of ${scanned.length} files (medians of ${ROUNDS} fresh processes; CPU: the whole process's during the lint)`,
+  ['pass', 'floor', 'selector rule', 'project rules', 'added / floor', 'added / selector', 'target'],
+  Object.entries(PASSES).flatMap(([label, mode]) => [
+    treeRow(`${label}, wall`, (kind) => tree.get(`${mode} ${kind}`).median),
+    treeRow(`${label}, CPU`, (kind) => median(cpu.get(`${mode} ${kind}`))),
+  ]),
 );

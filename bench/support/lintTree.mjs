@@ -1,36 +1,73 @@
-// One lint pass in a fresh process, so the project rules start with no project kept: `tree <kind>` lints
-// every file of the list, `first <file>` lints one file with the floor (parser loaded and warm), then with
-// the project rules (the project read). Prints the time of the lint calls alone and the project rules'
-// reports, as JSON.
+// One lint pass in a fresh process, so the project rules start with no project kept. Prints the time of the
+// lint alone (wall and the process's CPU) and the project rules' reports, as JSON.
+//   eslint <kind>: the whole directory through the ESLint class, as `eslint .` lints it;
+//   verify <kind>: every file of the list through a synchronous `Linter#verify` loop, with one config per
+//     kind for every file, as the ESLint class hands its one config array to the linter for each file;
+//   first <file>: one file with the floor (parser loaded and warm), then with the project rules (project read).
 import fs from 'node:fs';
-import { Linter } from 'eslint';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { ESLint, Linter } from 'eslint';
 import { lintConfig } from './lintConfigs.mjs';
+import { treeConfig } from './treeConfigs.mjs';
 
 const [directory, task, argument] = process.argv.slice(2);
-const linter = new Linter({ configType: 'flat', cwd: directory });
 
-function lint(file, kind) {
-  const text = fs.readFileSync(file, 'utf8');
+/** Only the project rules' reports are counted: some corpus files do not parse in every configuration. */
+const countReports = (messages) => messages.filter((message) => message.ruleId?.startsWith('pg-boss/')).length;
+
+/** `run`'s wall time and the CPU time the whole process spent meanwhile (file reads and garbage collection too). */
+async function timed(run) {
+  const cpu = process.cpuUsage();
   const start = process.hrtime.bigint();
-  const messages = linter.verify(text, lintConfig(kind, file), { filename: file });
-  // Some corpus files do not parse in every configuration: only the project rules' reports are counted.
-  const reported = messages.filter((message) => message.ruleId?.startsWith('pg-boss/')).length;
-  return { ms: Number(process.hrtime.bigint() - start) / 1e6, reported };
+  const reported = await run();
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  const { user, system } = process.cpuUsage(cpu);
+  return { ms, cpuMs: (user + system) / 1e3, reported };
 }
 
-if (task === 'tree') {
-  const files = JSON.parse(fs.readFileSync(`${directory}.files.json`, 'utf8'));
-  let total = 0;
-  let reported = 0;
-  for (const file of files) {
-    const pass = lint(file, argument);
-    total += pass.ms;
-    reported += pass.reported;
-  }
-  console.log(JSON.stringify({ ms: total, reported }));
+const listed = () => JSON.parse(fs.readFileSync(`${directory}.files.json`, 'utf8'));
+
+if (task === 'eslint') {
+  const files = listed();
+  const pass = await timed(async () => {
+    const eslint = new ESLint({ cwd: directory, overrideConfigFile: true, overrideConfig: treeConfig(argument) });
+    const results = await eslint.lintFiles(['.']);
+    // `eslint .` must lint exactly the list the other passes lint, or the two figures compare different trees.
+    if (results.length !== files.length) throw new Error(`eslint . linted ${results.length} of ${files.length} files`);
+    return results.reduce((sum, result) => sum + countReports(result.messages), 0);
+  });
+  console.log(JSON.stringify(pass));
+} else if (task === 'verify') {
+  const files = listed();
+  const texts = files.map((file) => fs.readFileSync(file, 'utf8'));
+  const linter = new Linter({ configType: 'flat', cwd: directory });
+  const configs = configArray(treeConfig(argument));
+  const pass = await timed(() =>
+    files.reduce((sum, file, index) => sum + countReports(linter.verify(texts[index], configs, { filename: file })), 0),
+  );
+  console.log(JSON.stringify(pass));
 } else {
-  lint(argument, 'floor');
-  const floor = lint(argument, 'floor');
-  const first = lint(argument, 'project');
+  const linter = new Linter({ configType: 'flat', cwd: directory });
+  const text = fs.readFileSync(argument, 'utf8');
+  const lint = (kind) =>
+    timed(() => countReports(linter.verify(text, lintConfig(kind, argument), { filename: argument })));
+  await lint('floor');
+  const floor = await lint('floor');
+  const first = await lint('project');
   console.log(JSON.stringify({ floorMs: floor.ms, firstMs: first.ms, reported: first.reported }));
+}
+
+/**
+ * The config array ESLint's CLI builds once and asks for each file's config (which it caches). `Linter#verify`
+ * builds a new one from a plain array on every call; given one already built, it uses it as it is. ESLint
+ * does not export the class, so it is loaded from its file.
+ */
+function configArray(config) {
+  const require = createRequire(import.meta.url);
+  const eslintDirectory = path.dirname(require.resolve('eslint/package.json'));
+  const { FlatConfigArray } = require(path.join(eslintDirectory, 'lib/config/flat-config-array.js'));
+  const configs = new FlatConfigArray(config, { basePath: directory });
+  configs.normalizeSync();
+  return configs;
 }
