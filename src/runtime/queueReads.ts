@@ -45,11 +45,10 @@ export function readQueueToCompare(call: QueueCall, name: string, given: GivenOp
     if (spec && capabilities.columns.has(spec.column)) columns += `, ${spec.column} AS "${spec.key}"`;
   }
   const text = `SELECT ${columns} FROM ${quoteIdentifier(capabilities.schema)}.queue WHERE name = $1`;
-  return call.retry(name, `getQueue("${name}")`, async () => {
-    const [row] = await runSql(getSqlExecutor(call.boss), text, [name]);
-    return row ?? null;
-  });
+  return call.retry(name, `getQueue("${name}")`, () => runSql(getSqlExecutor(call.boss), text, [name]).then(firstRow));
 }
+
+const firstRow = (rows: ReadonlyArray<Record<string, unknown>>): StoredQueue | null => rows[0] ?? null;
 
 /**
  * The stored queues among `names`, in one getQueues call per 1,000 names. 10.x and 12.0–12.21.1
