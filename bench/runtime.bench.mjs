@@ -88,9 +88,10 @@ const timed = (call) => async () => {
 };
 
 /**
- * Calls on an existing queue, the call every boot makes: plain createQueue, getQueue alone (the one
- * statement safeCreateQueue sends there, the floor for any check) and safeCreateQueue, one of each per
- * round in a rotating order, so that a busy moment of a shared machine falls on all three alike. Plain
+ * Calls on an existing queue, the call every boot makes: plain createQueue, getQueue alone (on 11+ the
+ * one statement safeCreateQueue sends there; 10.x's helper reads only the declared columns, which costs
+ * less) and safeCreateQueue, one of each per round in a shuffled order, so that a busy moment of a
+ * shared machine falls on all three alike. Plain
  * createQueue is timed a second time as a contender of its own: its ratio to the first is the noise of
  * the run, the margin below which no ratio in it means anything.
  */

@@ -57,7 +57,10 @@ async function reconcileOnce(
     if (!stored) return undefined;
     status = 'created';
     call.report('info', `pg-boss queue "${name}" created.`, { kind: 'created', queue: name });
-  } else if (!holdsGivenOptions(name, given, stored, call.capabilities)) {
+  } else if (holdsGivenOptions(name, given, stored, call.capabilities)) {
+    // Every declared value is a given one, stored as given: nothing can differ (the usual restart).
+    return { name, status, drift: [] };
+  } else {
     await judge(call, name, given);
   }
   const drift = compareQueue(desired, stored, call.capabilities);
