@@ -34,15 +34,23 @@ const COMMON_SETTINGS = ['onDrift', 'logger', 'schema', 'timeoutMs', 'strict'] a
 
 /** Rejects anything but a pg-boss 10+ instance before any SQL runs. */
 export function checkBoss(boss: unknown): asserts boss is PgBossLike {
+  // Checked on every call, so the passing case allocates nothing; the message is built only on failure.
+  for (const method of BOSS_METHODS) {
+    if (typeof (boss as Record<string, unknown> | null)?.[method] !== 'function') throw notABoss(boss);
+  }
+}
+
+function notABoss(boss: unknown): QueueDeclarationError {
   const missing = BOSS_METHODS.filter(
     (method) => typeof (boss as Record<string, unknown> | null)?.[method] !== 'function',
   );
-  if (missing.length > 0) {
-    throw new QueueDeclarationError(
-      `Expected a pg-boss 10+ instance as the first argument; it has no ${missing.join(', ')}.`,
-    );
-  }
+  return new QueueDeclarationError(
+    `Expected a pg-boss 10+ instance as the first argument; it has no ${missing.join(', ')}.`,
+  );
 }
+
+/** What a call without settings uses: every default. Frozen, as it is shared by every such call. */
+const DEFAULT_SETTINGS: SafeCreateQueueSettings = Object.freeze({});
 
 /**
  * Rejects wrong settings before any SQL runs — a plain object of known keys, each of the right type —
@@ -54,7 +62,7 @@ export function checkSettings<S extends SafeCreateQueueSettings>(
   settings: S | undefined,
   extraSettings: readonly string[] = [],
 ): S {
-  if (settings === undefined) return {} as S;
+  if (settings === undefined) return DEFAULT_SETTINGS as S;
   if (typeof settings !== 'object' || settings === null || Array.isArray(settings)) {
     throw new QueueDeclarationError(`settings must be an object or undefined, got ${String(settings)}.`);
   }

@@ -36,11 +36,12 @@ export class Deadline {
   }
 
   /**
-   * Settles as `pending` does, or rejects with a QueueTimeoutError naming `waitedFor` when the bound
-   * comes first, or with PgBossNotStartedError when the instance starts to stop first. The abandoned
-   * promise cannot be cancelled; its outcome is observed so that a later rejection is never unhandled.
+   * Settles as `pending` does (its error passed through `failure` when given), or rejects with a
+   * QueueTimeoutError naming `waitedFor` when the bound comes first, or with PgBossNotStartedError when
+   * the instance starts to stop first. The abandoned promise cannot be cancelled; its outcome is
+   * observed so that a later rejection is never unhandled.
    */
-  wait<T>(waitedFor: string, pending: Promise<T>): Promise<T> {
+  wait<T>(waitedFor: string, pending: Promise<T>, failure?: (error: unknown) => unknown): Promise<T> {
     if (this.remainingMs() === 0) {
       pending.catch(() => {});
       return Promise.reject(this.expired(waitedFor));
@@ -58,7 +59,7 @@ export class Deadline {
         },
         (error: unknown) => {
           unwatch();
-          reject(error);
+          reject(failure ? failure(error) : error);
         },
       );
     });

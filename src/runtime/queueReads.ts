@@ -1,5 +1,9 @@
+import { getSqlExecutor, runSql } from './capabilities';
 import type { StoredQueue } from './compareQueue';
+import type { GivenOptions } from './normalizeQueueOptions';
 import type { QueueCall } from './queueCall';
+import { SPEC_BY_KEY } from './queueOptionSpecs';
+import { quoteIdentifier } from './quoteIdentifier';
 
 /** pg-boss 12.38 returns at most 1,000 queues per getQueues call. */
 const LIST_CHUNK = 1_000;
@@ -11,6 +15,40 @@ function asStoredQueue(value: unknown): StoredQueue | null {
 export async function readQueue(call: QueueCall, name: string): Promise<StoredQueue | null> {
   return asStoredQueue(await call.retry(name, `getQueue("${name}")`, () => call.boss.getQueue(name)));
 }
+
+/**
+ * The stored queue as far as `given` is compared with it (holdsGivenOptions, compareQueue).
+ *
+ * On 10.x this reads only the given options' columns, each under the key getQueue gives it, through the
+ * instance's own `executeSql` (a custom `db` included), and the same type parsers turn them into the
+ * same values. 10.x's getQueue selects all ten columns and parses two timestamps into Dates: on an
+ * existing queue it cost more than plain createQueue, and it was the one statement the helper sends
+ * there. Its name check needs no copy here: a queue found was created by a createQueue that accepted
+ * its name, and an absent one goes to the installed createQueue, which checks it.
+ *
+ * The whole row is read (getQueue) where it is acted on rather than compared: `onDrift: 'update'` (10.x
+ * keeps the stored policy) and `'recreate'` (its timestamps show that the row deleted is the row
+ * compared); and on 11+, where getQueue is cheaper than createQueue and 12.x checks the name in it.
+ */
+export function readQueueToCompare(call: QueueCall, name: string, given: GivenOptions): Promise<StoredQueue | null> {
+  const { capabilities, settings } = call;
+  if (
+    !capabilities.legacy ||
+    typeof name !== 'string' ||
+    settings.onDrift === 'update' ||
+    settings.onDrift === 'recreate'
+  )
+    return readQueue(call, name);
+  let columns = 'name';
+  for (const key of given.entries.keys()) {
+    const spec = SPEC_BY_KEY.get(key);
+    if (spec && capabilities.columns.has(spec.column)) columns += `, ${spec.column} AS "${spec.key}"`;
+  }
+  const text = `SELECT ${columns} FROM ${quoteIdentifier(capabilities.schema)}.queue WHERE name = $1`;
+  return call.retry(name, `getQueue("${name}")`, () => runSql(getSqlExecutor(call.boss), text, [name]).then(firstRow));
+}
+
+const firstRow = (rows: ReadonlyArray<Record<string, unknown>>): StoredQueue | null => rows[0] ?? null;
 
 /**
  * The stored queues among `names`, in one getQueues call per 1,000 names. 10.x and 12.0–12.21.1

@@ -7,7 +7,7 @@ import type { Capabilities } from './capabilities';
 import { holdsGivenOptions } from './holdsGivenOptions';
 import type { DesiredOptions, GivenOptions, QueueDeclaration } from './normalizeQueueOptions';
 import type { QueueCall } from './queueCall';
-import { readQueue } from './queueReads';
+import { readQueue, readQueueToCompare } from './queueReads';
 import type { QueueDrift, QueueOutcome } from './types';
 
 /** Rounds of "another process deleted or recreated the queue meanwhile" before giving up. */
@@ -50,14 +50,17 @@ async function reconcileOnce(
   known: StoredQueue | null | undefined,
 ): Promise<QueueOutcome | undefined> {
   const { given, desired } = declaration;
-  let stored = known === undefined ? await readQueue(call, name) : known;
+  let stored = known === undefined ? await readQueueToCompare(call, name, given) : known;
   let status: QueueOutcome['status'] = 'exists';
   if (!stored) {
     stored = await createAndRead(call, name, declaration);
     if (!stored) return undefined;
     status = 'created';
     call.report('info', `pg-boss queue "${name}" created.`, { kind: 'created', queue: name });
-  } else if (!holdsGivenOptions(name, given, stored, call.capabilities)) {
+  } else if (holdsGivenOptions(name, given, stored, call.capabilities)) {
+    // Every declared value is a given one, stored as given: nothing can differ (the usual restart).
+    return { name, status, drift: [] };
+  } else {
     await judge(call, name, given);
   }
   const drift = compareQueue(desired, stored, call.capabilities);
@@ -93,7 +96,9 @@ async function createAndRead(
   await call.retry(name, `createQueue("${name}")`, () =>
     withLegacyCreateLock(call, () => createQueue(call, name, declaration.given)),
   );
-  return Object.keys(declaration.desired).length === 0 ? NOTHING_DECLARED : readQueue(call, name);
+  return Object.keys(declaration.desired).length === 0
+    ? NOTHING_DECLARED
+    : readQueueToCompare(call, name, declaration.given);
 }
 
 /** What compareQueue needs of the stored row when no option is declared: none of it. */

@@ -25,7 +25,8 @@ export async function safeCreateQueue(
   // a name that is no string is the installed createQueue's to refuse.
   const queue = (name || given.entries.get('name')) as string;
   const deadline = Deadline.of(settings, boss);
-  const capabilities = await readCapabilities(boss, settings, deadline);
+  const read = readCapabilities(boss, settings, deadline);
+  const capabilities = read instanceof Promise ? await read : read;
   const declaration = adaptQueueOptions(boss, queue, given, capabilities, settings);
   const outcome = await reconcileQueue(
     new QueueCall(boss, capabilities, settings, deadline),

@@ -33,13 +33,7 @@ export function upgradeHazards(
   const major = installedMajor(boss, capabilities);
   if (major >= 12) return [];
   const hazards: UpgradeHazard[] = [];
-  const nameHazard = (subject: string, name: string, label: string): void => {
-    if (NAME_RULE_12.test(name)) return;
-    // 11.x writes names into its SQL text unescaped: a quote breaks the statement there (42601).
-    const refusedBy = major < 11 && name.includes("'") ? ([11, 12] as const) : ([12] as const);
-    hazards.push({ subject, refusedBy, reason: `${label} ${NAME_REASON_12}` });
-  };
-  if (typeof queue === 'string') nameHazard('name', queue, 'Name');
+  if (typeof queue === 'string') addNameHazard(hazards, major, 'name', queue, 'Name');
   // 11.x writes the options' JSON into its SQL as an object: an array's or a Date's JSON is none (12.4+ copy the keys).
   if (major < 11 && given.container && !jsonIsObject(given.container)) {
     hazards.push({
@@ -53,9 +47,17 @@ export function upgradeHazards(
   if (typeof deadLetter === 'string' && deadLetter !== '') {
     if (major < 11 && deadLetter === queue)
       hazards.push({ subject: 'deadLetter', refusedBy: [11, 12], reason: 'deadLetter cannot be itself' });
-    else nameHazard('deadLetter', deadLetter, 'deadLetter');
+    else addNameHazard(hazards, major, 'deadLetter', deadLetter, 'deadLetter');
   }
   return hazards;
+}
+
+/** A name 12.x refuses, as a hazard of `subject` (the queue's name or its dead letter). */
+function addNameHazard(hazards: UpgradeHazard[], major: number, subject: string, name: string, label: string): void {
+  if (NAME_RULE_12.test(name)) return;
+  // 11.x writes names into its SQL text unescaped: a quote breaks the statement there (42601).
+  const refusedBy = major < 11 && name.includes("'") ? ([11, 12] as const) : ([12] as const);
+  hazards.push({ subject, refusedBy, reason: `${label} ${NAME_REASON_12}` });
 }
 
 /**

@@ -1,0 +1,92 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { safeCreateQueue } from '../../src/runtime';
+import { newSchemaName, useBosses } from '../support/bossFactory';
+import { createTestDatabase, type TestDatabase } from '../support/database';
+import type { PgBossVersion } from '../support/pgBossVersions';
+
+/**
+ * On 10.x the helper reads an existing queue's row itself, only the declared options' columns, through
+ * the instance's `executeSql` (pg-boss's getQueue parses two timestamps it never compares). These tests
+ * hold that read to getQueue's: every option 10.x stores compares as getQueue returns it, and an
+ * instance on a custom `db` is read through that `db`.
+ */
+const VERSIONS: readonly PgBossVersion[] = ['10.0.3', '10.4.2'];
+
+/** Every option 10.x stores, and a second value for each. */
+const STORED = {
+  policy: 'short',
+  retryLimit: 5,
+  retryDelay: 7,
+  retryBackoff: true,
+  expireInSeconds: 120,
+  retentionMinutes: 90,
+  deadLetter: 'first_dlq',
+};
+const OTHER = {
+  policy: 'singleton',
+  retryLimit: 6,
+  retryDelay: 8,
+  retryBackoff: false,
+  expireInSeconds: 121,
+  retentionMinutes: 91,
+  deadLetter: 'second_dlq',
+};
+
+let database: TestDatabase;
+beforeAll(async () => {
+  database = await createTestDatabase('compared_row');
+});
+afterAll(async () => {
+  await database.drop();
+});
+
+describe.each(VERSIONS)('pg-boss %s: the stored row the helper compares', (version) => {
+  const bosses = useBosses(version, () => database);
+
+  it('holds every stored option as getQueue returns it', async () => {
+    const boss = await bosses.start();
+    for (const name of ['first_dlq', 'second_dlq']) await boss.createQueue(name, { name });
+    await boss.createQueue('full', { name: 'full', ...STORED });
+    const row = (await boss.getQueue('full')) as Record<string, unknown>;
+
+    expect(await safeCreateQueue(boss, 'full', STORED)).toEqual({ name: 'full', status: 'exists', drift: [] });
+    const { drift } = await safeCreateQueue(boss, 'full', OTHER, { onDrift: 'ignore' });
+    expect(Object.fromEntries(drift.map((item) => [item.option, item.actual]))).toEqual(
+      Object.fromEntries(Object.keys(STORED).map((option) => [option, row[option]])),
+    );
+    expect(Object.fromEntries(drift.map((item) => [item.option, item.desired]))).toEqual(OTHER);
+  });
+
+  it('reads through a custom db, one statement for an existing queue', async () => {
+    const pool = new pg.Pool({ connectionString: database.url, max: 2 });
+    const sent: string[] = [];
+    const db = {
+      executeSql: async (text: string, values?: unknown[]) => {
+        sent.push(text);
+        return pool.query(text, values);
+      },
+    };
+    // A custom db carries no schema the helper could read: it is named in the settings.
+    const settings = { schema: newSchemaName() };
+    try {
+      const boss = await bosses.start(settings.schema, { db });
+      await safeCreateQueue(boss, 'custom', { retryLimit: 3 }, settings);
+      sent.length = 0;
+      expect(await safeCreateQueue(boss, 'custom', { retryLimit: 3 }, settings)).toEqual({
+        name: 'custom',
+        status: 'exists',
+        drift: [],
+      });
+      expect(sent).toHaveLength(1);
+      expect(
+        await safeCreateQueue(boss, 'custom', { retryLimit: 4 }, { ...settings, onDrift: 'ignore' }),
+      ).toMatchObject({
+        drift: [{ option: 'retryLimit', desired: 4, actual: 3 }],
+      });
+      await bosses.stopAll();
+    } finally {
+      await pool.end();
+    }
+  });
+});
