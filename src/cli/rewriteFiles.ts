@@ -5,9 +5,10 @@ import type { FileOutcome, RewriteSettings, SourceText } from './rewriteFile';
 import type { WorkerJob } from './rewriteWorker';
 
 /**
- * Files per thread: each thread loads the parser and the analysis and warms them up, which costs about
- * as much CPU as rewriting a few hundred small files, so a run gets one more thread for every this many
- * files, up to its limit.
+ * Files per thread: a run gets one more thread for every this many files, up to `--cpus`. Each thread
+ * loads the parser and the analysis and warms them up on its own, about as much CPU as rewriting a few
+ * hundred small files, so below this a thread cannot pay for its start (and above it, only a machine
+ * with a core to spare gains; docs/performance.md, section 2).
  */
 const FILES_PER_THREAD = 64;
 
