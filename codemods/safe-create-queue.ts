@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { mayContainCreateQueue } from '../src/analysis/getBareCreateQueueCall';
+import { mayContainCreateQueue } from '../src/analysis/mayContainCreateQueue';
 import { findTypeTestConvention } from '../src/files/findTypeTestConvention';
 import { parserFor } from '../src/files/parseSourceFile';
 import { rewriteSource } from '../src/rewrite/rewriteSource';

@@ -1,10 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
-import {
-  getBareCreateQueueCall,
-  mayContainCreateQueue,
-  type AnalysisContext,
-  type BareCreateQueueCall,
-} from './getBareCreateQueueCall';
+import { getBareCreateQueueCall, type AnalysisContext, type BareCreateQueueCall } from './getBareCreateQueueCall';
+import { mayContainCreateQueue } from './mayContainCreateQueue';
 import { walkNodes } from '../util/walkNodes';
 
 /** Every bare createQueue call of a file, in source order: what the rule reports for it. */

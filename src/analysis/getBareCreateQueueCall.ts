@@ -60,8 +60,3 @@ function findEnclosingChain(call: TSESTree.CallExpression): TSESTree.ChainExpres
 function isPgBossReceiver(context: AnalysisContext, receiver: TSESTree.Expression): boolean {
   return context.types?.isPgBoss(receiver) ?? isPgBossReceiverBySyntax(context.source, receiver, context.settings);
 }
-
-/** Cheap pre-check shared by the rule and the codemod: files that never mention createQueue need no analysis. */
-export function mayContainCreateQueue(text: string): boolean {
-  return text.includes('createQueue');
-}

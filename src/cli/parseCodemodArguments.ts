@@ -15,6 +15,7 @@ export interface CodemodOptions {
   readonly includeTypeTests: boolean;
   readonly importSource: string;
   readonly extensions: ReadonlySet<string>;
+  /** Threads that rewrite a large run, this one included. */
   readonly cpus: number;
 }
 
@@ -35,7 +36,7 @@ export function parseCodemodArguments(argv: readonly string[]): CodemodCommand {
 
   const cpus = values.cpus;
   if (!/^\d+$/.test(cpus) || Number(cpus) < 1)
-    return usageError(`--cpus must be a whole number of worker threads, 1 or more (got '${cpus}').`);
+    return usageError(`--cpus must be a whole number of threads, 1 or more (got '${cpus}').`);
   const importSource = values['import-source'].trim();
   if (importSource === '') return usageError(`--import-source must name the module to import the helpers from.`);
   const extensions = readExtensions(values.extensions);

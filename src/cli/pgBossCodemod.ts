@@ -19,7 +19,7 @@ Options:
   --import-source <module> where the helpers are imported from
                            (default: ${DEFAULT_IMPORT_SOURCE})
   --extensions <list>      file extensions to search (default: ${DEFAULT_EXTENSIONS})
-  --cpus <n>               worker threads for large runs (default: 1)
+  --cpus <n>               threads for large runs (default: 1)
   --include-type-tests     rewrite type tests too (*.test-d.ts, *.tst.ts, files in
                            test-d/, typetests/, __typetests__/), left alone by default
   -v, --version            print the version

@@ -3,11 +3,10 @@ import path from 'node:path';
 import { UnparsableFileError } from '../files/parseSourceFile';
 import { rewriteSource } from '../rewrite/rewriteSource';
 
-/** A file as the run read it; `typeTest` names the type-test convention it follows, when it is left alone for that. */
-export interface ReadFile {
+/** A file and its text as the run read it. */
+export interface SourceText {
   readonly file: string;
   readonly text: string;
-  readonly typeTest: string | undefined;
 }
 
 /** What happened to one file. */

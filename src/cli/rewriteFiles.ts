@@ -1,41 +1,67 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { mayContainCreateQueue } from '../analysis/getBareCreateQueueCall';
-import { rewriteFile, type FileOutcome, type ReadFile, type RewriteSettings } from './rewriteFile';
-import type { RewriteJob } from './rewriteWorker';
-
-/** Below this many candidate files, starting threads costs more than it saves. */
-const PARALLEL_THRESHOLD = 64;
+import type { ClaimedOutcome, RewriteJob } from './rewriteClaimedFiles';
+import type { FileOutcome, RewriteSettings, SourceText } from './rewriteFile';
+import type { WorkerJob } from './rewriteWorker';
 
 /**
- * Rewrites the files that mention createQueue, in this thread or across `cpus` worker threads when there
- * are many; the others are unchanged without being parsed, and a type test is left alone.
+ * Files per thread: a run gets one more thread for every this many files, up to `--cpus`. Each thread
+ * loads the parser and the analysis and warms them up on its own, about as much CPU as rewriting a few
+ * hundred small files, so below this a thread cannot pay for its start (and above it, only a machine
+ * with a core to spare gains; docs/performance.md, section 2).
+ */
+const FILES_PER_THREAD = 64;
+
+/**
+ * Rewrites files that mention createQueue, on up to `threads` threads when there are many, and gives
+ * their outcomes in the order of `files`.
+ *
+ * The workers start before this thread loads the rewrite, so that they load it at the same time. Every
+ * thread takes the next file no other has taken; once this one finds none left, a worker still loading
+ * would find none either, and is stopped rather than waited for.
  */
 export async function rewriteFiles(
-  files: readonly ReadFile[],
+  files: readonly SourceText[],
   settings: RewriteSettings,
-  cpus: number,
+  threads: number,
 ): Promise<FileOutcome[]> {
+  const job: RewriteJob = { files, settings, next: sharedFlag() };
+  const workerCount = Math.min(threads, 1 + Math.floor(files.length / FILES_PER_THREAD)) - 1;
+  const workers = Array.from({ length: workerCount }, () => startWorker(job));
+  const { rewriteClaimedFiles } = await import('./rewriteClaimedFiles.js');
   const outcomes: FileOutcome[] = [];
-  const candidates: Array<{ file: string; text: string }> = [];
-  for (const { file, text, typeTest } of files) {
-    if (!mayContainCreateQueue(text)) outcomes.push({ file, status: 'unchanged', flagged: 0 });
-    else if (typeTest !== undefined) outcomes.push({ file, status: 'type-test', convention: typeTest });
-    else candidates.push({ file, text });
-  }
-  if (cpus <= 1 || candidates.length < PARALLEL_THRESHOLD)
-    return [...outcomes, ...candidates.map(({ file, text }) => rewriteFile(file, text, settings))];
-  const shares = Array.from({ length: cpus }, (_, index) =>
-    candidates.filter((_, position) => position % cpus === index),
-  );
-  const results = await Promise.all(shares.map((share) => runWorker({ files: share, settings })));
-  return [...outcomes, ...results.flat().sort((a, b) => a.file.localeCompare(b.file))];
+  const keep = (done: readonly ClaimedOutcome[]) => {
+    for (const [index, outcome] of done) outcomes[index] = outcome;
+  };
+  keep(rewriteClaimedFiles(job));
+  for (const done of await Promise.all(workers.map((worker) => worker.finish()))) keep(done);
+  return outcomes;
 }
 
-function runWorker(job: RewriteJob): Promise<FileOutcome[]> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(path.join(__dirname, 'rewriteWorker.js'), { workerData: job });
+/** One 32-bit integer, 0 at first, that every thread of the run sees. */
+function sharedFlag(): Int32Array {
+  return new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
+}
+
+/** A worker on the job; `finish`, called once every file is taken, gives the worker's outcomes. */
+function startWorker(job: RewriteJob): { finish(): Promise<readonly ClaimedOutcome[]> } {
+  const workerJob: WorkerJob = { ...job, started: sharedFlag() };
+  const worker = new Worker(path.join(__dirname, 'rewriteWorker.js'), { workerData: workerJob });
+  let stopped = false;
+  const outcomes = new Promise<readonly ClaimedOutcome[]>((resolve, reject) => {
     worker.once('message', resolve);
     worker.once('error', reject);
+    worker.once('exit', (code) =>
+      stopped ? resolve([]) : reject(new Error(`a rewrite worker stopped with exit code ${code}`)),
+    );
   });
+  return {
+    finish() {
+      if (Atomics.load(workerJob.started, 0) === 0) {
+        stopped = true;
+        void worker.terminate();
+      }
+      return outcomes;
+    },
+  };
 }

@@ -1,21 +1,22 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { mayContainCreateQueue } from '../analysis/mayContainCreateQueue';
 import { collectFiles } from '../files/collectFiles';
 import { findTypeTestConvention } from '../files/findTypeTestConvention';
 import { addDependency } from './addDependency';
 import { findDependencyGaps } from './findDependencyGaps';
 import type { CodemodOptions } from './parseCodemodArguments';
 import { formatUsageError } from './readCommandLine';
-import type { FileOutcome, ReadFile } from './rewriteFile';
+import type { FileOutcome, SourceText } from './rewriteFile';
 import { summarizeRun } from './summarizeRun';
 
 const PROGRESS_EVERY = 1_000;
 
 /**
  * One codemod run over the files under `options.paths`; returns the exit code. Each file is read once;
- * the rewrite (and with it the parser) is loaded only when there is a file to look at, so a run over an
- * empty tree costs little more than starting Node.
+ * the rewrite (and with it the parser) is loaded only when a file mentions createQueue, so a run over an
+ * empty tree, or one without such a file, costs little more than starting Node and reading the files.
  */
 export async function runCodemod(options: CodemodOptions): Promise<number> {
   const outcomes: FileOutcome[] = [];
@@ -33,23 +34,39 @@ export async function runCodemod(options: CodemodOptions): Promise<number> {
     const resolved = path.resolve(given);
     return fs.statSync(resolved).isDirectory() ? resolved : path.dirname(resolved);
   });
-  const read: ReadFile[] = [];
+  // Only the texts a later step reads are kept: most files are done with once read, and holding all of
+  // them made every garbage collection of the run slower.
+  const leftAsIs: FileOutcome[] = [];
+  const candidates: SourceText[] = [];
+  /** The texts that may import the helpers, now or once rewritten, for findDependencyGaps. */
+  const mayImport: SourceText[] = [];
   files.forEach((file, index) => {
     if (files.length > PROGRESS_EVERY && index > 0 && index % PROGRESS_EVERY === 0)
       process.stderr.write(`scanned ${index}/${files.length} files\n`);
+    let text: string;
     try {
-      const typeTest = options.includeTypeTests ? undefined : findTypeTestConvention(relativeToRoot(file, roots));
-      read.push({ file, text: fs.readFileSync(file, 'utf8'), typeTest });
+      text = fs.readFileSync(file, 'utf8');
     } catch (error) {
       outcomes.push({ file, status: 'failed', reason: `could not read: ${(error as Error).message}` });
+      return;
     }
+    const mentionsCreateQueue = mayContainCreateQueue(text);
+    if (mentionsCreateQueue || text.includes(options.importSource)) mayImport.push({ file, text });
+    const typeTest =
+      mentionsCreateQueue && !options.includeTypeTests
+        ? findTypeTestConvention(relativeToRoot(file, roots))
+        : undefined;
+    if (!mentionsCreateQueue) leftAsIs.push({ file, status: 'unchanged', flagged: 0 });
+    else if (typeTest !== undefined) leftAsIs.push({ file, status: 'type-test', convention: typeTest });
+    else candidates.push({ file, text });
   });
+  outcomes.push(...leftAsIs);
   const notWritten = options.dry ? 'dry run' : options.print ? '--print' : undefined;
-  if (read.length > 0) {
+  if (candidates.length > 0) {
     const { rewriteFiles } = await import('./rewriteFiles.js');
     outcomes.push(
       ...(await rewriteFiles(
-        read,
+        candidates,
         { importSource: options.importSource, dry: notWritten !== undefined },
         Math.min(options.cpus, os.availableParallelism()),
       )),
@@ -70,7 +87,7 @@ export async function runCodemod(options: CodemodOptions): Promise<number> {
   // `pg-boss-codemod src` then `pg-boss-codemod --add-dependency src` finds them all.
   const afterRun = new Map(changed.map(({ file, after }) => [file, after]));
   const gaps = findDependencyGaps(
-    read.map(({ file, text }) => ({ file, text: afterRun.get(file) ?? text })),
+    mayImport.map(({ file, text }) => ({ file, text: afterRun.get(file) ?? text })),
     options.importSource,
   ).map((gap) => ({
     gap,

@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
+/** A `/`-separated path below a skipped directory. */
+const SKIPPED_DIRECTORY = /(?:^|\/)(?:node_modules|\.git)(?:\/|$)/;
 
 /** A directory below a scanned root that could not be listed, and why; its files are not scanned. */
 export interface UnreadableDirectory {
@@ -40,14 +42,13 @@ export function collectFiles(
       files.add(path.resolve(given));
       continue;
     }
+    // Paths are joined as strings: path.join and path.relative on each of thousands of files cost more
+    // than listing them.
     const root = path.resolve(given);
-    for (const file of listWithGit(root, report) ?? walk(root, report)) {
-      const relative = path.relative(root, file);
-      if (
-        extensions.has(path.extname(file).slice(1)) &&
-        !relative.split(path.sep).some((part) => SKIPPED_DIRECTORIES.has(part))
-      )
-        files.add(file);
+    const prefix = root.endsWith(path.sep) ? root : root + path.sep;
+    for (const relative of listWithGit(root, report) ?? walk(root, '', report)) {
+      if (extensions.has(path.posix.extname(relative).slice(1)) && !SKIPPED_DIRECTORY.test(relative))
+        files.add(prefix + (path.sep === '/' ? relative : relative.replaceAll('/', path.sep)));
     }
   }
   return onePathPerFile([...files].sort());
@@ -57,15 +58,46 @@ export function collectFiles(
  * Keeps one path for each real file, so a file reached through a symbolic link too is read, rewritten
  * and counted once: its real path when that was collected, else the first of its paths. A path that
  * does not lead to a file (a dangling link, a file deleted since git listed it) is dropped.
+ *
+ * One `stat` per path finds the paths that may share a file (same device and inode); only those are
+ * resolved to real paths, which asks the system about every folder of the path. Where inodes say
+ * nothing (a file system that gives every file the same number) all paths share one group and each is
+ * resolved: slower, never wrong.
  */
 function onePathPerFile(sorted: readonly string[]): string[] {
-  const byRealPath = new Map<string, string>();
+  const byIdentity = new Map<string, string[]>();
   for (const file of sorted) {
-    const real = realPath(file);
-    if (real === undefined) continue;
-    if (!byRealPath.has(real) || file === real) byRealPath.set(real, file);
+    const identity = fileIdentity(file);
+    if (identity === undefined) continue;
+    const paths = byIdentity.get(identity);
+    if (paths) paths.push(file);
+    else byIdentity.set(identity, [file]);
   }
-  return [...byRealPath.values()].sort();
+  const kept: string[] = [];
+  for (const paths of byIdentity.values()) {
+    if (paths.length === 1) {
+      kept.push(paths[0]!);
+      continue;
+    }
+    const byRealPath = new Map<string, string>();
+    for (const file of paths) {
+      const real = realPath(file);
+      if (real === undefined) continue;
+      if (!byRealPath.has(real) || file === real) byRealPath.set(real, file);
+    }
+    kept.push(...byRealPath.values());
+  }
+  return kept.sort();
+}
+
+/** The device and inode a path leads to, following links; undefined when it leads nowhere. */
+function fileIdentity(file: string): string | undefined {
+  try {
+    const stat = fs.statSync(file, { throwIfNoEntry: false });
+    return stat && `${stat.dev}:${stat.ino}`;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -85,27 +117,26 @@ function realPath(file: string): string | undefined {
 }
 
 /**
- * Tracked and untracked files below `root` that no .gitignore excludes, or undefined when `root` is not
- * in a git work tree (or git is missing). Git runs in `root` itself, so its answer does not depend on
- * where the command was started; the directories it could not open are reported from its warnings.
+ * Tracked and untracked files below `root` that no .gitignore excludes, `/`-separated and relative to
+ * `root`, or undefined when `root` is not in a git work tree (or git is missing). Git runs in `root`
+ * itself, so its answer does not depend on where the command was started; the directories it could not
+ * open are reported from its warnings, which name them from the top of the work tree.
  */
 function listWithGit(root: string, report: (problem: UnreadableDirectory) => void): string[] | undefined {
   const git = (args: readonly string[]) =>
     spawnSync('git', args, { cwd: root, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-  const topLevel = git(['rev-parse', '--show-toplevel']);
-  if (topLevel.status !== 0) return undefined;
-  const top = topLevel.stdout.trim();
-  const listed = git(['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--full-name', '--', '.']);
+  const listed = git(['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', '.']);
   if (listed.status !== 0) return undefined;
-  for (const [, directory, reason] of listed.stderr.matchAll(/could not open directory '(.+?)': (.+)$/gm))
-    report({ directory: path.join(top, directory!), reason: reason! });
-  return listed.stdout
-    .split('\0')
-    .filter(Boolean)
-    .map((file) => path.join(top, file));
+  const unreadable = [...listed.stderr.matchAll(/could not open directory '(.+?)': (.+)$/gm)];
+  if (unreadable.length > 0) {
+    const top = git(['rev-parse', '--show-toplevel']).stdout.trim();
+    for (const [, directory, reason] of unreadable) report({ directory: path.join(top, directory!), reason: reason! });
+  }
+  return listed.stdout.split('\0').filter(Boolean);
 }
 
-function walk(directory: string, report: (problem: UnreadableDirectory) => void): string[] {
+/** Every file below `directory`, `/`-separated and relative to it (below `relative` of the root). */
+function walk(directory: string, relative: string, report: (problem: UnreadableDirectory) => void): string[] {
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(directory, { withFileTypes: true });
@@ -116,10 +147,10 @@ function walk(directory: string, report: (problem: UnreadableDirectory) => void)
   const found: string[] = [];
   for (const entry of entries) {
     if (SKIPPED_DIRECTORIES.has(entry.name)) continue;
-    const full = path.join(directory, entry.name);
-    if (entry.isDirectory()) found.push(...walk(full, report));
+    const below = relative + entry.name;
+    if (entry.isDirectory()) found.push(...walk(path.join(directory, entry.name), `${below}/`, report));
     // A linked file is taken as git lists it; a linked directory is not followed, so a cycle cannot loop.
-    else if (entry.isFile() || entry.isSymbolicLink()) found.push(full);
+    else if (entry.isFile() || entry.isSymbolicLink()) found.push(below);
   }
   return found;
 }

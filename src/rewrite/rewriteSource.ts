@@ -1,5 +1,5 @@
 import { findBareCreateQueueCalls } from '../analysis/findBareCreateQueueCalls';
-import { mayContainCreateQueue } from '../analysis/getBareCreateQueueCall';
+import { mayContainCreateQueue } from '../analysis/mayContainCreateQueue';
 import { parseSourceFile } from '../files/parseSourceFile';
 import { planManualRewriteMarker } from './planManualRewriteMarker';
 import { planSafeCreateQueueRewrite } from './planSafeCreateQueueRewrite';

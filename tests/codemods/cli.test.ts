@@ -183,14 +183,19 @@ describe('pg-boss-codemod', PROCESS_TIMEOUT, () => {
     expect(codemod('-v').stdout).toBe(`${version}\n`);
   });
 
-  it('splits a large run across worker threads with --cpus and gets the same result', () => {
-    for (let index = 0; index < 70; index++) fs.writeFileSync(path.join(project, `src/many-${index}.ts`), BARE);
+  // The threads' outcomes were put in another order than one thread's: the diff's files came sorted otherwise.
+  it('splits a large run across threads with --cpus and gets the same result, in the same order', () => {
+    for (let index = 0; index < 70; index++)
+      fs.writeFileSync(path.join(project, `src/many-${index % 2 ? 'B' : 'a'}-${index}.ts`), BARE);
+    const oneThread = codemod('--cpus', '1', '--dry', 'src');
+    expect(codemod('--cpus', '2', '--dry', 'src')).toEqual(oneThread);
+    expect(oneThread.stdout).toContain('+++ b/many-a-68.ts');
     const { code, stderr } = codemod('--cpus', '2', 'src');
     expect(code).toBe(0);
     expect(stderr).toContain(
       '73 files scanned, 71 changed (71 calls rewritten), 0 calls left for you, 1 unchanged, 1 skipped (syntax error), 0 failed',
     );
-    expect(read('src/many-69.ts')).toBe(REWRITTEN);
+    expect(read('src/many-B-69.ts')).toBe(REWRITTEN);
   });
 
   // The rename replaced the link with a regular file, left the target bare, and a scan reaching both counted the call twice.
@@ -279,11 +284,11 @@ describe('pg-boss-codemod', PROCESS_TIMEOUT, () => {
   });
 
   it.each([
-    [['--cpus', '0', 'src'], "--cpus must be a whole number of worker threads, 1 or more (got '0')."],
-    [['--cpus', 'abc', 'src'], "--cpus must be a whole number of worker threads, 1 or more (got 'abc')."],
-    [['--cpus', '1.5', 'src'], "--cpus must be a whole number of worker threads, 1 or more (got '1.5')."],
-    [['--cpus', '-1', 'src'], "--cpus must be a whole number of worker threads, 1 or more (got '-1')."],
-    [['--cpus=2x', 'src'], "--cpus must be a whole number of worker threads, 1 or more (got '2x')."],
+    [['--cpus', '0', 'src'], "--cpus must be a whole number of threads, 1 or more (got '0')."],
+    [['--cpus', 'abc', 'src'], "--cpus must be a whole number of threads, 1 or more (got 'abc')."],
+    [['--cpus', '1.5', 'src'], "--cpus must be a whole number of threads, 1 or more (got '1.5')."],
+    [['--cpus', '-1', 'src'], "--cpus must be a whole number of threads, 1 or more (got '-1')."],
+    [['--cpus=2x', 'src'], "--cpus must be a whole number of threads, 1 or more (got '2x')."],
     [['--import-source', '', 'src'], '--import-source must name the module to import the helpers from.'],
     [['--extensions', '', 'src'], '--extensions must list at least one file extension, e.g. --extensions ts,js.'],
     [['--extensions', ' , ', 'src'], '--extensions must list at least one file extension, e.g. --extensions ts,js.'],
