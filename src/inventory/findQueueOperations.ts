@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import { classifyReceiver, isPgBossReceiverBySyntax, isPgBossSubclassThis } from '../analysis/classifyReceiver';
+import { getCalledExpression } from '../util/getCalledExpression';
 import { getStaticPropertyName } from '../util/getStaticPropertyName';
 import { walkNodes } from '../util/walkNodes';
 import { evaluateStatic } from './evaluateStatic';
@@ -67,17 +68,19 @@ export function findQueueOperations(scope: EvaluationScope, callers: ProgramCall
   walkNodes(scope.source.ast, (node) => {
     if (node.type !== AST_NODE_TYPES.CallExpression) return;
     const { callee } = node;
+    // The runtime's helpers are also called as compiled CommonJS calls them: `(0, rt_1.safeCreateQueue)(…)`.
+    const called = getCalledExpression(callee);
     const method =
-      callee.type === AST_NODE_TYPES.MemberExpression
-        ? getStaticPropertyName(callee)
-        : callee.type === AST_NODE_TYPES.Identifier
-          ? callee.name
+      called.type === AST_NODE_TYPES.MemberExpression
+        ? getStaticPropertyName(called)
+        : called.type === AST_NODE_TYPES.Identifier
+          ? called.name
           : undefined;
     if (method === 'safeCreateQueue' || method === 'safeCreateQueues') {
       operations.push(...readHelperCall(scope, callers, node, method));
       return;
     }
-    if (isRuntimeEnsureQueue(scope.source, callee)) {
+    if (isRuntimeEnsureQueue(scope, called)) {
       operations.push(...readDeclaration(scope, callers, node, 'ensureQueue', 1, 2));
       return;
     }

@@ -2,38 +2,118 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import { DefinitionType } from '@typescript-eslint/scope-manager';
 import { DEFAULT_IMPORT_SOURCE } from '../runtimeModule';
 import { getImportedName } from '../util/getImportedName';
+import { getInteropRequire } from '../util/getInteropRequire';
 import { getPropertyKeyName } from '../util/getPropertyKeyName';
+import { getStaticPropertyName, getStaticString } from '../util/getStaticPropertyName';
 import { isRequireCall } from '../util/isRequireCall';
 import { resolveIdentifier } from '../util/scope';
 import type { SourceFile } from '../util/sourceFile';
+import { moduleExportName } from './readModuleExport';
+import type { ProjectModules } from './projectModules';
+import { MAX_DEPTH, type EvaluationScope } from './staticValue';
 
 const ENSURE_QUEUE = 'ensureQueue';
 
+/** A binding's origin: the module it comes from and the export it names (`*` for the module itself). */
+interface Imported {
+  readonly source: string;
+  readonly name: string;
+}
+
 /**
- * Whether a callee is the runtime's `ensureQueue`, which the codemod writes where a call's value is used:
- * imported (`import { ensureQueue } from 'pg-boss-safe-create-queue'`, renamed or not) or required
- * (`const { ensureQueue } = require(…)`). Unlike `safeCreateQueue`, the name alone is not enough: apps
- * name their own wrappers `ensureQueue(name)`, and those are read through their callers instead.
+ * Whether a called function (getCalledExpression) is the runtime's `ensureQueue`, which the codemod writes where a call's value is used:
+ * imported (`import { ensureQueue } from 'pg-boss-safe-create-queue'`, renamed or not), required
+ * (`const { ensureQueue } = require(…)`), read from the module (`rt.ensureQueue`, also as compiled
+ * CommonJS writes it: `(0, rt_1.ensureQueue)`, `rt_1 = __importStar(require(…))`), or re-exported through the project's own modules. Unlike
+ * `safeCreateQueue`, the name alone is not enough: apps name their own wrappers `ensureQueue(name)`, and
+ * those are read through their callers.
  */
-export function isRuntimeEnsureQueue(source: SourceFile, callee: TSESTree.Node): boolean {
-  if (callee.type !== AST_NODE_TYPES.Identifier) return false;
-  const def = resolveIdentifier(source, callee)?.defs[0];
+export function isRuntimeEnsureQueue(scope: EvaluationScope, target: TSESTree.Node): boolean {
+  if (target.type === AST_NODE_TYPES.Identifier) {
+    const imported = importedBinding(scope.source, target);
+    return imported !== undefined && exportsRuntimeEnsureQueue(scope.modules, scope.file, imported, 0);
+  }
+  if (
+    target.type !== AST_NODE_TYPES.MemberExpression ||
+    target.object.type !== AST_NODE_TYPES.Identifier ||
+    getStaticPropertyName(target) !== ENSURE_QUEUE
+  )
+    return false;
+  const module = importedBinding(scope.source, target.object);
+  // A CommonJS module's default import is its `module.exports`, as a namespace import is.
+  if (module?.name !== '*' && module?.name !== 'default') return false;
+  return exportsRuntimeEnsureQueue(scope.modules, scope.file, { source: module.source, name: ENSURE_QUEUE }, 0);
+}
+
+/** Where an identifier's value is imported or required from; undefined for anything else, a type-only import too. */
+function importedBinding(source: SourceFile, identifier: TSESTree.Identifier): Imported | undefined {
+  const def = resolveIdentifier(source, identifier)?.defs[0];
   if (def?.type === DefinitionType.ImportBinding) {
     const { node, parent } = def;
-    return (
-      parent.type === AST_NODE_TYPES.ImportDeclaration &&
-      parent.source.value === DEFAULT_IMPORT_SOURCE &&
-      node.type === AST_NODE_TYPES.ImportSpecifier &&
-      getImportedName(node) === ENSURE_QUEUE
-    );
+    if (parent.type !== AST_NODE_TYPES.ImportDeclaration || parent.importKind === 'type') return undefined;
+    const from = parent.source.value;
+    switch (node.type) {
+      case AST_NODE_TYPES.ImportSpecifier:
+        return node.importKind === 'type' ? undefined : { source: from, name: getImportedName(node) };
+      case AST_NODE_TYPES.ImportNamespaceSpecifier:
+        return { source: from, name: '*' };
+      case AST_NODE_TYPES.ImportDefaultSpecifier:
+        return { source: from, name: 'default' };
+      default:
+        return undefined;
+    }
   }
-  if (def?.type !== DefinitionType.Variable) return false;
+  if (def?.type !== DefinitionType.Variable) return undefined;
   const { id, init } = def.node;
-  if (!init || !isRequireCall(init, DEFAULT_IMPORT_SOURCE) || id.type !== AST_NODE_TYPES.ObjectPattern) return false;
-  return id.properties.some(
-    (property) =>
-      property.type === AST_NODE_TYPES.Property &&
-      property.value === def.name &&
-      getPropertyKeyName(property) === ENSURE_QUEUE,
-  );
+  if (!init) return undefined;
+  // `const ensureQueue = require(…).ensureQueue`
+  if (init.type === AST_NODE_TYPES.MemberExpression && isRequireCall(init.object)) {
+    const name = getStaticPropertyName(init);
+    return name === undefined || id.type !== AST_NODE_TYPES.Identifier
+      ? undefined
+      : { source: requiredModule(init.object), name };
+  }
+  const interop = getInteropRequire(init);
+  if (interop && id.type === AST_NODE_TYPES.Identifier) return { source: requiredModule(interop), name: '*' };
+  if (!isRequireCall(init)) return undefined;
+  if (id.type === AST_NODE_TYPES.Identifier) return { source: requiredModule(init), name: '*' };
+  if (id.type !== AST_NODE_TYPES.ObjectPattern) return undefined;
+  for (const property of id.properties) {
+    if (property.type !== AST_NODE_TYPES.Property || property.value !== def.name) continue;
+    const name = getPropertyKeyName(property);
+    return name === undefined ? undefined : { source: requiredModule(init), name };
+  }
+  return undefined;
+}
+
+function requiredModule(call: TSESTree.CallExpression): string {
+  return getStaticString(call.arguments[0]!)!;
+}
+
+/**
+ * Whether `imported`, as `file` names it, is the runtime's ensureQueue: the runtime's own export, or a
+ * project module's re-export of it (`export { ensureQueue } from …`, `export * from …`, or an import it
+ * exports again), followed from module to module. A module outside the project other than the runtime
+ * is not read.
+ */
+function exportsRuntimeEnsureQueue(modules: ProjectModules, file: string, imported: Imported, depth: number): boolean {
+  if (imported.source === DEFAULT_IMPORT_SOURCE) return imported.name === ENSURE_QUEUE;
+  const target = depth < MAX_DEPTH ? modules.resolve(file, imported.source) : undefined;
+  const source = target === undefined ? null : modules.source(target);
+  if (!target || !source) return false;
+  const follow = (next: Imported | undefined) =>
+    next !== undefined && exportsRuntimeEnsureQueue(modules, target, next, depth + 1);
+  for (const statement of source.ast.body) {
+    if (statement.type === AST_NODE_TYPES.ExportAllDeclaration) {
+      if (!statement.exported && follow({ source: statement.source.value, name: imported.name })) return true;
+      continue;
+    }
+    if (statement.type !== AST_NODE_TYPES.ExportNamedDeclaration || statement.exportKind === 'type') continue;
+    for (const specifier of statement.specifiers) {
+      if (moduleExportName(specifier.exported) !== imported.name || specifier.exportKind === 'type') continue;
+      if (statement.source) return follow({ source: statement.source.value, name: moduleExportName(specifier.local) });
+      return specifier.local.type === AST_NODE_TYPES.Identifier && follow(importedBinding(source, specifier.local));
+    }
+  }
+  return false;
 }

@@ -264,6 +264,81 @@ await boss.send('emails', {});
     expect(inventory.queues.map(({ name, declared }) => [name, declared])).toEqual([['emails', false]]);
   });
 
+  // Each of these was reported undeclared: only a destructured import or require of the runtime counted.
+  it("declares the queues of the runtime's ensureQueue read from its module, compiled, or re-exported", () => {
+    const queues = ['namespace', 'fallback', 'required', 'property', 'compiled', 'member', 'star', 'safe'];
+    const reexported = ['named', 'renamed', 'all', 'forwarded', 'nested'];
+    const { inventory } = scan({
+      'namespace.ts': `${boss}import * as rt from 'pg-boss-safe-create-queue';
+import fallback from 'pg-boss-safe-create-queue';
+await rt.ensureQueue(boss, 'namespace');
+await fallback.ensureQueue(boss, 'fallback');
+`,
+      'required.cjs': `const rt = require('pg-boss-safe-create-queue');
+const declare = require('pg-boss-safe-create-queue').ensureQueue;
+const { PgBoss } = require('pg-boss');
+const boss = new PgBoss(process.env.DATABASE_URL);
+rt.ensureQueue(boss, 'required');
+declare(boss, 'property');
+`,
+      // What tsc writes for the codemod's output (esModuleInterop, and without).
+      'compiled.js': `"use strict";
+const pg_boss_1 = require("pg-boss");
+const rt_1 = require("pg-boss-safe-create-queue");
+const star_1 = __importStar(require("pg-boss-safe-create-queue"));
+const boss = new pg_boss_1.PgBoss(process.env.DATABASE_URL);
+(0, rt_1.ensureQueue)(boss, 'compiled');
+rt_1.ensureQueue(boss, 'member');
+(0, star_1.ensureQueue)(boss, 'star');
+(0, rt_1.safeCreateQueue)(boss, 'safe');
+`,
+      'queues/runtime.ts': `export { ensureQueue } from 'pg-boss-safe-create-queue';
+export { ensureQueue as declareQueue } from 'pg-boss-safe-create-queue';
+`,
+      'queues/all.ts': "export * from 'pg-boss-safe-create-queue';\n",
+      'queues/forwarded.ts': `import { ensureQueue } from 'pg-boss-safe-create-queue';
+export { ensureQueue as forward };
+`,
+      'queues/index.ts': "export * from './runtime';\n",
+      'reexported.ts': `${boss}import { ensureQueue, declareQueue } from './queues/runtime';
+import { ensureQueue as fromAll } from './queues/all';
+import { forward } from './queues/forwarded';
+import * as queues from './queues/index';
+await ensureQueue(boss, 'named');
+await declareQueue(boss, 'renamed');
+await fromAll(boss, 'all');
+await forward(boss, 'forwarded');
+await queues.ensureQueue(boss, 'nested');
+`,
+      'app.ts': `${boss}for (const name of ${JSON.stringify([...queues, ...reexported])}) await boss.send(name, {});
+`,
+    });
+    expect(inventory.queues.filter(({ declared }) => !declared).map(({ name }) => name)).toEqual([]);
+    expect(inventory.queues).toHaveLength(queues.length + reexported.length);
+  });
+
+  it("does not take a type-only import or a binding that shadows the runtime's ensureQueue for it", () => {
+    const { inventory } = scan({
+      'app.ts': `${boss}import type { ensureQueue as Ensure } from 'pg-boss-safe-create-queue';
+import { type ensureQueue as typed, ensureQueue } from 'pg-boss-safe-create-queue';
+declare const viaType: Ensure;
+declare const viaSpecifier: typeof typed;
+viaType(boss, 'type_import');
+viaSpecifier(boss, 'type_specifier');
+{
+  const ensureQueue = (_boss: unknown, name: string) => name;
+  ensureQueue(boss, 'shadowed');
+}
+for (const name of ['type_import', 'type_specifier', 'shadowed']) await boss.send(name, {});
+`,
+    });
+    expect(inventory.queues.map(({ name, declared }) => [name, declared])).toEqual([
+      ['shadowed', false],
+      ['type_import', false],
+      ['type_specifier', false],
+    ]);
+  });
+
   it('reads send({ name }), insert, subscribe targets and readonly fields', () => {
     const { inventory } = scan({
       'service.ts': `import { PgBoss } from 'pg-boss';
