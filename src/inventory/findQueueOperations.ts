@@ -5,7 +5,7 @@ import { getStaticPropertyName } from '../util/getStaticPropertyName';
 import { walkNodes } from '../util/walkNodes';
 import { evaluateStatic } from './evaluateStatic';
 import { isReachableUnder } from './isReachableUnder';
-import { isRuntimeEnsureQueue } from './isRuntimeEnsureQueue';
+import { classifyEnsureQueue } from './classifyEnsureQueue';
 import { iterationBindings } from './iterationBindings';
 import type { NamePattern } from './namePattern';
 import { readNamePattern } from './readNamePattern';
@@ -44,12 +44,13 @@ export type QueueOperation =
   | (OperationPosition & { readonly kind: 'use'; readonly queue: string; readonly method: string })
   /**
    * A call the inventory cannot fully read: its queue name is not a constant (`reason: 'name'`, `expression`
-   * is the name's source text), or it is a createQueue on a receiver that may be pg-boss (`'receiver'`,
-   * `expression` is the receiver). `pattern` is what is known of the name.
+   * is the name's source text), it is a createQueue on a receiver that may be pg-boss (`'receiver'`,
+   * `expression` is the receiver), or an ensureQueue that may be the runtime's (`'callee'`, `expression` is
+   * the function called). `pattern` is what is known of the name.
    */
   | (OperationPosition & {
       readonly kind: 'unresolved';
-      readonly reason: 'name' | 'receiver';
+      readonly reason: 'name' | 'receiver' | 'callee';
       readonly method: string;
       readonly expression: string;
       readonly pattern: NamePattern;
@@ -80,8 +81,15 @@ export function findQueueOperations(scope: EvaluationScope, callers: ProgramCall
       operations.push(...readHelperCall(scope, callers, node, method));
       return;
     }
-    if (isRuntimeEnsureQueue(scope, called)) {
+    const ensureQueue = classifyEnsureQueue(scope, called);
+    if (ensureQueue === 'runtime') {
       operations.push(...readDeclaration(scope, callers, node, 'ensureQueue', 1, 2));
+      return;
+    }
+    if (ensureQueue === 'unknown') {
+      // It may be the runtime's (the codemod's --import-source): its queue is not called undeclared for want of it.
+      const at = positionOf(scope, node);
+      if (node.arguments[1]) operations.push(unresolved(scope, at, 'ensureQueue', called, node.arguments[1], 'callee'));
       return;
     }
     if (
@@ -337,13 +345,14 @@ function unresolved(
   at: OperationPosition,
   method: string,
   expression: TSESTree.Node,
-  /** For a receiver that may be pg-boss: the name it is given (`expression` is then the receiver). */
+  /** For a receiver that may be pg-boss or a callee that may be the runtime's: the name it is given. */
   name?: TSESTree.Node,
+  reason: 'receiver' | 'callee' = 'receiver',
 ): QueueOperation {
   const text = scope.source.text.slice(expression.range[0], expression.range[1]).replace(/\s+/g, ' ');
   return {
     kind: 'unresolved',
-    reason: name ? 'receiver' : 'name',
+    reason: name ? reason : 'name',
     ...at,
     method,
     expression: text.length > MAX_EXPRESSION_LENGTH ? `${text.slice(0, MAX_EXPRESSION_LENGTH - 1)}…` : text,

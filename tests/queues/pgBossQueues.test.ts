@@ -8,6 +8,7 @@ import { readPackageManifest } from '../../src/packageManifest';
 import {
   copyQueuesMonorepo,
   fixQueuesMonorepo,
+  queuesBin,
   removeAfterEach,
   runQueues,
   runQueuesAs,
@@ -29,6 +30,8 @@ function scan(files: Record<string, string>): { code: number | null; inventory: 
   const { code, stdout, stderr } = runQueues(directory, '--json', '.');
   return { code, inventory: JSON.parse(stdout) as QueueInventory, stderr };
 }
+
+const codemodBin = path.join(path.dirname(queuesBin), 'pgBossCodemod.js');
 
 const queueNames = (inventory: QueueInventory) => inventory.queues.map((queue) => queue.name);
 
@@ -315,6 +318,28 @@ await queues.ensureQueue(boss, 'nested');
     });
     expect(inventory.queues.filter(({ declared }) => !declared).map(({ name }) => name)).toEqual([]);
     expect(inventory.queues).toHaveLength(queues.length + reexported.length);
+  });
+
+  // With --import-source the codemod imports ensureQueue from the app's own module, which the scan cannot read.
+  it('leaves undecided, never undeclared, the queue of an ensureQueue the codemod imported from elsewhere', () => {
+    const directory = temporary(
+      writeTree({
+        'app.ts': `${boss}export const ready = boss.createQueue('thumbs');
+await boss.send('thumbs', {});
+await boss.work('thumbs', async () => {});
+`,
+      }),
+    );
+    execFileSync(process.execPath, [codemodBin, '--import-source', '@acme/queues', '.'], { cwd: directory });
+    expect(fs.readFileSync(path.join(directory, 'app.ts'), 'utf8')).toContain("ensureQueue(boss, 'thumbs')");
+    const { code, stdout } = runQueues(directory, '--json', '.');
+    const inventory = JSON.parse(stdout) as QueueInventory;
+    // Undecided is not a failure: pg-boss-queues exits 0.
+    expect(code).toBe(0);
+    expect(inventory.queues.map(({ name, declared }) => [name, declared])).toEqual([['thumbs', null]]);
+    expect(inventory.problems.map(({ kind, locations }) => [kind, locations])).toEqual([
+      ['unresolved-name', [{ file: 'app.ts', line: 4, column: 22 }]],
+    ]);
   });
 
   it("does not take a type-only import or a binding that shadows the runtime's ensureQueue for it", () => {

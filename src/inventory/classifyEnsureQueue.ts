@@ -21,28 +21,35 @@ interface Imported {
 }
 
 /**
- * Whether a called function (getCalledExpression) is the runtime's `ensureQueue`, which the codemod writes where a call's value is used:
- * imported (`import { ensureQueue } from 'pg-boss-safe-create-queue'`, renamed or not), required
- * (`const { ensureQueue } = require(…)`), read from the module (`rt.ensureQueue`, also as compiled
- * CommonJS writes it: `(0, rt_1.ensureQueue)`, `rt_1 = __importStar(require(…))`), or re-exported through the project's own modules. Unlike
+ * What a called function (see getCalledExpression) is: the runtime's `ensureQueue`, which the codemod
+ * writes where a call's value is used; an `ensureQueue` imported from a module the scan cannot read (the
+ * codemod's `--import-source`, a package of the app's), which may be it; or anything else.
+ */
+export type EnsureQueueKind = 'runtime' | 'unknown' | 'other';
+
+/**
+ * The runtime's `ensureQueue` is recognised imported (`import { ensureQueue } from
+ * 'pg-boss-safe-create-queue'`, renamed or not), required (`const { ensureQueue } = require(…)`), read
+ * from the module (`rt.ensureQueue`, also as compiled CommonJS writes it: `(0, rt_1.ensureQueue)`,
+ * `rt_1 = __importStar(require(…))`), or re-exported through the project's own modules. Unlike
  * `safeCreateQueue`, the name alone is not enough: apps name their own wrappers `ensureQueue(name)`, and
  * those are read through their callers.
  */
-export function isRuntimeEnsureQueue(scope: EvaluationScope, target: TSESTree.Node): boolean {
+export function classifyEnsureQueue(scope: EvaluationScope, target: TSESTree.Node): EnsureQueueKind {
   if (target.type === AST_NODE_TYPES.Identifier) {
     const imported = importedBinding(scope.source, target);
-    return imported !== undefined && exportsRuntimeEnsureQueue(scope.modules, scope.file, imported, 0);
+    return imported === undefined ? 'other' : classifyExport(scope.modules, scope.file, imported, 0);
   }
   if (
     target.type !== AST_NODE_TYPES.MemberExpression ||
     target.object.type !== AST_NODE_TYPES.Identifier ||
     getStaticPropertyName(target) !== ENSURE_QUEUE
   )
-    return false;
+    return 'other';
   const module = importedBinding(scope.source, target.object);
   // A CommonJS module's default import is its `module.exports`, as a namespace import is.
-  if (module?.name !== '*' && module?.name !== 'default') return false;
-  return exportsRuntimeEnsureQueue(scope.modules, scope.file, { source: module.source, name: ENSURE_QUEUE }, 0);
+  if (module?.name !== '*' && module?.name !== 'default') return 'other';
+  return classifyExport(scope.modules, scope.file, { source: module.source, name: ENSURE_QUEUE }, 0);
 }
 
 /** Where an identifier's value is imported or required from; undefined for anything else, a type-only import too. */
@@ -91,29 +98,31 @@ function requiredModule(call: TSESTree.CallExpression): string {
 }
 
 /**
- * Whether `imported`, as `file` names it, is the runtime's ensureQueue: the runtime's own export, or a
- * project module's re-export of it (`export { ensureQueue } from …`, `export * from …`, or an import it
- * exports again), followed from module to module. A module outside the project other than the runtime
- * is not read.
+ * What `imported`, as `file` names it, is: the runtime's own export, or a project module's re-export of
+ * it (`export { ensureQueue } from …`, `export * from …`, or an import it exports again), followed from
+ * module to module. An `ensureQueue` of a module the scan does not read is `unknown`.
  */
-function exportsRuntimeEnsureQueue(modules: ProjectModules, file: string, imported: Imported, depth: number): boolean {
-  if (imported.source === DEFAULT_IMPORT_SOURCE) return imported.name === ENSURE_QUEUE;
+function classifyExport(modules: ProjectModules, file: string, imported: Imported, depth: number): EnsureQueueKind {
+  if (imported.source === DEFAULT_IMPORT_SOURCE) return imported.name === ENSURE_QUEUE ? 'runtime' : 'other';
   const target = depth < MAX_DEPTH ? modules.resolve(file, imported.source) : undefined;
   const source = target === undefined ? null : modules.source(target);
-  if (!target || !source) return false;
-  const follow = (next: Imported | undefined) =>
-    next !== undefined && exportsRuntimeEnsureQueue(modules, target, next, depth + 1);
+  if (!target || !source) return imported.name === ENSURE_QUEUE ? 'unknown' : 'other';
+  const follow = (next: Imported | undefined): EnsureQueueKind =>
+    next === undefined ? 'other' : classifyExport(modules, target, next, depth + 1);
   for (const statement of source.ast.body) {
     if (statement.type === AST_NODE_TYPES.ExportAllDeclaration) {
-      if (!statement.exported && follow({ source: statement.source.value, name: imported.name })) return true;
+      const kind = statement.exported ? 'other' : follow({ source: statement.source.value, name: imported.name });
+      if (kind !== 'other') return kind;
       continue;
     }
     if (statement.type !== AST_NODE_TYPES.ExportNamedDeclaration || statement.exportKind === 'type') continue;
     for (const specifier of statement.specifiers) {
       if (moduleExportName(specifier.exported) !== imported.name || specifier.exportKind === 'type') continue;
       if (statement.source) return follow({ source: statement.source.value, name: moduleExportName(specifier.local) });
-      return specifier.local.type === AST_NODE_TYPES.Identifier && follow(importedBinding(source, specifier.local));
+      return specifier.local.type === AST_NODE_TYPES.Identifier
+        ? follow(importedBinding(source, specifier.local))
+        : 'other';
     }
   }
-  return false;
+  return 'other';
 }
