@@ -4,8 +4,8 @@ import { getCalledExpression } from '../util/getCalledExpression';
 import { getStaticPropertyName } from '../util/getStaticPropertyName';
 import { walkNodes } from '../util/walkNodes';
 import { evaluateStatic } from './evaluateStatic';
+import { findRuntimeHelper } from './findRuntimeHelper';
 import { isReachableUnder } from './isReachableUnder';
-import { classifyEnsureQueue } from './classifyEnsureQueue';
 import { iterationBindings } from './iterationBindings';
 import type { NamePattern } from './namePattern';
 import { readNamePattern } from './readNamePattern';
@@ -45,8 +45,8 @@ export type QueueOperation =
   /**
    * A call the inventory cannot fully read: its queue name is not a constant (`reason: 'name'`, `expression`
    * is the name's source text), it is a createQueue on a receiver that may be pg-boss (`'receiver'`,
-   * `expression` is the receiver), or an ensureQueue that may be the runtime's (`'callee'`, `expression` is
-   * the function called). `pattern` is what is known of the name.
+   * `expression` is the receiver), or a function that may be one of the runtime's helpers (`'callee'`,
+   * `expression` is the function called). `pattern` is what is known of the name.
    */
   | (OperationPosition & {
       readonly kind: 'unresolved';
@@ -62,7 +62,7 @@ const MAX_EXPRESSION_LENGTH = 80;
  * The declarations and uses of queues in one parsed file: calls on what the rule and the codemod
  * recognise as a pg-boss instance (`createQueue` and the methods above), and the runtime helpers
  * `safeCreateQueue(boss, name, options)` / `safeCreateQueues(boss, declarations)`, and `ensureQueue(boss,
- * name, options)` imported from the runtime.
+ * name, options)` imported from the runtime (findRuntimeHelper), renamed or not.
  */
 export function findQueueOperations(scope: EvaluationScope, callers: ProgramCallers): QueueOperation[] {
   const operations: QueueOperation[] = [];
@@ -81,15 +81,15 @@ export function findQueueOperations(scope: EvaluationScope, callers: ProgramCall
       operations.push(...readHelperCall(scope, callers, node, method));
       return;
     }
-    const ensureQueue = classifyEnsureQueue(scope, called);
-    if (ensureQueue === 'runtime') {
-      operations.push(...readDeclaration(scope, callers, node, 'ensureQueue', 1, 2));
+    const helper = findRuntimeHelper(scope, called);
+    if (helper?.certain) {
+      operations.push(...readHelperCall(scope, callers, node, helper.name));
       return;
     }
-    if (ensureQueue === 'unknown') {
+    if (helper) {
       // It may be the runtime's (the codemod's --import-source): its queue is not called undeclared for want of it.
-      const at = positionOf(scope, node);
-      if (node.arguments[1]) operations.push(unresolved(scope, at, 'ensureQueue', called, node.arguments[1], 'callee'));
+      const name = node.arguments[1];
+      if (name) operations.push(unresolved(scope, positionOf(scope, node), helper.name, called, name, 'callee'));
       return;
     }
     if (
@@ -120,7 +120,7 @@ function readHelperCall(
   call: TSESTree.CallExpression,
   helper: string,
 ): QueueOperation[] {
-  if (helper === 'safeCreateQueue') return readDeclaration(scope, callers, call, helper, 1, 2);
+  if (helper !== 'safeCreateQueues') return readDeclaration(scope, callers, call, helper, 1, 2);
   const at = positionOf(scope, call);
   const argument = call.arguments[1];
   if (!argument) return [];

@@ -342,6 +342,28 @@ await boss.work('thumbs', async () => {});
     ]);
   });
 
+  // The codemod renames its import when the file has a safeCreateQueue of its own; the call it wrote was not read.
+  it('declares the queue of a safeCreateQueue the codemod imported under another name', () => {
+    const directory = temporary(
+      writeTree({
+        'app.ts': `${boss}function safeCreateQueue(name: string) {
+  return boss.getQueue(name);
+}
+await safeCreateQueue('emails');
+await boss.createQueue('emails');
+await boss.send('emails', {});
+await boss.work('emails', async () => {});
+`,
+      }),
+    );
+    execFileSync(process.execPath, [codemodBin, '.'], { cwd: directory });
+    expect(fs.readFileSync(path.join(directory, 'app.ts'), 'utf8')).toContain("safeCreateQueue2(boss, 'emails')");
+    const { code, stdout } = runQueues(directory, '--json', '.');
+    expect(code).toBe(0);
+    const inventory = JSON.parse(stdout) as QueueInventory;
+    expect(inventory.queues.map(({ name, declared }) => [name, declared])).toEqual([['emails', true]]);
+  });
+
   it("does not take a type-only import or a binding that shadows the runtime's ensureQueue for it", () => {
     const { inventory } = scan({
       'app.ts': `${boss}import type { ensureQueue as Ensure } from 'pg-boss-safe-create-queue';

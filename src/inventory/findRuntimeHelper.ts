@@ -12,7 +12,20 @@ import { moduleExportName } from './readModuleExport';
 import type { ProjectModules } from './projectModules';
 import { MAX_DEPTH, type EvaluationScope } from './staticValue';
 
-const ENSURE_QUEUE = 'ensureQueue';
+/** The runtime's functions that declare queues, as it exports them. */
+export type RuntimeHelperName = 'ensureQueue' | 'safeCreateQueue' | 'safeCreateQueues';
+
+const HELPERS: ReadonlySet<string> = new Set<RuntimeHelperName>(['ensureQueue', 'safeCreateQueue', 'safeCreateQueues']);
+
+/**
+ * A called function that is one of the runtime's helpers (`certain`), or may be: one imported under a
+ * helper's name from a module the scan cannot read (the codemod's `--import-source`, a package of the
+ * app's), which may re-export it.
+ */
+export interface RuntimeHelper {
+  readonly name: RuntimeHelperName;
+  readonly certain: boolean;
+}
 
 /** A binding's origin: the module it comes from and the export it names (`*` for the module itself). */
 interface Imported {
@@ -21,35 +34,27 @@ interface Imported {
 }
 
 /**
- * What a called function (see getCalledExpression) is: the runtime's `ensureQueue`, which the codemod
- * writes where a call's value is used; an `ensureQueue` imported from a module the scan cannot read (the
- * codemod's `--import-source`, a package of the app's), which may be it; or anything else.
+ * The runtime helper a called function (see getCalledExpression) is, when the bindings show it: imported
+ * (`import { ensureQueue as declare } from 'pg-boss-safe-create-queue'`; the codemod renames its import
+ * when the file has a `safeCreateQueue` of its own), required (`const { ensureQueue } = require(…)`),
+ * read from the module (`rt.ensureQueue`, also as compiled CommonJS writes it: `(0, rt_1.ensureQueue)`,
+ * `rt_1 = __importStar(require(…))`), or re-exported through the project's own modules. The name alone
+ * is not enough for `ensureQueue`: apps name their own wrappers `ensureQueue(name)`, and those are read
+ * through their callers.
  */
-export type EnsureQueueKind = 'runtime' | 'unknown' | 'other';
-
-/**
- * The runtime's `ensureQueue` is recognised imported (`import { ensureQueue } from
- * 'pg-boss-safe-create-queue'`, renamed or not), required (`const { ensureQueue } = require(…)`), read
- * from the module (`rt.ensureQueue`, also as compiled CommonJS writes it: `(0, rt_1.ensureQueue)`,
- * `rt_1 = __importStar(require(…))`), or re-exported through the project's own modules. Unlike
- * `safeCreateQueue`, the name alone is not enough: apps name their own wrappers `ensureQueue(name)`, and
- * those are read through their callers.
- */
-export function classifyEnsureQueue(scope: EvaluationScope, target: TSESTree.Node): EnsureQueueKind {
+export function findRuntimeHelper(scope: EvaluationScope, target: TSESTree.Node): RuntimeHelper | undefined {
   if (target.type === AST_NODE_TYPES.Identifier) {
     const imported = importedBinding(scope.source, target);
-    return imported === undefined ? 'other' : classifyExport(scope.modules, scope.file, imported, 0);
+    return imported && classifyExport(scope.modules, scope.file, imported, 0);
   }
-  if (
-    target.type !== AST_NODE_TYPES.MemberExpression ||
-    target.object.type !== AST_NODE_TYPES.Identifier ||
-    getStaticPropertyName(target) !== ENSURE_QUEUE
-  )
-    return 'other';
+  if (target.type !== AST_NODE_TYPES.MemberExpression || target.object.type !== AST_NODE_TYPES.Identifier)
+    return undefined;
+  const name = getStaticPropertyName(target);
+  if (name === undefined || !HELPERS.has(name)) return undefined;
   const module = importedBinding(scope.source, target.object);
   // A CommonJS module's default import is its `module.exports`, as a namespace import is.
-  if (module?.name !== '*' && module?.name !== 'default') return 'other';
-  return classifyExport(scope.modules, scope.file, { source: module.source, name: ENSURE_QUEUE }, 0);
+  if (module?.name !== '*' && module?.name !== 'default') return undefined;
+  return classifyExport(scope.modules, scope.file, { source: module.source, name }, 0);
 }
 
 /** Where an identifier's value is imported or required from; undefined for anything else, a type-only import too. */
@@ -98,21 +103,26 @@ function requiredModule(call: TSESTree.CallExpression): string {
 }
 
 /**
- * What `imported`, as `file` names it, is: the runtime's own export, or a project module's re-export of
- * it (`export { ensureQueue } from …`, `export * from …`, or an import it exports again), followed from
- * module to module. An `ensureQueue` of a module the scan does not read is `unknown`.
+ * The helper `imported`, as `file` names it, is: the runtime's own export, or a project module's re-export
+ * of it (`export { ensureQueue } from …`, `export * from …`, or an import it exports again), followed from
+ * module to module. A helper's name exported by a module the scan does not read may be it.
  */
-function classifyExport(modules: ProjectModules, file: string, imported: Imported, depth: number): EnsureQueueKind {
-  if (imported.source === DEFAULT_IMPORT_SOURCE) return imported.name === ENSURE_QUEUE ? 'runtime' : 'other';
+function classifyExport(
+  modules: ProjectModules,
+  file: string,
+  imported: Imported,
+  depth: number,
+): RuntimeHelper | undefined {
+  const helper = HELPERS.has(imported.name) ? (imported.name as RuntimeHelperName) : undefined;
+  if (imported.source === DEFAULT_IMPORT_SOURCE) return helper && { name: helper, certain: true };
   const target = depth < MAX_DEPTH ? modules.resolve(file, imported.source) : undefined;
   const source = target === undefined ? null : modules.source(target);
-  if (!target || !source) return imported.name === ENSURE_QUEUE ? 'unknown' : 'other';
-  const follow = (next: Imported | undefined): EnsureQueueKind =>
-    next === undefined ? 'other' : classifyExport(modules, target, next, depth + 1);
+  if (!target || !source) return helper && { name: helper, certain: false };
+  const follow = (next: Imported | undefined) => next && classifyExport(modules, target, next, depth + 1);
   for (const statement of source.ast.body) {
     if (statement.type === AST_NODE_TYPES.ExportAllDeclaration) {
-      const kind = statement.exported ? 'other' : follow({ source: statement.source.value, name: imported.name });
-      if (kind !== 'other') return kind;
+      const found = statement.exported ? undefined : follow({ source: statement.source.value, name: imported.name });
+      if (found) return found;
       continue;
     }
     if (statement.type !== AST_NODE_TYPES.ExportNamedDeclaration || statement.exportKind === 'type') continue;
@@ -121,8 +131,8 @@ function classifyExport(modules: ProjectModules, file: string, imported: Importe
       if (statement.source) return follow({ source: statement.source.value, name: moduleExportName(specifier.local) });
       return specifier.local.type === AST_NODE_TYPES.Identifier
         ? follow(importedBinding(source, specifier.local))
-        : 'other';
+        : undefined;
     }
   }
-  return 'other';
+  return undefined;
 }
