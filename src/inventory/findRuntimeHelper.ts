@@ -36,7 +36,7 @@ interface Imported {
 /**
  * The runtime helper a called function (see getCalledExpression) is, when the bindings show it: imported
  * (`import { ensureQueue as declare } from 'pg-boss-safe-create-queue'`; the codemod renames its import
- * when the file has a `safeCreateQueue` of its own), required (`const { ensureQueue } = require(…)`),
+ * when the file has a `safeCreateQueue` of its own), required or loaded (`const { ensureQueue } = require(…)`, `await import(…)`, `import rt = require(…)`),
  * read from the module (`rt.ensureQueue`, also as compiled CommonJS writes it: `(0, rt_1.ensureQueue)`,
  * `rt_1 = __importStar(require(…))`), or re-exported through the project's own modules. The name alone
  * is not enough for `ensureQueue`: apps name their own wrappers `ensureQueue(name)`, and those are read
@@ -62,6 +62,13 @@ function importedBinding(source: SourceFile, identifier: TSESTree.Identifier): I
   const def = resolveIdentifier(source, identifier)?.defs[0];
   if (def?.type === DefinitionType.ImportBinding) {
     const { node, parent } = def;
+    // `import rt = require('pg-boss-safe-create-queue')`
+    if (node.type === AST_NODE_TYPES.TSImportEqualsDeclaration) {
+      const reference = node.moduleReference;
+      return node.importKind !== 'type' && reference.type === AST_NODE_TYPES.TSExternalModuleReference
+        ? { source: reference.expression.value, name: '*' }
+        : undefined;
+    }
     if (parent.type !== AST_NODE_TYPES.ImportDeclaration || parent.importKind === 'type') return undefined;
     const from = parent.source.value;
     switch (node.type) {
@@ -79,27 +86,34 @@ function importedBinding(source: SourceFile, identifier: TSESTree.Identifier): I
   const { id, init } = def.node;
   if (!init) return undefined;
   // `const ensureQueue = require(…).ensureQueue`
-  if (init.type === AST_NODE_TYPES.MemberExpression && isRequireCall(init.object)) {
+  if (init.type === AST_NODE_TYPES.MemberExpression) {
+    const from = loadedModule(init.object);
     const name = getStaticPropertyName(init);
-    return name === undefined || id.type !== AST_NODE_TYPES.Identifier
+    return from === undefined || name === undefined || id.type !== AST_NODE_TYPES.Identifier
       ? undefined
-      : { source: requiredModule(init.object), name };
+      : { source: from, name };
   }
-  const interop = getInteropRequire(init);
-  if (interop && id.type === AST_NODE_TYPES.Identifier) return { source: requiredModule(interop), name: '*' };
-  if (!isRequireCall(init)) return undefined;
-  if (id.type === AST_NODE_TYPES.Identifier) return { source: requiredModule(init), name: '*' };
+  const from = loadedModule(init);
+  if (from === undefined) return undefined;
+  if (id.type === AST_NODE_TYPES.Identifier) return { source: from, name: '*' };
   if (id.type !== AST_NODE_TYPES.ObjectPattern) return undefined;
   for (const property of id.properties) {
     if (property.type !== AST_NODE_TYPES.Property || property.value !== def.name) continue;
     const name = getPropertyKeyName(property);
-    return name === undefined ? undefined : { source: requiredModule(init), name };
+    return name === undefined ? undefined : { source: from, name };
   }
   return undefined;
 }
 
-function requiredModule(call: TSESTree.CallExpression): string {
-  return getStaticString(call.arguments[0]!)!;
+/**
+ * The module that `require('x')`, `await import('x')`, or a compiler's interop helper around `require('x')`
+ * (`__importStar(require('x'))`, as compiled CommonJS writes `import * as rt`) loads.
+ */
+function loadedModule(node: TSESTree.Node): string | undefined {
+  const loaded = node.type === AST_NODE_TYPES.AwaitExpression ? node.argument : node;
+  if (loaded.type === AST_NODE_TYPES.ImportExpression) return getStaticString(loaded.source);
+  const call = getInteropRequire(loaded) ?? loaded;
+  return isRequireCall(call) ? getStaticString(call.arguments[0]!) : undefined;
 }
 
 /**

@@ -270,6 +270,7 @@ await boss.send('emails', {});
   // Each of these was reported undeclared: only a destructured import or require of the runtime counted.
   it("declares the queues of the runtime's ensureQueue read from its module, compiled, or re-exported", () => {
     const queues = ['namespace', 'fallback', 'required', 'property', 'compiled', 'member', 'star', 'safe'];
+    const loaded = ['import_equals', 'dynamic', 'dynamic_namespace'];
     const reexported = ['named', 'renamed', 'all', 'forwarded', 'nested'];
     const { inventory } = scan({
       'namespace.ts': `${boss}import * as rt from 'pg-boss-safe-create-queue';
@@ -295,6 +296,18 @@ rt_1.ensureQueue(boss, 'member');
 (0, star_1.ensureQueue)(boss, 'star');
 (0, rt_1.safeCreateQueue)(boss, 'safe');
 `,
+      'equals.cts': `import PgBoss = require('pg-boss');
+import rt = require('pg-boss-safe-create-queue');
+const boss = new PgBoss(process.env.DATABASE_URL!);
+rt.ensureQueue(boss, 'import_equals');
+`,
+      'dynamic.mjs': `const { ensureQueue } = await import('pg-boss-safe-create-queue');
+const rt = await import('pg-boss-safe-create-queue');
+const { PgBoss } = await import('pg-boss');
+const boss = new PgBoss(process.env.DATABASE_URL);
+await ensureQueue(boss, 'dynamic');
+await rt.ensureQueue(boss, 'dynamic_namespace');
+`,
       'queues/runtime.ts': `export { ensureQueue } from 'pg-boss-safe-create-queue';
 export { ensureQueue as declareQueue } from 'pg-boss-safe-create-queue';
 `,
@@ -313,11 +326,11 @@ await fromAll(boss, 'all');
 await forward(boss, 'forwarded');
 await queues.ensureQueue(boss, 'nested');
 `,
-      'app.ts': `${boss}for (const name of ${JSON.stringify([...queues, ...reexported])}) await boss.send(name, {});
+      'app.ts': `${boss}for (const name of ${JSON.stringify([...queues, ...loaded, ...reexported])}) await boss.send(name, {});
 `,
     });
     expect(inventory.queues.filter(({ declared }) => !declared).map(({ name }) => name)).toEqual([]);
-    expect(inventory.queues).toHaveLength(queues.length + reexported.length);
+    expect(inventory.queues).toHaveLength(queues.length + loaded.length + reexported.length);
   });
 
   // With --import-source the codemod imports ensureQueue from the app's own module, which the scan cannot read.
