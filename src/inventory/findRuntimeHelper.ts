@@ -58,8 +58,8 @@ export function findRuntimeHelper(scope: EvaluationScope, target: TSESTree.Node)
 }
 
 /** Where an identifier's value is imported or required from; undefined for anything else, a type-only import too. */
-function importedBinding(source: SourceFile, identifier: TSESTree.Identifier): Imported | undefined {
-  const def = resolveIdentifier(source, identifier)?.defs[0];
+function importedBinding(source: SourceFile, identifier: TSESTree.Identifier, depth = 0): Imported | undefined {
+  const def = depth > MAX_DEPTH ? undefined : resolveIdentifier(source, identifier)?.defs[0];
   if (def?.type === DefinitionType.ImportBinding) {
     const { node, parent } = def;
     // `import rt = require('pg-boss-safe-create-queue')`
@@ -87,13 +87,13 @@ function importedBinding(source: SourceFile, identifier: TSESTree.Identifier): I
   if (!init) return undefined;
   // `const ensureQueue = require(…).ensureQueue`
   if (init.type === AST_NODE_TYPES.MemberExpression) {
-    const from = loadedModule(init.object);
+    const from = loadedModule(source, init.object, depth);
     const name = getStaticPropertyName(init);
     return from === undefined || name === undefined || id.type !== AST_NODE_TYPES.Identifier
       ? undefined
       : { source: from, name };
   }
-  const from = loadedModule(init);
+  const from = loadedModule(source, init, depth);
   if (from === undefined) return undefined;
   if (id.type === AST_NODE_TYPES.Identifier) return { source: from, name: '*' };
   if (id.type !== AST_NODE_TYPES.ObjectPattern) return undefined;
@@ -106,10 +106,15 @@ function importedBinding(source: SourceFile, identifier: TSESTree.Identifier): I
 }
 
 /**
- * The module that `require('x')`, `await import('x')`, or a compiler's interop helper around `require('x')`
- * (`__importStar(require('x'))`, as compiled CommonJS writes `import * as rt`) loads.
+ * The module that `require('x')`, `await import('x')`, a compiler's interop helper around `require('x')`
+ * (`__importStar(require('x'))`, as compiled CommonJS writes `import * as rt`), or a name bound to the
+ * whole module (`const { ensureQueue } = rt`) stands for.
  */
-function loadedModule(node: TSESTree.Node): string | undefined {
+function loadedModule(source: SourceFile, node: TSESTree.Node, depth: number): string | undefined {
+  if (node.type === AST_NODE_TYPES.Identifier) {
+    const module = importedBinding(source, node, depth + 1);
+    return module?.name === '*' || module?.name === 'default' ? module.source : undefined;
+  }
   const loaded = node.type === AST_NODE_TYPES.AwaitExpression ? node.argument : node;
   if (loaded.type === AST_NODE_TYPES.ImportExpression) return getStaticString(loaded.source);
   const call = getInteropRequire(loaded) ?? loaded;

@@ -270,13 +270,17 @@ await boss.send('emails', {});
   // Each of these was reported undeclared: only a destructured import or require of the runtime counted.
   it("declares the queues of the runtime's ensureQueue read from its module, compiled, or re-exported", () => {
     const queues = ['namespace', 'fallback', 'required', 'property', 'compiled', 'member', 'star', 'safe'];
-    const loaded = ['import_equals', 'dynamic', 'dynamic_namespace'];
+    const loaded = ['import_equals', 'dynamic', 'dynamic_namespace', 'from_namespace', 'namespace_member'];
     const reexported = ['named', 'renamed', 'all', 'forwarded', 'nested'];
     const { inventory } = scan({
       'namespace.ts': `${boss}import * as rt from 'pg-boss-safe-create-queue';
 import fallback from 'pg-boss-safe-create-queue';
 await rt.ensureQueue(boss, 'namespace');
 await fallback.ensureQueue(boss, 'fallback');
+const { ensureQueue } = rt;
+const declare = rt.ensureQueue;
+await ensureQueue(boss, 'from_namespace');
+await declare(boss, 'namespace_member');
 `,
       'required.cjs': `const rt = require('pg-boss-safe-create-queue');
 const declare = require('pg-boss-safe-create-queue').ensureQueue;
