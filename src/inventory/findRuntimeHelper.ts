@@ -124,7 +124,8 @@ function loadedModule(source: SourceFile, node: TSESTree.Node, depth: number): s
 /**
  * The helper `imported`, as `file` names it, is: the runtime's own export, or a project module's re-export
  * of it (`export { ensureQueue } from …`, `export * from …`, or an import it exports again), followed from
- * module to module. A helper's name exported by a module the scan does not read may be it.
+ * module to module when the caller imports it under a helper's name. A helper's name exported by a module
+ * the scan does not read may be it.
  */
 function classifyExport(
   modules: ProjectModules,
@@ -134,6 +135,8 @@ function classifyExport(
 ): RuntimeHelper | undefined {
   const helper = HELPERS.has(imported.name) ? (imported.name as RuntimeHelperName) : undefined;
   if (imported.source === DEFAULT_IMPORT_SOURCE) return helper && { name: helper, certain: true };
+  // Every call of a function the project imports comes here: only a helper's name is worth parsing its module.
+  if (depth === 0 && !helper) return undefined;
   const target = depth < MAX_DEPTH ? modules.resolve(file, imported.source) : undefined;
   const source = target === undefined ? null : modules.source(target);
   if (!target || !source) return helper && { name: helper, certain: false };

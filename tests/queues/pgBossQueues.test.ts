@@ -271,7 +271,7 @@ await boss.send('emails', {});
   it("declares the queues of the runtime's ensureQueue read from its module, compiled, or re-exported", () => {
     const queues = ['namespace', 'fallback', 'required', 'property', 'compiled', 'member', 'star', 'safe'];
     const loaded = ['import_equals', 'dynamic', 'dynamic_namespace', 'from_namespace', 'namespace_member'];
-    const reexported = ['named', 'renamed', 'all', 'forwarded', 'nested'];
+    const reexported = ['named', 'all', 'forwarded', 'nested'];
     const { inventory } = scan({
       'namespace.ts': `${boss}import * as rt from 'pg-boss-safe-create-queue';
 import fallback from 'pg-boss-safe-create-queue';
@@ -313,21 +313,19 @@ await ensureQueue(boss, 'dynamic');
 await rt.ensureQueue(boss, 'dynamic_namespace');
 `,
       'queues/runtime.ts': `export { ensureQueue } from 'pg-boss-safe-create-queue';
-export { ensureQueue as declareQueue } from 'pg-boss-safe-create-queue';
 `,
       'queues/all.ts': "export * from 'pg-boss-safe-create-queue';\n",
-      'queues/forwarded.ts': `import { ensureQueue } from 'pg-boss-safe-create-queue';
-export { ensureQueue as forward };
+      'queues/forwarded.ts': `import { ensureQueue as forward } from 'pg-boss-safe-create-queue';
+export { forward as ensureQueue };
 `,
       'queues/index.ts': "export * from './runtime';\n",
-      'reexported.ts': `${boss}import { ensureQueue, declareQueue } from './queues/runtime';
+      'reexported.ts': `${boss}import { ensureQueue } from './queues/runtime';
 import { ensureQueue as fromAll } from './queues/all';
-import { forward } from './queues/forwarded';
+import { ensureQueue as forwarded } from './queues/forwarded';
 import * as queues from './queues/index';
 await ensureQueue(boss, 'named');
-await declareQueue(boss, 'renamed');
 await fromAll(boss, 'all');
-await forward(boss, 'forwarded');
+await forwarded(boss, 'forwarded');
 await queues.ensureQueue(boss, 'nested');
 `,
       'app.ts': `${boss}for (const name of ${JSON.stringify([...queues, ...loaded, ...reexported])}) await boss.send(name, {});
