@@ -36,11 +36,11 @@ interface Imported {
 /**
  * The runtime helper a called function (see getCalledExpression) is, when the bindings show it: imported
  * (`import { ensureQueue as declare } from 'pg-boss-safe-create-queue'`; the codemod renames its import
- * when the file has a `safeCreateQueue` of its own), required or loaded (`const { ensureQueue } = require(…)`, `await import(…)`, `import rt = require(…)`),
- * read from the module (`rt.ensureQueue`, also as compiled CommonJS writes it: `(0, rt_1.ensureQueue)`,
- * `rt_1 = __importStar(require(…))`), or re-exported through the project's own modules. The name alone
- * is not enough for `ensureQueue`: apps name their own wrappers `ensureQueue(name)`, and those are read
- * through their callers.
+ * when the file has a `safeCreateQueue` of its own), required or loaded (`const { ensureQueue } =
+ * require(…)`, `await import(…)`, `import rt = require(…)`), read from the module (`rt.ensureQueue`, also
+ * as compiled CommonJS writes it: `(0, rt_1.ensureQueue)`, `rt_1 = __importStar(require(…))`), or
+ * re-exported through the project's own modules. The name alone is not enough for `ensureQueue`: apps
+ * name their own wrappers `ensureQueue(name)`, and those are read through their callers.
  */
 export function findRuntimeHelper(scope: EvaluationScope, target: TSESTree.Node): RuntimeHelper | undefined {
   if (target.type === AST_NODE_TYPES.Identifier) {
