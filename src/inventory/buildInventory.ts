@@ -108,6 +108,13 @@ function unresolvedProblem(operation: Unresolved): InventoryProblem {
     : operation.pattern.kind === 'any'
       ? ' It may declare any queue: one declared nowhere else is neither declared nor undeclared (`declared: null`).'
       : ` It may declare a queue named ${describeNamePattern(operation.pattern)}: such a queue declared nowhere else is neither declared nor undeclared (\`declared: null\`).`;
+  if (operation.reason === 'callee')
+    return {
+      kind: 'unresolved-name',
+      queue: null,
+      locations: [locationOf(operation)],
+      message: `\`${operation.expression}\` (${operation.method}, from a module pg-boss-queues does not read) may be pg-boss-safe-create-queue's; it may declare a queue named ${describeNamePattern(operation.pattern)}, which is then neither declared nor undeclared (\`declared: null\`).`,
+    };
   if (operation.reason === 'receiver')
     return {
       kind: 'unresolved-name',

@@ -1,10 +1,11 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import { classifyReceiver, isPgBossReceiverBySyntax, isPgBossSubclassThis } from '../analysis/classifyReceiver';
+import { getCalledExpression } from '../util/getCalledExpression';
 import { getStaticPropertyName } from '../util/getStaticPropertyName';
 import { walkNodes } from '../util/walkNodes';
 import { evaluateStatic } from './evaluateStatic';
+import { findRuntimeHelper } from './findRuntimeHelper';
 import { isReachableUnder } from './isReachableUnder';
-import { isRuntimeEnsureQueue } from './isRuntimeEnsureQueue';
 import { iterationBindings } from './iterationBindings';
 import type { NamePattern } from './namePattern';
 import { readNamePattern } from './readNamePattern';
@@ -43,12 +44,13 @@ export type QueueOperation =
   | (OperationPosition & { readonly kind: 'use'; readonly queue: string; readonly method: string })
   /**
    * A call the inventory cannot fully read: its queue name is not a constant (`reason: 'name'`, `expression`
-   * is the name's source text), or it is a createQueue on a receiver that may be pg-boss (`'receiver'`,
-   * `expression` is the receiver). `pattern` is what is known of the name.
+   * is the name's source text), it is a createQueue on a receiver that may be pg-boss (`'receiver'`,
+   * `expression` is the receiver), or a function that may be one of the runtime's helpers (`'callee'`,
+   * `expression` is the function called). `pattern` is what is known of the name.
    */
   | (OperationPosition & {
       readonly kind: 'unresolved';
-      readonly reason: 'name' | 'receiver';
+      readonly reason: 'name' | 'receiver' | 'callee';
       readonly method: string;
       readonly expression: string;
       readonly pattern: NamePattern;
@@ -60,25 +62,34 @@ const MAX_EXPRESSION_LENGTH = 80;
  * The declarations and uses of queues in one parsed file: calls on what the rule and the codemod
  * recognise as a pg-boss instance (`createQueue` and the methods above), and the runtime helpers
  * `safeCreateQueue(boss, name, options)` / `safeCreateQueues(boss, declarations)`, and `ensureQueue(boss,
- * name, options)` imported from the runtime.
+ * name, options)` imported from the runtime (findRuntimeHelper), renamed or not.
  */
 export function findQueueOperations(scope: EvaluationScope, callers: ProgramCallers): QueueOperation[] {
   const operations: QueueOperation[] = [];
   walkNodes(scope.source.ast, (node) => {
     if (node.type !== AST_NODE_TYPES.CallExpression) return;
     const { callee } = node;
+    // The runtime's helpers are also called as compiled CommonJS calls them: `(0, rt_1.safeCreateQueue)(…)`.
+    const called = getCalledExpression(callee);
     const method =
-      callee.type === AST_NODE_TYPES.MemberExpression
-        ? getStaticPropertyName(callee)
-        : callee.type === AST_NODE_TYPES.Identifier
-          ? callee.name
+      called.type === AST_NODE_TYPES.MemberExpression
+        ? getStaticPropertyName(called)
+        : called.type === AST_NODE_TYPES.Identifier
+          ? called.name
           : undefined;
     if (method === 'safeCreateQueue' || method === 'safeCreateQueues') {
       operations.push(...readHelperCall(scope, callers, node, method));
       return;
     }
-    if (isRuntimeEnsureQueue(scope.source, callee)) {
-      operations.push(...readDeclaration(scope, callers, node, 'ensureQueue', 1, 2));
+    const helper = findRuntimeHelper(scope, called);
+    if (helper?.certain) {
+      operations.push(...readHelperCall(scope, callers, node, helper.name));
+      return;
+    }
+    if (helper) {
+      // It may be the runtime's (the codemod's --import-source): its queue is not called undeclared for want of it.
+      const name = node.arguments[1];
+      if (name) operations.push(unresolved(scope, positionOf(scope, node), helper.name, called, name, 'callee'));
       return;
     }
     if (
@@ -109,7 +120,7 @@ function readHelperCall(
   call: TSESTree.CallExpression,
   helper: string,
 ): QueueOperation[] {
-  if (helper === 'safeCreateQueue') return readDeclaration(scope, callers, call, helper, 1, 2);
+  if (helper !== 'safeCreateQueues') return readDeclaration(scope, callers, call, helper, 1, 2);
   const at = positionOf(scope, call);
   const argument = call.arguments[1];
   if (!argument) return [];
@@ -334,13 +345,14 @@ function unresolved(
   at: OperationPosition,
   method: string,
   expression: TSESTree.Node,
-  /** For a receiver that may be pg-boss: the name it is given (`expression` is then the receiver). */
+  /** For a receiver that may be pg-boss or a callee that may be the runtime's: the name it is given. */
   name?: TSESTree.Node,
+  reason: 'receiver' | 'callee' = 'receiver',
 ): QueueOperation {
   const text = scope.source.text.slice(expression.range[0], expression.range[1]).replace(/\s+/g, ' ');
   return {
     kind: 'unresolved',
-    reason: name ? 'receiver' : 'name',
+    reason: name ? reason : 'name',
     ...at,
     method,
     expression: text.length > MAX_EXPRESSION_LENGTH ? `${text.slice(0, MAX_EXPRESSION_LENGTH - 1)}…` : text,

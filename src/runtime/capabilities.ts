@@ -23,7 +23,7 @@ export interface Capabilities {
   readonly instanceDefaults: Readonly<Record<string, unknown>>;
 }
 
-interface SqlExecutor {
+export interface SqlExecutor {
   executeSql(text: string, values?: unknown[]): Promise<{ rows: Array<Record<string, unknown>> } | undefined>;
   config?: Record<string, unknown>;
 }

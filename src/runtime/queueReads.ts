@@ -1,4 +1,4 @@
-import { getSqlExecutor, runSql } from './capabilities';
+import { getSqlExecutor, resolveSchemaName, runSql, type SqlExecutor } from './capabilities';
 import type { StoredQueue } from './compareQueue';
 import type { GivenOptions } from './normalizeQueueOptions';
 import type { QueueCall } from './queueCall';
@@ -28,7 +28,8 @@ export async function readQueue(call: QueueCall, name: string): Promise<StoredQu
  *
  * The whole row is read (getQueue) where it is acted on rather than compared: `onDrift: 'update'` (10.x
  * keeps the stored policy) and `'recreate'` (its timestamps show that the row deleted is the row
- * compared); and on 11+, where getQueue is cheaper than createQueue and 12.x checks the name in it.
+ * compared); on 11+, where getQueue is cheaper than createQueue and 12.x checks the name in it; and
+ * where the schema read may not be the instance's own (see readsOwnSchema).
  */
 export function readQueueToCompare(call: QueueCall, name: string, given: GivenOptions): Promise<StoredQueue | null> {
   const { capabilities, settings } = call;
@@ -39,13 +40,26 @@ export function readQueueToCompare(call: QueueCall, name: string, given: GivenOp
     settings.onDrift === 'recreate'
   )
     return readQueue(call, name);
+  const db = getSqlExecutor(call.boss);
+  if (!readsOwnSchema(db, call)) return readQueue(call, name);
   let columns = 'name';
   for (const key of given.entries.keys()) {
     const spec = SPEC_BY_KEY.get(key);
     if (spec && capabilities.columns.has(spec.column)) columns += `, ${spec.column} AS "${spec.key}"`;
   }
   const text = `SELECT ${columns} FROM ${quoteIdentifier(capabilities.schema)}.queue WHERE name = $1`;
-  return call.retry(name, `getQueue("${name}")`, () => runSql(getSqlExecutor(call.boss), text, [name]).then(firstRow));
+  return call.retry(name, `getQueue("${name}")`, () => runSql(db, text, [name]).then(firstRow));
+}
+
+/**
+ * Whether the schema the capabilities were read from is the one the instance's getQueue reads: the
+ * instance's configured schema when its `db` carries one (pg-boss's own), else the one the caller named.
+ * A custom `db` without `settings.schema` leaves the default `pgboss` a guess, and another application's
+ * pg-boss there would be read as this instance's queues.
+ */
+function readsOwnSchema(db: SqlExecutor, { capabilities, settings }: QueueCall): boolean {
+  const own = db.config?.schema;
+  return typeof own === 'string' ? resolveSchemaName(own) === capabilities.schema : settings.schema !== undefined;
 }
 
 const firstRow = (rows: ReadonlyArray<Record<string, unknown>>): StoredQueue | null => rows[0] ?? null;

@@ -1,4 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
+import { getCalledExpression } from './getCalledExpression';
 import { getStaticPropertyName } from './getStaticPropertyName';
 import { isRequireCall } from './isRequireCall';
 
@@ -25,7 +26,7 @@ export function getInteropRequire(node: TSESTree.Node): TSESTree.CallExpression 
 
 /** `__importDefault`, `tslib_1.__importDefault`, and `_interopRequireDefault2` of `(0, _interopRequireDefault2.default)`. */
 function helperName(callee: TSESTree.Node): string | undefined {
-  const target = callee.type === AST_NODE_TYPES.SequenceExpression ? callee.expressions.at(-1)! : callee;
+  const target = getCalledExpression(callee);
   if (target.type === AST_NODE_TYPES.Identifier) return target.name;
   if (target.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   const name = getStaticPropertyName(target);

@@ -8,6 +8,7 @@ import { readPackageManifest } from '../../src/packageManifest';
 import {
   copyQueuesMonorepo,
   fixQueuesMonorepo,
+  queuesBin,
   removeAfterEach,
   runQueues,
   runQueuesAs,
@@ -29,6 +30,8 @@ function scan(files: Record<string, string>): { code: number | null; inventory: 
   const { code, stdout, stderr } = runQueues(directory, '--json', '.');
   return { code, inventory: JSON.parse(stdout) as QueueInventory, stderr };
 }
+
+const codemodBin = path.join(path.dirname(queuesBin), 'pgBossCodemod.js');
 
 const queueNames = (inventory: QueueInventory) => inventory.queues.map((queue) => queue.name);
 
@@ -262,6 +265,140 @@ await boss.send('emails', {});
 `,
     });
     expect(inventory.queues.map(({ name, declared }) => [name, declared])).toEqual([['emails', false]]);
+  });
+
+  // Each of these was reported undeclared: only a destructured import or require of the runtime counted.
+  it("declares the queues of the runtime's ensureQueue read from its module, compiled, or re-exported", () => {
+    const queues = ['namespace', 'fallback', 'required', 'property', 'compiled', 'member', 'star', 'safe'];
+    const loaded = ['import_equals', 'dynamic', 'dynamic_namespace', 'from_namespace', 'namespace_member'];
+    const reexported = ['named', 'all', 'forwarded', 'nested'];
+    const { inventory } = scan({
+      'namespace.ts': `${boss}import * as rt from 'pg-boss-safe-create-queue';
+import fallback from 'pg-boss-safe-create-queue';
+await rt.ensureQueue(boss, 'namespace');
+await fallback.ensureQueue(boss, 'fallback');
+const { ensureQueue } = rt;
+const declare = rt.ensureQueue;
+await ensureQueue(boss, 'from_namespace');
+await declare(boss, 'namespace_member');
+`,
+      'required.cjs': `const rt = require('pg-boss-safe-create-queue');
+const declare = require('pg-boss-safe-create-queue').ensureQueue;
+const { PgBoss } = require('pg-boss');
+const boss = new PgBoss(process.env.DATABASE_URL);
+rt.ensureQueue(boss, 'required');
+declare(boss, 'property');
+`,
+      // What tsc writes for the codemod's output (esModuleInterop, and without).
+      'compiled.js': `"use strict";
+const pg_boss_1 = require("pg-boss");
+const rt_1 = require("pg-boss-safe-create-queue");
+const star_1 = __importStar(require("pg-boss-safe-create-queue"));
+const boss = new pg_boss_1.PgBoss(process.env.DATABASE_URL);
+(0, rt_1.ensureQueue)(boss, 'compiled');
+rt_1.ensureQueue(boss, 'member');
+(0, star_1.ensureQueue)(boss, 'star');
+(0, rt_1.safeCreateQueue)(boss, 'safe');
+`,
+      'equals.cts': `import PgBoss = require('pg-boss');
+import rt = require('pg-boss-safe-create-queue');
+const boss = new PgBoss(process.env.DATABASE_URL!);
+rt.ensureQueue(boss, 'import_equals');
+`,
+      'dynamic.mjs': `const { ensureQueue } = await import('pg-boss-safe-create-queue');
+const rt = await import('pg-boss-safe-create-queue');
+const { PgBoss } = await import('pg-boss');
+const boss = new PgBoss(process.env.DATABASE_URL);
+await ensureQueue(boss, 'dynamic');
+await rt.ensureQueue(boss, 'dynamic_namespace');
+`,
+      'queues/runtime.ts': `export { ensureQueue } from 'pg-boss-safe-create-queue';
+`,
+      'queues/all.ts': "export * from 'pg-boss-safe-create-queue';\n",
+      'queues/forwarded.ts': `import { ensureQueue as forward } from 'pg-boss-safe-create-queue';
+export { forward as ensureQueue };
+`,
+      'queues/index.ts': "export * from './runtime';\n",
+      'reexported.ts': `${boss}import { ensureQueue } from './queues/runtime';
+import { ensureQueue as fromAll } from './queues/all';
+import { ensureQueue as forwarded } from './queues/forwarded';
+import * as queues from './queues/index';
+await ensureQueue(boss, 'named');
+await fromAll(boss, 'all');
+await forwarded(boss, 'forwarded');
+await queues.ensureQueue(boss, 'nested');
+`,
+      'app.ts': `${boss}for (const name of ${JSON.stringify([...queues, ...loaded, ...reexported])}) await boss.send(name, {});
+`,
+    });
+    expect(inventory.queues.filter(({ declared }) => !declared).map(({ name }) => name)).toEqual([]);
+    expect(inventory.queues).toHaveLength(queues.length + loaded.length + reexported.length);
+  });
+
+  // With --import-source the codemod imports ensureQueue from the app's own module, which the scan cannot read.
+  it('leaves undecided, never undeclared, the queue of an ensureQueue the codemod imported from elsewhere', () => {
+    const directory = temporary(
+      writeTree({
+        'app.ts': `${boss}export const ready = boss.createQueue('thumbs');
+await boss.send('thumbs', {});
+await boss.work('thumbs', async () => {});
+`,
+      }),
+    );
+    execFileSync(process.execPath, [codemodBin, '--import-source', '@acme/queues', '.'], { cwd: directory });
+    expect(fs.readFileSync(path.join(directory, 'app.ts'), 'utf8')).toContain("ensureQueue(boss, 'thumbs')");
+    const { code, stdout } = runQueues(directory, '--json', '.');
+    const inventory = JSON.parse(stdout) as QueueInventory;
+    // Undecided is not a failure: pg-boss-queues exits 0.
+    expect(code).toBe(0);
+    expect(inventory.queues.map(({ name, declared }) => [name, declared])).toEqual([['thumbs', null]]);
+    expect(inventory.problems.map(({ kind, locations }) => [kind, locations])).toEqual([
+      ['unresolved-name', [{ file: 'app.ts', line: 4, column: 22 }]],
+    ]);
+  });
+
+  // The codemod renames its import when the file has a safeCreateQueue of its own; the call it wrote was not read.
+  it('declares the queue of a safeCreateQueue the codemod imported under another name', () => {
+    const directory = temporary(
+      writeTree({
+        'app.ts': `${boss}function safeCreateQueue(name: string) {
+  return boss.getQueue(name);
+}
+await safeCreateQueue('emails');
+await boss.createQueue('emails');
+await boss.send('emails', {});
+await boss.work('emails', async () => {});
+`,
+      }),
+    );
+    execFileSync(process.execPath, [codemodBin, '.'], { cwd: directory });
+    expect(fs.readFileSync(path.join(directory, 'app.ts'), 'utf8')).toContain("safeCreateQueue2(boss, 'emails')");
+    const { code, stdout } = runQueues(directory, '--json', '.');
+    expect(code).toBe(0);
+    const inventory = JSON.parse(stdout) as QueueInventory;
+    expect(inventory.queues.map(({ name, declared }) => [name, declared])).toEqual([['emails', true]]);
+  });
+
+  it("does not take a type-only import or a binding that shadows the runtime's ensureQueue for it", () => {
+    const { inventory } = scan({
+      'app.ts': `${boss}import type { ensureQueue as Ensure } from 'pg-boss-safe-create-queue';
+import { type ensureQueue as typed, ensureQueue } from 'pg-boss-safe-create-queue';
+declare const viaType: Ensure;
+declare const viaSpecifier: typeof typed;
+viaType(boss, 'type_import');
+viaSpecifier(boss, 'type_specifier');
+{
+  const ensureQueue = (_boss: unknown, name: string) => name;
+  ensureQueue(boss, 'shadowed');
+}
+for (const name of ['type_import', 'type_specifier', 'shadowed']) await boss.send(name, {});
+`,
+    });
+    expect(inventory.queues.map(({ name, declared }) => [name, declared])).toEqual([
+      ['shadowed', false],
+      ['type_import', false],
+      ['type_specifier', false],
+    ]);
   });
 
   it('reads send({ name }), insert, subscribe targets and readonly fields', () => {

@@ -89,4 +89,22 @@ describe.each(VERSIONS)('pg-boss %s: the stored row the helper compares', (versi
       await pool.end();
     }
   });
+
+  it('reads through getQueue on a custom db whose schema the settings do not name', async () => {
+    const pool = new pg.Pool({ connectionString: database.url, max: 2 });
+    const db = { executeSql: (text: string, values?: unknown[]) => pool.query(text, values) };
+    try {
+      // The default schema, which the helper assumes for such an instance, holds another queue of the same name.
+      const other = await bosses.start('pgboss');
+      await other.createQueue('shared', { name: 'shared', retryLimit: 9 });
+      const boss = await bosses.start(newSchemaName(), { db });
+      for (const name of ['shared', 'own']) {
+        await boss.createQueue(name, { name, retryLimit: 1 });
+        expect(await safeCreateQueue(boss, name, { retryLimit: 1 })).toEqual({ name, status: 'exists', drift: [] });
+      }
+      await bosses.stopAll();
+    } finally {
+      await pool.end();
+    }
+  });
 });
