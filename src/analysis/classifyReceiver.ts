@@ -76,6 +76,22 @@ export function classifyReceiver(
   return classifyExpression({ source, settings }, node, 0);
 }
 
+/** A receiver that is a variable (`boss.createQueue`): classified once per parsed file and settings. */
+function classifyReceiverVariable(classifier: Classifier, variable: TSESLint.Scope.Variable): ReceiverKind {
+  let kinds = kindsBySettings.get(classifier.settings);
+  if (!kinds) kindsBySettings.set(classifier.settings, (kinds = new WeakMap()));
+  let kind = kinds.get(variable);
+  if (kind === undefined) kinds.set(variable, (kind = classifyVariable(classifier, variable, 1)));
+  return kind;
+}
+
+/**
+ * The verdict on each variable used as a receiver, per parsed file (a variable belongs to one parse)
+ * and settings: a file calls `boss.createQueue` many times on the same `boss`, and each verdict follows
+ * its declarations, annotations and assignments through the scopes.
+ */
+const kindsBySettings = new WeakMap<PgBossSettings, WeakMap<TSESLint.Scope.Variable, ReceiverKind>>();
+
 /** `boss` → boss, `this.#boss` → #boss, `services.pgBoss` → pgBoss, `(await boss)` → boss; calls have none. */
 function getLastName(node: TSESTree.Node): string | undefined {
   if (node.type === AST_NODE_TYPES.AwaitExpression) return getLastName(skipTransparentWrappers(node.argument));
@@ -113,7 +129,10 @@ function classifyExpression(classifier: Classifier, node: TSESTree.Node, depth: 
       return 'other';
     case AST_NODE_TYPES.Identifier: {
       const variable = resolveIdentifier(classifier.source, expression);
-      return variable ? classifyVariable(classifier, variable, depth + 1) : 'unknown';
+      if (!variable) return 'unknown';
+      return depth === 0
+        ? classifyReceiverVariable(classifier, variable)
+        : classifyVariable(classifier, variable, depth + 1);
     }
     case AST_NODE_TYPES.MemberExpression:
       return expression.object.type === AST_NODE_TYPES.ThisExpression
