@@ -110,9 +110,8 @@ export default createRule<Options, MessageIds>({
         };
         const importing = reachesOutside(edits, bare.chain ?? bare.call);
         const offered = edits.length > 0 && (!importing || importingFixes++ < MAX_IMPORTING_FIXES);
-        const fix: TSESLint.ReportFixFunction | null = offered
-          ? (fixer) => edits.map((edit) => fixer.replaceTextRange(edit.range, edit.text))
-          : null;
+        // A text edit is already what ESLint takes as a fix: a range and its replacement.
+        const fix: TSESLint.ReportFixFunction | null = offered ? () => edits : null;
         context.report({
           node,
           messageId: hazards ? 'bareCreateQueueOnVersion' : 'bareCreateQueue',
