@@ -76,21 +76,31 @@ export function classifyReceiver(
   return classifyExpression({ source, settings }, node, 0);
 }
 
-/** A receiver that is a variable (`boss.createQueue`): classified once per parsed file and settings. */
-function classifyReceiverVariable(classifier: Classifier, variable: TSESLint.Scope.Variable): ReceiverKind {
-  let kinds = kindsBySettings.get(classifier.settings);
-  if (!kinds) kindsBySettings.set(classifier.settings, (kinds = new WeakMap()));
-  let kind = kinds.get(variable);
-  if (kind === undefined) kinds.set(variable, (kind = classifyVariable(classifier, variable, 1)));
+/**
+ * The verdict on a receiver, remembered per parsed file and settings for what it reads: a variable
+ * (`boss`), or a field of a class (`this.boss`). A file calls `createQueue` many times on the same
+ * instance, and each verdict follows its declarations, annotations and assignments through the file.
+ */
+function remember(
+  classifier: Classifier,
+  target: TSESLint.Scope.Variable | TSESTree.ClassBody,
+  name: string,
+  classify: () => ReceiverKind,
+): ReceiverKind {
+  let byTarget = verdicts.get(classifier.settings);
+  if (!byTarget) verdicts.set(classifier.settings, (byTarget = new WeakMap()));
+  let byName = byTarget.get(target);
+  if (!byName) byTarget.set(target, (byName = new Map()));
+  let kind = byName.get(name);
+  if (kind === undefined) byName.set(name, (kind = classify()));
   return kind;
 }
 
-/**
- * The verdict on each variable used as a receiver, per parsed file (a variable belongs to one parse)
- * and settings: a file calls `boss.createQueue` many times on the same `boss`, and each verdict follows
- * its declarations, annotations and assignments through the scopes.
- */
-const kindsBySettings = new WeakMap<PgBossSettings, WeakMap<TSESLint.Scope.Variable, ReceiverKind>>();
+/** Per settings, per variable or class body (both belong to one parse), per name read from it. */
+const verdicts = new WeakMap<
+  PgBossSettings,
+  WeakMap<TSESLint.Scope.Variable | TSESTree.ClassBody, Map<string, ReceiverKind>>
+>();
 
 /** `boss` → boss, `this.#boss` → #boss, `services.pgBoss` → pgBoss, `(await boss)` → boss; calls have none. */
 function getLastName(node: TSESTree.Node): string | undefined {
@@ -130,8 +140,9 @@ function classifyExpression(classifier: Classifier, node: TSESTree.Node, depth: 
     case AST_NODE_TYPES.Identifier: {
       const variable = resolveIdentifier(classifier.source, expression);
       if (!variable) return 'unknown';
+      // The receiver itself (`boss.createQueue`): every call on it in the file gets the same answer.
       return depth === 0
-        ? classifyReceiverVariable(classifier, variable)
+        ? remember(classifier, variable, '', () => classifyVariable(classifier, variable, 1))
         : classifyVariable(classifier, variable, depth + 1);
     }
     case AST_NODE_TYPES.MemberExpression:
@@ -295,6 +306,18 @@ function classifyClassMember(classifier: Classifier, member: TSESTree.MemberExpr
   const name = getStaticPropertyName(member);
   const classBody = findEnclosingClassBody(member);
   if (!name || !classBody) return 'unknown';
+  // The receiver itself (`this.boss.createQueue`): every call on it in the class gets the same answer.
+  if (depth === 1)
+    return remember(classifier, classBody, name, () => classifyField(classifier, classBody, name, depth));
+  return classifyField(classifier, classBody, name, depth);
+}
+
+function classifyField(
+  classifier: Classifier,
+  classBody: TSESTree.ClassBody,
+  name: string,
+  depth: number,
+): ReceiverKind {
   const kinds: ReceiverKind[] = [];
   for (const element of classBody.body) {
     if (

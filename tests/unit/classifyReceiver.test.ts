@@ -17,11 +17,18 @@ function parse(code: string): { source: SourceFile; receivers: TSESTree.Expressi
 }
 
 describe('classifyReceiver', () => {
-  // A variable's verdict is kept per parse, for every call on it; the settings can change it, so it is kept per settings too.
-  it('gives each call on a variable the verdict of the settings it is asked with', () => {
-    const { source, receivers } = parse(
+  // A receiver's verdict is kept per parse, for every call on it; the settings can change it, so it is kept per settings too.
+  it.each([
+    [
+      'a variable',
       "import Queues from '@acme/jobs';\nconst jobs = new Queues();\nawait jobs.createQueue('a');\nawait jobs.createQueue('b');\n",
-    );
+    ],
+    [
+      'a class field',
+      "import Queues from '@acme/jobs';\nclass Jobs {\n  constructor(private readonly jobs: Queues) {}\n  async start() {\n    await this.jobs.createQueue('a');\n    await this.jobs.createQueue('b');\n  }\n}\n",
+    ],
+  ])('gives each call on %s the verdict of the settings it is asked with', (_, code) => {
+    const { source, receivers } = parse(code);
     const reexporting = { ...DEFAULT_SETTINGS, modules: ['@acme/jobs'] };
     expect(receivers.map((receiver) => classifyReceiver(source, receiver))).toEqual(['other', 'other']);
     expect(receivers.map((receiver) => classifyReceiver(source, receiver, reexporting))).toEqual([
