@@ -96,23 +96,22 @@ export default createRule<Options, MessageIds>({
         const hazards =
           version.installed === undefined ? undefined : describeHazards(version.installed, node.arguments.length > 1);
         const receiverText = getReceiverText(source, bare.call);
+        const { edits, rewritten } = planSafeCreateQueueRewrite(source, [bare], importSource);
         // One object for the message and the suggestion: both name the helper the rewrite inserts.
         const data = {
           receiver:
             receiverText.length > MAX_RECEIVER_LENGTH
               ? `${receiverText.slice(0, MAX_RECEIVER_LENGTH - 1)}…`
               : receiverText,
-          helper: chooseHelper(bare.call),
+          helper: rewritten[0]?.helper ?? chooseHelper(bare.call),
           importSource,
           version: version.installed ?? '',
           hazards: hazards ?? '',
         };
-        const { edits } = planSafeCreateQueueRewrite(source, [bare], importSource);
         const importing = reachesOutside(edits, bare.chain ?? bare.call);
         const offered = edits.length > 0 && (!importing || importingFixes++ < MAX_IMPORTING_FIXES);
-        const fix: TSESLint.ReportFixFunction | null = offered
-          ? (fixer) => edits.map((edit) => fixer.replaceTextRange(edit.range, edit.text))
-          : null;
+        // A text edit is already what ESLint takes as a fix: a range and its replacement.
+        const fix: TSESLint.ReportFixFunction | null = offered ? () => edits : null;
         context.report({
           node,
           messageId: hazards ? 'bareCreateQueueOnVersion' : 'bareCreateQueue',

@@ -76,6 +76,32 @@ export function classifyReceiver(
   return classifyExpression({ source, settings }, node, 0);
 }
 
+/**
+ * The verdict on a receiver, remembered per parsed file and settings for what it reads: a variable
+ * (`boss`), or a field of a class (`this.boss`). A file calls `createQueue` many times on the same
+ * instance, and each verdict follows its declarations, annotations and assignments through the file.
+ */
+function remember(
+  classifier: Classifier,
+  target: TSESLint.Scope.Variable | TSESTree.ClassBody,
+  name: string,
+  classify: () => ReceiverKind,
+): ReceiverKind {
+  let byTarget = verdicts.get(classifier.settings);
+  if (!byTarget) verdicts.set(classifier.settings, (byTarget = new WeakMap()));
+  let byName = byTarget.get(target);
+  if (!byName) byTarget.set(target, (byName = new Map()));
+  let kind = byName.get(name);
+  if (kind === undefined) byName.set(name, (kind = classify()));
+  return kind;
+}
+
+/** Per settings, per variable or class body (both belong to one parse), per name read from it. */
+const verdicts = new WeakMap<
+  PgBossSettings,
+  WeakMap<TSESLint.Scope.Variable | TSESTree.ClassBody, Map<string, ReceiverKind>>
+>();
+
 /** `boss` → boss, `this.#boss` → #boss, `services.pgBoss` → pgBoss, `(await boss)` → boss; calls have none. */
 function getLastName(node: TSESTree.Node): string | undefined {
   if (node.type === AST_NODE_TYPES.AwaitExpression) return getLastName(skipTransparentWrappers(node.argument));
@@ -113,7 +139,11 @@ function classifyExpression(classifier: Classifier, node: TSESTree.Node, depth: 
       return 'other';
     case AST_NODE_TYPES.Identifier: {
       const variable = resolveIdentifier(classifier.source, expression);
-      return variable ? classifyVariable(classifier, variable, depth + 1) : 'unknown';
+      if (!variable) return 'unknown';
+      // The receiver itself (`boss.createQueue`): every call on it in the file gets the same answer.
+      return depth === 0
+        ? remember(classifier, variable, '', () => classifyVariable(classifier, variable, 1))
+        : classifyVariable(classifier, variable, depth + 1);
     }
     case AST_NODE_TYPES.MemberExpression:
       return expression.object.type === AST_NODE_TYPES.ThisExpression
@@ -276,6 +306,18 @@ function classifyClassMember(classifier: Classifier, member: TSESTree.MemberExpr
   const name = getStaticPropertyName(member);
   const classBody = findEnclosingClassBody(member);
   if (!name || !classBody) return 'unknown';
+  // The receiver itself (`this.boss.createQueue`): every call on it in the class gets the same answer.
+  if (depth === 1)
+    return remember(classifier, classBody, name, () => classifyField(classifier, classBody, name, depth));
+  return classifyField(classifier, classBody, name, depth);
+}
+
+function classifyField(
+  classifier: Classifier,
+  classBody: TSESTree.ClassBody,
+  name: string,
+  depth: number,
+): ReceiverKind {
   const kinds: ReceiverKind[] = [];
   for (const element of classBody.body) {
     if (

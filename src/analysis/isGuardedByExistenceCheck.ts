@@ -49,10 +49,12 @@ function precededByExitWhenPresent(
   const index = statements.indexOf(child);
   return statements.slice(0, Math.max(index, 0)).some((statement) => {
     if (statement.type !== AST_NODE_TYPES.IfStatement) return false;
+    // The test is read only when a branch leaves the block: most `if`s above a call do not.
+    const exitsWhenTrue = alwaysExits(statement.consequent);
+    const exitsWhenFalse = statement.alternate != null && alwaysExits(statement.alternate);
+    if (!exitsWhenTrue && !exitsWhenFalse) return false;
     const test = whenExists(statement.test);
-    if (test === true) return alwaysExits(statement.consequent);
-    if (test === false) return statement.alternate != null && alwaysExits(statement.alternate);
-    return false;
+    return (test === true && exitsWhenTrue) || (test === false && exitsWhenFalse);
   });
 }
 

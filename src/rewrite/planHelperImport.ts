@@ -80,17 +80,8 @@ function planImport(
   const existing = imports.filter((node) => node.source.value === importSource && node.importKind !== 'type');
   const references = new Map<HelperName, string>();
   for (const helper of helpers) {
-    for (const specifier of existing.flatMap((declaration) => declaration.specifiers)) {
-      if (specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier)
-        references.set(helper, `${specifier.local.name}.${helper}`);
-      else if (
-        specifier.type === AST_NODE_TYPES.ImportSpecifier &&
-        importedName(specifier) === helper &&
-        specifier.importKind !== 'type'
-      )
-        references.set(helper, specifier.local.name);
-      if (references.has(helper)) break;
-    }
+    const reference = findImportedReference(existing, helper);
+    if (reference !== undefined) references.set(helper, reference);
   }
   const bindings = bindMissing(source, helpers, references, ' as ');
   if (bindings.length === 0) return { references, edit: undefined };
@@ -115,6 +106,25 @@ function planImport(
     )
     .at(-1);
   return { references, edit: insertStatement(source, lastImport, statement, style.lineEnding) };
+}
+
+/** How an existing import of the helpers' module reaches `helper`: `ns.safeCreateQueue`, or its local name. */
+function findImportedReference(
+  declarations: readonly TSESTree.ImportDeclaration[],
+  helper: HelperName,
+): string | undefined {
+  for (const declaration of declarations) {
+    for (const specifier of declaration.specifiers) {
+      if (specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier) return `${specifier.local.name}.${helper}`;
+      if (
+        specifier.type === AST_NODE_TYPES.ImportSpecifier &&
+        importedName(specifier) === helper &&
+        specifier.importKind !== 'type'
+      )
+        return specifier.local.name;
+    }
+  }
+  return undefined;
 }
 
 function planRequire(
@@ -187,7 +197,12 @@ function propertyKey(property: TSESTree.Property): string | undefined {
 }
 
 function quoted(value: string, style: CodeStyle): string {
-  return `${style.quote}${value.replaceAll('\\', '\\\\').replaceAll(style.quote, `\\${style.quote}`)}${style.quote}`;
+  // Module names rarely hold a backslash or the quote: most take no replacing.
+  const escaped =
+    value.includes('\\') || value.includes(style.quote)
+      ? value.replaceAll('\\', '\\\\').replaceAll(style.quote, `\\${style.quote}`)
+      : value;
+  return `${style.quote}${escaped}${style.quote}`;
 }
 
 /**

@@ -50,10 +50,13 @@ export function planSafeCreateQueueRewrite(
     else planned.push({ bare, helper: chooseHelper(bare.call) });
   }
   if (planned.length === 0) return { edits: [], rewritten: planned, unrewritable };
-  const helperImport = planHelperImport(source, importSource, [...new Set(planned.map(({ helper }) => helper))]);
-  const edits = planned.flatMap(({ bare, helper }) =>
-    planCallRewrite(source, bare, helperImport.references.get(helper)!),
-  );
+  // Plain loops: the rule plans one call per report, where flatMap and a Set cost more than the plan.
+  const helpers: HelperName[] = [];
+  for (const { helper } of planned) if (!helpers.includes(helper)) helpers.push(helper);
+  const helperImport = planHelperImport(source, importSource, helpers);
+  const edits: TextEdit[] = [];
+  for (const { bare, helper } of planned)
+    edits.push(...planCallRewrite(source, bare, helperImport.references.get(helper)!));
   if (helperImport.edit) edits.push(helperImport.edit);
   return { edits, rewritten: planned, unrewritable };
 }
