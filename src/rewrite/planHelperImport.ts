@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
-import { getStaticString } from '../util/getStaticPropertyName';
+import { getImportedName } from '../util/getImportedName';
+import { getPropertyKeyName } from '../util/getPropertyKeyName';
 import { isRequireCall } from '../util/isRequireCall';
 import type { SourceFile } from '../util/sourceFile';
 import { detectCodeStyle, type CodeStyle, type LineEnding } from './codeStyle';
@@ -118,7 +119,7 @@ function findImportedReference(
       if (specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier) return `${specifier.local.name}.${helper}`;
       if (
         specifier.type === AST_NODE_TYPES.ImportSpecifier &&
-        importedName(specifier) === helper &&
+        getImportedName(specifier) === helper &&
         specifier.importKind !== 'type'
       )
         return specifier.local.name;
@@ -149,7 +150,7 @@ function planRequire(
         const property = id.properties.find(
           (candidate) =>
             candidate.type === AST_NODE_TYPES.Property &&
-            propertyKey(candidate) === helper &&
+            getPropertyKeyName(candidate) === helper &&
             candidate.value.type === AST_NODE_TYPES.Identifier,
         );
         if (property) references.set(helper, ((property as TSESTree.Property).value as TSESTree.Identifier).name);
@@ -186,14 +187,6 @@ function isRequireStatement(statement: TSESTree.ProgramStatement): boolean {
   if (statement.type === AST_NODE_TYPES.VariableDeclaration)
     return statement.declarations.some((declarator) => loads(declarator.init));
   return statement.type === AST_NODE_TYPES.ExpressionStatement && loads(statement.expression);
-}
-
-function importedName(specifier: TSESTree.ImportSpecifier): string {
-  return specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value;
-}
-
-function propertyKey(property: TSESTree.Property): string | undefined {
-  return property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : getStaticString(property.key);
 }
 
 function quoted(value: string, style: CodeStyle): string {
