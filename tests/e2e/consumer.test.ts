@@ -12,7 +12,7 @@ import {
   applyLspEdits,
   createEditorWorkspace,
   createProjectRulesWorkspace,
-  EditorSession,
+  useEditorSession,
   type Diagnostic,
 } from './editorSession';
 
@@ -94,32 +94,23 @@ describe('the packed package in a consumer project', () => {
   });
 
   describe.each(['eslint', 'eslint-9'] as const)("VS Code's ESLint server on %s", (eslintPackage) => {
-    let workspace: string;
-    let editor: EditorSession;
-    beforeAll(async () => {
-      workspace = createEditorWorkspace(project, eslintPackage);
-      editor = await EditorSession.start(workspace);
-    });
-    afterAll(async () => {
-      await editor.close();
-      fs.rmSync(workspace, { recursive: true, force: true });
-    });
+    const session = useEditorSession(() => createEditorWorkspace(project, eslintPackage));
     const ours = (items: Diagnostic[]) => items.filter((item) => item.code === 'pg-boss/no-bare-create-queue');
 
     it('shows the diagnostic and applies the quick fix', async () => {
-      const file = path.join(workspace, 'src/jobs.ts');
+      const file = path.join(session.workspace, 'src/jobs.ts');
       const uri = pathToFileURL(file).href;
       const text = fs.readFileSync(file, 'utf8');
-      editor.open(uri, 'typescript', text);
-      const [diagnostic, ...others] = ours(await editor.diagnostics(uri));
+      session.editor.open(uri, 'typescript', text);
+      const [diagnostic, ...others] = ours(await session.editor.diagnostics(uri));
       expect(others).toEqual([]);
       // `boss.createQueue('thumbnails', { retryLimit: 5 })` on line 4 (0-based 3), after `  await `.
       expect(diagnostic!.range).toEqual({ start: { line: 3, character: 8 }, end: { line: 3, character: 57 } });
 
-      const actions = await editor.codeActions(uri, diagnostic!);
+      const actions = await session.editor.codeActions(uri, diagnostic!);
       const quickFix = actions.find((action) => action.title.startsWith('Rewrite to `safeCreateQueue(boss, …)`'));
       expect(quickFix?.command?.command).toBe('eslint.applySuggestion');
-      const fixed = applyLspEdits(text, await editor.run(quickFix!));
+      const fixed = applyLspEdits(text, await session.editor.run(quickFix!));
       expect(fixed).toBe(
         text
           .replace(
@@ -129,17 +120,19 @@ describe('the packed package in a consumer project', () => {
           .replace("await boss.createQueue('thumbnails'", "await safeCreateQueue(boss, 'thumbnails'"),
       );
 
-      editor.change(uri, 2, fixed);
-      expect(ours(await editor.diagnostics(uri))).toEqual([]);
+      session.editor.change(uri, 2, fixed);
+      expect(ours(await session.editor.diagnostics(uri))).toEqual([]);
     });
 
     // Issue 9.1: type information decides in every file of a program, not only in the first one linted.
     it('reports a call only the types recognise, in a file that is not the first of its program', async () => {
       const lines = [];
       for (const name of ['first', 'second']) {
-        const uri = pathToFileURL(path.join(workspace, `src/${name}.ts`)).href;
-        editor.open(uri, 'typescript', fs.readFileSync(path.join(workspace, `src/${name}.ts`), 'utf8'));
-        lines.push(...ours(await editor.diagnostics(uri)).map((item) => `${name}:${item.range.start.line + 1}`));
+        const uri = pathToFileURL(path.join(session.workspace, `src/${name}.ts`)).href;
+        session.editor.open(uri, 'typescript', fs.readFileSync(path.join(session.workspace, `src/${name}.ts`), 'utf8'));
+        lines.push(
+          ...ours(await session.editor.diagnostics(uri)).map((item) => `${name}:${item.range.start.line + 1}`),
+        );
       }
       expect(lines).toEqual(['first:4', 'second:4']);
     });
@@ -148,22 +141,13 @@ describe('the packed package in a consumer project', () => {
   describe.each(['eslint', 'eslint-9'] as const)(
     "VS Code's ESLint server on %s, with recommended-project",
     (eslintPackage) => {
-      let workspace: string;
-      let editor: EditorSession;
-      beforeAll(async () => {
-        workspace = createProjectRulesWorkspace(project, eslintPackage);
-        editor = await EditorSession.start(workspace);
-      });
-      afterAll(async () => {
-        await editor.close();
-        fs.rmSync(workspace, { recursive: true, force: true });
-      });
+      const session = useEditorSession(() => createProjectRulesWorkspace(project, eslintPackage));
 
       it("shows the undeclared queue at the wrapper's caller, and follows the unsaved text", async () => {
-        const uri = pathToFileURL(path.join(workspace, 'src/billing.ts')).href;
-        const text = fs.readFileSync(path.join(workspace, 'src/billing.ts'), 'utf8');
-        editor.open(uri, 'typescript', text);
-        const diagnostics = await editor.diagnostics(uri);
+        const uri = pathToFileURL(path.join(session.workspace, 'src/billing.ts')).href;
+        const text = fs.readFileSync(path.join(session.workspace, 'src/billing.ts'), 'utf8');
+        session.editor.open(uri, 'typescript', text);
+        const diagnostics = await session.editor.diagnostics(uri);
         expect(diagnostics.map(({ code, range }) => ({ code, range }))).toEqual([
           // `enqueue('invoices', {})` on line 5 (0-based 4), after `  await `.
           {
@@ -173,8 +157,8 @@ describe('the packed package in a consumer project', () => {
         ]);
         expect(diagnostics[0]!.message).toContain('Queue "invoices" is declared nowhere in this project');
 
-        editor.change(uri, 2, text.replace("enqueue('invoices'", "enqueue('emails'"));
-        expect(await editor.diagnostics(uri)).toEqual([]);
+        session.editor.change(uri, 2, text.replace("enqueue('invoices'", "enqueue('emails'"));
+        expect(await session.editor.diagnostics(uri)).toEqual([]);
       });
     },
   );

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll } from 'vitest';
 import { LspClient } from '../support/lspClient';
 
 const SERVER = path.resolve(
@@ -142,6 +143,31 @@ export function applyLspEdits(text: string, edits: readonly TextEdit[]): string 
         current.slice(0, offset(edit.range.start)) + edit.newText + current.slice(offset(edit.range.end)),
       text,
     );
+}
+
+/**
+ * An editor session on a workspace made by `create`, for the tests of the enclosing describe: started
+ * before them, closed and its folder removed after. The getters read what the hooks set.
+ */
+export function useEditorSession(create: () => string): { readonly workspace: string; readonly editor: EditorSession } {
+  let workspace: string | undefined;
+  let editor: EditorSession | undefined;
+  beforeAll(async () => {
+    workspace = create();
+    editor = await EditorSession.start(workspace);
+  });
+  afterAll(async () => {
+    await editor?.close();
+    if (workspace) fs.rmSync(workspace, { recursive: true, force: true });
+  });
+  return {
+    get workspace() {
+      return workspace!;
+    },
+    get editor() {
+      return editor!;
+    },
+  };
 }
 
 /** The ESLint majors the editor tests run on: the consumer project installs 9 as the alias `eslint-9`. */
