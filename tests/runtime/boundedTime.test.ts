@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   classifyQueueError,
   PgBossNotStartedError,
@@ -9,23 +9,17 @@ import {
   safeCreateQueues,
 } from '../../src/runtime';
 import { newSchemaName, useBosses } from '../support/bossFactory';
-import { createTestDatabase, type TestDatabase } from '../support/database';
+import { useTestDatabase } from '../support/database';
 import type { PgBossVersion } from '../support/pgBossVersions';
 import { waitFor } from '../support/waitFor';
 
 const VERSIONS: readonly PgBossVersion[] = ['10.0.3', '10.4.2', '11.1.2', '12.38.0'];
 
-let database: TestDatabase;
-beforeAll(async () => {
-  database = await createTestDatabase('bounded');
-});
-afterAll(async () => {
-  await database.drop();
-});
+const database = useTestDatabase('bounded');
 
 /** Holds a table lock from a connection of its own until `release()`. */
 async function lockTable(table: string, mode: string): Promise<{ release(): Promise<void> }> {
-  const blocker = new pg.Client({ connectionString: database.url });
+  const blocker = new pg.Client({ connectionString: database().url });
   await blocker.connect();
   await blocker.query(`BEGIN; LOCK TABLE ${table} IN ${mode} MODE`);
   return {
@@ -37,12 +31,12 @@ async function lockTable(table: string, mode: string): Promise<{ release(): Prom
 }
 
 const backendsOf = (applicationName: string, where: string) =>
-  database.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE application_name = $1 AND ${where}`, [
+  database().query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE application_name = $1 AND ${where}`, [
     applicationName,
   ]);
 
 describe.each(VERSIONS)('pg-boss %s: every call ends within settings.timeoutMs', (version) => {
-  const bosses = useBosses(version, () => database);
+  const bosses = useBosses(version, database);
 
   // pg-boss 11/12 wait 30 s for a held lock and the helper retried that 12 times: about 6 minutes.
   it('fails with QueueTimeoutError naming the create when a lock on the queue table is held', async () => {
@@ -107,7 +101,7 @@ describe.each(VERSIONS)('pg-boss %s: every call ends within settings.timeoutMs',
 });
 
 describe.each(['10.0.3', '10.4.2'] as const)('pg-boss %s: the 10.x create lock', (version) => {
-  const bosses = useBosses(version, () => database);
+  const bosses = useBosses(version, database);
 
   // The lock-holding connection had no 'error' listener: a terminated backend crashed the process.
   it('survives the lock connection being terminated while it holds the lock', async () => {
@@ -128,7 +122,7 @@ describe.each(['10.0.3', '10.4.2'] as const)('pg-boss %s: the 10.x create lock',
           (await backendsOf(applicationName, `query LIKE '%pg_advisory_xact_lock%' AND state = 'idle in transaction'`))
             .length === 1,
       );
-      await database.query(
+      await database().query(
         `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1 AND query LIKE '%pg_advisory_xact_lock%'`,
         [applicationName],
       );
@@ -158,14 +152,14 @@ describe.each(['10.0.3', '10.4.2'] as const)('pg-boss %s: the 10.x create lock',
     try {
       const first = safeCreateQueue(boss, 'first', {}, { timeoutMs: 30_000 }).catch((error: unknown) => error);
       await waitFor(async () => (await backendsOf(applicationName, `wait_event_type = 'Lock'`)).length === 1);
-      const [holder] = await database.query<{ pid: number }>(
+      const [holder] = await database().query<{ pid: number }>(
         `SELECT l.pid FROM pg_locks l JOIN pg_stat_activity a USING (pid)
          WHERE l.locktype = 'advisory' AND l.granted AND a.application_name = $1`,
         [applicationName],
       );
       frozenPid = holder!.pid;
       process.kill(frozenPid, 'SIGSTOP');
-      await database.query(
+      await database().query(
         `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1 AND wait_event_type = 'Lock'`,
         [applicationName],
       );

@@ -1,8 +1,8 @@
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { safeCreateQueue } from '../../src/runtime';
 import { newSchemaName, useBosses } from '../support/bossFactory';
-import { createTestDatabase, type TestDatabase } from '../support/database';
+import { useTestDatabase } from '../support/database';
 import type { PgBossVersion } from '../support/pgBossVersions';
 
 /**
@@ -33,16 +33,10 @@ const OTHER = {
   deadLetter: 'second_dlq',
 };
 
-let database: TestDatabase;
-beforeAll(async () => {
-  database = await createTestDatabase('compared_row');
-});
-afterAll(async () => {
-  await database.drop();
-});
+const database = useTestDatabase('compared_row');
 
 describe.each(VERSIONS)('pg-boss %s: the stored row the helper compares', (version) => {
-  const bosses = useBosses(version, () => database);
+  const bosses = useBosses(version, database);
 
   it('holds every stored option as getQueue returns it', async () => {
     const boss = await bosses.start();
@@ -59,7 +53,7 @@ describe.each(VERSIONS)('pg-boss %s: the stored row the helper compares', (versi
   });
 
   it('reads through a custom db, one statement for an existing queue', async () => {
-    const pool = new pg.Pool({ connectionString: database.url, max: 2 });
+    const pool = new pg.Pool({ connectionString: database().url, max: 2 });
     const sent: string[] = [];
     const db = {
       executeSql: async (text: string, values?: unknown[]) => {
@@ -91,7 +85,7 @@ describe.each(VERSIONS)('pg-boss %s: the stored row the helper compares', (versi
   });
 
   it('reads through getQueue on a custom db whose schema the settings do not name', async () => {
-    const pool = new pg.Pool({ connectionString: database.url, max: 2 });
+    const pool = new pg.Pool({ connectionString: database().url, max: 2 });
     const db = { executeSql: (text: string, values?: unknown[]) => pool.query(text, values) };
     try {
       // The default schema, which the helper assumes for such an instance, holds another queue of the same name.

@@ -1,22 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { safeCreateQueue } from '../../src/runtime';
 import { newSchemaName, useBosses } from '../support/bossFactory';
-import { createTestDatabase, type TestDatabase } from '../support/database';
+import { useTestDatabase } from '../support/database';
 import type { PgBossVersion } from '../support/pgBossVersions';
 
 const VERSIONS: readonly PgBossVersion[] = ['10.0.3', '10.4.2', '11.1.2', '12.38.0'];
 const POOL_SIZE = 4;
 
-let database: TestDatabase;
-beforeAll(async () => {
-  database = await createTestDatabase('concurrency');
-});
-afterAll(async () => {
-  await database.drop();
-});
+const database = useTestDatabase('concurrency');
 
 describe.each(VERSIONS)('pg-boss %s: many creates on one instance', (version) => {
-  const bosses = useBosses(version, () => database);
+  const bosses = useBosses(version, database);
 
   it('creates 3× the pool size of queues at once on one instance', async () => {
     const schema = newSchemaName();
@@ -24,7 +18,7 @@ describe.each(VERSIONS)('pg-boss %s: many creates on one instance', (version) =>
     const names = Array.from({ length: 3 * POOL_SIZE }, (_, index) => `burst_${index}`);
     const outcomes = await Promise.all(names.map((name) => safeCreateQueue(boss, name)));
     expect(outcomes.map((outcome) => outcome.status)).toEqual(names.map(() => 'created'));
-    expect(await database.query(`SELECT name FROM ${schema}.queue WHERE name LIKE 'burst\\_%'`)).toHaveLength(
+    expect(await database().query(`SELECT name FROM ${schema}.queue WHERE name LIKE 'burst\\_%'`)).toHaveLength(
       names.length,
     );
   });
@@ -40,7 +34,7 @@ describe.each(VERSIONS)('pg-boss %s: many creates on one instance', (version) =>
       instances.flatMap((boss, which) => names.map((name) => safeCreateQueue(boss, `${name}_${which}`))),
     );
     expect(results.filter((result) => result.status === 'rejected')).toEqual([]);
-    const rows = await database.query(`SELECT name FROM ${schema}.queue WHERE name LIKE 'burst\\_%'`);
+    const rows = await database().query(`SELECT name FROM ${schema}.queue WHERE name LIKE 'burst\\_%'`);
     expect(rows).toHaveLength(2 * names.length);
   });
 });

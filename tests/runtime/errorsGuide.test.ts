@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { classifyQueueError } from '../../src/runtime';
 import { useBosses } from '../support/bossFactory';
-import { createTestDatabase, type TestDatabase } from '../support/database';
+import { useTestDatabase } from '../support/database';
 import { majorOf, type PgBossVersion, type TestBoss } from '../support/pgBossVersions';
 
 const VERSIONS: readonly PgBossVersion[] = ['10.0.3', '10.4.2', '11.1.2', '12.38.0'];
@@ -148,13 +148,7 @@ const named = (versions: string, version: PgBossVersion): boolean =>
           : version === token || version.startsWith(`${token}.`),
     );
 
-let database: TestDatabase;
-beforeAll(async () => {
-  database = await createTestDatabase('errors_guide');
-});
-afterAll(async () => {
-  await database.drop();
-});
+const database = useTestDatabase('errors_guide');
 
 describe('docs/errors.md', () => {
   it('quotes no message of pg-boss that this test does not produce, and names its versions as this test does', () => {
@@ -168,7 +162,7 @@ describe('docs/errors.md', () => {
   });
 
   describe.each(VERSIONS)('pg-boss %s', (version) => {
-    const bosses = useBosses(version, () => database);
+    const bosses = useBosses(version, database);
 
     it.each(QUOTED.map((quoted) => [quoted.message, quoted] as const))(
       'gives %j exactly where the guide says',

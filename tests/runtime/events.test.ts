@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { safeCreateQueue, type QueueEvent } from '../../src/runtime';
 import { useBosses } from '../support/bossFactory';
-import { createTestDatabase, type TestDatabase } from '../support/database';
+import { useTestDatabase } from '../support/database';
 import type { PgBossVersion } from '../support/pgBossVersions';
 
 const VERSIONS: readonly PgBossVersion[] = ['10.4.2', '11.1.2', '12.38.0'];
@@ -20,16 +20,10 @@ function documentedExample(): { code: string; events: unknown } {
 type Example = (boss: unknown, safeCreateQueue: unknown) => Promise<QueueEvent[]>;
 const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (...args: string[]) => Example;
 
-let database: TestDatabase;
-beforeAll(async () => {
-  database = await createTestDatabase('events');
-});
-afterAll(async () => {
-  await database.drop();
-});
+const database = useTestDatabase('events');
 
 describe.each(VERSIONS)('pg-boss %s: events', (version) => {
-  const bosses = useBosses(version, () => database);
+  const bosses = useBosses(version, database);
 
   it('reports what docs/runtime.md says, running its example', async () => {
     const { code, events } = documentedExample();

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { QueueDriftError, safeCreateQueue, safeCreateQueues } from '../../src/runtime';
 import { newSchemaName, useBosses } from '../support/bossFactory';
-import { createTestDatabase, type TestDatabase } from '../support/database';
+import { useTestDatabase } from '../support/database';
 import { majorOf, type PgBossVersion, type TestBoss } from '../support/pgBossVersions';
 
 const VERSIONS: readonly PgBossVersion[] = ['10.4.2', '11.1.2', '12.38.0'];
@@ -13,13 +13,7 @@ const PRODUCERS = 2;
  */
 const TRIALS_TIMEOUT_MS = 180_000;
 
-let database: TestDatabase;
-beforeAll(async () => {
-  database = await createTestDatabase('recreate');
-});
-afterAll(async () => {
-  await database.drop();
-});
+const database = useTestDatabase('recreate');
 
 /**
  * Sends to `queue` from `count` loops until `until` settles; returns the ids every resolved send
@@ -53,7 +47,7 @@ async function produce(
 
 describe.each(VERSIONS)("pg-boss %s: onDrift 'recreate'", (version) => {
   const legacy = majorOf(version) === 10;
-  const bosses = useBosses(version, () => database);
+  const bosses = useBosses(version, database);
   const declare = (boss: TestBoss, name: string, options: object) =>
     boss.createQueue(name, { ...(legacy ? { name } : {}), ...options });
 
@@ -86,7 +80,7 @@ describe.each(VERSIONS)("pg-boss %s: onDrift 'recreate'", (version) => {
           expect((result as Error).message).toMatch(/was not recreated: it holds jobs/);
           outcomes.refused++;
         }
-        const stored = await database.query<{ id: string }>(
+        const stored = await database().query<{ id: string }>(
           `SELECT id::text FROM ${schema}.job WHERE id = ANY($1::uuid[])`,
           [acknowledged],
         );
@@ -124,7 +118,7 @@ describe.each(VERSIONS)("pg-boss %s: onDrift 'recreate'", (version) => {
 describe.each(VERSIONS.filter((version) => majorOf(version) > 10))(
   "pg-boss %s: onDrift 'recreate' of a partitioned queue",
   (version) => {
-    const bosses = useBosses(version, () => database);
+    const bosses = useBosses(version, database);
 
     // 11+ insert into a partitioned queue's own table and then reach job; the recreate locked job first and
     // deadlocked a send (40P01) in about 2 of 100 trials.

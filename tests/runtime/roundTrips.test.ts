@@ -1,19 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { safeCreateQueue, safeCreateQueues } from '../../src/runtime';
 import { useBosses } from '../support/bossFactory';
-import { createTestDatabase, type TestDatabase } from '../support/database';
+import { useTestDatabase } from '../support/database';
 import { majorOf, type PgBossVersion } from '../support/pgBossVersions';
 import { countRoundTrips } from '../support/roundTripCounter';
 
 const VERSIONS: readonly PgBossVersion[] = ['10.0.3', '10.4.2', '11.1.2', '12.38.0'];
 
-let database: TestDatabase;
-beforeAll(async () => {
-  database = await createTestDatabase('round_trips');
-});
-afterAll(async () => {
-  await database.drop();
-});
+const database = useTestDatabase('round_trips');
 
 /**
  * What creating a queue sends: the installed createQueue's statements (12.x's second one reads the new
@@ -23,7 +17,7 @@ afterAll(async () => {
 const CREATE = { 10: 1 + 3, 11: 1, 12: 2 } as const;
 
 describe.each(VERSIONS)('pg-boss %s: round trips per call, capabilities already read', (version) => {
-  const bosses = useBosses(version, () => database);
+  const bosses = useBosses(version, database);
   const create = CREATE[majorOf(version) as keyof typeof CREATE];
 
   async function startCounted() {

@@ -1,18 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../support/database';
+import { expect, it } from 'vitest';
+import { useTestDatabase } from '../support/database';
 
 const root = path.resolve(__dirname, '../..');
 
-let database: TestDatabase;
-beforeAll(async () => {
-  database = await createTestDatabase('runtime_readme');
-});
-afterAll(async () => {
-  await database.drop();
-});
+const database = useTestDatabase('runtime_readme');
 
 // The package's npm page is its README: its example must run as written, against pg-boss 12.
 it("runs the runtime package README's example against PostgreSQL", async () => {
@@ -26,13 +20,13 @@ it("runs the runtime package README's example against PostgreSQL", async () => {
     fs.writeFileSync(script, example!);
     const output = execFileSync(process.execPath, [script], {
       encoding: 'utf8',
-      env: { ...process.env, DATABASE_URL: database.url },
+      env: { ...process.env, DATABASE_URL: database().url },
     });
     expect(output.trim()).toBe('created true');
   } finally {
     fs.rmSync(directory, { recursive: true, force: true });
   }
-  const rows = await database.query<{ name: string; dead_letter: string | null }>(
+  const rows = await database().query<{ name: string; dead_letter: string | null }>(
     // pg-boss's own internal queues start with __pgboss__.
     "SELECT name, dead_letter FROM pgboss.queue WHERE name NOT LIKE '\\_\\_pgboss%' ORDER BY name",
   );

@@ -1,21 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { classifyQueueError, PgBossNotStartedError, safeCreateQueue } from '../../src/runtime';
 import { useBosses } from '../support/bossFactory';
-import { createTestDatabase, type TestDatabase } from '../support/database';
+import { useTestDatabase } from '../support/database';
 import type { PgBossVersion } from '../support/pgBossVersions';
 
 const VERSIONS: readonly PgBossVersion[] = ['10.0.3', '10.4.2', '11.1.2', '12.38.0'];
 
-let database: TestDatabase;
-beforeAll(async () => {
-  database = await createTestDatabase('stop');
-});
-afterAll(async () => {
-  await database.drop();
-});
+const database = useTestDatabase('stop');
 
 describe.each(VERSIONS)('pg-boss %s: stop() while calls are in flight', (version) => {
-  const bosses = useBosses(version, () => database);
+  const bosses = useBosses(version, database);
 
   // 10.x rejected most calls with pg's raw "Cannot use a pool after calling end on the pool"; on 11/12
   // the calls waiting for a connection waited out their whole timeoutMs, then failed with QueueTimeoutError.

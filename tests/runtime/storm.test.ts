@@ -2,9 +2,9 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { newSchemaName } from '../support/bossFactory';
-import { createTestDatabase, type TestDatabase } from '../support/database';
+import { useTestDatabase } from '../support/database';
 import { loadPgBoss, type PgBossVersion } from '../support/pgBossVersions';
 
 const VERSIONS: readonly PgBossVersion[] = ['10.4.2', '12.38.0'];
@@ -22,13 +22,7 @@ const DECLARATIONS = Object.fromEntries(
   ]).flat(),
 );
 
-let database: TestDatabase;
-beforeAll(async () => {
-  database = await createTestDatabase('storm');
-});
-afterAll(async () => {
-  await database.drop();
-});
+const database = useTestDatabase('storm');
 
 interface StormProcess {
   ready: Promise<void>;
@@ -43,7 +37,7 @@ function startProcess(version: PgBossVersion, schema: string, applicationName: s
     [
       path.join(__dirname, '../support/stormProcess.mjs'),
       version,
-      database.url,
+      database().url,
       schema,
       applicationName,
       JSON.stringify(DECLARATIONS),
@@ -73,7 +67,13 @@ describe.each(VERSIONS)('pg-boss %s: boot storm while backends are terminated', 
     const applicationName = `storm_${schema}`;
     // Install the schema first, so that what is terminated is the declaration, not the migration.
     const PgBoss = await loadPgBoss(version);
-    const installer = new PgBoss({ connectionString: database.url, schema, supervise: false, schedule: false, max: 1 });
+    const installer = new PgBoss({
+      connectionString: database().url,
+      schema,
+      supervise: false,
+      schedule: false,
+      max: 1,
+    });
     installer.on('error', () => {});
     await installer.start();
     await installer.stop({ graceful: false, wait: true, close: true });
@@ -86,7 +86,7 @@ describe.each(VERSIONS)('pg-boss %s: boot storm while backends are terminated', 
     // that had no 'error' listener.
     const terminator = (async () => {
       while (storming && terminated < TERMINATIONS) {
-        const rows = await database.query<{ terminated: boolean }>(
+        const rows = await database().query<{ terminated: boolean }>(
           `SELECT pg_terminate_backend(pid) AS terminated FROM pg_stat_activity
            WHERE application_name = $1 ORDER BY state LIKE 'idle%' AND query LIKE '%advisory%' DESC, random() LIMIT 1`,
           [applicationName],
@@ -105,7 +105,7 @@ describe.each(VERSIONS)('pg-boss %s: boot storm while backends are terminated', 
     );
     // Terminations reached the storm, so it tested what it says.
     expect(terminated).toBeGreaterThan(0);
-    const rows = await database.query<{ name: string; dead_letter: string | null }>(
+    const rows = await database().query<{ name: string; dead_letter: string | null }>(
       `SELECT name, dead_letter FROM ${schema}.queue WHERE name NOT LIKE '\\_\\_pgboss%' ORDER BY name`,
     );
     expect(rows).toEqual(
@@ -118,10 +118,10 @@ describe.each(VERSIONS)('pg-boss %s: boot storm while backends are terminated', 
     const tables = `SELECT relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE n.nspname = $1 AND c.relkind IN ('r', 'p')`;
     expect(
-      await database.query(`SELECT name FROM ${schema}.queue WHERE ${tableColumn} NOT IN (${tables})`, [schema]),
+      await database().query(`SELECT name FROM ${schema}.queue WHERE ${tableColumn} NOT IN (${tables})`, [schema]),
     ).toEqual([]);
     expect(
-      await database.query(
+      await database().query(
         `SELECT relname FROM (${tables}) t WHERE relname ~ '^j[0-9a-f]{56}$'
          AND relname NOT IN (SELECT ${tableColumn} FROM ${schema}.queue)`,
         [schema],

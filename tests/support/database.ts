@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 
 /** A database of its own for one test file, dropped again by `drop()`. */
 export interface TestDatabase {
@@ -8,6 +8,24 @@ export interface TestDatabase {
   /** Runs SQL as the administrator, in this database. */
   query<T extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values?: unknown[]): Promise<T[]>;
   drop(): Promise<void>;
+}
+
+/**
+ * A database of its own for the tests of a file: created before them, dropped after. Read it through the
+ * returned function, from a test or a hook.
+ */
+export function useTestDatabase(label: string): () => TestDatabase {
+  let database: TestDatabase | undefined;
+  beforeAll(async () => {
+    database = await createTestDatabase(label);
+  });
+  afterAll(async () => {
+    await database?.drop();
+  });
+  return () => {
+    if (!database) throw new Error(`the ${label} test database is read before its beforeAll ran`);
+    return database;
+  };
 }
 
 export async function createTestDatabase(label: string): Promise<TestDatabase> {
