@@ -13,6 +13,15 @@ import type { WorkerJob } from './rewriteWorker';
 const FILES_PER_THREAD = 64;
 
 /**
+ * A worker's stack, in MB: the main thread's on Linux and macOS. Node gives a worker 4 MB, in which oxc's
+ * parser (native code, unchecked by V8) overflowed on a file the main thread parses, and the process died
+ * of a segmentation fault; with this it fails where the main thread would too. V8's limit for
+ * JavaScript is set from the same figure, so a worker can finish a file whose analysis recurses deeper
+ * than the main thread's 1 MB allows (`Maximum call stack size exceeded` there).
+ */
+const WORKER_STACK_MB = 8;
+
+/**
  * Rewrites files that mention createQueue, on up to `threads` threads when there are many, and gives
  * their outcomes in the order of `files`.
  *
@@ -46,7 +55,10 @@ function sharedFlag(): Int32Array {
 /** A worker on the job; `finish`, called once every file is taken, gives the worker's outcomes. */
 function startWorker(job: RewriteJob): { finish(): Promise<readonly ClaimedOutcome[]> } {
   const workerJob: WorkerJob = { ...job, started: sharedFlag() };
-  const worker = new Worker(path.join(__dirname, 'rewriteWorker.js'), { workerData: workerJob });
+  const worker = new Worker(path.join(__dirname, 'rewriteWorker.js'), {
+    workerData: workerJob,
+    resourceLimits: { stackSizeMb: WORKER_STACK_MB },
+  });
   let stopped = false;
   const outcomes = new Promise<readonly ClaimedOutcome[]>((resolve, reject) => {
     worker.once('message', resolve);

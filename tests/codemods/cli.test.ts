@@ -198,6 +198,16 @@ describe('pg-boss-codemod', PROCESS_TIMEOUT, () => {
     expect(read('src/many-B-69.ts')).toBe(REWRITTEN);
   });
 
+  // A worker thread had half the main thread's native stack: oxc's parser, native code, overflowed it on a
+  // deeply nested file and the whole process died of a segmentation fault, with no summary and no exit code.
+  it('survives deeply nested files on worker threads as it does on the main thread', () => {
+    const nested = `${BARE}const table = ${'['.repeat(4000)}${']'.repeat(4000)};\n`;
+    for (let index = 0; index < 200; index++) fs.writeFileSync(path.join(project, `src/nested-${index}.ts`), nested);
+    const { code, stderr } = codemod('--cpus', '2', '--dry', 'src');
+    expect(code).not.toBeNull();
+    expect(stderr).toContain('203 files scanned');
+  });
+
   // The rename replaced the link with a regular file, left the target bare, and a scan reaching both counted the call twice.
   it.each([
     ['inside a git work tree', true],
