@@ -13,6 +13,15 @@ import type { WorkerJob } from './rewriteWorker';
 const FILES_PER_THREAD = 64;
 
 /**
+ * A worker's stack, in MB: the main thread's on Linux and macOS. Node gives a worker 4 MB, in which oxc's
+ * parser (native code, unchecked by V8) overflowed on a file the main thread parses, and the process died
+ * of a segmentation fault. V8's limit for JavaScript is set from the same figure, about eight times the
+ * main thread's: a file the main thread runs out of stack on is rewritten again on a worker, so that its
+ * outcome is a worker's on any number of threads.
+ */
+const WORKER_STACK_MB = 8;
+
+/**
  * Rewrites files that mention createQueue, on up to `threads` threads when there are many, and gives
  * their outcomes in the order of `files`.
  *
@@ -33,9 +42,23 @@ export async function rewriteFiles(
   const keep = (done: readonly ClaimedOutcome[]) => {
     for (const [index, outcome] of done) outcomes[index] = outcome;
   };
-  keep(rewriteClaimedFiles(job));
+  const mine = rewriteClaimedFiles(job);
+  keep(mine);
   for (const done of await Promise.all(workers.map((worker) => worker.finish()))) keep(done);
+  const tooDeep = mine.filter(([, outcome]) => ranOutOfStack(outcome)).map(([index]) => index);
+  if (tooDeep.length > 0) {
+    const again: RewriteJob = { files: tooDeep.map((index) => files[index]!), settings, next: sharedFlag() };
+    for (const [at, outcome] of await startWorker(again).outcomes) outcomes[tooDeep[at]!] = outcome;
+  }
   return outcomes;
+}
+
+/** V8's message when a thread runs out of stack. */
+const STACK_OVERFLOW = 'Maximum call stack size exceeded';
+
+/** Whether a file's rewrite failed for want of the stack of the thread it ran on: a deeper one may finish it. */
+function ranOutOfStack(outcome: FileOutcome): boolean {
+  return outcome.status === 'failed' && outcome.reason === STACK_OVERFLOW;
 }
 
 /** One 32-bit integer, 0 at first, that every thread of the run sees. */
@@ -43,10 +66,19 @@ function sharedFlag(): Int32Array {
   return new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
 }
 
-/** A worker on the job; `finish`, called once every file is taken, gives the worker's outcomes. */
-function startWorker(job: RewriteJob): { finish(): Promise<readonly ClaimedOutcome[]> } {
+/**
+ * A worker on the job: `outcomes` once it has taken every file left; `finish`, called once this thread
+ * found none left, the same, or none without waiting when the worker had not started taking files.
+ */
+function startWorker(job: RewriteJob): {
+  outcomes: Promise<readonly ClaimedOutcome[]>;
+  finish(): Promise<readonly ClaimedOutcome[]>;
+} {
   const workerJob: WorkerJob = { ...job, started: sharedFlag() };
-  const worker = new Worker(path.join(__dirname, 'rewriteWorker.js'), { workerData: workerJob });
+  const worker = new Worker(path.join(__dirname, 'rewriteWorker.js'), {
+    workerData: workerJob,
+    resourceLimits: { stackSizeMb: WORKER_STACK_MB },
+  });
   let stopped = false;
   const outcomes = new Promise<readonly ClaimedOutcome[]>((resolve, reject) => {
     worker.once('message', resolve);
@@ -56,6 +88,7 @@ function startWorker(job: RewriteJob): { finish(): Promise<readonly ClaimedOutco
     );
   });
   return {
+    outcomes,
     finish() {
       if (Atomics.load(workerJob.started, 0) === 0) {
         stopped = true;

@@ -198,6 +198,20 @@ describe('pg-boss-codemod', PROCESS_TIMEOUT, () => {
     expect(read('src/many-B-69.ts')).toBe(REWRITTEN);
   });
 
+  // A worker thread had half the main thread's native stack: oxc's parser, native code, overflowed it on a
+  // deeply nested file and the whole process died of a segmentation fault. Given more, a worker rewrote
+  // files the main thread's smaller JavaScript stack failed on, so the outcome hung on which thread took it.
+  it('rewrites deeply nested files, the same on one thread as on several', () => {
+    // Four lines apart from the call, so that the diff (under spawnSync's 1 MB) leaves the table out.
+    const nested = `${BARE}\n\n\n\nconst table = ${'['.repeat(4000)}${']'.repeat(4000)};\n`;
+    for (let index = 0; index < 200; index++) fs.writeFileSync(path.join(project, `src/nested-${index}.ts`), nested);
+    const oneThread = codemod('--cpus', '1', '--dry', 'src');
+    expect(oneThread.stderr).toContain(
+      '203 files scanned, 201 changed (201 calls rewritten), 0 calls left for you, 1 unchanged, 1 skipped (syntax error), 0 failed',
+    );
+    expect(codemod('--cpus', '2', '--dry', 'src')).toEqual(oneThread);
+  });
+
   // The rename replaced the link with a regular file, left the target bare, and a scan reaching both counted the call twice.
   it.each([
     ['inside a git work tree', true],

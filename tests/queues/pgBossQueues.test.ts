@@ -187,6 +187,21 @@ describe('pg-boss-queues on the fixture monorepo', PROCESS_TIMEOUT, () => {
     const inventory = JSON.parse(stdout) as QueueInventory;
     expect(inventory.problems[0]!.locations[0]!.file).toBe('apps/worker/src/digestWorker.cjs');
   });
+
+  // Git names files from the real folder, and they were shown from there: `../real/src/queues.ts`.
+  it('gives paths relative to a scanned root that is a symbolic link into a git work tree', () => {
+    const directory = temporary(
+      writeTree({
+        'real/src/queues.ts':
+          "import { PgBoss } from 'pg-boss';\nconst boss = new PgBoss('postgres://localhost/app');\nawait boss.createQueue('emails');\n",
+      }),
+    );
+    execFileSync('git', ['init', '--quiet'], { cwd: path.join(directory, 'real') });
+    fs.symlinkSync('real/src', path.join(directory, 'linked'));
+    const { stdout } = runQueues(directory, '--json', 'linked');
+    const inventory = JSON.parse(stdout) as QueueInventory;
+    expect(inventory.queues[0]!.declarations[0]!.file).toBe('queues.ts');
+  });
 });
 
 describe('pg-boss-queues resolves names statically', PROCESS_TIMEOUT, () => {
