@@ -13,6 +13,8 @@ import type { PgBossLike, SafeCreateQueueSettings } from './types';
 export interface Capabilities {
   /** The pg-boss schema the instance uses, as PostgreSQL resolves it (see resolveSchemaName). */
   readonly schema: string;
+  /** The schema setting as given (`settings.schema`, else the instance's), which resolves to `schema`. */
+  readonly configured: string;
   /** Columns of the `queue` table: an option is supported exactly when its column exists. */
   readonly columns: ReadonlySet<string>;
   /** The options the installed version stores, in a fixed order: exactly those whose column exists. */
@@ -126,6 +128,7 @@ async function detectCapabilities(db: SqlExecutor, configured: string): Promise<
   const legacy = columns.has('retention_minutes');
   return {
     schema,
+    configured,
     columns,
     storedOptions: QUEUE_OPTION_SPECS.filter((spec) => columns.has(spec.column)).map((spec) => spec.key),
     legacy,

@@ -59,7 +59,9 @@ export function readQueueToCompare(call: QueueCall, name: string, given: GivenOp
  */
 function readsOwnSchema(db: SqlExecutor, { capabilities, settings }: QueueCall): boolean {
   const own = db.config?.schema;
-  return typeof own === 'string' ? resolveSchemaName(own) === capabilities.schema : settings.schema !== undefined;
+  if (typeof own !== 'string') return settings.schema !== undefined;
+  // The usual case, the instance's own setting, needs no resolving.
+  return own === capabilities.configured || resolveSchemaName(own) === capabilities.schema;
 }
 
 const firstRow = (rows: ReadonlyArray<Record<string, unknown>>): StoredQueue | null => rows[0] ?? null;

@@ -13,6 +13,11 @@ import type { PgBossVersion } from '../support/pgBossVersions';
  */
 const VERSIONS: readonly PgBossVersion[] = ['10.0.3', '10.4.2'];
 
+/** What the helper sends its statements through. */
+interface SqlExecutor {
+  executeSql(text: string, values?: unknown[]): Promise<unknown>;
+}
+
 /** Every option 10.x stores, and a second value for each. */
 const STORED = {
   policy: 'short',
@@ -81,6 +86,32 @@ describe.each(VERSIONS)('pg-boss %s: the stored row the helper compares', (versi
       await bosses.stopAll();
     } finally {
       await pool.end();
+    }
+  });
+
+  it("reads its own columns when the settings spell the instance's schema otherwise", async () => {
+    const schema = `S_Mixed${newSchemaName()}`;
+    const boss = await bosses.start(schema);
+    await boss.createQueue('spelt', { name: 'spelt', retryLimit: 3 });
+    const db = (boss as unknown as { getDb(): SqlExecutor }).getDb();
+    const executeSql = db.executeSql.bind(db);
+    const sent: string[] = [];
+    db.executeSql = (text, values) => {
+      sent.push(text);
+      return executeSql(text, values);
+    };
+    // The instance's own spelling, then the name PostgreSQL folds it to: the same schema either way.
+    for (const settings of [undefined, { schema: schema.toLowerCase() }]) {
+      await safeCreateQueue(boss, 'spelt', { retryLimit: 3 }, settings);
+      sent.length = 0;
+      expect(await safeCreateQueue(boss, 'spelt', { retryLimit: 3 }, settings)).toEqual({
+        name: 'spelt',
+        status: 'exists',
+        drift: [],
+      });
+      expect(sent).toEqual([
+        `SELECT name, retry_limit AS "retryLimit" FROM "${schema.toLowerCase()}".queue WHERE name = $1`,
+      ]);
     }
   });
 
