@@ -92,7 +92,7 @@ export default createRule<Options, MessageIds>({
         };
         const bare = getBareCreateQueueCall(analysis, node);
         if (!bare) return;
-        version ??= { installed: findInstalledPgBossVersion(path.resolve(path.dirname(context.physicalFilename))) };
+        version ??= { installed: findInstalledPgBossVersion(path.resolve(context.physicalFilename)) };
         const hazards =
           version.installed === undefined ? undefined : describeHazards(version.installed, node.arguments.length > 1);
         const receiverText = getReceiverText(source, bare.call);

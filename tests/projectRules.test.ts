@@ -6,6 +6,8 @@ import { describe, expect, it, vi } from 'vitest';
 import plugin from '../src';
 import { DEFAULT_EXTENSIONS, readExtensions } from '../src/files/readExtensions';
 import { scanQueues } from '../src/inventory/scanQueues';
+import { ProjectFiles } from '../src/project/projectFiles';
+import { LOOK_WINDOW_MS } from '../src/util/diskLook';
 import { inventoryReports, projectRulesOptions, reports } from './support/projectRuleReports';
 import { copyQueuesMonorepo, fixQueuesMonorepo, removeAfterEach } from './support/queuesMonorepo';
 import { ESLINT_POOR_CONCURRENCY, withExpectedWarnings } from './support/withExpectedWarnings';
@@ -66,13 +68,44 @@ describe.each([
     const directory = monorepo();
     const eslint = createESLint(directory);
     const original = fs.readFileSync(path.join(directory, SHARED_QUEUES), 'utf8');
-    expect(reports(directory, await eslint.lintFiles([RUNS]))).toEqual([`${RUNS}:16:9 pg-boss/no-undeclared-queue`]);
+    // Every file linted once, so that each lint below is a re-lint, which always looks at the disk again.
+    expect(reports(directory, await eslint.lintFiles(['.']))).toEqual(FIXTURE_REPORTS);
 
     fixQueuesMonorepo(directory);
     expect(reports(directory, await eslint.lintFiles(['.']))).toEqual([]);
 
     fs.writeFileSync(path.join(directory, SHARED_QUEUES), original);
     expect(reports(directory, await eslint.lintFiles([RUNS]))).toEqual([`${RUNS}:16:9 pg-boss/no-undeclared-queue`]);
+  });
+
+  it('looks at the project on disk about once a second of a whole-tree lint, and at every re-lint', async () => {
+    const directory = monorepo();
+    for (let index = 0; index < 60; index++)
+      fs.writeFileSync(
+        path.join(directory, `packages/api/src/routes/page${index}.ts`),
+        `export const page = ${index};\n`,
+      );
+    // Each look at the disk is one refresh of the project's files: a stat of each watched file and folder.
+    const refresh = vi.spyOn(ProjectFiles.prototype, 'refresh');
+    const eslint = createESLint(directory);
+    const started = performance.now();
+    const results = await eslint.lintFiles(['.']);
+    const elapsed = performance.now() - started;
+    const looks = refresh.mock.calls.length;
+    expect(results.length).toBeGreaterThan(60);
+    expect(reports(directory, results)).toEqual(FIXTURE_REPORTS);
+    // One look when the project is read, then at most one a window: a bound that a slow run only widens.
+    expect(looks).toBeGreaterThanOrEqual(1);
+    expect(looks).toBeLessThanOrEqual(Math.floor(elapsed / LOOK_WINDOW_MS) + 1);
+
+    // A declaration added on disk a moment later is seen by the next lint of a file linted before.
+    fs.writeFileSync(
+      path.join(directory, 'packages/api/src/digestQueue.ts'),
+      "import boss from './boss.js';\n\nexport const declareDigest = () => boss.createQueue('weekly_digest');\n",
+    );
+    expect(reports(directory, await eslint.lintFiles([RUNS]))).toEqual([]);
+    expect(refresh.mock.calls.length).toBe(looks + 1);
+    refresh.mockRestore();
   });
 
   it('reports a new queue in unsaved text before it is saved, and notices a new file that declares it', async () => {

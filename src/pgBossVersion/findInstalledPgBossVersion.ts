@@ -1,31 +1,52 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PG_BOSS_MODULE } from '../analysis/pgBossImports';
+import { DiskLook } from '../util/diskLook';
 
-/** The manifest found for each directory asked about, so that later look-ups cost one `stat`. */
-const nearestManifests = new Map<string, string>();
+/** What a directory's look-up found: its nearest manifest (none: `undefined`) and the version read from it. */
+interface Found {
+  readonly manifest: string | undefined;
+  readonly version: string | undefined;
+  /** The look it was found or checked in: trusted without a `stat` until the next look. */
+  readonly look: number;
+}
+
+const looks = new DiskLook();
+/** Counts the lints that looked at the disk again: a directory found in the current one is not stat'ed. */
+let look = 0;
+/** What each directory asked about found, so that a later look-up costs one `stat`, or none within a look. */
+const found = new Map<string, Found>();
 /** Versions read so far, by manifest, with the modification time they were read at. */
 const versions = new Map<string, { mtimeMs: number; version: string | undefined }>();
 
 /**
- * The version of pg-boss that Node would load for a file in `directory`: the nearest
- * `node_modules/pg-boss`. An editor's ESLint server runs for hours, so nothing here goes stale on an
- * `npm install`: a manifest is read again when its modification time changes, a manifest that is gone
- * is searched for again, and a directory where none was found is searched again on the next look-up.
+ * The version of pg-boss that Node would load for the linted `file`: the nearest `node_modules/pg-boss`
+ * from its folder. An editor's ESLint server runs for hours, so nothing here goes stale on an
+ * `npm install`: when a lint looks at the disk again (DiskLook: a re-lint of a file always does), a
+ * manifest is read again if its modification time changed, one that is gone is searched for again, and a
+ * directory where none was found is searched again.
  */
-export function findInstalledPgBossVersion(directory: string): string | undefined {
-  const known = nearestManifests.get(directory);
-  const knownStats = known === undefined ? undefined : fs.statSync(known, { throwIfNoEntry: false });
-  if (known !== undefined && knownStats) return readVersion(known, knownStats.mtimeMs);
+export function findInstalledPgBossVersion(file: string): string | undefined {
+  if (looks.due(file)) look++;
+  const directory = path.dirname(file);
+  const known = found.get(directory);
+  if (known?.look === look) return known.version;
+  const knownStats = known?.manifest === undefined ? undefined : fs.statSync(known.manifest, IF_ANY);
+  if (known?.manifest !== undefined && knownStats)
+    return remember(directory, known.manifest, readVersion(known.manifest, knownStats.mtimeMs));
   for (let current = directory; ; current = path.dirname(current)) {
     const manifest = path.join(current, 'node_modules', PG_BOSS_MODULE, 'package.json');
-    const stats = fs.statSync(manifest, { throwIfNoEntry: false });
-    if (stats) {
-      nearestManifests.set(directory, manifest);
-      return readVersion(manifest, stats.mtimeMs);
-    }
-    if (path.dirname(current) === current) return undefined;
+    const stats = fs.statSync(manifest, IF_ANY);
+    if (stats) return remember(directory, manifest, readVersion(manifest, stats.mtimeMs));
+    if (path.dirname(current) === current) return remember(directory, undefined, undefined);
   }
+}
+
+const IF_ANY = { throwIfNoEntry: false } as const;
+
+function remember(directory: string, manifest: string | undefined, version: string | undefined): string | undefined {
+  found.set(directory, { manifest, version, look });
+  return version;
 }
 
 function readVersion(manifest: string, mtimeMs: number): string | undefined {

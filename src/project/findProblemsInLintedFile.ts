@@ -63,8 +63,8 @@ const scansByLint = new WeakMap<object, { readonly key: string; readonly scan: Q
 /**
  * The project's scan for this lint, or undefined when the linted file is outside it. Both project
  * rules run in each lint and nothing is read again between two rules of one lint, so the second answers
- * from what the first found: looking at the disk before each lint is most of what the rules add to a
- * whole-tree lint once the project is read.
+ * from what the first found: asking the project again would count as a re-lint of the file, which
+ * always looks at the disk (src/util/diskLook.ts).
  */
 function scanOfThisLint(
   sourceCode: Readonly<TSESLint.SourceCode>,

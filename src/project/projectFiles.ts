@@ -39,9 +39,10 @@ const MISSING: Stamp = { mtimeMs: -1, size: -1 };
 
 /**
  * A project's files kept between scans in a long-lived process (the editor's ESLint server lints many
- * times in one): the list, each file's text check, text and parse. `refresh()` before each scan drops
- * what changed on disk, and only that: a file is read again when its modification time or size changed,
- * and the files are listed again when a folder's did (a file added, deleted or renamed in it).
+ * times in one): the list, each file's text check, text and parse. `refresh()`, before a lint
+ * that looks at the disk again (src/util/diskLook.ts), drops what changed on disk, and only that: a file
+ * is read again when its modification time or size changed, and the files are listed again when a
+ * folder's did (a file added, deleted or renamed in it).
  *
  * Only the files the scan reads whole (those that can hold a queue call, the modules names are imported
  * from) and the file being linted are looked at on every refresh: statting every file of a large tree
@@ -54,9 +55,9 @@ export class ProjectFiles implements FileSource {
   private listing: Listing | undefined;
   private readonly kept = new Map<string, KeptFile>();
   /**
-   * The kept files read whole, those a refresh looks at every time. Their own list: a whole-tree lint
-   * refreshes before each of its files, and walking every kept file to find these made the refresh
-   * grow with the square of the tree.
+   * The kept files read whole, those a refresh looks at every time. Their own list: a refresh walks only
+   * these, and walking every kept file to find them made a whole-tree lint that refreshed before each
+   * of its files grow with the square of the tree.
    */
   private readonly watched = new Set<string>();
   /** Counts the refreshes that found a change: a scan made in the same generation still holds. */
@@ -71,7 +72,8 @@ export class ProjectFiles implements FileSource {
 
   /** `linted`: the file being linted, always looked at (its text is compared with ESLint's). */
   refresh(linted: string): void {
-    // Runs before every lint, about 400 stats: nothing is copied or built per file looked at.
+    // About 400 stats on a large tree, before each re-lint and about once a second of a whole-tree lint
+    // (DiskLook): nothing is copied or built per file looked at.
     let changed = false;
     for (const { folder, mtimeMs } of this.listing?.folders ?? []) {
       if (modifiedAt(folder) === mtimeMs) continue;

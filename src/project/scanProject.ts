@@ -2,6 +2,7 @@ import path from 'node:path';
 import { DEFAULT_EXTENSIONS, readExtensions } from '../files/readExtensions';
 import type { FileSource } from '../inventory/fileSource';
 import { scanQueues, type QueueScan } from '../inventory/scanQueues';
+import { DiskLook } from '../util/diskLook';
 import { ProjectFiles } from './projectFiles';
 
 /** The files `pg-boss-queues` scans by default, so the rules judge the same tree the command does. */
@@ -15,6 +16,8 @@ export interface LintedFile {
 
 interface Project {
   readonly files: ProjectFiles;
+  /** When the kept files are looked at on disk again (a look stats every watched file and listed folder). */
+  readonly looks: DiskLook;
   last?: { readonly generation: number; readonly unsaved: LintedFile | undefined; readonly scan: QueueScan };
 }
 
@@ -22,16 +25,17 @@ interface Project {
 const projects = new Map<string, Project>();
 
 /**
- * The inventory of the project under `roots`, up to date with the disk and with the linted file's text.
- * Files are read and parsed once and again only when they change (ProjectFiles); the scan itself is
+ * The inventory of the project under `roots`, up to date with the disk as DiskLook bounds it (a re-lint
+ * always looks, a first lint within a second of the last look reuses it) and always with the linted file's
+ * text. Files are read and parsed once and again only when they change (ProjectFiles); the scan itself is
  * reused while nothing changed, which is every file of a whole-tree `eslint .` but the first.
  */
 export function scanProject(roots: readonly string[], linted: LintedFile): QueueScan {
   const key = JSON.stringify(roots);
   let project = projects.get(key);
-  if (!project) projects.set(key, (project = { files: new ProjectFiles() }));
+  if (!project) projects.set(key, (project = { files: new ProjectFiles(), looks: new DiskLook() }));
   const { files } = project;
-  files.refresh(linted.file);
+  if (project.looks.due(linted.file)) files.refresh(linted.file);
   const saved = savedText(files, linted.file);
   const unsaved = saved === linted.text ? undefined : linted;
   // A file edited in the editor is watched from now on, so its saved text reaches the lints of other files.

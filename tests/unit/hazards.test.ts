@@ -49,26 +49,27 @@ describe('findInstalledPgBossVersion', () => {
     );
     fs.mkdirSync(path.join(project, 'packages/worker/src'), { recursive: true });
     fs.mkdirSync(path.join(project, 'packages/api/src'), { recursive: true });
-    expect(findInstalledPgBossVersion(path.join(project, 'packages/worker/src'))).toBe('12.38.0');
-    expect(findInstalledPgBossVersion(path.join(project, 'packages/api/src'))).toBe('10.1.4');
+    expect(findInstalledPgBossVersion(path.join(project, 'packages/worker/src/worker.ts'))).toBe('12.38.0');
+    expect(findInstalledPgBossVersion(path.join(project, 'packages/api/src/api.ts'))).toBe('10.1.4');
   });
 
-  // An editor's ESLint server runs for hours: an `npm install` must show at once.
-  it('sees pg-boss installed where there was none, upgraded in place, and removed', () => {
+  // An editor's ESLint server runs for hours: an `npm install` must show at the file's next lint.
+  it('sees pg-boss installed where there was none, upgraded in place, and removed, when a file is linted again', () => {
     const app = path.join(os.tmpdir(), `pg-boss-version-app-${process.pid}`);
+    const linted = path.join(app, 'src/index.ts');
     const manifest = path.join(app, 'node_modules/pg-boss/package.json');
     fs.mkdirSync(path.join(app, 'src'), { recursive: true });
     try {
-      expect(findInstalledPgBossVersion(path.join(app, 'src'))).toBeUndefined();
+      expect(findInstalledPgBossVersion(linted)).toBeUndefined();
       fs.mkdirSync(path.dirname(manifest), { recursive: true });
       fs.writeFileSync(manifest, JSON.stringify({ name: 'pg-boss', version: '11.1.2' }));
-      expect(findInstalledPgBossVersion(path.join(app, 'src'))).toBe('11.1.2');
+      expect(findInstalledPgBossVersion(linted)).toBe('11.1.2');
       fs.writeFileSync(manifest, JSON.stringify({ name: 'pg-boss', version: '12.38.0' }));
       const later = new Date(Date.now() + 5_000);
       fs.utimesSync(manifest, later, later);
-      expect(findInstalledPgBossVersion(path.join(app, 'src'))).toBe('12.38.0');
+      expect(findInstalledPgBossVersion(linted)).toBe('12.38.0');
       fs.rmSync(path.join(app, 'node_modules'), { recursive: true });
-      expect(findInstalledPgBossVersion(path.join(app, 'src'))).toBeUndefined();
+      expect(findInstalledPgBossVersion(linted)).toBeUndefined();
     } finally {
       fs.rmSync(app, { recursive: true, force: true });
     }
