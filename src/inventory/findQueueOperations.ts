@@ -4,14 +4,15 @@ import { getCalledExpression } from '../util/getCalledExpression';
 import { getStaticPropertyName } from '../util/getStaticPropertyName';
 import { walkNodes } from '../util/walkNodes';
 import { evaluateStatic } from './evaluateStatic';
-import { findRuntimeHelper } from './findRuntimeHelper';
 import { isReachableUnder } from './isReachableUnder';
 import { iterationBindings } from './iterationBindings';
+import { mayHoldRuntime } from './mayHoldRuntime';
 import type { NamePattern } from './namePattern';
 import { readNamePattern } from './readNamePattern';
 import type { ProgramCallers } from './programCallers';
 import { DECLARING_METHODS, USE_METHODS } from './queueMethods';
 import { resolveThroughCallers } from './resolveThroughCallers';
+import type { RuntimeHelperExports } from './runtimeHelperExports';
 import type { StaticJson } from './queueInventory';
 import {
   isOpaque,
@@ -62,9 +63,14 @@ const MAX_EXPRESSION_LENGTH = 80;
  * The declarations and uses of queues in one parsed file: calls on what the rule and the codemod
  * recognise as a pg-boss instance (`createQueue` and the methods above), and the runtime helpers
  * `safeCreateQueue(boss, name, options)` / `safeCreateQueues(boss, declarations)`, and `ensureQueue(boss,
- * name, options)` imported from the runtime (findRuntimeHelper), renamed or not.
+ * name, options)` imported from the runtime or from a module of the tree that exports it
+ * (RuntimeHelperExports), under its name or another.
  */
-export function findQueueOperations(scope: EvaluationScope, callers: ProgramCallers): QueueOperation[] {
+export function findQueueOperations(
+  scope: EvaluationScope,
+  callers: ProgramCallers,
+  helpers: RuntimeHelperExports,
+): QueueOperation[] {
   const operations: QueueOperation[] = [];
   walkNodes(scope.source.ast, (node) => {
     if (node.type !== AST_NODE_TYPES.CallExpression) return;
@@ -81,7 +87,7 @@ export function findQueueOperations(scope: EvaluationScope, callers: ProgramCall
       operations.push(...readHelperCall(scope, callers, node, method));
       return;
     }
-    const helper = findRuntimeHelper(scope, called);
+    const helper = helpers.calledHelper(scope.file, scope.source, called);
     if (helper?.certain) {
       operations.push(...readHelperCall(scope, callers, node, helper.name));
       return;
@@ -90,6 +96,20 @@ export function findQueueOperations(scope: EvaluationScope, callers: ProgramCall
       // It may be the runtime's (the codemod's --import-source): its queue is not called undeclared for want of it.
       const name = node.arguments[1];
       if (name) operations.push(unresolved(scope, positionOf(scope, node), helper.name, called, name, 'callee'));
+      return;
+    }
+    const [first, name] = node.arguments;
+    if (
+      method === 'ensureQueue' &&
+      called.type === AST_NODE_TYPES.MemberExpression &&
+      first &&
+      name &&
+      isPgBossReceiverBySyntax(scope.source, first) &&
+      mayHoldRuntime(scope.source, called.object, method)
+    ) {
+      // `rt.ensureQueue(boss, 'emails')` on a parameter or an injected object may be the runtime's: its
+      // queue is not called undeclared for want of it.
+      operations.push(unresolved(scope, positionOf(scope, node), method, called, name, 'callee'));
       return;
     }
     if (

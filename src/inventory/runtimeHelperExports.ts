@@ -1,0 +1,231 @@
+import path from 'node:path';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
+import { DEFAULT_IMPORT_SOURCE } from '../runtimeModule';
+import { getPropertyKeyName } from '../util/getPropertyKeyName';
+import { getStaticPropertyName } from '../util/getStaticPropertyName';
+import { skipTransparentWrappers } from '../util/skipTransparentWrappers';
+import type { SourceFile } from '../util/sourceFile';
+import { helperNamed, RUNTIME_HELPER_NAMES, type RuntimeHelper } from './runtimeHelpers';
+import { escapeRegExp } from './escapeRegExp';
+import { importedBinding, type Imported } from './importedBinding';
+import type { ProjectModules } from './projectModules';
+import { isModuleExports, moduleExportName } from './readModuleExport';
+
+/** A module's exports that are runtime helpers, by exported name (`default`, and `*` for `module.exports = f`). */
+type HelperExports = ReadonlyMap<string, RuntimeHelper>;
+
+const NONE: HelperExports = new Map();
+
+/** Export names that stand for the module itself, not for a name a caller writes. */
+const MODULE_ITSELF = new Set(['default', '*']);
+
+/**
+ * Which modules of the scanned tree export one of the runtime's helpers, and under which names: the
+ * runtime re-exported under a name of the app's own (`export { ensureQueue as declareQueue } from
+ * 'pg-boss-safe-create-queue'`, `export const declare = safeCreateQueue`, `export default ensureQueue`,
+ * `module.exports = { declareQueue: ensureQueue }`), also through chains of the app's modules.
+ *
+ * Built before the scan reads calls, without parsing a module that cannot be such a re-export: it starts
+ * from the files whose text names the runtime's package, then reads the files whose text names what those
+ * export (and, for a default export, a module specifier ending in the module's name), until nothing new
+ * is exported. Those files are also every file that can call a helper under the app's name: the scan
+ * reads them for queue operations (`callerFiles`).
+ */
+export class RuntimeHelperExports {
+  private readonly found = new Map<string, HelperExports>();
+  /** Names other than the helpers' own under which some module of the tree exports a helper. */
+  private readonly aliases = new Set<string>();
+  private readonly callers = new Set<string>();
+
+  /** `texts`: every file of the program with its text, read once by the scan. */
+  constructor(
+    private readonly modules: ProjectModules,
+    texts: ReadonlyMap<string, string>,
+  ) {
+    const searched = new Set<string>();
+    const pending = [...texts].filter(([, text]) => text.includes(DEFAULT_IMPORT_SOURCE)).map(([file]) => file);
+    const read = new Set<string>();
+    for (let file = pending.pop(); file !== undefined; file = pending.pop()) {
+      if (read.has(file)) continue;
+      read.add(file);
+      for (const name of this.exportsOf(file).keys()) {
+        const mention = MODULE_ITSELF.has(name) ? mentionsModule(file) : new RegExp(`\\b${escapeRegExp(name)}\\b`);
+        const key = MODULE_ITSELF.has(name) ? `${file}\0module` : name;
+        if (!RUNTIME_HELPER_NAMES.has(name)) this.aliases.add(name);
+        if (searched.has(key)) continue;
+        searched.add(key);
+        for (const [other, text] of texts) {
+          if (other === file || !mention.test(text)) continue;
+          // A helper's own name is read wherever it is written already; another name only from here on.
+          if (!RUNTIME_HELPER_NAMES.has(name)) this.callers.add(other);
+          pending.push(other);
+        }
+      }
+    }
+  }
+
+  /** The files that may call a helper under a name of the app's: the scan must read them too. */
+  get callerFiles(): readonly string[] {
+    return [...this.callers];
+  }
+
+  /**
+   * The runtime helper a called function of `file` (see getCalledExpression) is, when the bindings show it:
+   * imported (`import { ensureQueue as declare } from 'pg-boss-safe-create-queue'`; the codemod renames its
+   * import when the file has a `safeCreateQueue` of its own), required or loaded (`const { ensureQueue } =
+   * require(…)`, `await import(…)`, `import rt = require(…)`), read from the module (`rt.ensureQueue`, also
+   * as compiled CommonJS writes it: `(0, rt_1.ensureQueue)`, `rt_1 = __importStar(require(…))`), or
+   * exported again by a module of the tree under its name or another. The name alone is not enough for
+   * `ensureQueue`: apps name their own wrappers `ensureQueue(name)`, and those are read through their
+   * callers. Only a helper's name, or one a module of the tree exports a helper under, is worth parsing
+   * the imported module for: every call of an imported function comes here.
+   */
+  calledHelper(file: string, source: SourceFile, called: TSESTree.Node): RuntimeHelper | undefined {
+    return this.heldBy(file, source, called, (name) => RUNTIME_HELPER_NAMES.has(name) || this.aliases.has(name));
+  }
+
+  /** The helper `node` of `file` holds, following imports whose name `worthFollowing` accepts. */
+  private heldBy(
+    file: string,
+    source: SourceFile,
+    node: TSESTree.Node,
+    worthFollowing: (name: string) => boolean,
+  ): RuntimeHelper | undefined {
+    const value = skipTransparentWrappers(node);
+    if (value.type === AST_NODE_TYPES.Identifier) {
+      const imported = importedBinding(source, value);
+      return imported && worthFollowing(imported.name) ? this.origin(file, imported) : undefined;
+    }
+    if (value.type !== AST_NODE_TYPES.MemberExpression || value.object.type !== AST_NODE_TYPES.Identifier)
+      return undefined;
+    const name = getStaticPropertyName(value);
+    if (name === undefined || !worthFollowing(name)) return undefined;
+    const module = importedBinding(source, value.object);
+    // A CommonJS module's default import is its `module.exports`, as a namespace import is.
+    if (module?.name !== '*' && module?.name !== 'default') return undefined;
+    return this.origin(file, { source: module.source, name });
+  }
+
+  /**
+   * The helper `imported` (as `file` imports it) is: the runtime's own export, a helper a module of the
+   * tree exports under that name, or, for a helper's name exported by a module the scan does not read
+   * (the codemod's `--import-source`, a package of the app's), possibly one.
+   */
+  private origin(file: string, imported: Imported): RuntimeHelper | undefined {
+    const helper = helperNamed(imported.name);
+    if (imported.source === DEFAULT_IMPORT_SOURCE) return helper && { name: helper, certain: true };
+    const target = this.modules.resolve(file, imported.source);
+    if (!target || !this.modules.source(target)) return helper && { name: helper, certain: false };
+    return this.exportsOf(target).get(imported.name);
+  }
+
+  private exportsOf(file: string): HelperExports {
+    let exports = this.found.get(file);
+    if (!exports) {
+      // A cycle of re-exports ends here.
+      this.found.set(file, NONE);
+      exports = this.readExports(file);
+      this.found.set(file, exports);
+    }
+    return exports;
+  }
+
+  private readExports(file: string): HelperExports {
+    const source = this.modules.source(file);
+    if (!source) return NONE;
+    const exports = new Map<string, RuntimeHelper>();
+    const add = (name: string, helper: RuntimeHelper | undefined) => {
+      if (helper && !exports.has(name)) exports.set(name, helper);
+    };
+    const held = (node: TSESTree.Node) => this.heldBy(file, source, node, () => true);
+    for (const statement of source.ast.body) {
+      switch (statement.type) {
+        case AST_NODE_TYPES.ExportAllDeclaration:
+          if (!statement.exported && statement.exportKind !== 'type')
+            for (const [name, helper] of this.exportsOfAll(file, statement.source.value))
+              if (!MODULE_ITSELF.has(name)) add(name, helper);
+          break;
+        case AST_NODE_TYPES.ExportNamedDeclaration:
+          if (statement.exportKind === 'type') break;
+          for (const specifier of statement.specifiers) {
+            if (specifier.exportKind === 'type') continue;
+            const exported = moduleExportName(specifier.exported);
+            if (statement.source)
+              add(
+                exported,
+                this.origin(file, { source: statement.source.value, name: moduleExportName(specifier.local) }),
+              );
+            else add(exported, held(specifier.local));
+          }
+          if (statement.declaration?.type === AST_NODE_TYPES.VariableDeclaration)
+            for (const declarator of statement.declaration.declarations)
+              if (declarator.id.type === AST_NODE_TYPES.Identifier && declarator.init)
+                add(declarator.id.name, held(declarator.init));
+          break;
+        case AST_NODE_TYPES.ExportDefaultDeclaration:
+          add('default', held(statement.declaration));
+          break;
+        case AST_NODE_TYPES.TSExportAssignment:
+          add('*', held(statement.expression));
+          add('default', held(statement.expression));
+          break;
+        case AST_NODE_TYPES.ExpressionStatement:
+          this.readCommonJsExports(statement.expression, held, add);
+          break;
+        default:
+          break;
+      }
+    }
+    return exports;
+  }
+
+  /** What `export * from source` brings: every helper when it is the runtime or a module the scan cannot read. */
+  private exportsOfAll(file: string, specifier: string): HelperExports {
+    const target = specifier === DEFAULT_IMPORT_SOURCE ? undefined : this.modules.resolve(file, specifier);
+    if (target && this.modules.source(target)) return this.exportsOf(target);
+    const certain = specifier === DEFAULT_IMPORT_SOURCE;
+    return new Map([...RUNTIME_HELPER_NAMES].map((name) => [name, { name: helperNamed(name)!, certain }]));
+  }
+
+  /** `module.exports = f`, `module.exports = { name: f }`, `exports.name = f`, `module.exports.name = f`. */
+  private readCommonJsExports(
+    expression: TSESTree.Expression,
+    held: (node: TSESTree.Node) => RuntimeHelper | undefined,
+    add: (name: string, helper: RuntimeHelper | undefined) => void,
+  ): void {
+    if (expression.type !== AST_NODE_TYPES.AssignmentExpression || expression.operator !== '=') return;
+    const { left, right } = expression;
+    if (isModuleExports(left)) {
+      if (right.type !== AST_NODE_TYPES.ObjectExpression) {
+        add('*', held(right));
+        add('default', held(right));
+        return;
+      }
+      for (const property of right.properties) {
+        const name = property.type === AST_NODE_TYPES.Property ? getPropertyKeyName(property) : undefined;
+        if (property.type === AST_NODE_TYPES.Property && name !== undefined) add(name, held(property.value));
+      }
+      return;
+    }
+    if (
+      left.type === AST_NODE_TYPES.MemberExpression &&
+      (isModuleExports(left.object) ||
+        (left.object.type === AST_NODE_TYPES.Identifier && left.object.name === 'exports'))
+    ) {
+      const name = getStaticPropertyName(left);
+      if (name !== undefined) add(name, held(right));
+    }
+  }
+}
+
+/**
+ * A text that may import `file` as a whole (`import declare from './declareQueue'`, `require('./queues')`):
+ * one holding a quoted module specifier that ends in the file's name, or its folder's for an index file.
+ */
+function mentionsModule(file: string): RegExp {
+  const stem = path.basename(file, path.extname(file));
+  const name = stem === 'index' ? path.basename(path.dirname(file)) : stem;
+  return new RegExp(
+    `['"\`][^'"\`\\n]*\\b${escapeRegExp(name)}(?:\\.[cm]?[jt]sx?)?(?:/index(?:\\.[cm]?[jt]sx?)?)?['"\`]`,
+  );
+}
