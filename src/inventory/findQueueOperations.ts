@@ -105,7 +105,8 @@ export function findQueueOperations(
       first &&
       name &&
       isPgBossReceiverBySyntax(scope.source, first) &&
-      mayHoldRuntime(scope.source, called.object, method)
+      mayHoldRuntime(scope.source, called.object, method) &&
+      !helpers.isReadModule(scope.file, scope.source, called.object)
     ) {
       // `rt.ensureQueue(boss, 'emails')` on a parameter or an injected object may be the runtime's: its
       // queue is not called undeclared for want of it.

@@ -1,8 +1,10 @@
 import path from 'node:path';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
+import { DefinitionType } from '@typescript-eslint/scope-manager';
 import { DEFAULT_IMPORT_SOURCE } from '../runtimeModule';
 import { getPropertyKeyName } from '../util/getPropertyKeyName';
 import { getStaticPropertyName } from '../util/getStaticPropertyName';
+import { resolveIdentifier } from '../util/scope';
 import { skipTransparentWrappers } from '../util/skipTransparentWrappers';
 import type { SourceFile } from '../util/sourceFile';
 import { helperNamed, RUNTIME_HELPER_NAMES, type RuntimeHelper } from './runtimeHelpers';
@@ -48,7 +50,9 @@ export class RuntimeHelperExports {
     for (let file = pending.pop(); file !== undefined; file = pending.pop()) {
       if (read.has(file)) continue;
       read.add(file);
-      for (const name of this.exportsOf(file).keys()) {
+      for (const exported of this.exportsOf(file).keys()) {
+        // `queues.declare` (a helper held in an exported object) is called by its last name.
+        const name = exported.slice(exported.lastIndexOf('.') + 1);
         const mention = MODULE_ITSELF.has(name) ? mentionsModule(file) : new RegExp(`\\b${escapeRegExp(name)}\\b`);
         const key = MODULE_ITSELF.has(name) ? `${file}\0module` : name;
         if (!RUNTIME_HELPER_NAMES.has(name)) this.aliases.add(name);
@@ -84,6 +88,19 @@ export class RuntimeHelperExports {
     return this.heldBy(file, source, called, (name) => RUNTIME_HELPER_NAMES.has(name) || this.aliases.has(name));
   }
 
+  /**
+   * Whether `object` is a module of the tree imported whole (`import * as queues from './queues'`,
+   * `require('./queues')`): its exports are read, so a helper's name called on it is the runtime's only
+   * when calledHelper says so, and otherwise the app's own function.
+   */
+  isReadModule(file: string, source: SourceFile, object: TSESTree.Node): boolean {
+    const value = skipTransparentWrappers(object);
+    const module = value.type === AST_NODE_TYPES.Identifier ? importedBinding(source, value) : undefined;
+    if (module?.name !== '*' && module?.name !== 'default') return false;
+    const target = this.modules.resolve(file, module.source);
+    return target !== undefined && this.modules.source(target) !== null;
+  }
+
   /** The helper `node` of `file` holds, following imports whose name `worthFollowing` accepts. */
   private heldBy(
     file: string,
@@ -101,22 +118,30 @@ export class RuntimeHelperExports {
     const name = getStaticPropertyName(value);
     if (name === undefined || !worthFollowing(name)) return undefined;
     const module = importedBinding(source, value.object);
+    if (!module) return undefined;
     // A CommonJS module's default import is its `module.exports`, as a namespace import is.
-    if (module?.name !== '*' && module?.name !== 'default') return undefined;
-    return this.origin(file, { source: module.source, name });
+    const fromModule =
+      module.name === '*' || module.name === 'default' ? this.origin(file, { source: module.source, name }) : undefined;
+    // An exported object holding helpers: `import { queues } from './queues'`, then `queues.declare(…)`.
+    return (
+      fromModule ?? (module.name === '*' ? undefined : this.origin(file, { ...module, name: `${module.name}.${name}` }))
+    );
+  }
+
+  /** The helper `imported` (as `file` imports it) is, when the module it comes from exports one under that name. */
+  private origin(file: string, imported: Imported): RuntimeHelper | undefined {
+    return this.moduleExports(file, imported.source).get(imported.name);
   }
 
   /**
-   * The helper `imported` (as `file` imports it) is: the runtime's own export, a helper a module of the
-   * tree exports under that name, or, for a helper's name exported by a module the scan does not read
-   * (the codemod's `--import-source`, a package of the app's), possibly one.
+   * The helpers the module `specifier` names (from `file`) exports: the runtime's own, those of a module of
+   * the tree, or, for a module the scan does not read (the codemod's `--import-source`, a package of the
+   * app's), possibly the runtime's under their own names, as it may re-export them.
    */
-  private origin(file: string, imported: Imported): RuntimeHelper | undefined {
-    const helper = helperNamed(imported.name);
-    if (imported.source === DEFAULT_IMPORT_SOURCE) return helper && { name: helper, certain: true };
-    const target = this.modules.resolve(file, imported.source);
-    if (!target || !this.modules.source(target)) return helper && { name: helper, certain: false };
-    return this.exportsOf(target).get(imported.name);
+  private moduleExports(file: string, specifier: string): HelperExports {
+    if (specifier === DEFAULT_IMPORT_SOURCE) return RUNTIME_EXPORTS;
+    const target = this.modules.resolve(file, specifier);
+    return target && this.modules.source(target) ? this.exportsOf(target) : UNREAD_MODULE_EXPORTS;
   }
 
   private exportsOf(file: string): HelperExports {
@@ -138,39 +163,46 @@ export class RuntimeHelperExports {
       if (helper && !exports.has(name)) exports.set(name, helper);
     };
     const held = (node: TSESTree.Node) => this.heldBy(file, source, node, () => true);
+    /** A value exported as `name`: a helper, or an object literal of the file holding helpers. */
+    const addValue = (name: string, node: TSESTree.Node) => {
+      add(name, held(node));
+      for (const [key, value] of objectMembers(source, node)) add(`${name}.${key}`, held(value));
+    };
+    /** `export { local as exported } from specifier`, and the helpers of an object `local` holds. */
+    const reexport = (exported: string, specifier: string, local: string) => {
+      for (const [key, helper] of this.moduleExports(file, specifier)) {
+        if (key === local) add(exported, helper);
+        else if (key.startsWith(`${local}.`)) add(exported + key.slice(local.length), helper);
+      }
+    };
     for (const statement of source.ast.body) {
       switch (statement.type) {
         case AST_NODE_TYPES.ExportAllDeclaration:
-          if (!statement.exported && statement.exportKind !== 'type')
-            for (const [name, helper] of this.exportsOfAll(file, statement.source.value))
-              if (!MODULE_ITSELF.has(name)) add(name, helper);
+          if (statement.exported || statement.exportKind === 'type') break;
+          for (const [key, helper] of this.moduleExports(file, statement.source.value))
+            if (!MODULE_ITSELF.has(key.split('.')[0]!)) add(key, helper);
           break;
         case AST_NODE_TYPES.ExportNamedDeclaration:
           if (statement.exportKind === 'type') break;
           for (const specifier of statement.specifiers) {
             if (specifier.exportKind === 'type') continue;
             const exported = moduleExportName(specifier.exported);
-            if (statement.source)
-              add(
-                exported,
-                this.origin(file, { source: statement.source.value, name: moduleExportName(specifier.local) }),
-              );
-            else add(exported, held(specifier.local));
+            if (statement.source) reexport(exported, statement.source.value, moduleExportName(specifier.local));
+            else addValue(exported, specifier.local);
           }
           if (statement.declaration?.type === AST_NODE_TYPES.VariableDeclaration)
             for (const declarator of statement.declaration.declarations)
               if (declarator.id.type === AST_NODE_TYPES.Identifier && declarator.init)
-                add(declarator.id.name, held(declarator.init));
+                addValue(declarator.id.name, declarator.init);
           break;
         case AST_NODE_TYPES.ExportDefaultDeclaration:
-          add('default', held(statement.declaration));
+          addValue('default', statement.declaration);
           break;
         case AST_NODE_TYPES.TSExportAssignment:
-          add('*', held(statement.expression));
-          add('default', held(statement.expression));
+          addModuleExports(source, statement.expression, held, add);
           break;
         case AST_NODE_TYPES.ExpressionStatement:
-          this.readCommonJsExports(statement.expression, held, add);
+          readCommonJsExport(source, statement.expression, held, add);
           break;
         default:
           break;
@@ -178,44 +210,62 @@ export class RuntimeHelperExports {
     }
     return exports;
   }
+}
 
-  /** What `export * from source` brings: every helper when it is the runtime or a module the scan cannot read. */
-  private exportsOfAll(file: string, specifier: string): HelperExports {
-    const target = specifier === DEFAULT_IMPORT_SOURCE ? undefined : this.modules.resolve(file, specifier);
-    if (target && this.modules.source(target)) return this.exportsOf(target);
-    const certain = specifier === DEFAULT_IMPORT_SOURCE;
-    return new Map([...RUNTIME_HELPER_NAMES].map((name) => [name, { name: helperNamed(name)!, certain }]));
-  }
+/** The runtime's exports. */
+const RUNTIME_EXPORTS: HelperExports = new Map(
+  [...RUNTIME_HELPER_NAMES].map((name) => [name, { name: helperNamed(name)!, certain: true }]),
+);
 
-  /** `module.exports = f`, `module.exports = { name: f }`, `exports.name = f`, `module.exports.name = f`. */
-  private readCommonJsExports(
-    expression: TSESTree.Expression,
-    held: (node: TSESTree.Node) => RuntimeHelper | undefined,
-    add: (name: string, helper: RuntimeHelper | undefined) => void,
-  ): void {
-    if (expression.type !== AST_NODE_TYPES.AssignmentExpression || expression.operator !== '=') return;
-    const { left, right } = expression;
-    if (isModuleExports(left)) {
-      if (right.type !== AST_NODE_TYPES.ObjectExpression) {
-        add('*', held(right));
-        add('default', held(right));
-        return;
-      }
-      for (const property of right.properties) {
-        const name = property.type === AST_NODE_TYPES.Property ? getPropertyKeyName(property) : undefined;
-        if (property.type === AST_NODE_TYPES.Property && name !== undefined) add(name, held(property.value));
-      }
-      return;
-    }
-    if (
-      left.type === AST_NODE_TYPES.MemberExpression &&
-      (isModuleExports(left.object) ||
-        (left.object.type === AST_NODE_TYPES.Identifier && left.object.name === 'exports'))
-    ) {
-      const name = getStaticPropertyName(left);
-      if (name !== undefined) add(name, held(right));
-    }
+/** What a module the scan does not read may export: the helpers under their own names, perhaps. */
+const UNREAD_MODULE_EXPORTS: HelperExports = new Map(
+  [...RUNTIME_HELPER_NAMES].map((name) => [name, { name: helperNamed(name)!, certain: false }]),
+);
+
+/** `module.exports = f`, `module.exports = { name: f }`, `exports.name = f`, `module.exports.name = f`. */
+function readCommonJsExport(
+  source: SourceFile,
+  expression: TSESTree.Expression,
+  held: (node: TSESTree.Node) => RuntimeHelper | undefined,
+  add: (name: string, helper: RuntimeHelper | undefined) => void,
+): void {
+  if (expression.type !== AST_NODE_TYPES.AssignmentExpression || expression.operator !== '=') return;
+  const { left, right } = expression;
+  if (isModuleExports(left)) addModuleExports(source, right, held, add);
+  else if (
+    left.type === AST_NODE_TYPES.MemberExpression &&
+    (isModuleExports(left.object) || (left.object.type === AST_NODE_TYPES.Identifier && left.object.name === 'exports'))
+  ) {
+    const name = getStaticPropertyName(left);
+    if (name !== undefined) add(name, held(right));
   }
+}
+
+/** `module.exports = value` or `export = value`: the module is the value, and an object's members its exports. */
+function addModuleExports(
+  source: SourceFile,
+  value: TSESTree.Node,
+  held: (node: TSESTree.Node) => RuntimeHelper | undefined,
+  add: (name: string, helper: RuntimeHelper | undefined) => void,
+): void {
+  add('*', held(value));
+  add('default', held(value));
+  for (const [key, member] of objectMembers(source, value)) add(key, held(member));
+}
+
+/** The members of an object literal `node` is, or a `const` of the file holds: `{ declare: ensureQueue }`. */
+function objectMembers(source: SourceFile, node: TSESTree.Node): Array<[string, TSESTree.Node]> {
+  let value = skipTransparentWrappers(node);
+  if (value.type === AST_NODE_TYPES.Identifier) {
+    const def = resolveIdentifier(source, value)?.defs[0];
+    if (def?.type !== DefinitionType.Variable || def.parent.kind !== 'const' || !def.node.init) return [];
+    value = skipTransparentWrappers(def.node.init);
+  }
+  if (value.type !== AST_NODE_TYPES.ObjectExpression) return [];
+  return value.properties.flatMap((property): Array<[string, TSESTree.Node]> => {
+    const key = property.type === AST_NODE_TYPES.Property ? getPropertyKeyName(property) : undefined;
+    return property.type === AST_NODE_TYPES.Property && key !== undefined ? [[key, property.value]] : [];
+  });
 }
 
 /**
