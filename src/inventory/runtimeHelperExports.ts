@@ -18,6 +18,13 @@ type HelperExports = ReadonlyMap<string, RuntimeHelper>;
 
 const NONE: HelperExports = new Map();
 
+/**
+ * What the text of a module that exports a value must hold: `export {`, `export *`, `export default`,
+ * `export const` (not `export function` or `export class`, whose helpers are read through their callers),
+ * `export =`, or CommonJS exports.
+ */
+const EXPORTS_A_VALUE = /\bexport\s*(?:[{*=]|default\b|const\b|let\b|var\b)|\bmodule\.exports\b|\bexports\s*[.[]/;
+
 /** Export names that stand for the module itself, not for a name a caller writes. */
 const MODULE_ITSELF = new Set(['default', '*']);
 
@@ -28,8 +35,8 @@ const MODULE_ITSELF = new Set(['default', '*']);
  * `module.exports = { declareQueue: ensureQueue }`), also through chains of the app's modules.
  *
  * Built before the scan reads calls, without parsing a module that cannot be such a re-export: it starts
- * from the files whose text names the runtime's package, then reads the files whose text names what those
- * export (and, for a default export, a module specifier ending in the module's name), until nothing new
+ * from the files whose text names the runtime's package and exports a value, then reads those of the
+ * files whose text names what they export (and, for a default export, a module specifier ending in the module's name), until nothing new
  * is exported. Those files are also every file that can call a helper under the app's name: the scan
  * reads them for queue operations (`callerFiles`).
  */
@@ -48,7 +55,8 @@ export class RuntimeHelperExports {
     const pending = [...texts].filter(([, text]) => text.includes(DEFAULT_IMPORT_SOURCE)).map(([file]) => file);
     const read = new Set<string>();
     for (let file = pending.pop(); file !== undefined; file = pending.pop()) {
-      if (read.has(file)) continue;
+      // A file that only calls the runtime (the codemod's output) exports no value it could be.
+      if (read.has(file) || !EXPORTS_A_VALUE.test(texts.get(file)!)) continue;
       read.add(file);
       for (const exported of this.exportsOf(file).keys()) {
         // `queues.declare` (a helper held in an exported object) is called by its last name.
