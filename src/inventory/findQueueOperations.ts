@@ -94,8 +94,7 @@ export function findQueueOperations(
     }
     if (helper) {
       // It may be the runtime's (the codemod's --import-source): its queue is not called undeclared for want of it.
-      const name = node.arguments[1];
-      if (name) operations.push(unresolved(scope, positionOf(scope, node), helper.name, called, name, 'callee'));
+      operations.push(...readPossibleDeclaration(scope, callers, node, called, helper.name));
       return;
     }
     const [first, name] = node.arguments;
@@ -108,9 +107,8 @@ export function findQueueOperations(
       mayHoldRuntime(scope.source, called.object, method) &&
       !helpers.isReadModule(scope.file, scope.source, called.object)
     ) {
-      // `rt.ensureQueue(boss, 'emails')` on a parameter or an injected object may be the runtime's: its
-      // queue is not called undeclared for want of it.
-      operations.push(unresolved(scope, positionOf(scope, node), method, called, name, 'callee'));
+      // `rt.ensureQueue(boss, 'emails')` on a parameter or an injected object may be the runtime's.
+      operations.push(...readPossibleDeclaration(scope, callers, node, called, method));
       return;
     }
     if (
@@ -171,6 +169,32 @@ function readHelperCall(
       ];
     });
   });
+}
+
+/**
+ * A call of a function that may be one of the runtime's helpers (`called`): each queue its name can be is
+ * undecided, never undeclared for want of it. The name is read as a declaration's is, through loops and
+ * the callers of the function around the call; one that cannot be read leaves undecided what it can be.
+ */
+function readPossibleDeclaration(
+  scope: EvaluationScope,
+  callers: ProgramCallers,
+  call: TSESTree.CallExpression,
+  called: TSESTree.Node,
+  helper: string,
+): QueueOperation[] {
+  const name = call.arguments[1];
+  if (!name) return [];
+  return forEachPass(scope, callers, call, name, helper, (queue, _pass, at) => [
+    {
+      kind: 'unresolved',
+      reason: 'callee',
+      ...at,
+      method: helper,
+      expression: sourceText(scope, called),
+      pattern: { kind: 'one-of', names: [queue] },
+    },
+  ]);
 }
 
 function readKey(scope: EvaluationScope, property: TSESTree.Property): string | undefined {
@@ -366,19 +390,23 @@ function unresolved(
   at: OperationPosition,
   method: string,
   expression: TSESTree.Node,
-  /** For a receiver that may be pg-boss or a callee that may be the runtime's: the name it is given. */
+  /** For a receiver that may be pg-boss: the name it is given. */
   name?: TSESTree.Node,
-  reason: 'receiver' | 'callee' = 'receiver',
 ): QueueOperation {
-  const text = scope.source.text.slice(expression.range[0], expression.range[1]).replace(/\s+/g, ' ');
   return {
     kind: 'unresolved',
-    reason: name ? reason : 'name',
+    reason: name ? 'receiver' : 'name',
     ...at,
     method,
-    expression: text.length > MAX_EXPRESSION_LENGTH ? `${text.slice(0, MAX_EXPRESSION_LENGTH - 1)}…` : text,
+    expression: sourceText(scope, expression),
     pattern: readNamePattern(scope, name ?? expression),
   };
+}
+
+/** An expression's source text on one line, shortened for a message. */
+function sourceText(scope: EvaluationScope, expression: TSESTree.Node): string {
+  const text = scope.source.text.slice(expression.range[0], expression.range[1]).replace(/\s+/g, ' ');
+  return text.length > MAX_EXPRESSION_LENGTH ? `${text.slice(0, MAX_EXPRESSION_LENGTH - 1)}…` : text;
 }
 
 /** Where a call starts, in the file `scope` names. */

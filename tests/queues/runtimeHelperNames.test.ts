@@ -136,6 +136,11 @@ describe('a runtime helper called on an object the scan cannot follow', PROCESS_
 export function boot(rt: { ensureQueue: Function }) {
   return rt.ensureQueue(boss, 'param');
 }
+// Its name is read at each call of the function around it: only "wrapped" stays undecided, not every queue.
+export function declareOne(rt: { ensureQueue: Function }, name: string) {
+  return rt.ensureQueue(boss, name);
+}
+declareOne(runtime, 'wrapped');
 export async function start(deps: Deps) {
   await deps.runtime.ensureQueue(deps.boss, 'injected');
   await deps.safeCreateQueue(boss, 'safe_injected');
@@ -175,6 +180,7 @@ export async function ensureQueue(_boss: PgBoss, name: string) {
         'own_instance',
         'own_literal',
         'own_module',
+        'wrapped',
         'never',
       ]),
     });
@@ -187,6 +193,7 @@ export async function ensureQueue(_boss: PgBoss, name: string) {
       own_this: false,
       param: null,
       safe_injected: true,
+      wrapped: null,
     });
     expect(judged.problems).toEqual([
       'undeclared never',
@@ -196,13 +203,14 @@ export async function ensureQueue(_boss: PgBoss, name: string) {
       'undeclared own_this',
       'unresolved-name',
       'unresolved-name',
+      'unresolved-name',
     ]);
     expect(judged.ruleReports).toEqual([
+      'src/uses.ts:10:7 pg-boss/no-undeclared-queue',
       'src/uses.ts:5:7 pg-boss/no-undeclared-queue',
       'src/uses.ts:6:7 pg-boss/no-undeclared-queue',
       'src/uses.ts:7:7 pg-boss/no-undeclared-queue',
       'src/uses.ts:8:7 pg-boss/no-undeclared-queue',
-      'src/uses.ts:9:7 pg-boss/no-undeclared-queue',
     ]);
     expect(judged.ruleReports).toEqual(judged.inventoryReports);
   });
