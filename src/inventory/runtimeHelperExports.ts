@@ -7,11 +7,12 @@ import { getStaticPropertyName } from '../util/getStaticPropertyName';
 import { resolveIdentifier } from '../util/scope';
 import { skipTransparentWrappers } from '../util/skipTransparentWrappers';
 import type { SourceFile } from '../util/sourceFile';
-import { helperNamed, RUNTIME_HELPER_NAMES, type RuntimeHelper } from './runtimeHelpers';
 import { escapeRegExp } from './escapeRegExp';
 import { importedBinding, type Imported } from './importedBinding';
 import type { ProjectModules } from './projectModules';
+import { MENTIONS_HELPER } from './queueMethods';
 import { isModuleExports, moduleExportName } from './readModuleExport';
+import { helperNamed, RUNTIME_HELPER_NAMES, type RuntimeHelper } from './runtimeHelpers';
 
 /** A module's exports that are runtime helpers, by exported name (`default`, and `*` for `module.exports = f`). */
 type HelperExports = ReadonlyMap<string, RuntimeHelper>;
@@ -35,10 +36,11 @@ const MODULE_ITSELF = new Set(['default', '*']);
  * `module.exports = { declareQueue: ensureQueue }`), also through chains of the app's modules.
  *
  * Built before the scan reads calls, without parsing a module that cannot be such a re-export: it starts
- * from the files whose text names the runtime's package and exports a value, then reads those of the
- * files whose text names what they export (and, for a default export, a module specifier ending in the module's name), until nothing new
- * is exported. Those files are also every file that can call a helper under the app's name: the scan
- * reads them for queue operations (`callerFiles`).
+ * from the files that export a value and whose text names the runtime's package or one of its helpers
+ * (a package of the app's may re-export them), then reads those of the files whose text names what they
+ * export (for a default export: a module specifier ending in the module's name), until nothing new is
+ * exported. The files that name such an export are also every file that can call a helper under the
+ * app's name: the scan reads them for queue operations (`callerFiles`).
  */
 export class RuntimeHelperExports {
   private readonly found = new Map<string, HelperExports>();
@@ -52,7 +54,9 @@ export class RuntimeHelperExports {
     texts: ReadonlyMap<string, string>,
   ) {
     const searched = new Set<string>();
-    const pending = [...texts].filter(([, text]) => text.includes(DEFAULT_IMPORT_SOURCE)).map(([file]) => file);
+    const pending = [...texts]
+      .filter(([, text]) => text.includes(DEFAULT_IMPORT_SOURCE) || MENTIONS_HELPER.test(text))
+      .map(([file]) => file);
     const read = new Set<string>();
     for (let file = pending.pop(); file !== undefined; file = pending.pop()) {
       // A file that only calls the runtime (the codemod's output) exports no value it could be.

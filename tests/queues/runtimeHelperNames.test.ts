@@ -53,6 +53,10 @@ exports.declareAll = safeCreateQueues;
   'src/queues/whole.cjs': "const rt = require('pg-boss-safe-create-queue');\nmodule.exports = rt.ensureQueue;\n",
   'src/queues/kit.ts':
     "import { ensureQueue } from 'pg-boss-safe-create-queue';\nexport const queueKit = { declareKit: ensureQueue };\n",
+  // A package the scan does not read may be the runtime: the queue is undecided, not undeclared.
+  'src/queues/vendor.ts': "export { ensureQueue as declareVendor } from '@acme/queue-kit';\n",
+  'src/vendor.ts':
+    "import { boss } from './boss';\nimport { declareVendor } from './queues/vendor';\nawait declareVendor(boss, 'vendor');\n",
   // A chain of the app's own modules: a renamed re-export of a renamed re-export, and a barrel.
   'src/queues/index.ts': "export { declareQueue as register } from './declare';\nexport * from './safe';\n",
   // None of these names a pg-boss method: they are read because they name what a module above exports.
@@ -75,7 +79,19 @@ await queues.declare(boss, 'barrel');
 `,
   'src/kit.ts':
     "import { boss } from './boss';\nimport { queueKit } from './queues/kit';\nawait queueKit.declareKit(boss, 'kit');\n",
-  'src/uses.ts': usesOf(['emails', 'sms', 'push', 'legacy', 'bulk', 'whole', 'chained', 'barrel', 'kit', 'never']),
+  'src/uses.ts': usesOf([
+    'emails',
+    'sms',
+    'push',
+    'legacy',
+    'bulk',
+    'whole',
+    'chained',
+    'barrel',
+    'kit',
+    'vendor',
+    'never',
+  ]),
 };
 
 describe('a runtime helper the app exports under a name of its own', PROCESS_TIMEOUT, () => {
@@ -91,11 +107,12 @@ describe('a runtime helper the app exports under a name of its own', PROCESS_TIM
       never: false,
       push: true,
       sms: true,
+      vendor: null,
       whole: true,
     });
-    expect(judged.problems).toEqual(['undeclared never']);
+    expect(judged.problems).toEqual(['undeclared never', 'unresolved-name']);
     expect(judged.code).toBe(1);
-    expect(judged.ruleReports).toEqual(['src/uses.ts:11:7 pg-boss/no-undeclared-queue']);
+    expect(judged.ruleReports).toEqual(['src/uses.ts:12:7 pg-boss/no-undeclared-queue']);
     expect(judged.ruleReports).toEqual(judged.inventoryReports);
   });
 
