@@ -46,7 +46,7 @@ export function findProgramOperations({
 }: ProgramFiles): ProgramOperations {
   const modules = new ProjectModules(packageJsons, fileSource);
   const callers = new ProgramCallers(modules, texts);
-  const helpers = new RuntimeHelperExports(modules, texts);
+  const helpers = new RuntimeHelperExports(modules, texts, candidates);
   const operations: LocatedOperation[] = [];
   const unparsable: Array<{ file: string; reason: string }> = [];
   const read = (file: string, source: SourceFile) => {

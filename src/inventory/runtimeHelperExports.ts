@@ -36,8 +36,8 @@ const MODULE_ITSELF = new Set(['default', '*']);
  * `module.exports = { declareQueue: ensureQueue }`), also through chains of the app's modules.
  *
  * Built before the scan reads calls, without parsing a module that cannot be such a re-export: it starts
- * from the files that export a value and whose text names the runtime's package or one of its helpers
- * (a package of the app's may re-export them), then reads those of the files whose text names what they
+ * from the files that export a value and whose text names one of the helpers (as the runtime's import, or
+ * a package of the app's that may re-export it), then reads those of the files whose text names what they
  * export (for a default export: a module specifier ending in the module's name), until nothing new is
  * exported. The files that name such an export are also every file that can call a helper under the
  * app's name: the scan reads them for queue operations (`callerFiles`).
@@ -48,15 +48,20 @@ export class RuntimeHelperExports {
   private readonly aliases = new Set<string>();
   private readonly callers = new Set<string>();
 
-  /** `texts`: every file of the program with its text, read once by the scan. */
+  /**
+   * `texts`: every file of the program with its text, read once by the scan; `candidates`: those that can
+   * hold a queue call (canHoldQueueCall), among them every file that names a helper.
+   */
   constructor(
     private readonly modules: ProjectModules,
     texts: ReadonlyMap<string, string>,
+    candidates: readonly string[],
   ) {
     const searched = new Set<string>();
-    const pending = [...texts]
-      .filter(([, text]) => text.includes(DEFAULT_IMPORT_SOURCE) || MENTIONS_HELPER.test(text))
-      .map(([file]) => file);
+    // A module that names only the runtime's package (`export * from …`) exports the helpers under their
+    // own names, which their callers write: calledHelper finds it from them.
+    const helperFiles = candidates.filter((file) => MENTIONS_HELPER.test(texts.get(file)!));
+    const pending = [...helperFiles];
     const read = new Set<string>();
     for (let file = pending.pop(); file !== undefined; file = pending.pop()) {
       // A file that only calls the runtime (the codemod's output) exports no value it could be.
@@ -70,8 +75,9 @@ export class RuntimeHelperExports {
         if (!RUNTIME_HELPER_NAMES.has(name)) this.aliases.add(name);
         if (searched.has(key)) continue;
         searched.add(key);
-        for (const [other, text] of texts) {
-          if (other === file || !mention.test(text)) continue;
+        // A file that writes a helper's own name is one of those: only they are searched for it.
+        for (const other of RUNTIME_HELPER_NAMES.has(name) ? helperFiles : texts.keys()) {
+          if (other === file || !mention.test(texts.get(other)!)) continue;
           // A helper's own name is read wherever it is written already; another name only from here on.
           if (!RUNTIME_HELPER_NAMES.has(name)) this.callers.add(other);
           pending.push(other);
