@@ -113,7 +113,7 @@ function unresolvedProblem(operation: Unresolved): InventoryProblem {
       kind: 'unresolved-name',
       queue: null,
       locations: [locationOf(operation)],
-      message: `\`${operation.expression}\` (${operation.method}, from a module pg-boss-queues does not read) may be pg-boss-safe-create-queue's; it may declare a queue named ${describeNamePattern(operation.pattern)}, which is then neither declared nor undeclared (\`declared: null\`).`,
+      message: `\`${operation.expression}\` (${operation.method}, from a module or on an object pg-boss-queues cannot follow) may be pg-boss-safe-create-queue's; it may declare a queue named ${describeNamePattern(operation.pattern)}, which is then neither declared nor undeclared (\`declared: null\`).`,
     };
   if (operation.reason === 'receiver')
     return {

@@ -7,7 +7,9 @@ import { findQueueOperations } from './findQueueOperations';
 import { isTestFile } from './isTestFile';
 import { ProgramCallers } from './programCallers';
 import { ProjectModules } from './projectModules';
+import { RuntimeHelperExports } from './runtimeHelperExports';
 import { NO_BINDINGS } from './staticValue';
+import type { SourceFile } from '../util/sourceFile';
 
 /** What the files of a program say about its queues. */
 export interface ProgramOperations {
@@ -44,15 +46,11 @@ export function findProgramOperations({
 }: ProgramFiles): ProgramOperations {
   const modules = new ProjectModules(packageJsons, fileSource);
   const callers = new ProgramCallers(modules, texts);
+  const helpers = new RuntimeHelperExports(modules, texts, candidates);
   const operations: LocatedOperation[] = [];
   const unparsable: Array<{ file: string; reason: string }> = [];
-  for (const file of candidates) {
-    const source = modules.scanned(file, texts.get(file)!);
-    if (source instanceof UnparsableFileError) {
-      unparsable.push({ file: relative(file), reason: source.reason });
-      continue;
-    }
-    for (const operation of findQueueOperations({ modules, file, source, bindings: NO_BINDINGS }, callers)) {
+  const read = (file: string, source: SourceFile) => {
+    for (const operation of findQueueOperations({ modules, file, source, bindings: NO_BINDINGS }, callers, helpers)) {
       const where = relative(operation.file);
       operations.push({
         ...operation,
@@ -61,6 +59,18 @@ export function findProgramOperations({
         test: isTestFile(where),
       });
     }
+  };
+  for (const file of candidates) {
+    const source = modules.scanned(file, texts.get(file)!);
+    if (source instanceof UnparsableFileError) unparsable.push({ file: relative(file), reason: source.reason });
+    else read(file, source);
+  }
+  // A file that calls a helper only under the app's own name for it need mention no queue method. It is
+  // not a candidate that failed to parse when it does not: it may only name something else alike.
+  const isCandidate = new Set(candidates);
+  for (const file of helpers.callerFiles) {
+    const source = isCandidate.has(file) ? null : modules.source(file);
+    if (source) read(file, source);
   }
   return { operations, boundReached: callers.boundReached, unparsable };
 }

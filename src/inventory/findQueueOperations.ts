@@ -4,14 +4,15 @@ import { getCalledExpression } from '../util/getCalledExpression';
 import { getStaticPropertyName } from '../util/getStaticPropertyName';
 import { walkNodes } from '../util/walkNodes';
 import { evaluateStatic } from './evaluateStatic';
-import { findRuntimeHelper } from './findRuntimeHelper';
 import { isReachableUnder } from './isReachableUnder';
 import { iterationBindings } from './iterationBindings';
+import { mayHoldRuntime } from './mayHoldRuntime';
 import type { NamePattern } from './namePattern';
 import { readNamePattern } from './readNamePattern';
 import type { ProgramCallers } from './programCallers';
 import { DECLARING_METHODS, USE_METHODS } from './queueMethods';
 import { resolveThroughCallers } from './resolveThroughCallers';
+import type { RuntimeHelperExports } from './runtimeHelperExports';
 import type { StaticJson } from './queueInventory';
 import {
   isOpaque,
@@ -62,9 +63,14 @@ const MAX_EXPRESSION_LENGTH = 80;
  * The declarations and uses of queues in one parsed file: calls on what the rule and the codemod
  * recognise as a pg-boss instance (`createQueue` and the methods above), and the runtime helpers
  * `safeCreateQueue(boss, name, options)` / `safeCreateQueues(boss, declarations)`, and `ensureQueue(boss,
- * name, options)` imported from the runtime (findRuntimeHelper), renamed or not.
+ * name, options)` imported from the runtime or from a module of the tree that exports it
+ * (RuntimeHelperExports), under its name or another.
  */
-export function findQueueOperations(scope: EvaluationScope, callers: ProgramCallers): QueueOperation[] {
+export function findQueueOperations(
+  scope: EvaluationScope,
+  callers: ProgramCallers,
+  helpers: RuntimeHelperExports,
+): QueueOperation[] {
   const operations: QueueOperation[] = [];
   walkNodes(scope.source.ast, (node) => {
     if (node.type !== AST_NODE_TYPES.CallExpression) return;
@@ -81,15 +87,28 @@ export function findQueueOperations(scope: EvaluationScope, callers: ProgramCall
       operations.push(...readHelperCall(scope, callers, node, method));
       return;
     }
-    const helper = findRuntimeHelper(scope, called);
+    const helper = helpers.calledHelper(scope.file, scope.source, called);
     if (helper?.certain) {
       operations.push(...readHelperCall(scope, callers, node, helper.name));
       return;
     }
     if (helper) {
       // It may be the runtime's (the codemod's --import-source): its queue is not called undeclared for want of it.
-      const name = node.arguments[1];
-      if (name) operations.push(unresolved(scope, positionOf(scope, node), helper.name, called, name, 'callee'));
+      operations.push(...readPossibleDeclaration(scope, callers, node, called, helper.name));
+      return;
+    }
+    const [first, name] = node.arguments;
+    if (
+      method === 'ensureQueue' &&
+      called.type === AST_NODE_TYPES.MemberExpression &&
+      first &&
+      name &&
+      isPgBossReceiverBySyntax(scope.source, first) &&
+      mayHoldRuntime(scope.source, called.object, method) &&
+      !helpers.isReadModule(scope.file, scope.source, called.object)
+    ) {
+      // `rt.ensureQueue(boss, 'emails')` on a parameter or an injected object may be the runtime's.
+      operations.push(...readPossibleDeclaration(scope, callers, node, called, method));
       return;
     }
     if (
@@ -150,6 +169,32 @@ function readHelperCall(
       ];
     });
   });
+}
+
+/**
+ * A call of a function that may be one of the runtime's helpers (`called`): each queue its name can be is
+ * undecided, never undeclared for want of it. The name is read as a declaration's is, through loops and
+ * the callers of the function around the call; one that cannot be read leaves undecided what it can be.
+ */
+function readPossibleDeclaration(
+  scope: EvaluationScope,
+  callers: ProgramCallers,
+  call: TSESTree.CallExpression,
+  called: TSESTree.Node,
+  helper: string,
+): QueueOperation[] {
+  const name = call.arguments[1];
+  if (!name) return [];
+  return forEachPass(scope, callers, call, name, helper, (queue, _pass, at) => [
+    {
+      kind: 'unresolved',
+      reason: 'callee',
+      ...at,
+      method: helper,
+      expression: sourceText(scope, called),
+      pattern: { kind: 'one-of', names: [queue] },
+    },
+  ]);
 }
 
 function readKey(scope: EvaluationScope, property: TSESTree.Property): string | undefined {
@@ -345,19 +390,23 @@ function unresolved(
   at: OperationPosition,
   method: string,
   expression: TSESTree.Node,
-  /** For a receiver that may be pg-boss or a callee that may be the runtime's: the name it is given. */
+  /** For a receiver that may be pg-boss: the name it is given. */
   name?: TSESTree.Node,
-  reason: 'receiver' | 'callee' = 'receiver',
 ): QueueOperation {
-  const text = scope.source.text.slice(expression.range[0], expression.range[1]).replace(/\s+/g, ' ');
   return {
     kind: 'unresolved',
-    reason: name ? reason : 'name',
+    reason: name ? 'receiver' : 'name',
     ...at,
     method,
-    expression: text.length > MAX_EXPRESSION_LENGTH ? `${text.slice(0, MAX_EXPRESSION_LENGTH - 1)}…` : text,
+    expression: sourceText(scope, expression),
     pattern: readNamePattern(scope, name ?? expression),
   };
+}
+
+/** An expression's source text on one line, shortened for a message. */
+function sourceText(scope: EvaluationScope, expression: TSESTree.Node): string {
+  const text = scope.source.text.slice(expression.range[0], expression.range[1]).replace(/\s+/g, ' ');
+  return text.length > MAX_EXPRESSION_LENGTH ? `${text.slice(0, MAX_EXPRESSION_LENGTH - 1)}…` : text;
 }
 
 /** Where a call starts, in the file `scope` names. */

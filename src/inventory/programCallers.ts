@@ -9,6 +9,7 @@ import { skipTransparentWrappers } from '../util/skipTransparentWrappers';
 import type { SourceFile } from '../util/sourceFile';
 import { walkNodes } from '../util/walkNodes';
 import type { ProjectModules } from './projectModules';
+import { escapeRegExp } from './escapeRegExp';
 import { MENTIONS_BOSS } from './queueMethods';
 import { isModuleExports, moduleExportName } from './readModuleExport';
 
@@ -472,8 +473,4 @@ function isInside(node: TSESTree.Node, ancestor: TSESTree.Node): boolean {
   for (let current: TSESTree.Node | undefined = node; current; current = current.parent)
     if (current === ancestor) return true;
   return false;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[$()*+.?[\\\]^{|}]/g, '\\$&');
 }

@@ -37,7 +37,7 @@ export const QUEUE_METHOD_NAMES: readonly string[] = [
 ];
 
 /** The runtime helpers that declare queues, called as functions (`ensureQueue` only as the runtime's import). */
-const MENTIONS_HELPER = /\b(?:safeCreateQueues?|ensureQueue)\b/;
+export const MENTIONS_HELPER = /\b(?:safeCreateQueues?|ensureQueue)\b/;
 
 /**
  * The same kind of text check as the codemod's: a file that names none of the methods is never parsed.

@@ -1,0 +1,299 @@
+import path from 'node:path';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
+import { DefinitionType } from '@typescript-eslint/scope-manager';
+import { DEFAULT_IMPORT_SOURCE } from '../runtimeModule';
+import { getPropertyKeyName } from '../util/getPropertyKeyName';
+import { getStaticPropertyName } from '../util/getStaticPropertyName';
+import { resolveIdentifier } from '../util/scope';
+import { skipTransparentWrappers } from '../util/skipTransparentWrappers';
+import type { SourceFile } from '../util/sourceFile';
+import { escapeRegExp } from './escapeRegExp';
+import { importedBinding, type Imported } from './importedBinding';
+import type { ProjectModules } from './projectModules';
+import { MENTIONS_HELPER } from './queueMethods';
+import { isModuleExports, moduleExportName } from './readModuleExport';
+import { helperNamed, RUNTIME_HELPER_NAMES, type RuntimeHelper } from './runtimeHelpers';
+
+/** A module's exports that are runtime helpers, by exported name (`default`, and `*` for `module.exports = f`). */
+type HelperExports = ReadonlyMap<string, RuntimeHelper>;
+
+const NONE: HelperExports = new Map();
+
+/**
+ * What the text of a module that exports a value must hold: `export {`, `export *`, `export default`,
+ * `export const` (not `export function` or `export class`, whose helpers are read through their callers),
+ * `export =`, or CommonJS exports.
+ */
+const EXPORTS_A_VALUE = /\bexport\s*(?:[{*=]|default\b|const\b|let\b|var\b)|\bmodule\.exports\b|\bexports\s*[.[]/;
+
+/** Export names that stand for the module itself, not for a name a caller writes. */
+const MODULE_ITSELF = new Set(['default', '*']);
+
+/**
+ * Which modules of the scanned tree export one of the runtime's helpers, and under which names: the
+ * runtime re-exported under a name of the app's own (`export { ensureQueue as declareQueue } from
+ * 'pg-boss-safe-create-queue'`, `export const declare = safeCreateQueue`, `export default ensureQueue`,
+ * `module.exports = { declareQueue: ensureQueue }`), also through chains of the app's modules.
+ *
+ * Built before the scan reads calls, without parsing a module that cannot be such a re-export: it starts
+ * from the files that export a value and whose text names one of the helpers (as the runtime's import, or
+ * a package of the app's that may re-export it), then reads those of the files whose text names what they
+ * export (for a default export: a module specifier ending in the module's name), until nothing new is
+ * exported. The files that name such an export are also every file that can call a helper under the
+ * app's name: the scan reads them for queue operations (`callerFiles`).
+ */
+export class RuntimeHelperExports {
+  private readonly found = new Map<string, HelperExports>();
+  /** Names other than the helpers' own under which some module of the tree exports a helper. */
+  private readonly aliases = new Set<string>();
+  private readonly callers = new Set<string>();
+
+  /**
+   * `texts`: every file of the program with its text, read once by the scan; `candidates`: those that can
+   * hold a queue call (canHoldQueueCall), among them every file that names a helper.
+   */
+  constructor(
+    private readonly modules: ProjectModules,
+    texts: ReadonlyMap<string, string>,
+    candidates: readonly string[],
+  ) {
+    const searched = new Set<string>();
+    // A module that names only the runtime's package (`export * from …`) exports the helpers under their
+    // own names, which their callers write: calledHelper finds it from them.
+    const helperFiles = candidates.filter((file) => MENTIONS_HELPER.test(texts.get(file)!));
+    const pending = [...helperFiles];
+    const read = new Set<string>();
+    for (let file = pending.pop(); file !== undefined; file = pending.pop()) {
+      // A file that only calls the runtime (the codemod's output) exports no value it could be.
+      if (read.has(file) || !EXPORTS_A_VALUE.test(texts.get(file)!)) continue;
+      read.add(file);
+      for (const exported of this.exportsOf(file).keys()) {
+        // `queues.declare` (a helper held in an exported object) is called by its last name.
+        const name = exported.slice(exported.lastIndexOf('.') + 1);
+        const mention = MODULE_ITSELF.has(name) ? mentionsModule(file) : new RegExp(`\\b${escapeRegExp(name)}\\b`);
+        const key = MODULE_ITSELF.has(name) ? `${file}\0module` : name;
+        if (!RUNTIME_HELPER_NAMES.has(name)) this.aliases.add(name);
+        if (searched.has(key)) continue;
+        searched.add(key);
+        // A file that writes a helper's own name is one of those: only they are searched for it.
+        for (const other of RUNTIME_HELPER_NAMES.has(name) ? helperFiles : texts.keys()) {
+          if (other === file || !mention.test(texts.get(other)!)) continue;
+          // A helper's own name is read wherever it is written already; another name only from here on.
+          if (!RUNTIME_HELPER_NAMES.has(name)) this.callers.add(other);
+          pending.push(other);
+        }
+      }
+    }
+  }
+
+  /** The files that may call a helper under a name of the app's: the scan must read them too. */
+  get callerFiles(): readonly string[] {
+    return [...this.callers];
+  }
+
+  /**
+   * The runtime helper a called function of `file` (see getCalledExpression) is, when the bindings show it:
+   * imported (`import { ensureQueue as declare } from 'pg-boss-safe-create-queue'`; the codemod renames its
+   * import when the file has a `safeCreateQueue` of its own), required or loaded (`const { ensureQueue } =
+   * require(…)`, `await import(…)`, `import rt = require(…)`), read from the module (`rt.ensureQueue`, also
+   * as compiled CommonJS writes it: `(0, rt_1.ensureQueue)`, `rt_1 = __importStar(require(…))`), or
+   * exported again by a module of the tree under its name or another. The name alone is not enough for
+   * `ensureQueue`: apps name their own wrappers `ensureQueue(name)`, and those are read through their
+   * callers. Only a helper's name, or one a module of the tree exports a helper under, is worth parsing
+   * the imported module for: every call of an imported function comes here.
+   */
+  calledHelper(file: string, source: SourceFile, called: TSESTree.Node): RuntimeHelper | undefined {
+    return this.heldBy(file, source, called, (name) => RUNTIME_HELPER_NAMES.has(name) || this.aliases.has(name));
+  }
+
+  /**
+   * Whether `object` is a module of the tree imported whole (`import * as queues from './queues'`,
+   * `require('./queues')`): its exports are read, so a helper's name called on it is the runtime's only
+   * when calledHelper says so, and otherwise the app's own function.
+   */
+  isReadModule(file: string, source: SourceFile, object: TSESTree.Node): boolean {
+    const value = skipTransparentWrappers(object);
+    const module = value.type === AST_NODE_TYPES.Identifier ? importedBinding(source, value) : undefined;
+    if (module?.name !== '*' && module?.name !== 'default') return false;
+    const target = this.modules.resolve(file, module.source);
+    return target !== undefined && this.modules.source(target) !== null;
+  }
+
+  /** The helper `node` of `file` holds, following imports whose name `worthFollowing` accepts. */
+  private heldBy(
+    file: string,
+    source: SourceFile,
+    node: TSESTree.Node,
+    worthFollowing: (name: string) => boolean,
+  ): RuntimeHelper | undefined {
+    const value = skipTransparentWrappers(node);
+    if (value.type === AST_NODE_TYPES.Identifier) {
+      const imported = importedBinding(source, value);
+      return imported && worthFollowing(imported.name) ? this.origin(file, imported) : undefined;
+    }
+    if (value.type !== AST_NODE_TYPES.MemberExpression || value.object.type !== AST_NODE_TYPES.Identifier)
+      return undefined;
+    const name = getStaticPropertyName(value);
+    if (name === undefined || !worthFollowing(name)) return undefined;
+    const module = importedBinding(source, value.object);
+    if (!module) return undefined;
+    // A CommonJS module's default import is its `module.exports`, as a namespace import is.
+    const fromModule =
+      module.name === '*' || module.name === 'default' ? this.origin(file, { source: module.source, name }) : undefined;
+    // An exported object holding helpers: `import { queues } from './queues'`, then `queues.declare(…)`.
+    return (
+      fromModule ?? (module.name === '*' ? undefined : this.origin(file, { ...module, name: `${module.name}.${name}` }))
+    );
+  }
+
+  /** The helper `imported` (as `file` imports it) is, when the module it comes from exports one under that name. */
+  private origin(file: string, imported: Imported): RuntimeHelper | undefined {
+    return this.moduleExports(file, imported.source).get(imported.name);
+  }
+
+  /**
+   * The helpers the module `specifier` names (from `file`) exports: the runtime's own, those of a module of
+   * the tree, or, for a module the scan does not read (the codemod's `--import-source`, a package of the
+   * app's), possibly the runtime's under their own names, as it may re-export them.
+   */
+  private moduleExports(file: string, specifier: string): HelperExports {
+    if (specifier === DEFAULT_IMPORT_SOURCE) return RUNTIME_EXPORTS;
+    const target = this.modules.resolve(file, specifier);
+    return target && this.modules.source(target) ? this.exportsOf(target) : UNREAD_MODULE_EXPORTS;
+  }
+
+  private exportsOf(file: string): HelperExports {
+    let exports = this.found.get(file);
+    if (!exports) {
+      // A cycle of re-exports ends here.
+      this.found.set(file, NONE);
+      exports = this.readExports(file);
+      this.found.set(file, exports);
+    }
+    return exports;
+  }
+
+  private readExports(file: string): HelperExports {
+    const source = this.modules.source(file);
+    if (!source) return NONE;
+    const exports = new Map<string, RuntimeHelper>();
+    const add = (name: string, helper: RuntimeHelper | undefined) => {
+      if (helper && !exports.has(name)) exports.set(name, helper);
+    };
+    const held = (node: TSESTree.Node) => this.heldBy(file, source, node, () => true);
+    /** A value exported as `name`: a helper, or an object literal of the file holding helpers. */
+    const addValue = (name: string, node: TSESTree.Node) => {
+      add(name, held(node));
+      for (const [key, value] of objectMembers(source, node)) add(`${name}.${key}`, held(value));
+    };
+    /** `export { local as exported } from specifier`, and the helpers of an object `local` holds. */
+    const reexport = (exported: string, specifier: string, local: string) => {
+      for (const [key, helper] of this.moduleExports(file, specifier)) {
+        if (key === local) add(exported, helper);
+        else if (key.startsWith(`${local}.`)) add(exported + key.slice(local.length), helper);
+      }
+    };
+    for (const statement of source.ast.body) {
+      switch (statement.type) {
+        case AST_NODE_TYPES.ExportAllDeclaration:
+          if (statement.exported || statement.exportKind === 'type') break;
+          for (const [key, helper] of this.moduleExports(file, statement.source.value))
+            if (!MODULE_ITSELF.has(key.split('.')[0]!)) add(key, helper);
+          break;
+        case AST_NODE_TYPES.ExportNamedDeclaration:
+          if (statement.exportKind === 'type') break;
+          for (const specifier of statement.specifiers) {
+            if (specifier.exportKind === 'type') continue;
+            const exported = moduleExportName(specifier.exported);
+            if (statement.source) reexport(exported, statement.source.value, moduleExportName(specifier.local));
+            else addValue(exported, specifier.local);
+          }
+          if (statement.declaration?.type === AST_NODE_TYPES.VariableDeclaration)
+            for (const declarator of statement.declaration.declarations)
+              if (declarator.id.type === AST_NODE_TYPES.Identifier && declarator.init)
+                addValue(declarator.id.name, declarator.init);
+          break;
+        case AST_NODE_TYPES.ExportDefaultDeclaration:
+          addValue('default', statement.declaration);
+          break;
+        case AST_NODE_TYPES.TSExportAssignment:
+          addModuleExports(source, statement.expression, held, add);
+          break;
+        case AST_NODE_TYPES.ExpressionStatement:
+          readCommonJsExport(source, statement.expression, held, add);
+          break;
+        default:
+          break;
+      }
+    }
+    return exports;
+  }
+}
+
+/** The runtime's exports. */
+const RUNTIME_EXPORTS: HelperExports = new Map(
+  [...RUNTIME_HELPER_NAMES].map((name) => [name, { name: helperNamed(name)!, certain: true }]),
+);
+
+/** What a module the scan does not read may export: the helpers under their own names, perhaps. */
+const UNREAD_MODULE_EXPORTS: HelperExports = new Map(
+  [...RUNTIME_HELPER_NAMES].map((name) => [name, { name: helperNamed(name)!, certain: false }]),
+);
+
+/** `module.exports = f`, `module.exports = { name: f }`, `exports.name = f`, `module.exports.name = f`. */
+function readCommonJsExport(
+  source: SourceFile,
+  expression: TSESTree.Expression,
+  held: (node: TSESTree.Node) => RuntimeHelper | undefined,
+  add: (name: string, helper: RuntimeHelper | undefined) => void,
+): void {
+  if (expression.type !== AST_NODE_TYPES.AssignmentExpression || expression.operator !== '=') return;
+  const { left, right } = expression;
+  if (isModuleExports(left)) addModuleExports(source, right, held, add);
+  else if (
+    left.type === AST_NODE_TYPES.MemberExpression &&
+    (isModuleExports(left.object) || (left.object.type === AST_NODE_TYPES.Identifier && left.object.name === 'exports'))
+  ) {
+    const name = getStaticPropertyName(left);
+    if (name !== undefined) add(name, held(right));
+  }
+}
+
+/** `module.exports = value` or `export = value`: the module is the value, and an object's members its exports. */
+function addModuleExports(
+  source: SourceFile,
+  value: TSESTree.Node,
+  held: (node: TSESTree.Node) => RuntimeHelper | undefined,
+  add: (name: string, helper: RuntimeHelper | undefined) => void,
+): void {
+  add('*', held(value));
+  add('default', held(value));
+  for (const [key, member] of objectMembers(source, value)) add(key, held(member));
+}
+
+/** The members of an object literal `node` is, or a `const` of the file holds: `{ declare: ensureQueue }`. */
+function objectMembers(source: SourceFile, node: TSESTree.Node): Array<[string, TSESTree.Node]> {
+  let value = skipTransparentWrappers(node);
+  if (value.type === AST_NODE_TYPES.Identifier) {
+    const def = resolveIdentifier(source, value)?.defs[0];
+    if (def?.type !== DefinitionType.Variable || def.parent.kind !== 'const' || !def.node.init) return [];
+    value = skipTransparentWrappers(def.node.init);
+  }
+  if (value.type !== AST_NODE_TYPES.ObjectExpression) return [];
+  return value.properties.flatMap((property): Array<[string, TSESTree.Node]> => {
+    const key = property.type === AST_NODE_TYPES.Property ? getPropertyKeyName(property) : undefined;
+    return property.type === AST_NODE_TYPES.Property && key !== undefined ? [[key, property.value]] : [];
+  });
+}
+
+/**
+ * A text that may import `file` as a whole (`import declare from './declareQueue'`, `require('./queues')`):
+ * one holding a quoted module specifier that ends in the file's name, or its folder's for an index file.
+ */
+function mentionsModule(file: string): RegExp {
+  const stem = path.basename(file, path.extname(file));
+  const name = stem === 'index' ? path.basename(path.dirname(file)) : stem;
+  return new RegExp(
+    `['"\`][^'"\`\\n]*\\b${escapeRegExp(name)}(?:\\.[cm]?[jt]sx?)?(?:/index(?:\\.[cm]?[jt]sx?)?)?['"\`]`,
+  );
+}

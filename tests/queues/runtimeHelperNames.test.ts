@@ -1,0 +1,234 @@
+import path from 'node:path';
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_EXTENSIONS, readExtensions } from '../../src/files/readExtensions';
+import { diskFileSource } from '../../src/inventory/fileSource';
+import type { QueueInventory } from '../../src/inventory/queueInventory';
+import { scanQueues } from '../../src/inventory/scanQueues';
+import { inventoryReports, projectRulesOptions, reports } from '../support/projectRuleReports';
+import { removeAfterEach, runQueues, writeTree } from '../support/queuesMonorepo';
+
+// Each case starts the real CLI and lints a small project, which a loaded machine can take seconds to do.
+const PROCESS_TIMEOUT = { timeout: 30_000 };
+
+const temporary = removeAfterEach();
+
+const BOSS = "import { PgBoss } from 'pg-boss';\nexport const boss = new PgBoss(process.env.DATABASE_URL!);\n";
+
+/** One send per queue, a line each: line 2 for the first, at column 7. */
+function usesOf(queues: readonly string[]): string {
+  return `import { boss } from './boss';\n${queues.map((queue) => `await boss.send('${queue}', {});\n`).join('')}`;
+}
+
+/** The tree's inventory through the CLI, and the reports of `recommended-project` through the ESLint class. */
+async function judge(files: Record<string, string>) {
+  const directory = temporary(writeTree(files));
+  const { code, stdout } = runQueues(directory, '--json', '.');
+  const inventory = JSON.parse(stdout) as QueueInventory;
+  const results = await new ESLint(projectRulesOptions(directory)).lintFiles(['.']);
+  return {
+    code,
+    verdicts: Object.fromEntries(inventory.queues.map(({ name, declared }) => [name, declared])),
+    // Nothing works the queues sent to: `unworked`, which neither fails the run nor is a rule's, is left out.
+    problems: inventory.problems
+      .filter(({ kind }) => kind !== 'unworked')
+      .map(({ kind, queue }) => `${kind} ${queue ?? ''}`.trim()),
+    inventoryReports: inventoryReports(inventory),
+    ruleReports: reports(directory, results),
+  };
+}
+
+// An app that wraps the runtime under names of its own had every queue it declares through them reported
+// undeclared, by `pg-boss-queues` and by pg-boss/no-undeclared-queue alike.
+const RENAMED = {
+  'src/boss.ts': BOSS,
+  'src/queues/declare.ts': "export { ensureQueue as declareQueue } from 'pg-boss-safe-create-queue';\n",
+  'src/queues/safe.ts':
+    "import { safeCreateQueue } from 'pg-boss-safe-create-queue';\nexport const declare = safeCreateQueue;\n",
+  'src/queues/ensure.ts': "import { ensureQueue } from 'pg-boss-safe-create-queue';\nexport default ensureQueue;\n",
+  'src/queues/legacy.cjs': `const { ensureQueue, safeCreateQueues } = require('pg-boss-safe-create-queue');
+module.exports = { declareLegacy: ensureQueue };
+exports.declareAll = safeCreateQueues;
+`,
+  'src/queues/whole.cjs': "const rt = require('pg-boss-safe-create-queue');\nmodule.exports = rt.ensureQueue;\n",
+  'src/queues/kit.ts':
+    "import { ensureQueue } from 'pg-boss-safe-create-queue';\nexport const queueKit = { declareKit: ensureQueue };\n",
+  // A package the scan does not read may be the runtime: the queue is undecided, not undeclared.
+  'src/queues/vendor.ts': "export { ensureQueue as declareVendor } from '@acme/queue-kit';\n",
+  'src/vendor.ts':
+    "import { boss } from './boss';\nimport { declareVendor } from './queues/vendor';\nawait declareVendor(boss, 'vendor');\n",
+  // A chain of the app's own modules: a renamed re-export of a renamed re-export, and a barrel.
+  'src/queues/index.ts': "export { declareQueue as register } from './declare';\nexport * from './safe';\n",
+  // None of these names a pg-boss method: they are read because they name what a module above exports.
+  'src/emails.ts':
+    "import { boss } from './boss';\nimport { declareQueue } from './queues/declare';\nawait declareQueue(boss, 'emails', { retryLimit: 2 });\n",
+  'src/sms.ts':
+    "import { boss } from './boss';\nimport { declare } from './queues/safe';\nawait declare(boss, 'sms');\n",
+  'src/push.ts': "import { boss } from './boss';\nimport ensure from './queues/ensure';\nawait ensure(boss, 'push');\n",
+  'src/legacy.cjs': `const { boss } = require('./boss');
+const { declareLegacy, declareAll } = require('./queues/legacy.cjs');
+const declareWhole = require('./queues/whole.cjs');
+declareLegacy(boss, 'legacy');
+declareAll(boss, { bulk: {} });
+declareWhole(boss, 'whole');
+`,
+  'src/chained.ts': `import { boss } from './boss';
+import * as queues from './queues';
+await queues.register(boss, 'chained');
+await queues.declare(boss, 'barrel');
+`,
+  'src/kit.ts':
+    "import { boss } from './boss';\nimport { queueKit } from './queues/kit';\nawait queueKit.declareKit(boss, 'kit');\n",
+  'src/uses.ts': usesOf([
+    'emails',
+    'sms',
+    'push',
+    'legacy',
+    'bulk',
+    'whole',
+    'chained',
+    'barrel',
+    'kit',
+    'vendor',
+    'never',
+  ]),
+};
+
+describe('a runtime helper the app exports under a name of its own', PROCESS_TIMEOUT, () => {
+  it('declares its queues, in pg-boss-queues and in pg-boss/no-undeclared-queue alike', async () => {
+    const judged = await judge(RENAMED);
+    expect(judged.verdicts).toEqual({
+      barrel: true,
+      bulk: true,
+      chained: true,
+      emails: true,
+      kit: true,
+      legacy: true,
+      never: false,
+      push: true,
+      sms: true,
+      vendor: null,
+      whole: true,
+    });
+    expect(judged.problems).toEqual(['undeclared never', 'unresolved-name']);
+    expect(judged.code).toBe(1);
+    expect(judged.ruleReports).toEqual(['src/uses.ts:12:7 pg-boss/no-undeclared-queue']);
+    expect(judged.ruleReports).toEqual(judged.inventoryReports);
+  });
+
+  it('parses no module for it that cannot hold such an export or call', () => {
+    const directory = temporary(
+      writeTree({
+        ...RENAMED,
+        // Imports from the app's modules, and words alike, but names none of their helpers.
+        'src/routes.ts':
+          "import { router } from './http';\nimport { declared } from './flags';\nrouter.get('/', declared);\n",
+        'src/http.ts': 'export const router = { get: (..._args: unknown[]) => {} };\n',
+        'src/flags.ts': "export const declared = () => 'declareQueue is documented in README';\n",
+      }),
+    );
+    const parsed: string[] = [];
+    scanQueues([directory], readExtensions(DEFAULT_EXTENSIONS), {
+      fileSource: {
+        ...diskFileSource,
+        parse(file, text) {
+          parsed.push(path.relative(directory, file).split(path.sep).join('/'));
+          return diskFileSource.parse(file, text);
+        },
+      },
+    });
+    // flags.ts names `declareQueue` in a string: it may import it, so it is read, once; routes.ts and http.ts are not.
+    // boss.ts names no pg-boss method and exports no helper: the receiver `boss` is known by its name.
+    expect(parsed.sort()).toEqual(
+      [...Object.keys(RENAMED).filter((file) => file !== 'src/boss.ts'), 'src/flags.ts'].sort(),
+    );
+  });
+});
+
+describe('a runtime helper called on an object the scan cannot follow', PROCESS_TIMEOUT, () => {
+  it('leaves its queue undecided, never undeclared, unless the object is the app’s own', async () => {
+    const judged = await judge({
+      'src/boss.ts': BOSS,
+      'src/boot.ts': `import { boss } from './boss';
+export function boot(rt: { ensureQueue: Function }) {
+  return rt.ensureQueue(boss, 'param');
+}
+// Its name is read at each call of the function around it: only "wrapped" stays undecided, not every queue.
+export function declareOne(rt: { ensureQueue: Function }, name: string) {
+  return rt.ensureQueue(boss, name);
+}
+declareOne(runtime, 'wrapped');
+export async function start(deps: Deps) {
+  await deps.runtime.ensureQueue(deps.boss, 'injected');
+  await deps.safeCreateQueue(boss, 'safe_injected');
+}
+`,
+      // Objects the file shows are the app's own: their ensureQueue is read through its callers.
+      'src/own.ts': `import { boss } from './boss';
+const names = new Set<string>();
+class Queues {
+  ensureQueue(_boss: unknown, name: string) {
+    names.add(name);
+  }
+  start() {
+    this.ensureQueue(boss, 'own_this');
+  }
+}
+new Queues().start();
+const queues = new Queues();
+queues.ensureQueue(boss, 'own_instance');
+const local = { ensureQueue: (_boss: unknown, name: string) => names.add(name) };
+local.ensureQueue(boss, 'own_literal');
+`,
+      // An app's own ensureQueue(boss, name), as public code writes it, called through its module.
+      'src/queueSetup.ts': `import type { PgBoss } from 'pg-boss';
+export const created = new Set<string>();
+export async function ensureQueue(_boss: PgBoss, name: string) {
+  created.add(name);
+}
+`,
+      'src/setup.ts':
+        "import { boss } from './boss';\nimport * as setup from './queueSetup';\nawait setup.ensureQueue(boss, 'own_module');\n",
+      'src/uses.ts': usesOf([
+        'param',
+        'injected',
+        'safe_injected',
+        'own_this',
+        'own_instance',
+        'own_literal',
+        'own_module',
+        'wrapped',
+        'never',
+      ]),
+    });
+    expect(judged.verdicts).toEqual({
+      injected: null,
+      never: false,
+      own_instance: false,
+      own_literal: false,
+      own_module: false,
+      own_this: false,
+      param: null,
+      safe_injected: true,
+      wrapped: null,
+    });
+    expect(judged.problems).toEqual([
+      'undeclared never',
+      'undeclared own_instance',
+      'undeclared own_literal',
+      'undeclared own_module',
+      'undeclared own_this',
+      'unresolved-name',
+      'unresolved-name',
+      'unresolved-name',
+    ]);
+    expect(judged.ruleReports).toEqual([
+      'src/uses.ts:10:7 pg-boss/no-undeclared-queue',
+      'src/uses.ts:5:7 pg-boss/no-undeclared-queue',
+      'src/uses.ts:6:7 pg-boss/no-undeclared-queue',
+      'src/uses.ts:7:7 pg-boss/no-undeclared-queue',
+      'src/uses.ts:8:7 pg-boss/no-undeclared-queue',
+    ]);
+    expect(judged.ruleReports).toEqual(judged.inventoryReports);
+  });
+});
