@@ -108,6 +108,30 @@ describe.each([
     refresh.mockRestore();
   });
 
+  it('sees a file added in a folder that held no linted file, at the next lint of a file linted before', async () => {
+    const directory = monorepo();
+    // A folder with nothing the scan lists (only notes, or empty) when the project is first read.
+    const notes = path.join(directory, 'packages/api/src/queues');
+    fs.mkdirSync(notes);
+    fs.writeFileSync(path.join(notes, 'README.md'), '# Queues\n');
+    const eslint = createESLint(directory);
+    expect(reports(directory, await eslint.lintFiles(['.']))).toEqual(FIXTURE_REPORTS);
+
+    const digest = path.join(notes, 'digestQueue.ts');
+    fs.writeFileSync(
+      digest,
+      "import boss from '../boss.js';\n\nexport const declareDigest = () => boss.createQueue('weekly_digest');\n",
+    );
+    const digestWorker = 'apps/worker/src/digestWorker.cjs';
+    expect(reports(directory, await eslint.lintFiles([digestWorker]))).toEqual([]);
+    // And the new file's own problems, at its first lint and at every one after.
+    fs.appendFileSync(digest, PAYROLL_SEND);
+    for (let lint = 0; lint < 2; lint++)
+      expect(reports(directory, await eslint.lintFiles([digest]))).toEqual([
+        'packages/api/src/queues/digestQueue.ts:5:30 pg-boss/no-undeclared-queue',
+      ]);
+  });
+
   it('reports a new queue in unsaved text before it is saved, and notices a new file that declares it', async () => {
     const directory = monorepo();
     const eslint = createESLint(directory);

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { UnreadableDirectory } from '../files/collectFiles';
+import { SKIPPED_DIRECTORIES, type UnreadableDirectory } from '../files/collectFiles';
 import { diskFileSource, type FileSource } from '../inventory/fileSource';
 import type { SourceFile } from '../util/sourceFile';
 
@@ -20,7 +20,10 @@ interface KeptFile {
 interface Listing {
   readonly key: string;
   readonly files: readonly string[];
-  /** Every folder holding a listed file, up to the listed roots, with its modification time when listed. */
+  /**
+   * Every folder below the listed roots, and every folder holding a listed file up to them, with its
+   * modification time when listed.
+   */
   readonly folders: readonly ListedFolder[];
 }
 
@@ -108,7 +111,8 @@ export class ProjectFiles implements FileSource {
     if (this.listing?.key === key) return this.listing.files;
     const roots = paths.map((given) => path.resolve(given));
     // Times first: a file added while the folders are walked shows as a change at the next refresh.
-    const folders = new Map<string, number | undefined>(roots.map((root) => [root, modifiedAt(root)]));
+    const folders = new Map<string, number | undefined>();
+    for (const root of roots) watchFoldersBelow(root, folders);
     const files = diskFileSource.list(paths, extensions, onUnreadableDirectory);
     for (const file of files) {
       for (let folder = path.dirname(file); !folders.has(folder); folder = path.dirname(folder)) {
@@ -147,6 +151,25 @@ export class ProjectFiles implements FileSource {
     if (!kept) this.kept.set(file, (kept = { stamp: stampOf(file) }));
     return kept;
   }
+}
+
+/**
+ * Every folder from `folder` down (links not followed, node_modules and .git skipped), with its
+ * modification time: a file saved into a folder that held nothing listed, or into a new empty one
+ * (an editor's "new folder", then "new file"), changes only that folder's time, and the list must
+ * be made anew for the file to join the project.
+ */
+function watchFoldersBelow(folder: string, folders: Map<string, number | undefined>): void {
+  folders.set(folder, modifiedAt(folder));
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(folder, { withFileTypes: true });
+  } catch {
+    return; // Not a folder, or unreadable: the listing reports what it cannot read.
+  }
+  for (const entry of entries)
+    if (entry.isDirectory() && !SKIPPED_DIRECTORIES.has(entry.name))
+      watchFoldersBelow(path.join(folder, entry.name), folders);
 }
 
 /** One options object for every stat: a refresh makes hundreds. */
