@@ -132,6 +132,24 @@ describe.each([
       ]);
   });
 
+  it("follows a package's pg-boss range at the next lint when it is upgraded past 9, written in place", async () => {
+    const directory = monorepo();
+    const manifest = path.join(directory, 'apps/worker/package.json');
+    const upgraded = fs.readFileSync(manifest, 'utf8');
+    // pg-boss 9 created a queue on its first job: the worker's undeclared queue is no problem yet.
+    fs.writeFileSync(manifest, upgraded.replace('"pg-boss": "^12.0.0"', '"pg-boss": "^9.0.3"'));
+    const digestWorker = 'apps/worker/src/digestWorker.cjs';
+    const eslint = createESLint(directory);
+    expect(reports(directory, await eslint.lintFiles(['.']))).toEqual(
+      FIXTURE_REPORTS.filter((report) => !report.startsWith(digestWorker)),
+    );
+
+    fs.writeFileSync(manifest, upgraded);
+    expect(reports(directory, await eslint.lintFiles([digestWorker]))).toEqual([
+      `${digestWorker}:7:9 pg-boss/no-undeclared-queue`,
+    ]);
+  });
+
   it('reports a new queue in unsaved text before it is saved, and notices a new file that declares it', async () => {
     const directory = monorepo();
     const eslint = createESLint(directory);

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { SKIPPED_DIRECTORIES, type UnreadableDirectory } from '../files/collectFiles';
+import { forgetPgBossRanges } from '../inventory/createsQueuesImplicitly';
 import { diskFileSource, type FileSource } from '../inventory/fileSource';
 import type { SourceFile } from '../util/sourceFile';
 
@@ -25,6 +26,12 @@ interface Listing {
    * modification time when listed.
    */
   readonly folders: readonly ListedFolder[];
+  /**
+   * The package.json of each of those folders and of every folder above the roots, present or not, with
+   * its stamp when listed: the pg-boss range a manifest names decides whether code creates its queues on
+   * use (src/inventory/createsQueuesImplicitly.ts), and an upgrade edits it in place.
+   */
+  readonly manifests: ReadonlyMap<string, Stamp>;
 }
 
 interface ListedFolder {
@@ -45,7 +52,7 @@ const MISSING: Stamp = { mtimeMs: -1, size: -1 };
  * times in one): the list, each file's text check, text and parse. `refresh()`, before a lint
  * that looks at the disk again (src/util/diskLook.ts), drops what changed on disk, and only that: a file
  * is read again when its modification time or size changed, and the files are listed again when a
- * folder's did (a file added, deleted or renamed in it).
+ * folder's did (a file added, deleted or renamed in it) or a package.json's stamp did.
  *
  * Only the files the scan reads whole (those that can hold a queue call, the modules names are imported
  * from) and the file being linted are looked at on every refresh: statting every file of a large tree
@@ -78,11 +85,9 @@ export class ProjectFiles implements FileSource {
     // About 400 stats on a large tree, before each re-lint and about once a second of a whole-tree lint
     // (DiskLook): nothing is copied or built per file looked at.
     let changed = false;
-    for (const { folder, mtimeMs } of this.listing?.folders ?? []) {
-      if (modifiedAt(folder) === mtimeMs) continue;
+    if (this.listing && !isListingCurrent(this.listing)) {
       this.listing = undefined;
       changed = true;
-      break;
     }
     // A changed folder is the moment to look at every file again: the list is being made anew anyway.
     if (changed) for (const file of this.kept.keys()) this.dropIfChanged(file);
@@ -120,7 +125,19 @@ export class ProjectFiles implements FileSource {
         if (path.dirname(folder) === folder) break;
       }
     }
-    this.listing = { key, files, folders: Array.from(folders, ([folder, mtimeMs]) => ({ folder, mtimeMs })) };
+    const manifests = new Map<string, Stamp>();
+    for (const folder of [...folders.keys(), ...roots.flatMap(foldersAbove)]) {
+      const manifest = path.join(folder, 'package.json');
+      manifests.set(manifest, stampOf(manifest));
+    }
+    // A listing made anew may follow a changed manifest: its pg-boss range is read again too.
+    forgetPgBossRanges();
+    this.listing = {
+      key,
+      files,
+      folders: Array.from(folders, ([folder, mtimeMs]) => ({ folder, mtimeMs })),
+      manifests,
+    };
     // Every listed file is stamped now, so one changed before its first read is still noticed.
     for (const file of files) this.keep(file);
     return files;
@@ -170,6 +187,21 @@ function watchFoldersBelow(folder: string, folders: Map<string, number | undefin
   for (const entry of entries)
     if (entry.isDirectory() && !SKIPPED_DIRECTORIES.has(entry.name))
       watchFoldersBelow(path.join(folder, entry.name), folders);
+}
+
+/** Whether no listed folder's time and no manifest's stamp changed since the listing was made. */
+function isListingCurrent({ folders, manifests }: Listing): boolean {
+  for (const { folder, mtimeMs } of folders) if (modifiedAt(folder) !== mtimeMs) return false;
+  for (const [manifest, stamp] of manifests) if (!isUnchanged(manifest, stamp)) return false;
+  return true;
+}
+
+/** The folders above `folder`, up to the file system's root. */
+function foldersAbove(folder: string): string[] {
+  const above: string[] = [];
+  for (let current = folder; path.dirname(current) !== current; current = path.dirname(current))
+    above.push(path.dirname(current));
+  return above;
 }
 
 /** One options object for every stat: a refresh makes hundreds. */
