@@ -150,6 +150,28 @@ describe.each([
     ]);
   });
 
+  it("follows a tsconfig.json's path aliases at the next lint when they are edited in place", async () => {
+    const directory = monorepo();
+    const api = path.join(directory, 'packages/api');
+    const aliased = 'packages/api/src/routes/aliased.ts';
+    fs.writeFileSync(path.join(api, 'src/names.ts'), "export const PAYROLL = 'payroll';\n");
+    fs.writeFileSync(
+      path.join(directory, aliased),
+      "import { PAYROLL } from '@names';\nimport boss from '../boss.js';\n\nexport const pay = () => boss.send(PAYROLL, {});\n",
+    );
+    const tsconfig = path.join(api, 'tsconfig.json');
+    // An alias to a file that is not there: the queue's name is unknown, so nothing is reported.
+    const aliasTo = (target: string) => JSON.stringify({ compilerOptions: { paths: { '@names': [target] } } });
+    fs.writeFileSync(tsconfig, aliasTo('./src/nameless.ts'));
+    const eslint = createESLint(directory);
+    expect(reports(directory, await eslint.lintFiles([aliased]))).toEqual([]);
+
+    fs.writeFileSync(tsconfig, aliasTo('./src/names.ts'));
+    expect(reports(directory, await eslint.lintFiles([aliased]))).toEqual([
+      `${aliased}:4:26 pg-boss/no-undeclared-queue`,
+    ]);
+  });
+
   it('reports a new queue in unsaved text before it is saved, and notices a new file that declares it', async () => {
     const directory = monorepo();
     const eslint = createESLint(directory);

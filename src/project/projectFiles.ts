@@ -27,11 +27,10 @@ interface Listing {
    */
   readonly folders: readonly ListedFolder[];
   /**
-   * The package.json of each of those folders and of every folder above the roots, present or not, with
-   * its stamp when listed: the pg-boss range a manifest names decides whether code creates its queues on
-   * use (src/inventory/createsQueuesImplicitly.ts), and an upgrade edits it in place.
+   * The settings files (SETTINGS_FILES) of each of those folders and of every folder above the roots,
+   * present or not, with their stamps when listed: they are edited in place, and the scan reads them.
    */
-  readonly manifests: ReadonlyMap<string, Stamp>;
+  readonly settings: ReadonlyMap<string, Stamp>;
 }
 
 interface ListedFolder {
@@ -48,11 +47,18 @@ interface Stamp {
 const MISSING: Stamp = { mtimeMs: -1, size: -1 };
 
 /**
+ * The files besides the listed ones that a scan reads: a package.json's pg-boss range decides whether
+ * code creates its queues on use (src/inventory/createsQueuesImplicitly.ts) and its name and entry
+ * resolve imports of the package, a tsconfig.json's paths resolve aliased imports.
+ */
+const SETTINGS_FILES = ['package.json', 'tsconfig.json'] as const;
+
+/**
  * A project's files kept between scans in a long-lived process (the editor's ESLint server lints many
  * times in one): the list, each file's text check, text and parse. `refresh()`, before a lint
  * that looks at the disk again (src/util/diskLook.ts), drops what changed on disk, and only that: a file
  * is read again when its modification time or size changed, and the files are listed again when a
- * folder's did (a file added, deleted or renamed in it) or a package.json's stamp did.
+ * folder's did (a file added, deleted or renamed in it) or a settings file's stamp did.
  *
  * Only the files the scan reads whole (those that can hold a queue call, the modules names are imported
  * from) and the file being linted are looked at on every refresh: statting every file of a large tree
@@ -125,10 +131,12 @@ export class ProjectFiles implements FileSource {
         if (path.dirname(folder) === folder) break;
       }
     }
-    const manifests = new Map<string, Stamp>();
+    const settings = new Map<string, Stamp>();
     for (const folder of [...folders.keys(), ...roots.flatMap(foldersAbove)]) {
-      const manifest = path.join(folder, 'package.json');
-      manifests.set(manifest, stampOf(manifest));
+      for (const name of SETTINGS_FILES) {
+        const file = path.join(folder, name);
+        settings.set(file, stampOf(file));
+      }
     }
     // A listing made anew may follow a changed manifest: its pg-boss range is read again too.
     forgetPgBossRanges();
@@ -136,7 +144,7 @@ export class ProjectFiles implements FileSource {
       key,
       files,
       folders: Array.from(folders, ([folder, mtimeMs]) => ({ folder, mtimeMs })),
-      manifests,
+      settings,
     };
     // Every listed file is stamped now, so one changed before its first read is still noticed.
     for (const file of files) this.keep(file);
@@ -189,10 +197,10 @@ function watchFoldersBelow(folder: string, folders: Map<string, number | undefin
       watchFoldersBelow(path.join(folder, entry.name), folders);
 }
 
-/** Whether no listed folder's time and no manifest's stamp changed since the listing was made. */
-function isListingCurrent({ folders, manifests }: Listing): boolean {
+/** Whether no listed folder's time and no settings file's stamp changed since the listing was made. */
+function isListingCurrent({ folders, settings }: Listing): boolean {
   for (const { folder, mtimeMs } of folders) if (modifiedAt(folder) !== mtimeMs) return false;
-  for (const [manifest, stamp] of manifests) if (!isUnchanged(manifest, stamp)) return false;
+  for (const [file, stamp] of settings) if (!isUnchanged(file, stamp)) return false;
   return true;
 }
 
