@@ -27,8 +27,9 @@ interface Listing {
    */
   readonly folders: readonly ListedFolder[];
   /**
-   * The settings files (SETTINGS_FILES) of each of those folders and of every folder above the roots,
-   * present or not, with their stamps when listed: they are edited in place, and the scan reads them.
+   * The settings files (SETTINGS_FILES) the scan may read, with their stamps when listed, since they are
+   * edited in place: those present in the listed folders (one created there changes its folder), and
+   * those of every folder above the roots, present or not (those folders are not watched).
    */
   readonly settings: ReadonlyMap<string, Stamp>;
 }
@@ -132,12 +133,15 @@ export class ProjectFiles implements FileSource {
       }
     }
     const settings = new Map<string, Stamp>();
-    for (const folder of [...folders.keys(), ...roots.flatMap(foldersAbove)]) {
+    const stampSettings = (folder: string, evenMissing: boolean) => {
       for (const name of SETTINGS_FILES) {
         const file = path.join(folder, name);
-        settings.set(file, stampOf(file));
+        const stamp = stampOf(file);
+        if (evenMissing || stamp !== MISSING) settings.set(file, stamp);
       }
-    }
+    };
+    for (const folder of folders.keys()) stampSettings(folder, false);
+    for (const folder of roots.flatMap(foldersAbove)) stampSettings(folder, true);
     // A listing made anew may follow a changed manifest: its pg-boss range is read again too.
     forgetPgBossRanges();
     this.listing = {
