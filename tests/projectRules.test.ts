@@ -108,6 +108,70 @@ describe.each([
     refresh.mockRestore();
   });
 
+  it('sees a file added in a folder that held no linted file, at the next lint of a file linted before', async () => {
+    const directory = monorepo();
+    // A folder with nothing the scan lists (only notes, or empty) when the project is first read.
+    const notes = path.join(directory, 'packages/api/src/queues');
+    fs.mkdirSync(notes);
+    fs.writeFileSync(path.join(notes, 'README.md'), '# Queues\n');
+    const eslint = createESLint(directory);
+    expect(reports(directory, await eslint.lintFiles(['.']))).toEqual(FIXTURE_REPORTS);
+
+    const digest = path.join(notes, 'digestQueue.ts');
+    fs.writeFileSync(
+      digest,
+      "import boss from '../boss.js';\n\nexport const declareDigest = () => boss.createQueue('weekly_digest');\n",
+    );
+    const digestWorker = 'apps/worker/src/digestWorker.cjs';
+    expect(reports(directory, await eslint.lintFiles([digestWorker]))).toEqual([]);
+    // And the new file's own problems, at its first lint and at every one after.
+    fs.appendFileSync(digest, PAYROLL_SEND);
+    for (let lint = 0; lint < 2; lint++)
+      expect(reports(directory, await eslint.lintFiles([digest]))).toEqual([
+        'packages/api/src/queues/digestQueue.ts:5:30 pg-boss/no-undeclared-queue',
+      ]);
+  });
+
+  it("follows a package's pg-boss range at the next lint when it is upgraded past 9, written in place", async () => {
+    const directory = monorepo();
+    const manifest = path.join(directory, 'apps/worker/package.json');
+    const upgraded = fs.readFileSync(manifest, 'utf8');
+    // pg-boss 9 created a queue on its first job: the worker's undeclared queue is no problem yet.
+    fs.writeFileSync(manifest, upgraded.replace('"pg-boss": "^12.0.0"', '"pg-boss": "^9.0.3"'));
+    const digestWorker = 'apps/worker/src/digestWorker.cjs';
+    const eslint = createESLint(directory);
+    expect(reports(directory, await eslint.lintFiles(['.']))).toEqual(
+      FIXTURE_REPORTS.filter((report) => !report.startsWith(digestWorker)),
+    );
+
+    fs.writeFileSync(manifest, upgraded);
+    expect(reports(directory, await eslint.lintFiles([digestWorker]))).toEqual([
+      `${digestWorker}:7:9 pg-boss/no-undeclared-queue`,
+    ]);
+  });
+
+  it("follows a tsconfig.json's path aliases at the next lint when they are edited in place", async () => {
+    const directory = monorepo();
+    const api = path.join(directory, 'packages/api');
+    const aliased = 'packages/api/src/routes/aliased.ts';
+    fs.writeFileSync(path.join(api, 'src/names.ts'), "export const PAYROLL = 'payroll';\n");
+    fs.writeFileSync(
+      path.join(directory, aliased),
+      "import { PAYROLL } from '@names';\nimport boss from '../boss.js';\n\nexport const pay = () => boss.send(PAYROLL, {});\n",
+    );
+    const tsconfig = path.join(api, 'tsconfig.json');
+    // An alias to a file that is not there: the queue's name is unknown, so nothing is reported.
+    const aliasTo = (target: string) => JSON.stringify({ compilerOptions: { paths: { '@names': [target] } } });
+    fs.writeFileSync(tsconfig, aliasTo('./src/nameless.ts'));
+    const eslint = createESLint(directory);
+    expect(reports(directory, await eslint.lintFiles([aliased]))).toEqual([]);
+
+    fs.writeFileSync(tsconfig, aliasTo('./src/names.ts'));
+    expect(reports(directory, await eslint.lintFiles([aliased]))).toEqual([
+      `${aliased}:4:26 pg-boss/no-undeclared-queue`,
+    ]);
+  });
+
   it('reports a new queue in unsaved text before it is saved, and notices a new file that declares it', async () => {
     const directory = monorepo();
     const eslint = createESLint(directory);

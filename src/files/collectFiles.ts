@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
-const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
+/** Directories never listed: a scan, and the folders a project watches for new files, stop at them. */
+export const SKIPPED_DIRECTORIES: ReadonlySet<string> = new Set(['node_modules', '.git']);
 /** A `/`-separated path below a skipped directory. */
 const SKIPPED_DIRECTORY = /(?:^|\/)(?:node_modules|\.git)(?:\/|$)/;
 

@@ -24,6 +24,14 @@ export function createsQueuesImplicitly(directory: string): boolean {
   return searchUpwards(directory, verdicts, readVerdict) ?? false;
 }
 
+/**
+ * Forgets the ranges read so far, for a long-lived process that knows a manifest may have changed (the
+ * editor rules' project, src/project/projectFiles.ts): a one-shot scan never needs to.
+ */
+export function forgetPgBossRanges(): void {
+  verdicts.clear();
+}
+
 /** null: this manifest names pg-boss without a version range, which ends the search as surely as a range. */
 function readVerdict(directory: string): boolean | null | undefined {
   let manifest: Record<string, unknown>;

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { UnreadableDirectory } from '../files/collectFiles';
+import { SKIPPED_DIRECTORIES, type UnreadableDirectory } from '../files/collectFiles';
+import { forgetPgBossRanges } from '../inventory/createsQueuesImplicitly';
 import { diskFileSource, type FileSource } from '../inventory/fileSource';
 import type { SourceFile } from '../util/sourceFile';
 
@@ -20,8 +21,17 @@ interface KeptFile {
 interface Listing {
   readonly key: string;
   readonly files: readonly string[];
-  /** Every folder holding a listed file, up to the listed roots, with its modification time when listed. */
+  /**
+   * Every folder below the listed roots, and every folder holding a listed file up to them, with its
+   * modification time when listed.
+   */
   readonly folders: readonly ListedFolder[];
+  /**
+   * The settings files (SETTINGS_FILES) the scan may read, with their stamps when listed, since they are
+   * edited in place: those present in the listed folders (one created there changes its folder), and
+   * those of every folder above the roots, present or not (those folders are not watched).
+   */
+  readonly settings: ReadonlyMap<string, Stamp>;
 }
 
 interface ListedFolder {
@@ -38,11 +48,18 @@ interface Stamp {
 const MISSING: Stamp = { mtimeMs: -1, size: -1 };
 
 /**
+ * The files besides the listed ones that a scan reads: a package.json's pg-boss range decides whether
+ * code creates its queues on use (src/inventory/createsQueuesImplicitly.ts) and its name and entry
+ * resolve imports of the package, a tsconfig.json's paths resolve aliased imports.
+ */
+const SETTINGS_FILES = ['package.json', 'tsconfig.json'] as const;
+
+/**
  * A project's files kept between scans in a long-lived process (the editor's ESLint server lints many
  * times in one): the list, each file's text check, text and parse. `refresh()`, before a lint
  * that looks at the disk again (src/util/diskLook.ts), drops what changed on disk, and only that: a file
  * is read again when its modification time or size changed, and the files are listed again when a
- * folder's did (a file added, deleted or renamed in it).
+ * folder's did (a file added, deleted or renamed in it) or a settings file's stamp did.
  *
  * Only the files the scan reads whole (those that can hold a queue call, the modules names are imported
  * from) and the file being linted are looked at on every refresh: statting every file of a large tree
@@ -75,11 +92,9 @@ export class ProjectFiles implements FileSource {
     // About 400 stats on a large tree, before each re-lint and about once a second of a whole-tree lint
     // (DiskLook): nothing is copied or built per file looked at.
     let changed = false;
-    for (const { folder, mtimeMs } of this.listing?.folders ?? []) {
-      if (modifiedAt(folder) === mtimeMs) continue;
+    if (this.listing && !isListingCurrent(this.listing)) {
       this.listing = undefined;
       changed = true;
-      break;
     }
     // A changed folder is the moment to look at every file again: the list is being made anew anyway.
     if (changed) for (const file of this.kept.keys()) this.dropIfChanged(file);
@@ -108,7 +123,8 @@ export class ProjectFiles implements FileSource {
     if (this.listing?.key === key) return this.listing.files;
     const roots = paths.map((given) => path.resolve(given));
     // Times first: a file added while the folders are walked shows as a change at the next refresh.
-    const folders = new Map<string, number | undefined>(roots.map((root) => [root, modifiedAt(root)]));
+    const folders = new Map<string, number | undefined>();
+    for (const root of roots) watchFoldersBelow(root, folders);
     const files = diskFileSource.list(paths, extensions, onUnreadableDirectory);
     for (const file of files) {
       for (let folder = path.dirname(file); !folders.has(folder); folder = path.dirname(folder)) {
@@ -116,7 +132,24 @@ export class ProjectFiles implements FileSource {
         if (path.dirname(folder) === folder) break;
       }
     }
-    this.listing = { key, files, folders: Array.from(folders, ([folder, mtimeMs]) => ({ folder, mtimeMs })) };
+    const settings = new Map<string, Stamp>();
+    const stampSettings = (folder: string, evenMissing: boolean) => {
+      for (const name of SETTINGS_FILES) {
+        const file = path.join(folder, name);
+        const stamp = stampOf(file);
+        if (evenMissing || stamp !== MISSING) settings.set(file, stamp);
+      }
+    };
+    for (const folder of folders.keys()) stampSettings(folder, false);
+    for (const folder of roots.flatMap(foldersAbove)) stampSettings(folder, true);
+    // A listing made anew may follow a changed manifest: its pg-boss range is read again too.
+    forgetPgBossRanges();
+    this.listing = {
+      key,
+      files,
+      folders: Array.from(folders, ([folder, mtimeMs]) => ({ folder, mtimeMs })),
+      settings,
+    };
     // Every listed file is stamped now, so one changed before its first read is still noticed.
     for (const file of files) this.keep(file);
     return files;
@@ -147,6 +180,40 @@ export class ProjectFiles implements FileSource {
     if (!kept) this.kept.set(file, (kept = { stamp: stampOf(file) }));
     return kept;
   }
+}
+
+/**
+ * Every folder from `folder` down (links not followed, node_modules and .git skipped), with its
+ * modification time: a file saved into a folder that held nothing listed, or into a new empty one
+ * (an editor's "new folder", then "new file"), changes only that folder's time, and the list must
+ * be made anew for the file to join the project.
+ */
+function watchFoldersBelow(folder: string, folders: Map<string, number | undefined>): void {
+  folders.set(folder, modifiedAt(folder));
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(folder, { withFileTypes: true });
+  } catch {
+    return; // Not a folder, or unreadable: the listing reports what it cannot read.
+  }
+  for (const entry of entries)
+    if (entry.isDirectory() && !SKIPPED_DIRECTORIES.has(entry.name))
+      watchFoldersBelow(path.join(folder, entry.name), folders);
+}
+
+/** Whether no listed folder's time and no settings file's stamp changed since the listing was made. */
+function isListingCurrent({ folders, settings }: Listing): boolean {
+  for (const { folder, mtimeMs } of folders) if (modifiedAt(folder) !== mtimeMs) return false;
+  for (const [file, stamp] of settings) if (!isUnchanged(file, stamp)) return false;
+  return true;
+}
+
+/** The folders above `folder`, up to the file system's root. */
+function foldersAbove(folder: string): string[] {
+  const above: string[] = [];
+  for (let current = folder; path.dirname(current) !== current; current = path.dirname(current))
+    above.push(path.dirname(current));
+  return above;
 }
 
 /** One options object for every stat: a refresh makes hundreds. */

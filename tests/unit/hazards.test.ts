@@ -74,6 +74,25 @@ describe('findInstalledPgBossVersion', () => {
       fs.rmSync(app, { recursive: true, force: true });
     }
   });
+
+  // A monorepo's package gets its own pg-boss beside the hoisted one: Node now loads the nearer one.
+  it('sees a pg-boss installed nearer the file than the one found before, when a file is linted again', () => {
+    const mono = fs.mkdtempSync(path.join(os.tmpdir(), 'pg-boss-version-mono-'));
+    const linted = path.join(mono, 'packages/worker/src/worker.ts');
+    const install = (folder: string, version: string) => {
+      fs.mkdirSync(path.join(folder, 'node_modules/pg-boss'), { recursive: true });
+      fs.writeFileSync(path.join(folder, 'node_modules/pg-boss/package.json'), JSON.stringify({ version }));
+    };
+    fs.mkdirSync(path.dirname(linted), { recursive: true });
+    try {
+      install(mono, '10.1.4');
+      expect(findInstalledPgBossVersion(linted)).toBe('10.1.4');
+      install(path.join(mono, 'packages/worker'), '12.38.0');
+      expect(findInstalledPgBossVersion(linted)).toBe('12.38.0');
+    } finally {
+      fs.rmSync(mono, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('no-bare-create-queue create()', () => {
