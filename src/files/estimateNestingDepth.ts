@@ -112,7 +112,8 @@ export function estimateNestingDepth(text: string): number {
       statementEnded = false;
       if (!(word && text.startsWith('else', index) && !isWordCharacter(text.charCodeAt(index + 4)))) endStatement();
     }
-    const startsOperand = word || code === QUOTE || code === DOUBLE_QUOTE || code === BACKTICK;
+    // Not a template: after a line break, `` f`…` `` still tags the one before it.
+    const startsOperand = word || code === QUOTE || code === DOUBLE_QUOTE;
     const endedOperand = previous === Previous.Operand || (previous === Previous.CloseParen && !closedHead);
     if (startsOperand && lineBreakBefore && endedOperand) {
       const end = word ? wordEnd(text, index) : index;

@@ -31,6 +31,7 @@ const crashing: ReadonlyArray<readonly [shape: string, file: string, code: strin
   ['call chains', 'a.ts', `const x = f${'()'.repeat(200000)};`],
   // Statements without semicolons still chain through a condition's body.
   ['if statements on lines of their own', 'a.ts', `${'if (a)\n'.repeat(30000)}b()`],
+  ['tagged templates on lines of their own', 'a.ts', `const x = f${'\n`a`'.repeat(30000)};`],
 ];
 
 describe('estimateNestingDepth', () => {
