@@ -79,7 +79,7 @@ export function estimateNestingDepth(text: string): number {
   let index = text.startsWith('#!') ? lineEnd(text, 0) : 0;
   while (index < text.length) {
     const code = text.charCodeAt(index);
-    if (code === LINE_FEED || code === CARRIAGE_RETURN || code === LINE_SEPARATOR || code === PARAGRAPH_SEPARATOR) {
+    if (isLineBreak(code)) {
       lineBreakBefore = true;
       index++;
       continue;
@@ -102,7 +102,7 @@ export function estimateNestingDepth(text: string): number {
     if (code === SLASH && text.charCodeAt(index + 1) === ASTERISK) {
       const end = text.indexOf('*/', index + 2);
       if (end === -1) return Infinity;
-      if (/[\n\r\u2028\u2029]/.test(text.slice(index, end))) lineBreakBefore = true;
+      for (let at = index + 2; at < end && !lineBreakBefore; at++) lineBreakBefore = isLineBreak(text.charCodeAt(at));
       index = end + 2;
       continue;
     }
@@ -224,6 +224,14 @@ export function estimateNestingDepth(text: string): number {
     }
   }
   return levels.length === 1 ? deepest : Infinity;
+}
+
+/**
+ * Whether `text` may nest deeper than `limit` (estimateNestingDepth). A file of fewer characters cannot:
+ * each token takes a character at least and counts twice at most, so most files are not read at all.
+ */
+export function mayNestDeeperThan(text: string, limit: number): boolean {
+  return text.length * BRACKET_WEIGHT > limit && estimateNestingDepth(text) > limit;
 }
 
 interface Level {
@@ -374,9 +382,14 @@ function wordEnd(text: string, start: number): number {
   return index;
 }
 
+function isLineBreak(code: number): boolean {
+  return code === LINE_FEED || code === CARRIAGE_RETURN || code === LINE_SEPARATOR || code === PARAGRAPH_SEPARATOR;
+}
+
 function lineEnd(text: string, start: number): number {
-  const end = text.slice(start).search(/[\n\r\u2028\u2029]/);
-  return end === -1 ? text.length : start + end;
+  let index = start;
+  while (index < text.length && !isLineBreak(text.charCodeAt(index))) index++;
+  return index;
 }
 
 /** The index after the closing quote, or -1 when the line (or the file) ends first. */
@@ -410,8 +423,7 @@ function regExpEnd(text: string, start: number): number {
   for (let index = start + 1; index < text.length; index++) {
     const code = text.charCodeAt(index);
     if (code === BACKSLASH) index++;
-    else if (code === LINE_FEED || code === CARRIAGE_RETURN || code === LINE_SEPARATOR || code === PARAGRAPH_SEPARATOR)
-      return -1;
+    else if (isLineBreak(code)) return -1;
     else if (code === OPEN_BRACKET) inClass = true;
     else if (code === CLOSE_BRACKET) inClass = false;
     else if (code === SLASH && !inClass) return wordEnd(text, index);

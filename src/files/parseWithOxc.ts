@@ -3,7 +3,7 @@ import { analyze } from '@typescript-eslint/scope-manager';
 import { AST_NODE_TYPES, AST_TOKEN_TYPES, type TSESTree } from '@typescript-eslint/types';
 import type { SourceFile } from '../util/sourceFile';
 import { walkNodes } from '../util/walkNodes';
-import { estimateNestingDepth } from './estimateNestingDepth';
+import { mayNestDeeperThan } from './estimateNestingDepth';
 import { hasHtmlComment, isRejectedByTypeScriptEstree } from './rejectedByTypeScriptEstree';
 
 /**
@@ -44,7 +44,7 @@ export function parseWithOxc(
   sourceType: 'script' | 'module',
 ): SourceFile | undefined {
   oxc ??= loadOxc();
-  if (!oxc || estimateNestingDepth(text) > DEEPEST_FOR_OXC) return undefined;
+  if (!oxc || mayNestDeeperThan(text, DEEPEST_FOR_OXC)) return undefined;
   const result = oxc.parseSync(filePath, text, {
     lang: /\.d\.[cm]?ts$/.test(filePath) ? 'dts' : jsx ? 'tsx' : 'ts',
     astType: 'ts',
