@@ -20,7 +20,7 @@
  *   `if (a) x, y` puts the comma under the `if`.
  *
  * `<` opens a level that a `>` closes, so `Array<Array<…>>` counts as nesting while the `<` of a
- * comparison only adds a level that the next `;`, line break or closing bracket ends. Counting every
+ * comparison only adds a level that the end of the statement or of the enclosing bracket closes. Counting every
  * punctuation character as a token overcounts `===` and `=>`, which only makes the bound larger.
  *
  * Strings, comments, templates and regular expressions are skipped as a lexer reads them; `/` is a
@@ -40,7 +40,7 @@ export function estimateNestingDepth(text: string): number {
   let statementEnded = false;
   /** The `)` just read closed an `if`, `for`, `while` or `with` head. */
   let closedHead = false;
-  /** The last word read, when it opens a head (`if`, `for`…), else undefined. */
+  /** The last token was a word whose `(` opens a head (`if`, `for`…). */
   let headWord = false;
 
   const count = (weight = 1) => {
