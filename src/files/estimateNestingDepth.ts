@@ -20,8 +20,9 @@
  *   `if (a) x, y` puts the comma under the `if`.
  *
  * `<` opens a level that a `>` closes, so `Array<Array<…>>` counts as nesting while the `<` of a
- * comparison only adds a level that the end of the statement or of the enclosing bracket closes. Counting every
- * punctuation character as a token overcounts `===` and `=>`, which only makes the bound larger.
+ * comparison only adds a level that the end of the statement or of the enclosing bracket closes. Counting each
+ * punctuation character as a token, but for a few pairs, overcounts `===` or `>>=`, which only makes the
+ * bound larger.
  *
  * Strings, comments, templates and regular expressions are skipped as a lexer reads them; `/` is a
  * division after what ends an expression and a regular expression elsewhere, as in every JavaScript
@@ -70,7 +71,8 @@ export function estimateNestingDepth(text: string): number {
     if (level.opener !== opener) return false;
     const { head } = level;
     closeLevel();
-    count();
+    // Closed, the pair is one node to what follows (a call, an index, a group): one token, not the opener's weight.
+    count(1 - BRACKET_WEIGHT);
     closedHead = head === true;
     return true;
   };
@@ -196,7 +198,7 @@ export function estimateNestingDepth(text: string): number {
         break;
       case GREATER_THAN:
         count();
-        // `=>` and `>=` close nothing.
+        // `>=` closes nothing.
         if (text.charCodeAt(index - 2) !== EQUALS && text.charCodeAt(index) !== EQUALS && level.opener === LESS_THAN)
           closeLevel();
         previous = Previous.Operator;
@@ -216,11 +218,8 @@ export function estimateNestingDepth(text: string): number {
         break;
       default:
         count();
-        // `x++` and `x!` end an expression like an operand; every other punctuation character continues one.
-        previous =
-          (code === PLUS || code === MINUS) && text.charCodeAt(index - 2) === code && previous === Previous.Operand
-            ? Previous.Operand
-            : Previous.Operator;
+        if (isPairedOperator(code, text.charCodeAt(index))) index++;
+        previous = Previous.Operator;
     }
   }
   return levels.length === 1 ? deepest : Infinity;
@@ -334,8 +333,10 @@ const VERTICAL_TAB = 11;
 const FORM_FEED = 12;
 const CARRIAGE_RETURN = 13;
 const SPACE = 32;
+const EXCLAMATION = 33;
 const DOUBLE_QUOTE = 34;
 const DOLLAR = 36;
+const AMPERSAND = 38;
 const QUOTE = 39;
 const OPEN_PAREN = 40;
 const CLOSE_PAREN = 41;
@@ -343,16 +344,19 @@ const ASTERISK = 42;
 const PLUS = 43;
 const COMMA = 44;
 const MINUS = 45;
+const DOT = 46;
 const SLASH = 47;
 const SEMICOLON = 59;
 const LESS_THAN = 60;
 const EQUALS = 61;
 const GREATER_THAN = 62;
+const QUESTION = 63;
 const OPEN_BRACKET = 91;
 const BACKSLASH = 92;
 const CLOSE_BRACKET = 93;
 const BACKTICK = 96;
 const OPEN_BRACE = 123;
+const BAR = 124;
 const CLOSE_BRACE = 125;
 const NO_BREAK_SPACE = 0xa0;
 const LINE_SEPARATOR = 0x2028;
@@ -373,6 +377,28 @@ function isWordCharacter(code: number): boolean {
       code !== LINE_SEPARATOR &&
       code !== PARAGRAPH_SEPARATOR &&
       code !== BYTE_ORDER_MARK)
+  );
+}
+
+/**
+ * `=>`, `&&`, `||`, `??`, `?.`, `==`, `!=`, `**`, `++` and `--`, each one token: an arrow function counts
+ * what it holds. `!!` stays two, each a node of its own.
+ */
+function isPairedOperator(code: number, next: number): boolean {
+  if (code === next)
+    return (
+      code === EQUALS ||
+      code === AMPERSAND ||
+      code === BAR ||
+      code === QUESTION ||
+      code === ASTERISK ||
+      code === PLUS ||
+      code === MINUS
+    );
+  return (
+    (code === EQUALS && next === GREATER_THAN) ||
+    (code === QUESTION && next === DOT) ||
+    (code === EXCLAMATION && next === EQUALS)
   );
 }
 
