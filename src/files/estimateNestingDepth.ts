@@ -268,53 +268,16 @@ const CONTINUING_WORDS = new Set([
   'is',
   'keyof',
 ]);
-/** Words after which an expression or a statement must follow: `/` after them starts a regular expression. */
+/**
+ * Reserved words after which an expression or a statement must follow, and the type operators that chain
+ * (`readonly readonly T[][]`): `/` after them starts a regular expression, and a line break after them
+ * ends nothing. A name that is a keyword only in places (`type`, `get`, `from`, `async`) reads as a name.
+ */
 const OPERATOR_WORDS = new Set([
   ...CONTINUING_WORDS,
-  'return',
-  'throw',
-  'typeof',
-  'void',
-  'delete',
-  'new',
-  'await',
-  'yield',
-  'case',
-  'do',
-  'default',
-  'export',
-  'import',
-  'const',
-  'let',
-  'var',
-  'if',
-  'for',
-  'with',
-  'switch',
-  'async',
-  'readonly',
-  'unique',
-  'infer',
-  'asserts',
-  'declare',
-  'abstract',
-  'static',
-  'public',
-  'private',
-  'protected',
-  'override',
-  'accessor',
-  'type',
-  'namespace',
-  'module',
-  'enum',
-  'interface',
-  'class',
-  'function',
-  'get',
-  'set',
-  'from',
-  'try',
+  ...['return', 'throw', 'typeof', 'void', 'delete', 'new', 'await', 'yield', 'case', 'do', 'default', 'export'],
+  ...['import', 'const', 'let', 'var', 'if', 'for', 'with', 'switch', 'try', 'class', 'function'],
+  ...['readonly', 'unique', 'infer', 'asserts'],
 ]);
 /** Words whose `(` is a head with a statement after its `)`. */
 const HEAD_WORDS = new Set(['if', 'for', 'while', 'with', 'await']);

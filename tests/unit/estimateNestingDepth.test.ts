@@ -46,6 +46,8 @@ describe('estimateNestingDepth', () => {
       '/* [[[[ */',
       'const d = /[(/]\\(/g.test(a) ? 1 / 2 / 3 : (4);',
       'if (a) /(/.test(b);',
+      // Names that are keywords only in places divide.
+      'const half = type / 2 + get / 2 + from / (2);',
     ].join('\n');
     expect(estimateNestingDepth(code)).toBeLessThan(30);
   });
