@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { UnparsableFileError } from '../files/parseSourceFile';
+import { ranOutOfStack, TOO_DEEP, UnparsableFileError } from '../files/parseSourceFile';
 import { rewriteSource } from '../rewrite/rewriteSource';
 
 /** A file and its text as the run read it. */
@@ -31,7 +31,8 @@ export interface RewriteSettings {
 }
 
 /**
- * Rewrites one file whose text was already read: a file that does not parse is skipped, a write goes to
+ * Rewrites one file whose text was already read: a file that does not parse, or that the parser or the
+ * analysis runs out of stack on, is skipped; a write goes to
  * a temporary file renamed over the original (the link's target for a symbolic link), so a file is never
  * left half-written.
  */
@@ -40,6 +41,7 @@ export function rewriteFile(file: string, text: string, settings: RewriteSetting
   try {
     result = rewriteSource(text, file, settings.importSource);
   } catch (error) {
+    if (ranOutOfStack(error)) return { file, status: 'skipped', reason: TOO_DEEP };
     if (error instanceof UnparsableFileError) return { file, status: 'skipped', reason: error.reason };
     return { file, status: 'failed', reason: error instanceof Error ? error.message : String(error) };
   }

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { TOO_DEEP } from '../files/parseSourceFile';
 import type { ClaimedOutcome, RewriteJob } from './rewriteClaimedFiles';
 import type { FileOutcome, RewriteSettings, SourceText } from './rewriteFile';
 import type { WorkerJob } from './rewriteWorker';
@@ -17,7 +18,7 @@ const FILES_PER_THREAD = 64;
  * parser (native code, unchecked by V8) overflowed on a file the main thread parses, and the process died
  * of a segmentation fault. V8's limit for JavaScript is set from the same figure, about eight times the
  * main thread's: a file the main thread runs out of stack on is rewritten again on a worker, so that its
- * outcome is a worker's on any number of threads.
+ * outcome is a worker's on any number of threads. parseWithOxc's DEEPEST_FOR_OXC is measured against this stack.
  */
 const WORKER_STACK_MB = 8;
 
@@ -53,12 +54,9 @@ export async function rewriteFiles(
   return outcomes;
 }
 
-/** V8's message when a thread runs out of stack. */
-const STACK_OVERFLOW = 'Maximum call stack size exceeded';
-
-/** Whether a file's rewrite failed for want of the stack of the thread it ran on: a deeper one may finish it. */
+/** Whether a file was skipped for want of the stack of the thread it ran on: a deeper one may finish it. */
 function ranOutOfStack(outcome: FileOutcome): boolean {
-  return outcome.status === 'failed' && outcome.reason === STACK_OVERFLOW;
+  return outcome.status === 'skipped' && outcome.reason === TOO_DEEP;
 }
 
 /** One 32-bit integer, 0 at first, that every thread of the run sees. */

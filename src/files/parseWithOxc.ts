@@ -3,6 +3,7 @@ import { analyze } from '@typescript-eslint/scope-manager';
 import { AST_NODE_TYPES, AST_TOKEN_TYPES, type TSESTree } from '@typescript-eslint/types';
 import type { SourceFile } from '../util/sourceFile';
 import { walkNodes } from '../util/walkNodes';
+import { mayNestDeeperThan } from './estimateNestingDepth';
 import { hasHtmlComment, isRejectedByTypeScriptEstree } from './rejectedByTypeScriptEstree';
 
 /**
@@ -12,10 +13,21 @@ import { hasHtmlComment, isRejectedByTypeScriptEstree } from './rejectedByTypeSc
 let oxc: typeof OxcParser | null | undefined;
 
 /**
+ * The deepest nesting (estimateNestingDepth) handed to oxc. Its parser recurses on the native stack with
+ * no limit, and past it the process dies of a segmentation fault; on the 8 MB of the main thread (and of
+ * the codemod's workers) the shallowest overflow measured is at an estimate of 11,600 (`[[[…]]]`), and the
+ * deepest file met in real code (ESLint's, typescript-eslint's, pg-boss's, vitest's and our fixtures) is at
+ * 2,060, ESLint's table of its rules.
+ */
+const DEEPEST_FOR_OXC = 5_000;
+
+/**
  * Parses a file with oxc (a native parser that starts in milliseconds where TypeScript's takes most of a
  * second) into the same TS-ESTree the rule sees, or returns undefined when oxc is not available, finds
  * a syntax error or accepts what typescript-estree rejects or reads otherwise (rejectedByTypeScriptEstree.ts):
- * typescript-estree then decides, so a skipped file gives the reason it always gave.
+ * typescript-estree then decides, so a skipped file gives the reason it always gave. A file that may nest
+ * too deeply for oxc's native stack (DEEPEST_FOR_OXC) goes to typescript-estree unread: in JavaScript, a
+ * stack too small ends in an error that can be caught.
  *
  * oxc's TS-ESTree matches typescript-estree node for node, ranges included (tests/unit/parseWithOxc.test.ts
  * holds it to that). The differences are settled here, in one walk: an absent optional part is `null` to oxc
@@ -32,7 +44,7 @@ export function parseWithOxc(
   sourceType: 'script' | 'module',
 ): SourceFile | undefined {
   oxc ??= loadOxc();
-  if (!oxc) return undefined;
+  if (!oxc || mayNestDeeperThan(text, DEEPEST_FOR_OXC)) return undefined;
   const result = oxc.parseSync(filePath, text, {
     lang: /\.d\.[cm]?ts$/.test(filePath) ? 'dts' : jsx ? 'tsx' : 'ts',
     astType: 'ts',

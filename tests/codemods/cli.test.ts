@@ -74,6 +74,8 @@ afterEach(() => {
 
 /** Each test starts real node processes (and, with --cpus, worker threads): seconds each on a busy machine. */
 const PROCESS_TIMEOUT = { timeout: 30_000 };
+/** A run that loads typescript-estree on the main thread and again on a worker, for a file nested too deeply for oxc. */
+const TWO_PARSER_LOADS_TIMEOUT = { timeout: 60_000 };
 
 describe('pg-boss-codemod', PROCESS_TIMEOUT, () => {
   it('--dry prints a unified diff, paths relative to the scanned root, and writes nothing', () => {
@@ -201,16 +203,43 @@ describe('pg-boss-codemod', PROCESS_TIMEOUT, () => {
   // A worker thread had half the main thread's native stack: oxc's parser, native code, overflowed it on a
   // deeply nested file and the whole process died of a segmentation fault. Given more, a worker rewrote
   // files the main thread's smaller JavaScript stack failed on, so the outcome hung on which thread took it.
-  it('rewrites deeply nested files, the same on one thread as on several', () => {
+  it('rewrites deeply nested files, the same on one thread as on several', TWO_PARSER_LOADS_TIMEOUT, () => {
     // Four lines apart from the call, so that the diff (under spawnSync's 1 MB) leaves the table out.
     const nested = `${BARE}\n\n\n\nconst table = ${'['.repeat(4000)}${']'.repeat(4000)};\n`;
-    for (let index = 0; index < 200; index++) fs.writeFileSync(path.join(project, `src/nested-${index}.ts`), nested);
+    // Nested too deeply for oxc, each is parsed by typescript-estree, which runs out of stack on the main
+    // thread; the rest make the run large enough for a second thread.
+    for (let index = 0; index < 70; index++)
+      fs.writeFileSync(path.join(project, `src/nested-${index}.ts`), index < 2 ? nested : BARE);
     const oneThread = codemod('--cpus', '1', '--dry', 'src');
     expect(oneThread.stderr).toContain(
-      '203 files scanned, 201 changed (201 calls rewritten), 0 calls left for you, 1 unchanged, 1 skipped (syntax error), 0 failed',
+      '73 files scanned, 71 changed (71 calls rewritten), 0 calls left for you, 1 unchanged, 1 skipped (syntax error), 0 failed',
     );
     expect(codemod('--cpus', '2', '--dry', 'src')).toEqual(oneThread);
   });
+
+  // oxc's native parser overflowed the stack on both, unseen by V8, and the run died of a segmentation
+  // fault: no summary, and the files after them left bare. typescript-estree reads the first (on a worker,
+  // when the main thread's JavaScript stack is too small) and runs out of stack on the second on any thread.
+  it.each(['1', '2'])(
+    'rewrites a file nested too deeply for oxc, skips one too deep for any parser, --cpus %s',
+    TWO_PARSER_LOADS_TIMEOUT,
+    (cpus) => {
+      const deep = `${BARE}const grouped = ${'('.repeat(6000)}1${')'.repeat(6000)};\n`;
+      const deeper = `${BARE}const table = ${'['.repeat(30000)}${']'.repeat(30000)};\n`;
+      writeFiles({ 'src/deep.ts': deep, 'src/deeper.ts': deeper });
+      // Enough files for a second thread.
+      for (let index = 0; index < 70; index++) writeFiles({ [`src/queues-${index}.ts`]: BARE });
+      const { code, stderr } = codemod('--cpus', cpus, 'src');
+      expect(stderr).toContain(
+        'pg-boss-codemod: 75 files scanned, 72 changed (72 calls rewritten), 0 calls left for you, 1 unchanged, 2 skipped (syntax error), 0 failed',
+      );
+      expect(stderr).toContain('  skipped src/deeper.ts: nested too deeply: ran out of stack\n');
+      expect(code).toBe(0);
+      expect(read('src/deep.ts')).toBe(deep.replace(BARE, REWRITTEN));
+      expect(read('src/deeper.ts')).toBe(deeper);
+      expect(read('src/queues-69.ts')).toBe(REWRITTEN);
+    },
+  );
 
   // The rename replaced the link with a regular file, left the target bare, and a scan reaching both counted the call twice.
   it.each([

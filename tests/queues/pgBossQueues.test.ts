@@ -645,6 +645,20 @@ export class Jobs {
     expect(stderr).toMatch(/^skipped broken-boss\.ts: syntax error at 2:\d+: \S.*$/m);
     expect(stderr).not.toContain('broken-plain.ts');
   });
+
+  // oxc's native parser overflowed the stack on it, unseen by V8, and the scan died of a segmentation fault
+  // with nothing printed. typescript-estree reads it instead and runs out of stack in JavaScript.
+  it('skips a file nested too deeply to parse, saying so, and inventories the rest', () => {
+    const { code, stderr, inventory } = scan({
+      'queues.ts':
+        "import { PgBoss } from 'pg-boss';\nconst boss = new PgBoss('x');\nawait boss.createQueue('emails');\n",
+      'deep.ts': `boss.send('emails', ${'('.repeat(6000)}1${')'.repeat(6000)});\n`,
+    });
+    expect(queueNames(inventory)).toEqual(['emails']);
+    expect(stderr).toMatch(/^skipped deep\.ts: nested too deeply: ran out of stack$/m);
+    expect(stderr).toContain('pg-boss-queues: 2 files scanned');
+    expect(code).toBe(0);
+  });
 });
 
 describe('pg-boss-queues usage', PROCESS_TIMEOUT, () => {
