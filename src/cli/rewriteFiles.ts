@@ -4,6 +4,7 @@ import { TOO_DEEP } from '../files/parseSourceFile';
 import type { ClaimedOutcome, RewriteJob } from './rewriteClaimedFiles';
 import type { FileOutcome, RewriteSettings, SourceText } from './rewriteFile';
 import type { WorkerJob } from './rewriteWorker';
+import { WORKER_STACK_MB } from './workerStack';
 
 /**
  * Files per thread: a run gets one more thread for every this many files, up to `--cpus`. Each thread
@@ -12,15 +13,6 @@ import type { WorkerJob } from './rewriteWorker';
  * with a core to spare gains; docs/performance.md, section 2).
  */
 const FILES_PER_THREAD = 64;
-
-/**
- * A worker's stack, in MB: the main thread's on Linux and macOS. Node gives a worker 4 MB, in which oxc's
- * parser (native code, unchecked by V8) overflowed on a file the main thread parses, and the process died
- * of a segmentation fault. V8's limit for JavaScript is set from the same figure, about eight times the
- * main thread's: a file the main thread runs out of stack on is rewritten again on a worker, so that its
- * outcome is a worker's on any number of threads. parseWithOxc's DEEPEST_FOR_OXC is measured against this stack.
- */
-const WORKER_STACK_MB = 8;
 
 /**
  * Rewrites files that mention createQueue, on up to `threads` threads when there are many, and gives

@@ -1,7 +1,12 @@
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { TOO_DEEP } from '../files/parseSourceFile';
 import { formatInventory, summarizeInventory } from '../inventory/formatInventory';
 import { FAILING_PROBLEM_KINDS } from '../inventory/queueInventory';
-import { scanQueues } from '../inventory/scanQueues';
+import { scanQueues, type QueueScan } from '../inventory/scanQueues';
 import { formatUsageError } from './readCommandLine';
+import type { ScanJob } from './scanQueuesWorker';
+import { WORKER_STACK_MB } from './workerStack';
 
 export interface QueuesOptions {
   readonly paths: readonly string[];
@@ -15,10 +20,15 @@ export interface QueuesOptions {
 }
 
 /** One `pg-boss-queues` run: the inventory on stdout, what was skipped and the summary on stderr; returns the exit code. */
-export function runQueues({ paths, extensions, json, options, includeTests }: QueuesOptions): number {
+export async function runQueues({ paths, extensions, json, options, includeTests }: QueuesOptions): Promise<number> {
   let scan;
   try {
     scan = scanQueues(paths, extensions, { includeTests });
+    // A file the main thread ran out of stack on (typescript-estree holds 700 to 950 levels there) is read
+    // again with a worker's larger stack, as pg-boss-codemod reads it: the whole scan, since the file's
+    // names may resolve through others and others' through it. Only a tree with such a file pays for it.
+    if (scan.skipped.some(({ reason }) => reason === TOO_DEEP))
+      scan = await scanOnWorker({ paths, extensions, includeTests });
   } catch (error) {
     process.stderr.write(formatUsageError('pg-boss-queues', (error as Error).message));
     return 2;
@@ -32,4 +42,17 @@ export function runQueues({ paths, extensions, json, options, includeTests }: Qu
   for (const { file, reason } of scan.skipped) process.stderr.write(`skipped ${file}: ${reason}\n`);
   process.stderr.write(summarizeInventory(scan));
   return inventory.problems.some((problem) => FAILING_PROBLEM_KINDS.has(problem.kind)) ? 1 : 0;
+}
+
+/** The scan of `job` on a worker with WORKER_STACK_MB of stack. */
+function scanOnWorker(job: ScanJob): Promise<QueueScan> {
+  const worker = new Worker(path.join(__dirname, 'scanQueuesWorker.js'), {
+    workerData: job,
+    resourceLimits: { stackSizeMb: WORKER_STACK_MB },
+  });
+  return new Promise((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`the scan's worker stopped with exit code ${code}`)));
+  });
 }
