@@ -8,7 +8,7 @@ import { resolveIdentifier } from '../util/scope';
 import { skipTransparentWrappers } from '../util/skipTransparentWrappers';
 import type { SourceFile } from '../util/sourceFile';
 import { escapeRegExp } from './escapeRegExp';
-import { importedBinding, type Imported } from './importedBinding';
+import { importedBinding, isReassigned, type Imported } from './importedBinding';
 import type { ProjectModules } from './projectModules';
 import { MENTIONS_HELPER } from './queueMethods';
 import { isModuleExports, moduleExportName } from './readModuleExport';
@@ -210,7 +210,11 @@ export class RuntimeHelperExports {
           }
           if (statement.declaration?.type === AST_NODE_TYPES.VariableDeclaration)
             for (const declarator of statement.declaration.declarations)
-              if (declarator.id.type === AST_NODE_TYPES.Identifier && declarator.init)
+              if (
+                declarator.id.type === AST_NODE_TYPES.Identifier &&
+                declarator.init &&
+                !reassignedAfterExport(source, declarator.id)
+              )
                 addValue(declarator.id.name, declarator.init);
           break;
         case AST_NODE_TYPES.ExportDefaultDeclaration:
@@ -228,6 +232,12 @@ export class RuntimeHelperExports {
     }
     return exports;
   }
+}
+
+/** Whether an exported `let` is assigned another value after its declaration, which its importers then see. */
+function reassignedAfterExport(source: SourceFile, id: TSESTree.Identifier): boolean {
+  const variable = resolveIdentifier(source, id);
+  return variable !== null && isReassigned(variable);
 }
 
 /** The runtime's exports. */

@@ -232,3 +232,33 @@ export async function ensureQueue(_boss: PgBoss, name: string) {
     expect(judged.ruleReports).toEqual(judged.inventoryReports);
   });
 });
+
+// Each of these holds a runtime helper at some point, yet the function called is the app's own: its queue
+// was never declared, and must be reported so.
+const LOOK_ALIKES = {
+  'src/boss.ts': BOSS,
+  // A helper's alias that is assigned another function before it is called.
+  'src/queues/reassigned.ts': `import { ensureQueue } from 'pg-boss-safe-create-queue';
+export let declareLater = ensureQueue;
+declareLater = async (_boss: unknown, _name: string) => {};
+`,
+  'src/reassigned.ts': `import { boss } from './boss';
+import { ensureQueue } from 'pg-boss-safe-create-queue';
+import { declareLater } from './queues/reassigned';
+let declareHere = ensureQueue;
+declareHere = async (_boss: unknown, _name: string) => {};
+await declareHere(boss, 'reassigned_local');
+await declareLater(boss, 'reassigned_export');
+`,
+  'src/uses.ts': usesOf(['reassigned_local', 'reassigned_export']),
+};
+
+describe('a function that only looks like an exported runtime helper', PROCESS_TIMEOUT, () => {
+  it('declares no queue, in pg-boss-queues and in pg-boss/no-undeclared-queue alike', async () => {
+    const judged = await judge(LOOK_ALIKES);
+    const queues = Object.keys(judged.verdicts);
+    expect(judged.verdicts).toEqual(Object.fromEntries(queues.map((queue) => [queue, false])));
+    expect(judged.ruleReports).toEqual(judged.inventoryReports);
+    expect(judged.ruleReports).toHaveLength(queues.length);
+  });
+});
