@@ -19,6 +19,9 @@ type HelperExports = ReadonlyMap<string, RuntimeHelper>;
 
 const NONE: HelperExports = new Map();
 
+/** Records that a module exports `name` as `helper`, or as something that is no helper. */
+type WriteExport = (name: string, helper: RuntimeHelper | undefined) => void;
+
 /**
  * What the text of a module that exports a value must hold: `export {`, `export *`, `export default`,
  * `export const` (not `export function` or `export class`, whose helpers are read through their callers),
@@ -177,20 +180,28 @@ export class RuntimeHelperExports {
     const source = this.modules.source(file);
     if (!source) return NONE;
     const exports = new Map<string, RuntimeHelper>();
-    const add = (name: string, helper: RuntimeHelper | undefined) => {
-      if (helper && !exports.has(name)) exports.set(name, helper);
+    /**
+     * A write of the export `name`, which replaces what it held before, members too: CommonJS exports
+     * may be written again (`exports.declare = ensureQueue; exports.declare = own`), and `module.exports
+     * = value` (written `*`) replaces every export.
+     */
+    const write: WriteExport = (name, helper) => {
+      if (name === '*') exports.clear();
+      for (const key of exports.keys()) if (key.startsWith(`${name}.`)) exports.delete(key);
+      if (helper) exports.set(name, helper);
+      else exports.delete(name);
     };
     const held = (node: TSESTree.Node) => this.heldBy(file, source, node, () => true);
     /** A value exported as `name`: a helper, or an object literal of the file holding helpers. */
     const addValue = (name: string, node: TSESTree.Node) => {
-      add(name, held(node));
-      for (const [key, value] of objectMembers(source, node)) add(`${name}.${key}`, held(value));
+      write(name, held(node));
+      for (const [key, value] of objectMembers(source, node)) write(`${name}.${key}`, held(value));
     };
     /** `export { local as exported } from specifier`, and the helpers of an object `local` holds. */
     const reexport = (exported: string, specifier: string, local: string) => {
       for (const [key, helper] of this.moduleExports(file, specifier)) {
-        if (key === local) add(exported, helper);
-        else if (key.startsWith(`${local}.`)) add(exported + key.slice(local.length), helper);
+        if (key === local) write(exported, helper);
+        else if (key.startsWith(`${local}.`)) write(exported + key.slice(local.length), helper);
       }
     };
     for (const statement of source.ast.body) {
@@ -198,7 +209,7 @@ export class RuntimeHelperExports {
         case AST_NODE_TYPES.ExportAllDeclaration:
           if (statement.exported || statement.exportKind === 'type') break;
           for (const [key, helper] of this.moduleExports(file, statement.source.value))
-            if (!MODULE_ITSELF.has(key.split('.')[0]!)) add(key, helper);
+            if (!MODULE_ITSELF.has(key.split('.')[0]!) && !exports.has(key)) exports.set(key, helper);
           break;
         case AST_NODE_TYPES.ExportNamedDeclaration:
           if (statement.exportKind === 'type') break;
@@ -221,10 +232,10 @@ export class RuntimeHelperExports {
           addValue('default', statement.declaration);
           break;
         case AST_NODE_TYPES.TSExportAssignment:
-          addModuleExports(source, statement.expression, held, add);
+          addModuleExports(source, statement.expression, held, write);
           break;
         case AST_NODE_TYPES.ExpressionStatement:
-          readCommonJsExport(source, statement.expression, held, add);
+          readCommonJsExport(source, statement.expression, held, write);
           break;
         default:
           break;
@@ -255,17 +266,17 @@ function readCommonJsExport(
   source: SourceFile,
   expression: TSESTree.Expression,
   held: (node: TSESTree.Node) => RuntimeHelper | undefined,
-  add: (name: string, helper: RuntimeHelper | undefined) => void,
+  write: WriteExport,
 ): void {
   if (expression.type !== AST_NODE_TYPES.AssignmentExpression || expression.operator !== '=') return;
   const { left, right } = expression;
-  if (isModuleExports(left)) addModuleExports(source, right, held, add);
+  if (isModuleExports(left)) addModuleExports(source, right, held, write);
   else if (
     left.type === AST_NODE_TYPES.MemberExpression &&
     (isModuleExports(left.object) || (left.object.type === AST_NODE_TYPES.Identifier && left.object.name === 'exports'))
   ) {
     const name = getStaticPropertyName(left);
-    if (name !== undefined) add(name, held(right));
+    if (name !== undefined) write(name, held(right));
   }
 }
 
@@ -274,11 +285,11 @@ function addModuleExports(
   source: SourceFile,
   value: TSESTree.Node,
   held: (node: TSESTree.Node) => RuntimeHelper | undefined,
-  add: (name: string, helper: RuntimeHelper | undefined) => void,
+  write: WriteExport,
 ): void {
-  add('*', held(value));
-  add('default', held(value));
-  for (const [key, member] of objectMembers(source, value)) add(key, held(member));
+  write('*', held(value));
+  write('default', held(value));
+  for (const [key, member] of objectMembers(source, value)) write(key, held(member));
 }
 
 /** The members of an object literal `node` is, or a `const` of the file holds: `{ declare: ensureQueue }`. */

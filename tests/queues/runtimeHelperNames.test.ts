@@ -250,7 +250,34 @@ declareHere = async (_boss: unknown, _name: string) => {};
 await declareHere(boss, 'reassigned_local');
 await declareLater(boss, 'reassigned_export');
 `,
-  'src/uses.ts': usesOf(['reassigned_local', 'reassigned_export']),
+  // CommonJS exports written again: the last write is what `require` returns.
+  'src/queues/rewritten.cjs': `const { ensureQueue } = require('pg-boss-safe-create-queue');
+exports.declareOnce = ensureQueue;
+exports.declareOnce = async (_boss, _name) => {};
+`,
+  'src/queues/rewrittenObject.cjs': `const { ensureQueue } = require('pg-boss-safe-create-queue');
+module.exports = { declareMember: ensureQueue };
+module.exports.declareMember = async (_boss, _name) => {};
+`,
+  'src/queues/rewrittenModule.cjs': `const { ensureQueue } = require('pg-boss-safe-create-queue');
+module.exports = ensureQueue;
+module.exports = async (_boss, _name) => {};
+`,
+  'src/rewritten.cjs': `const { boss } = require('./boss');
+const { declareOnce } = require('./queues/rewritten.cjs');
+const { declareMember } = require('./queues/rewrittenObject.cjs');
+const declareModule = require('./queues/rewrittenModule.cjs');
+declareOnce(boss, 'rewritten_export');
+declareMember(boss, 'rewritten_member');
+declareModule(boss, 'rewritten_module');
+`,
+  'src/uses.ts': usesOf([
+    'reassigned_local',
+    'reassigned_export',
+    'rewritten_export',
+    'rewritten_member',
+    'rewritten_module',
+  ]),
 };
 
 describe('a function that only looks like an exported runtime helper', PROCESS_TIMEOUT, () => {
