@@ -204,21 +204,27 @@ export class RuntimeHelperExports {
         else if (key.startsWith(`${local}.`)) write(exported + key.slice(local.length), helper);
       }
     };
+    /** The names the module's own `export` statements give, which hide those an `export *` brings. */
+    const own = new Set<string>();
+    const starred: HelperExports[] = [];
     for (const statement of source.ast.body) {
       switch (statement.type) {
         case AST_NODE_TYPES.ExportAllDeclaration:
           if (statement.exported || statement.exportKind === 'type') break;
-          for (const [key, helper] of this.moduleExports(file, statement.source.value))
-            if (!MODULE_ITSELF.has(key.split('.')[0]!) && !exports.has(key)) exports.set(key, helper);
+          starred.push(this.moduleExports(file, statement.source.value));
           break;
         case AST_NODE_TYPES.ExportNamedDeclaration:
           if (statement.exportKind === 'type') break;
           for (const specifier of statement.specifiers) {
             if (specifier.exportKind === 'type') continue;
             const exported = moduleExportName(specifier.exported);
+            own.add(exported);
             if (statement.source) reexport(exported, statement.source.value, moduleExportName(specifier.local));
             else addValue(exported, specifier.local);
           }
+          if (statement.declaration)
+            for (const { name } of source.scopeManager?.getDeclaredVariables(statement.declaration) ?? [])
+              own.add(name);
           if (statement.declaration?.type === AST_NODE_TYPES.VariableDeclaration)
             for (const declarator of statement.declaration.declarations)
               if (
@@ -241,6 +247,11 @@ export class RuntimeHelperExports {
           break;
       }
     }
+    for (const helpers of starred)
+      for (const [key, helper] of helpers) {
+        const name = key.split('.')[0]!;
+        if (!MODULE_ITSELF.has(name) && !own.has(name) && !exports.has(key)) exports.set(key, helper);
+      }
     return exports;
   }
 }

@@ -271,7 +271,21 @@ declareOnce(boss, 'rewritten_export');
 declareMember(boss, 'rewritten_member');
 declareModule(boss, 'rewritten_module');
 `,
+  // A module's own export hides a helper of the same name that an `export *` brings.
+  'src/queues/runtime.ts': "export { ensureQueue as declareQueue } from 'pg-boss-safe-create-queue';\n",
+  'src/queues/own.ts': 'export async function declareQueue(_boss: unknown, _name: string) {}\n',
+  'src/queues/shadowing.ts':
+    "export * from './runtime';\nexport async function declareQueue(_boss: unknown, _name: string) {}\n",
+  'src/queues/shadowingReexport.ts': "export * from './runtime';\nexport { declareQueue } from './own';\n",
+  'src/shadowing.ts': `import { boss } from './boss';
+import { declareQueue } from './queues/shadowing';
+import * as reexported from './queues/shadowingReexport';
+await declareQueue(boss, 'star_hidden');
+await reexported.declareQueue(boss, 'star_hidden_reexport');
+`,
   'src/uses.ts': usesOf([
+    'star_hidden',
+    'star_hidden_reexport',
     'reassigned_local',
     'reassigned_export',
     'rewritten_export',
