@@ -13,6 +13,7 @@ import type { ProjectModules } from './projectModules';
 import { MENTIONS_HELPER } from './queueMethods';
 import { isModuleExports, moduleExportName } from './readModuleExport';
 import { helperNamed, RUNTIME_HELPER_NAMES, type RuntimeHelper } from './runtimeHelpers';
+import { MAX_DEPTH } from './staticValue';
 
 /** A module's exports that are runtime helpers, by exported name (`default`, and `*` for `module.exports = f`). */
 type HelperExports = ReadonlyMap<string, RuntimeHelper>;
@@ -50,6 +51,8 @@ export class RuntimeHelperExports {
   /** Names other than the helpers' own under which some module of the tree exports a helper. */
   private readonly aliases = new Set<string>();
   private readonly callers = new Set<string>();
+  /** How many modules' exports are being read, each for the re-exports of the one before. */
+  private reading = 0;
 
   /**
    * `texts`: every file of the program with its text, read once by the scan; `candidates`: those that can
@@ -167,12 +170,15 @@ export class RuntimeHelperExports {
 
   private exportsOf(file: string): HelperExports {
     let exports = this.found.get(file);
-    if (!exports) {
-      // A cycle of re-exports ends here.
-      this.found.set(file, NONE);
-      exports = this.readExports(file);
-      this.found.set(file, exports);
-    }
+    if (exports) return exports;
+    // A chain of re-exports longer than any app writes is not followed to its end: the stack would overflow.
+    if (this.reading >= MAX_DEPTH) return NONE;
+    // A cycle of re-exports ends here.
+    this.found.set(file, NONE);
+    this.reading++;
+    exports = this.readExports(file);
+    this.reading--;
+    this.found.set(file, exports);
     return exports;
   }
 

@@ -303,3 +303,29 @@ describe('a function that only looks like an exported runtime helper', PROCESS_T
     expect(judged.ruleReports).toHaveLength(queues.length);
   });
 });
+
+describe('a chain of re-exports longer than any app writes', PROCESS_TIMEOUT, () => {
+  it('is scanned to the end of the run, not to a stack overflow', () => {
+    const length = 2000;
+    const chain = Object.fromEntries(
+      Array.from({ length }, (_, index) => [
+        `src/chain/link${index}.ts`,
+        index === 0
+          ? "export { ensureQueue as declareDeep } from 'pg-boss-safe-create-queue';\n"
+          : `export * from './link${index - 1}';\n`,
+      ]),
+    );
+    const directory = temporary(
+      writeTree({
+        'src/boss.ts': BOSS,
+        ...chain,
+        'src/deep.ts': `import { boss } from './boss';\nimport { declareDeep } from './chain/link${length - 1}';\nawait declareDeep(boss, 'deep');\n`,
+        'src/uses.ts': usesOf(['deep', 'never']),
+      }),
+    );
+    const { code, stdout } = runQueues(directory, '--json', '.');
+    expect(code).toBe(1);
+    const inventory = JSON.parse(stdout) as QueueInventory;
+    expect(inventory.queues.find(({ name }) => name === 'never')?.declared).toBe(false);
+  });
+});
