@@ -10,6 +10,7 @@ import type { SourceFile } from '../util/sourceFile';
 import { escapeRegExp } from './escapeRegExp';
 import { importedBinding, isReassigned, type Imported } from './importedBinding';
 import type { ProjectModules } from './projectModules';
+import { mayHoldRuntime } from './mayHoldRuntime';
 import { MENTIONS_HELPER } from './queueMethods';
 import { isModuleExports, moduleExportName } from './readModuleExport';
 import { helperNamed, RUNTIME_HELPER_NAMES, type RuntimeHelper } from './runtimeHelpers';
@@ -113,16 +114,21 @@ export class RuntimeHelperExports {
   }
 
   /**
-   * Whether `object` is a module of the tree imported whole (`import * as queues from './queues'`,
-   * `require('./queues')`): its exports are read, so a helper's name called on it is the runtime's only
-   * when calledHelper says so, and otherwise the app's own function.
+   * Whether `object` comes from a module of the tree that shows what it is: the module imported whole
+   * (`import * as queues from './queues'`, `require('./queues')`), whose exports are read, so a helper's
+   * name called on it is the runtime's only when calledHelper says so; or an export the module shows is
+   * the app's own (`export const queues = new Queues()`, see mayHoldRuntime), whose `method` is read
+   * through its callers.
    */
-  isReadModule(file: string, source: SourceFile, object: TSESTree.Node): boolean {
+  isAppObject(file: string, source: SourceFile, object: TSESTree.Node, method: string): boolean {
     const value = skipTransparentWrappers(object);
     const module = value.type === AST_NODE_TYPES.Identifier ? importedBinding(source, value) : undefined;
-    if (module?.name !== '*' && module?.name !== 'default') return false;
-    const target = this.modules.resolve(file, module.source);
-    return target !== undefined && this.modules.source(target) !== null;
+    const target = module && this.modules.resolve(file, module.source);
+    const targetSource = target === undefined ? null : this.modules.source(target);
+    if (!module || !targetSource) return false;
+    if (module.name === '*' || module.name === 'default') return true;
+    const local = exportedLocal(targetSource, module.name);
+    return local !== undefined && !mayHoldRuntime(targetSource, local, method);
   }
 
   /** The helper `node` of `file` holds, following imports whose name `worthFollowing` accepts. */
@@ -266,6 +272,27 @@ export class RuntimeHelperExports {
 function reassignedAfterExport(source: SourceFile, id: TSESTree.Identifier): boolean {
   const variable = resolveIdentifier(source, id);
   return variable !== null && isReassigned(variable);
+}
+
+/** The name a module's own `export` gives `exported` under (`export const queues = …`, `export { queues }`). */
+function exportedLocal(source: SourceFile, exported: string): TSESTree.Identifier | undefined {
+  for (const statement of source.ast.body) {
+    if (statement.type !== AST_NODE_TYPES.ExportNamedDeclaration || statement.source) continue;
+    for (const specifier of statement.specifiers)
+      if (specifier.local.type === AST_NODE_TYPES.Identifier && moduleExportName(specifier.exported) === exported)
+        return specifier.local;
+    const declaration = statement.declaration;
+    if (declaration?.type === AST_NODE_TYPES.VariableDeclaration)
+      for (const { id } of declaration.declarations)
+        if (id.type === AST_NODE_TYPES.Identifier && id.name === exported) return id;
+    if (
+      (declaration?.type === AST_NODE_TYPES.ClassDeclaration ||
+        declaration?.type === AST_NODE_TYPES.FunctionDeclaration) &&
+      declaration.id?.name === exported
+    )
+      return declaration.id;
+  }
+  return undefined;
 }
 
 /** The runtime's exports. */

@@ -294,6 +294,33 @@ await reexported.declareQueue(boss, 'star_hidden_reexport');
   ]),
 };
 
+describe('an object of the app’s that a module of the tree exports', PROCESS_TIMEOUT, () => {
+  it('has its ensureQueue read through its callers, as in its own file', async () => {
+    const judged = await judge({
+      'src/boss.ts': BOSS,
+      'src/queueService.ts': `class QueueService {
+  async ensureQueue(_boss: unknown, _name: string) {}
+}
+export const service = new QueueService();
+const literal = { ensureQueue: async (_boss: unknown, _name: string) => {} };
+export { literal };
+`,
+      'src/setup.ts': `import { boss } from './boss';
+import { literal, service } from './queueService';
+await service.ensureQueue(boss, 'imported_instance');
+await literal.ensureQueue(boss, 'imported_literal');
+`,
+      'src/uses.ts': usesOf(['imported_instance', 'imported_literal']),
+    });
+    expect(judged.verdicts).toEqual({ imported_instance: false, imported_literal: false });
+    expect(judged.ruleReports).toEqual([
+      'src/uses.ts:2:7 pg-boss/no-undeclared-queue',
+      'src/uses.ts:3:7 pg-boss/no-undeclared-queue',
+    ]);
+    expect(judged.ruleReports).toEqual(judged.inventoryReports);
+  });
+});
+
 describe('a function that only looks like an exported runtime helper', PROCESS_TIMEOUT, () => {
   it('declares no queue, in pg-boss-queues and in pg-boss/no-undeclared-queue alike', async () => {
     const judged = await judge(LOOK_ALIKES);
