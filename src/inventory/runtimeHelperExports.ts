@@ -149,12 +149,25 @@ export class RuntimeHelperExports {
     if (name === undefined || !worthFollowing(name)) return undefined;
     const module = importedBinding(source, value.object);
     if (!module) return undefined;
-    // A CommonJS module's default import is its `module.exports`, as a namespace import is.
-    const fromModule =
-      module.name === '*' || module.name === 'default' ? this.origin(file, { source: module.source, name }) : undefined;
     // An exported object holding helpers: `import { queues } from './queues'`, then `queues.declare(…)`.
+    const member = module.name === '*' ? undefined : this.origin(file, { ...module, name: `${module.name}.${name}` });
+    // A CommonJS module's default import is its `module.exports`, as a namespace import is; an ES module's
+    // is its default export, whatever else the module exports under `name`.
+    const wholeModule = module.name === '*' || (module.name === 'default' && !this.exportsDefault(file, module.source));
+    return member ?? (wholeModule ? this.origin(file, { source: module.source, name }) : undefined);
+  }
+
+  /** Whether the module `specifier` names (from `file`) is one of the tree with an `export default`. */
+  private exportsDefault(file: string, specifier: string): boolean {
+    const target = this.modules.resolve(file, specifier);
+    const source = target === undefined ? null : this.modules.source(target);
     return (
-      fromModule ?? (module.name === '*' ? undefined : this.origin(file, { ...module, name: `${module.name}.${name}` }))
+      source?.ast.body.some(
+        (statement) =>
+          statement.type === AST_NODE_TYPES.ExportDefaultDeclaration ||
+          (statement.type === AST_NODE_TYPES.ExportNamedDeclaration &&
+            statement.specifiers.some((specifier) => moduleExportName(specifier.exported) === 'default')),
+      ) ?? false
     );
   }
 

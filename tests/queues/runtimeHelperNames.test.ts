@@ -283,7 +283,17 @@ import * as reexported from './queues/shadowingReexport';
 await declareQueue(boss, 'star_hidden');
 await reexported.declareQueue(boss, 'star_hidden_reexport');
 `,
+  // An ES module's default import is its default export, not the module: its `declareKit` is the app's.
+  'src/queues/kitWithDefault.ts': `import { ensureQueue } from 'pg-boss-safe-create-queue';
+export const declareKit = ensureQueue;
+export default { declareKit: async (_boss: unknown, _name: string) => {} };
+`,
+  'src/defaultKit.ts': `import { boss } from './boss';
+import kit from './queues/kitWithDefault';
+await kit.declareKit(boss, 'default_export');
+`,
   'src/uses.ts': usesOf([
+    'default_export',
     'star_hidden',
     'star_hidden_reexport',
     'reassigned_local',
