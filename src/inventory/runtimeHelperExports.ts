@@ -10,6 +10,7 @@ import type { SourceFile } from '../util/sourceFile';
 import { escapeRegExp } from './escapeRegExp';
 import { importedBinding, isReassigned, type Imported } from './importedBinding';
 import type { ProjectModules } from './projectModules';
+import { isMutated } from './isMutated';
 import { mayHoldRuntime } from './mayHoldRuntime';
 import { MENTIONS_HELPER } from './queueMethods';
 import { isModuleExports, moduleExportName } from './readModuleExport';
@@ -218,9 +219,9 @@ export class RuntimeHelperExports {
     };
     const held = (node: TSESTree.Node) => this.heldBy(file, source, node, () => true);
     /** A value exported as `name`: a helper, or an object literal of the file holding helpers. */
-    const addValue = (name: string, node: TSESTree.Node) => {
+    const addValue = (name: string, node: TSESTree.Node, holder = node) => {
       write(name, held(node));
-      for (const [key, value] of objectMembers(source, node)) write(`${name}.${key}`, held(value));
+      for (const [key, value] of objectMembers(source, holder)) write(`${name}.${key}`, held(value));
     };
     /** `export { local as exported } from specifier`, and the helpers of an object `local` holds. */
     const reexport = (exported: string, specifier: string, local: string) => {
@@ -257,7 +258,8 @@ export class RuntimeHelperExports {
                 declarator.init &&
                 !reassignedAfterExport(source, declarator.id)
               )
-                addValue(declarator.id.name, declarator.init);
+                // Its object's members through the name: `kit.declare = own` later changes them.
+                addValue(declarator.id.name, declarator.init, declarator.id);
           break;
         case AST_NODE_TYPES.ExportDefaultDeclaration:
           addValue('default', statement.declaration);
@@ -353,8 +355,11 @@ function addModuleExports(
 function objectMembers(source: SourceFile, node: TSESTree.Node): Array<[string, TSESTree.Node]> {
   let value = skipTransparentWrappers(node);
   if (value.type === AST_NODE_TYPES.Identifier) {
-    const def = resolveIdentifier(source, value)?.defs[0];
+    const variable = resolveIdentifier(source, value);
+    const def = variable?.defs[0];
     if (def?.type !== DefinitionType.Variable || def.parent.kind !== 'const' || !def.node.init) return [];
+    // `kit.declare = own`, `Object.assign(kit, …)`: what the object holds when called is not known.
+    if (isMutated(variable!)) return [];
     value = skipTransparentWrappers(def.node.init);
   }
   if (value.type !== AST_NODE_TYPES.ObjectExpression) return [];

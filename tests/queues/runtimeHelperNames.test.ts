@@ -292,7 +292,22 @@ export default { declareKit: async (_boss: unknown, _name: string) => {} };
 import kit from './queues/kitWithDefault';
 await kit.declareKit(boss, 'default_export');
 `,
+  // An exported object whose helper is replaced, or the object assigned to, after it is made.
+  'src/queues/changedKit.ts': `import { ensureQueue } from 'pg-boss-safe-create-queue';
+export const changedKit = { declareChanged: ensureQueue };
+changedKit.declareChanged = async (_boss: unknown, _name: string) => {};
+const assignedKit = { declareAssigned: ensureQueue };
+Object.assign(assignedKit, { declareAssigned: async (_boss: unknown, _name: string) => {} });
+export { assignedKit };
+`,
+  'src/changedKit.ts': `import { boss } from './boss';
+import { assignedKit, changedKit } from './queues/changedKit';
+await changedKit.declareChanged(boss, 'changed_member');
+await assignedKit.declareAssigned(boss, 'assigned_member');
+`,
   'src/uses.ts': usesOf([
+    'changed_member',
+    'assigned_member',
     'default_export',
     'star_hidden',
     'star_hidden_reexport',
