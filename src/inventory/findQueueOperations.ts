@@ -105,7 +105,7 @@ export function findQueueOperations(
       name &&
       isPgBossReceiverBySyntax(scope.source, first) &&
       mayHoldRuntime(scope.source, called.object, method) &&
-      !helpers.isReadModule(scope.file, scope.source, called.object)
+      !helpers.isAppObject(scope.file, scope.source, called.object, method)
     ) {
       // `rt.ensureQueue(boss, 'emails')` on a parameter or an injected object may be the runtime's.
       operations.push(...readPossibleDeclaration(scope, callers, node, called, method));

@@ -1,4 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
+import type { TSESLint } from '@typescript-eslint/utils';
 import { DefinitionType } from '@typescript-eslint/scope-manager';
 import { getImportedName } from '../util/getImportedName';
 import { getInteropRequire } from '../util/getInteropRequire';
@@ -23,7 +24,8 @@ export interface Imported {
  * name of one of these (`const declare = a`). Undefined for anything else, a type-only import too.
  */
 export function importedBinding(source: SourceFile, identifier: TSESTree.Identifier, depth = 0): Imported | undefined {
-  const def = depth > MAX_DEPTH ? undefined : resolveIdentifier(source, identifier)?.defs[0];
+  const variable = depth > MAX_DEPTH ? undefined : resolveIdentifier(source, identifier);
+  const def = variable?.defs[0];
   if (def?.type === DefinitionType.ImportBinding) {
     const { node, parent } = def;
     // `import rt = require('pg-boss-safe-create-queue')`
@@ -48,7 +50,7 @@ export function importedBinding(source: SourceFile, identifier: TSESTree.Identif
   }
   if (def?.type !== DefinitionType.Variable) return undefined;
   const { id, init } = def.node;
-  if (!init) return undefined;
+  if (!init || isReassigned(variable!)) return undefined;
   const value = skipTransparentWrappers(init);
   // `const declare = ensureQueue`
   if (value.type === AST_NODE_TYPES.Identifier && id.type === AST_NODE_TYPES.Identifier)
@@ -71,6 +73,11 @@ export function importedBinding(source: SourceFile, identifier: TSESTree.Identif
     return name === undefined ? undefined : { source: from, name };
   }
   return undefined;
+}
+
+/** Whether a variable is assigned after its declaration: a `let` that holds another function by the time it is called. */
+export function isReassigned(variable: TSESLint.Scope.Variable): boolean {
+  return variable.references.filter((reference) => reference.isWrite()).length > 1;
 }
 
 /**

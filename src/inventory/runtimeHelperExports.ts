@@ -8,16 +8,22 @@ import { resolveIdentifier } from '../util/scope';
 import { skipTransparentWrappers } from '../util/skipTransparentWrappers';
 import type { SourceFile } from '../util/sourceFile';
 import { escapeRegExp } from './escapeRegExp';
-import { importedBinding, type Imported } from './importedBinding';
+import { importedBinding, isReassigned, type Imported } from './importedBinding';
 import type { ProjectModules } from './projectModules';
+import { isMutated } from './isMutated';
+import { mayHoldRuntime } from './mayHoldRuntime';
 import { MENTIONS_HELPER } from './queueMethods';
 import { isModuleExports, moduleExportName } from './readModuleExport';
 import { helperNamed, RUNTIME_HELPER_NAMES, type RuntimeHelper } from './runtimeHelpers';
+import { MAX_DEPTH } from './staticValue';
 
 /** A module's exports that are runtime helpers, by exported name (`default`, and `*` for `module.exports = f`). */
 type HelperExports = ReadonlyMap<string, RuntimeHelper>;
 
 const NONE: HelperExports = new Map();
+
+/** Records that a module exports `name` as `helper`, or as something that is no helper. */
+type WriteExport = (name: string, helper: RuntimeHelper | undefined) => void;
 
 /**
  * What the text of a module that exports a value must hold: `export {`, `export *`, `export default`,
@@ -47,6 +53,8 @@ export class RuntimeHelperExports {
   /** Names other than the helpers' own under which some module of the tree exports a helper. */
   private readonly aliases = new Set<string>();
   private readonly callers = new Set<string>();
+  /** How many modules' exports are being read, each for the re-exports of the one before. */
+  private reading = 0;
 
   /**
    * `texts`: every file of the program with its text, read once by the scan; `candidates`: those that can
@@ -107,16 +115,21 @@ export class RuntimeHelperExports {
   }
 
   /**
-   * Whether `object` is a module of the tree imported whole (`import * as queues from './queues'`,
-   * `require('./queues')`): its exports are read, so a helper's name called on it is the runtime's only
-   * when calledHelper says so, and otherwise the app's own function.
+   * Whether `object` comes from a module of the tree that shows what it is: the module imported whole
+   * (`import * as queues from './queues'`, `require('./queues')`), whose exports are read, so a helper's
+   * name called on it is the runtime's only when calledHelper says so; or an export the module shows is
+   * the app's own (`export const queues = new Queues()`, see mayHoldRuntime), whose `method` is read
+   * through its callers.
    */
-  isReadModule(file: string, source: SourceFile, object: TSESTree.Node): boolean {
+  isAppObject(file: string, source: SourceFile, object: TSESTree.Node, method: string): boolean {
     const value = skipTransparentWrappers(object);
     const module = value.type === AST_NODE_TYPES.Identifier ? importedBinding(source, value) : undefined;
-    if (module?.name !== '*' && module?.name !== 'default') return false;
-    const target = this.modules.resolve(file, module.source);
-    return target !== undefined && this.modules.source(target) !== null;
+    const target = module && this.modules.resolve(file, module.source);
+    const targetSource = target === undefined ? null : this.modules.source(target);
+    if (!module || !targetSource) return false;
+    if (module.name === '*' || module.name === 'default') return true;
+    const local = exportedLocal(targetSource, module.name);
+    return local !== undefined && !mayHoldRuntime(targetSource, local, method);
   }
 
   /** The helper `node` of `file` holds, following imports whose name `worthFollowing` accepts. */
@@ -137,12 +150,25 @@ export class RuntimeHelperExports {
     if (name === undefined || !worthFollowing(name)) return undefined;
     const module = importedBinding(source, value.object);
     if (!module) return undefined;
-    // A CommonJS module's default import is its `module.exports`, as a namespace import is.
-    const fromModule =
-      module.name === '*' || module.name === 'default' ? this.origin(file, { source: module.source, name }) : undefined;
     // An exported object holding helpers: `import { queues } from './queues'`, then `queues.declare(…)`.
+    const member = module.name === '*' ? undefined : this.origin(file, { ...module, name: `${module.name}.${name}` });
+    // A CommonJS module's default import is its `module.exports`, as a namespace import is; an ES module's
+    // is its default export, whatever else the module exports under `name`.
+    const wholeModule = module.name === '*' || (module.name === 'default' && !this.exportsDefault(file, module.source));
+    return member ?? (wholeModule ? this.origin(file, { source: module.source, name }) : undefined);
+  }
+
+  /** Whether the module `specifier` names (from `file`) is one of the tree with an `export default`. */
+  private exportsDefault(file: string, specifier: string): boolean {
+    const target = this.modules.resolve(file, specifier);
+    const source = target === undefined ? null : this.modules.source(target);
     return (
-      fromModule ?? (module.name === '*' ? undefined : this.origin(file, { ...module, name: `${module.name}.${name}` }))
+      source?.ast.body.some(
+        (statement) =>
+          statement.type === AST_NODE_TYPES.ExportDefaultDeclaration ||
+          (statement.type === AST_NODE_TYPES.ExportNamedDeclaration &&
+            statement.specifiers.some((specifier) => moduleExportName(specifier.exported) === 'default')),
+      ) ?? false
     );
   }
 
@@ -164,12 +190,15 @@ export class RuntimeHelperExports {
 
   private exportsOf(file: string): HelperExports {
     let exports = this.found.get(file);
-    if (!exports) {
-      // A cycle of re-exports ends here.
-      this.found.set(file, NONE);
-      exports = this.readExports(file);
-      this.found.set(file, exports);
-    }
+    if (exports) return exports;
+    // A chain of re-exports longer than any app writes is not followed to its end: the stack would overflow.
+    if (this.reading >= MAX_DEPTH) return NONE;
+    // A cycle of re-exports ends here.
+    this.found.set(file, NONE);
+    this.reading++;
+    exports = this.readExports(file);
+    this.reading--;
+    this.found.set(file, exports);
     return exports;
   }
 
@@ -177,57 +206,108 @@ export class RuntimeHelperExports {
     const source = this.modules.source(file);
     if (!source) return NONE;
     const exports = new Map<string, RuntimeHelper>();
-    const add = (name: string, helper: RuntimeHelper | undefined) => {
-      if (helper && !exports.has(name)) exports.set(name, helper);
+    /**
+     * A write of the export `name`, which replaces what it held before, members too: CommonJS exports
+     * may be written again (`exports.declare = ensureQueue; exports.declare = own`), and `module.exports
+     * = value` (written `*`) replaces every export.
+     */
+    const write: WriteExport = (name, helper) => {
+      if (name === '*') exports.clear();
+      for (const key of exports.keys()) if (key.startsWith(`${name}.`)) exports.delete(key);
+      if (helper) exports.set(name, helper);
+      else exports.delete(name);
     };
     const held = (node: TSESTree.Node) => this.heldBy(file, source, node, () => true);
     /** A value exported as `name`: a helper, or an object literal of the file holding helpers. */
-    const addValue = (name: string, node: TSESTree.Node) => {
-      add(name, held(node));
-      for (const [key, value] of objectMembers(source, node)) add(`${name}.${key}`, held(value));
+    const addValue = (name: string, node: TSESTree.Node, holder = node) => {
+      write(name, held(node));
+      for (const [key, value] of objectMembers(source, holder)) write(`${name}.${key}`, held(value));
     };
     /** `export { local as exported } from specifier`, and the helpers of an object `local` holds. */
     const reexport = (exported: string, specifier: string, local: string) => {
       for (const [key, helper] of this.moduleExports(file, specifier)) {
-        if (key === local) add(exported, helper);
-        else if (key.startsWith(`${local}.`)) add(exported + key.slice(local.length), helper);
+        if (key === local) write(exported, helper);
+        else if (key.startsWith(`${local}.`)) write(exported + key.slice(local.length), helper);
       }
     };
+    /** The names the module's own `export` statements give, which hide those an `export *` brings. */
+    const own = new Set<string>();
+    const starred: HelperExports[] = [];
     for (const statement of source.ast.body) {
       switch (statement.type) {
         case AST_NODE_TYPES.ExportAllDeclaration:
           if (statement.exported || statement.exportKind === 'type') break;
-          for (const [key, helper] of this.moduleExports(file, statement.source.value))
-            if (!MODULE_ITSELF.has(key.split('.')[0]!)) add(key, helper);
+          starred.push(this.moduleExports(file, statement.source.value));
           break;
         case AST_NODE_TYPES.ExportNamedDeclaration:
           if (statement.exportKind === 'type') break;
           for (const specifier of statement.specifiers) {
             if (specifier.exportKind === 'type') continue;
             const exported = moduleExportName(specifier.exported);
+            own.add(exported);
             if (statement.source) reexport(exported, statement.source.value, moduleExportName(specifier.local));
             else addValue(exported, specifier.local);
           }
+          if (statement.declaration)
+            for (const { name } of source.scopeManager?.getDeclaredVariables(statement.declaration) ?? [])
+              own.add(name);
           if (statement.declaration?.type === AST_NODE_TYPES.VariableDeclaration)
             for (const declarator of statement.declaration.declarations)
-              if (declarator.id.type === AST_NODE_TYPES.Identifier && declarator.init)
-                addValue(declarator.id.name, declarator.init);
+              if (
+                declarator.id.type === AST_NODE_TYPES.Identifier &&
+                declarator.init &&
+                !reassignedAfterExport(source, declarator.id)
+              )
+                // Its object's members through the name: `kit.declare = own` later changes them.
+                addValue(declarator.id.name, declarator.init, declarator.id);
           break;
         case AST_NODE_TYPES.ExportDefaultDeclaration:
           addValue('default', statement.declaration);
           break;
         case AST_NODE_TYPES.TSExportAssignment:
-          addModuleExports(source, statement.expression, held, add);
+          addModuleExports(source, statement.expression, held, write);
           break;
         case AST_NODE_TYPES.ExpressionStatement:
-          readCommonJsExport(source, statement.expression, held, add);
+          readCommonJsExport(source, statement.expression, held, write);
           break;
         default:
           break;
       }
     }
+    for (const helpers of starred)
+      for (const [key, helper] of helpers) {
+        const name = key.split('.')[0]!;
+        if (!MODULE_ITSELF.has(name) && !own.has(name) && !exports.has(key)) exports.set(key, helper);
+      }
     return exports;
   }
+}
+
+/** Whether an exported `let` is assigned another value after its declaration, which its importers then see. */
+function reassignedAfterExport(source: SourceFile, id: TSESTree.Identifier): boolean {
+  const variable = resolveIdentifier(source, id);
+  return variable !== null && isReassigned(variable);
+}
+
+/** The name a module's own `export` gives `exported` under (`export const queues = …`, `export { queues }`). */
+function exportedLocal(source: SourceFile, exported: string): TSESTree.Identifier | undefined {
+  for (const statement of source.ast.body) {
+    if (statement.type !== AST_NODE_TYPES.ExportNamedDeclaration || statement.source) continue;
+    for (const specifier of statement.specifiers)
+      if (specifier.local.type === AST_NODE_TYPES.Identifier && moduleExportName(specifier.exported) === exported)
+        return specifier.local;
+    const declaration = statement.declaration;
+    if (declaration?.type === AST_NODE_TYPES.VariableDeclaration)
+      for (const { id } of declaration.declarations)
+        if (id.type === AST_NODE_TYPES.Identifier && id.name === exported) return id;
+    if (
+      (declaration?.type === AST_NODE_TYPES.ClassDeclaration ||
+        declaration?.type === AST_NODE_TYPES.FunctionDeclaration) &&
+      declaration.id?.name === exported
+    )
+      return declaration.id;
+  }
+  return undefined;
 }
 
 /** The runtime's exports. */
@@ -245,17 +325,17 @@ function readCommonJsExport(
   source: SourceFile,
   expression: TSESTree.Expression,
   held: (node: TSESTree.Node) => RuntimeHelper | undefined,
-  add: (name: string, helper: RuntimeHelper | undefined) => void,
+  write: WriteExport,
 ): void {
   if (expression.type !== AST_NODE_TYPES.AssignmentExpression || expression.operator !== '=') return;
   const { left, right } = expression;
-  if (isModuleExports(left)) addModuleExports(source, right, held, add);
+  if (isModuleExports(left)) addModuleExports(source, right, held, write);
   else if (
     left.type === AST_NODE_TYPES.MemberExpression &&
     (isModuleExports(left.object) || (left.object.type === AST_NODE_TYPES.Identifier && left.object.name === 'exports'))
   ) {
     const name = getStaticPropertyName(left);
-    if (name !== undefined) add(name, held(right));
+    if (name !== undefined) write(name, held(right));
   }
 }
 
@@ -264,19 +344,22 @@ function addModuleExports(
   source: SourceFile,
   value: TSESTree.Node,
   held: (node: TSESTree.Node) => RuntimeHelper | undefined,
-  add: (name: string, helper: RuntimeHelper | undefined) => void,
+  write: WriteExport,
 ): void {
-  add('*', held(value));
-  add('default', held(value));
-  for (const [key, member] of objectMembers(source, value)) add(key, held(member));
+  write('*', held(value));
+  write('default', held(value));
+  for (const [key, member] of objectMembers(source, value)) write(key, held(member));
 }
 
 /** The members of an object literal `node` is, or a `const` of the file holds: `{ declare: ensureQueue }`. */
 function objectMembers(source: SourceFile, node: TSESTree.Node): Array<[string, TSESTree.Node]> {
   let value = skipTransparentWrappers(node);
   if (value.type === AST_NODE_TYPES.Identifier) {
-    const def = resolveIdentifier(source, value)?.defs[0];
+    const variable = resolveIdentifier(source, value);
+    const def = variable?.defs[0];
     if (def?.type !== DefinitionType.Variable || def.parent.kind !== 'const' || !def.node.init) return [];
+    // `kit.declare = own`, `Object.assign(kit, …)`: what the object holds when called is not known.
+    if (isMutated(variable!)) return [];
     value = skipTransparentWrappers(def.node.init);
   }
   if (value.type !== AST_NODE_TYPES.ObjectExpression) return [];

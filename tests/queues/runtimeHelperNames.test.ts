@@ -232,3 +232,152 @@ export async function ensureQueue(_boss: PgBoss, name: string) {
     expect(judged.ruleReports).toEqual(judged.inventoryReports);
   });
 });
+
+// Each of these holds a runtime helper at some point, yet the function called is the app's own: its queue
+// was never declared, and must be reported so.
+const LOOK_ALIKES = {
+  'src/boss.ts': BOSS,
+  // A helper's alias that is assigned another function before it is called.
+  'src/queues/reassigned.ts': `import { ensureQueue } from 'pg-boss-safe-create-queue';
+export let declareLater = ensureQueue;
+declareLater = async (_boss: unknown, _name: string) => {};
+`,
+  'src/reassigned.ts': `import { boss } from './boss';
+import { ensureQueue } from 'pg-boss-safe-create-queue';
+import { declareLater } from './queues/reassigned';
+let declareHere = ensureQueue;
+declareHere = async (_boss: unknown, _name: string) => {};
+await declareHere(boss, 'reassigned_local');
+await declareLater(boss, 'reassigned_export');
+`,
+  // CommonJS exports written again: the last write is what `require` returns.
+  'src/queues/rewritten.cjs': `const { ensureQueue } = require('pg-boss-safe-create-queue');
+exports.declareOnce = ensureQueue;
+exports.declareOnce = async (_boss, _name) => {};
+`,
+  'src/queues/rewrittenObject.cjs': `const { ensureQueue } = require('pg-boss-safe-create-queue');
+module.exports = { declareMember: ensureQueue };
+module.exports.declareMember = async (_boss, _name) => {};
+`,
+  'src/queues/rewrittenModule.cjs': `const { ensureQueue } = require('pg-boss-safe-create-queue');
+module.exports = ensureQueue;
+module.exports = async (_boss, _name) => {};
+`,
+  'src/rewritten.cjs': `const { boss } = require('./boss');
+const { declareOnce } = require('./queues/rewritten.cjs');
+const { declareMember } = require('./queues/rewrittenObject.cjs');
+const declareModule = require('./queues/rewrittenModule.cjs');
+declareOnce(boss, 'rewritten_export');
+declareMember(boss, 'rewritten_member');
+declareModule(boss, 'rewritten_module');
+`,
+  // A module's own export hides a helper of the same name that an `export *` brings.
+  'src/queues/runtime.ts': "export { ensureQueue as declareQueue } from 'pg-boss-safe-create-queue';\n",
+  'src/queues/own.ts': 'export async function declareQueue(_boss: unknown, _name: string) {}\n',
+  'src/queues/shadowing.ts':
+    "export * from './runtime';\nexport async function declareQueue(_boss: unknown, _name: string) {}\n",
+  'src/queues/shadowingReexport.ts': "export * from './runtime';\nexport { declareQueue } from './own';\n",
+  'src/shadowing.ts': `import { boss } from './boss';
+import { declareQueue } from './queues/shadowing';
+import * as reexported from './queues/shadowingReexport';
+await declareQueue(boss, 'star_hidden');
+await reexported.declareQueue(boss, 'star_hidden_reexport');
+`,
+  // An ES module's default import is its default export, not the module: its `declareKit` is the app's.
+  'src/queues/kitWithDefault.ts': `import { ensureQueue } from 'pg-boss-safe-create-queue';
+export const declareKit = ensureQueue;
+export default { declareKit: async (_boss: unknown, _name: string) => {} };
+`,
+  'src/defaultKit.ts': `import { boss } from './boss';
+import kit from './queues/kitWithDefault';
+await kit.declareKit(boss, 'default_export');
+`,
+  // An exported object whose helper is replaced, or the object assigned to, after it is made.
+  'src/queues/changedKit.ts': `import { ensureQueue } from 'pg-boss-safe-create-queue';
+export const changedKit = { declareChanged: ensureQueue };
+changedKit.declareChanged = async (_boss: unknown, _name: string) => {};
+const assignedKit = { declareAssigned: ensureQueue };
+Object.assign(assignedKit, { declareAssigned: async (_boss: unknown, _name: string) => {} });
+export { assignedKit };
+`,
+  'src/changedKit.ts': `import { boss } from './boss';
+import { assignedKit, changedKit } from './queues/changedKit';
+await changedKit.declareChanged(boss, 'changed_member');
+await assignedKit.declareAssigned(boss, 'assigned_member');
+`,
+  'src/uses.ts': usesOf([
+    'changed_member',
+    'assigned_member',
+    'default_export',
+    'star_hidden',
+    'star_hidden_reexport',
+    'reassigned_local',
+    'reassigned_export',
+    'rewritten_export',
+    'rewritten_member',
+    'rewritten_module',
+  ]),
+};
+
+describe('an object of the app’s that a module of the tree exports', PROCESS_TIMEOUT, () => {
+  it('has its ensureQueue read through its callers, as in its own file', async () => {
+    const judged = await judge({
+      'src/boss.ts': BOSS,
+      'src/queueService.ts': `class QueueService {
+  async ensureQueue(_boss: unknown, _name: string) {}
+}
+export const service = new QueueService();
+const literal = { ensureQueue: async (_boss: unknown, _name: string) => {} };
+export { literal };
+`,
+      'src/setup.ts': `import { boss } from './boss';
+import { literal, service } from './queueService';
+await service.ensureQueue(boss, 'imported_instance');
+await literal.ensureQueue(boss, 'imported_literal');
+`,
+      'src/uses.ts': usesOf(['imported_instance', 'imported_literal']),
+    });
+    expect(judged.verdicts).toEqual({ imported_instance: false, imported_literal: false });
+    expect(judged.ruleReports).toEqual([
+      'src/uses.ts:2:7 pg-boss/no-undeclared-queue',
+      'src/uses.ts:3:7 pg-boss/no-undeclared-queue',
+    ]);
+    expect(judged.ruleReports).toEqual(judged.inventoryReports);
+  });
+});
+
+describe('a function that only looks like an exported runtime helper', PROCESS_TIMEOUT, () => {
+  it('declares no queue, in pg-boss-queues and in pg-boss/no-undeclared-queue alike', async () => {
+    const judged = await judge(LOOK_ALIKES);
+    const queues = Object.keys(judged.verdicts);
+    expect(judged.verdicts).toEqual(Object.fromEntries(queues.map((queue) => [queue, false])));
+    expect(judged.ruleReports).toEqual(judged.inventoryReports);
+    expect(judged.ruleReports).toHaveLength(queues.length);
+  });
+});
+
+describe('a chain of re-exports longer than any app writes', PROCESS_TIMEOUT, () => {
+  it('is scanned to the end of the run, not to a stack overflow', () => {
+    const length = 2000;
+    const chain = Object.fromEntries(
+      Array.from({ length }, (_, index) => [
+        `src/chain/link${index}.ts`,
+        index === 0
+          ? "export { ensureQueue as declareDeep } from 'pg-boss-safe-create-queue';\n"
+          : `export * from './link${index - 1}';\n`,
+      ]),
+    );
+    const directory = temporary(
+      writeTree({
+        'src/boss.ts': BOSS,
+        ...chain,
+        'src/deep.ts': `import { boss } from './boss';\nimport { declareDeep } from './chain/link${length - 1}';\nawait declareDeep(boss, 'deep');\n`,
+        'src/uses.ts': usesOf(['deep', 'never']),
+      }),
+    );
+    const { code, stdout } = runQueues(directory, '--json', '.');
+    expect(code).toBe(1);
+    const inventory = JSON.parse(stdout) as QueueInventory;
+    expect(inventory.queues.find(({ name }) => name === 'never')?.declared).toBe(false);
+  });
+});
