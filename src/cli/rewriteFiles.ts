@@ -38,7 +38,7 @@ export async function rewriteFiles(
   const mine = rewriteClaimedFiles(job);
   keep(mine);
   for (const done of await Promise.all(workers.map((worker) => worker.finish()))) keep(done);
-  const tooDeep = mine.filter(([, outcome]) => ranOutOfStack(outcome)).map(([index]) => index);
+  const tooDeep = mine.filter(([, outcome]) => wantedMoreStack(outcome)).map(([index]) => index);
   if (tooDeep.length > 0) {
     const again: RewriteJob = { files: tooDeep.map((index) => files[index]!), settings, next: sharedFlag() };
     for (const [at, outcome] of await startWorker(again).outcomes) outcomes[tooDeep[at]!] = outcome;
@@ -47,7 +47,7 @@ export async function rewriteFiles(
 }
 
 /** Whether a file was skipped for want of the stack of the thread it ran on: a deeper one may finish it. */
-function ranOutOfStack(outcome: FileOutcome): boolean {
+function wantedMoreStack(outcome: FileOutcome): boolean {
   return outcome.status === 'skipped' && outcome.reason === TOO_DEEP;
 }
 
