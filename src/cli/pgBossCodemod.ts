@@ -26,8 +26,9 @@ Options:
   -h, --help               show this help
 
 Exit code: 0 when every call was rewritten (or there was nothing to do); 1 when a
-file or directory failed or a call was left for you (under a TODO(pg-boss-codemod)
-comment); 2 for a usage error. Files with a syntax error are skipped and reported.`;
+file or directory failed, a call was left for you (under a TODO(pg-boss-codemod)
+comment) or --add-dependency could not add the package; 2 for a usage error. Files
+with a syntax error are skipped and reported.`;
 
 async function main(argv: string[]): Promise<number> {
   const command = parseCodemodArguments(argv);

@@ -94,9 +94,10 @@ export async function runCodemod(options: CodemodOptions): Promise<number> {
     added: options.addDependency ? addDependency(gap, notWritten === undefined) : undefined,
   }));
   process.stderr.write(summarizeRun({ scanned: files.length, outcomes, gaps, notWritten }));
-  const needsAttention = outcomes.some(
-    (outcome) => outcome.status === 'failed' || ('flagged' in outcome && outcome.flagged > 0),
-  );
+  const needsAttention =
+    outcomes.some((outcome) => outcome.status === 'failed' || ('flagged' in outcome && outcome.flagged > 0)) ||
+    // Asked to add the dependency and could not: a production install of that package lacks the helpers.
+    gaps.some(({ added }) => added !== undefined && 'problem' in added);
   return needsAttention ? 1 : 0;
 }
 

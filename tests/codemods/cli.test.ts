@@ -175,7 +175,7 @@ describe('pg-boss-codemod', PROCESS_TIMEOUT, () => {
     expect(stdout).toContain("--print                  print each changed file's new text; write nothing");
     expect(stdout).toContain('--add-dependency');
     expect(stdout).toContain('Exit code: 0 when every call was rewritten (or there was nothing to do); 1 when a');
-    expect(stdout).toContain('file or directory failed or a call was left for you');
+    expect(stdout).toContain('file or directory failed, a call was left for you (under a TODO(pg-boss-codemod)');
     expect(stdout).toContain('2 for a usage error');
   });
 
@@ -493,6 +493,18 @@ describe('pg-boss-codemod in a monorepo', PROCESS_TIMEOUT, () => {
     expect(stderr).toContain('  packages/c: add pg-boss-safe-create-queue to dependencies: 1 file imports it');
     // A string that names the package is not an import of it.
     expect(stderr).not.toContain('packages/d:');
+  });
+
+  // Asked to add it and unable to: the package's production install would lack what its files now import.
+  it('--add-dependency exits with 1 when no installed copy gives the version to write', () => {
+    const before = read('packages/a/package.json');
+    const { code, stderr } = codemod('--add-dependency', '--import-source', '@acme/queue-helpers', 'packages/a');
+    expect(stderr).toContain('2 changed (2 calls rewritten)');
+    expect(stderr).toContain(
+      '  packages/a: could not add @acme/queue-helpers to dependencies: no installed @acme/queue-helpers to take the version from; run npm install @acme/queue-helpers there\n',
+    );
+    expect(code).toBe(1);
+    expect(read('packages/a/package.json')).toBe(before);
   });
 
   it('--add-dependency --dry says what it would write and writes nothing', () => {
