@@ -172,6 +172,43 @@ describe.each([
     ]);
   });
 
+  it('follows the path aliases of the configs a tsconfig.json extends, in the tree or a package, edited in place', async () => {
+    const directory = monorepo();
+    const api = path.join(directory, 'packages/api');
+    const aliased = 'packages/api/src/routes/aliased.ts';
+    fs.writeFileSync(path.join(api, 'src/names.ts'), "export const PAYROLL = 'payroll';\n");
+    fs.writeFileSync(
+      path.join(directory, aliased),
+      "import { PAYROLL } from '@names';\nimport boss from '../boss.js';\n\nexport const pay = () => boss.send(PAYROLL, {});\n",
+    );
+    // The tsconfig.json itself never changes: only the configs it extends do, which no listed folder holds.
+    const shared = path.join(directory, 'node_modules/@acme/tsconfig');
+    fs.mkdirSync(shared, { recursive: true });
+    fs.writeFileSync(path.join(shared, 'package.json'), JSON.stringify({ name: '@acme/tsconfig', version: '1.0.0' }));
+    fs.writeFileSync(
+      path.join(api, 'tsconfig.json'),
+      JSON.stringify({ extends: ['@acme/tsconfig/paths.json', './tsconfig.base.json'] }),
+    );
+    const packageConfig = path.join(shared, 'paths.json');
+    const baseConfig = path.join(api, 'tsconfig.base.json');
+    // An alias to a file that is not there: the queue's name is unknown, so nothing is reported.
+    const aliasTo = (target: string) =>
+      JSON.stringify({ compilerOptions: { paths: { '@names': [`\${configDir}/src/${target}`] } } });
+    fs.writeFileSync(packageConfig, aliasTo('nameless.ts'));
+    fs.writeFileSync(baseConfig, '{}');
+    const eslint = createESLint(directory);
+    expect(reports(directory, await eslint.lintFiles([aliased]))).toEqual([]);
+
+    fs.writeFileSync(packageConfig, aliasTo('names.ts'));
+    expect(reports(directory, await eslint.lintFiles([aliased]))).toEqual([
+      `${aliased}:4:26 pg-boss/no-undeclared-queue`,
+    ]);
+
+    // The later config of `extends` wins.
+    fs.writeFileSync(baseConfig, aliasTo('nameless.ts'));
+    expect(reports(directory, await eslint.lintFiles([aliased]))).toEqual([]);
+  });
+
   it('reports a new queue in unsaved text before it is saved, and notices a new file that declares it', async () => {
     const directory = monorepo();
     const eslint = createESLint(directory);

@@ -25,6 +25,12 @@ export interface FileSource {
   peek(file: string): string;
   /** `text` (the text of `file`) parsed, parents set; throws when it does not parse. */
   parse(file: string, text: string): SourceFile;
+  /**
+   * Notes a settings file the scan read besides the package.json and tsconfig.json files of the tree: a
+   * config a tsconfig.json extends, in the tree or in node_modules. A cache watches it, as such a file is
+   * edited in place.
+   */
+  readSettings(file: string): void;
 }
 
 export const diskFileSource: FileSource = {
@@ -36,4 +42,5 @@ export const diskFileSource: FileSource = {
     walkNodes(source.ast, () => {});
     return source;
   },
+  readSettings: () => {},
 };

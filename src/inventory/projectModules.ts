@@ -27,7 +27,7 @@ const ENTRY_FIELDS = ['source', 'types', 'typings', 'module', 'main'] as const;
 export class ProjectModules {
   private readonly parsed = new Map<string, SourceFile | null>();
   private readonly packages: ReadonlyMap<string, string>;
-  private readonly aliases = new TsconfigAliases();
+  private readonly aliases: TsconfigAliases;
 
   /** `packageJsons`: every package.json of the tree, so `@acme/queues` resolves to its folder. */
   constructor(
@@ -40,6 +40,7 @@ export class ProjectModules {
       if (name !== undefined && !packages.has(name)) packages.set(name, path.dirname(manifest));
     }
     this.packages = packages;
+    this.aliases = new TsconfigAliases(fileSource);
   }
 
   /**

@@ -14,7 +14,8 @@ import { isMutated } from './isMutated';
 import { mayHoldRuntime } from './mayHoldRuntime';
 import { MENTIONS_HELPER } from './queueMethods';
 import { isModuleExports, moduleExportName } from './readModuleExport';
-import { helperNamed, RUNTIME_HELPER_NAMES, type RuntimeHelper } from './runtimeHelpers';
+import { helperNamed, RUNTIME_HELPER_NAMES, type RuntimeHelper, type RuntimeHelperName } from './runtimeHelpers';
+import { reexportGoesRound } from './reexportGoesRound';
 import { MAX_DEPTH } from './staticValue';
 
 /** A module's exports that are runtime helpers, by exported name (`default`, and `*` for `module.exports = f`). */
@@ -24,6 +25,16 @@ const NONE: HelperExports = new Map();
 
 /** Records that a module exports `name` as `helper`, or as something that is no helper. */
 type WriteExport = (name: string, helper: RuntimeHelper | undefined) => void;
+
+/** The modules whose exports are being read together, until none of them changes (see exportsOf). */
+interface Reading {
+  /** The modules being read, each for the re-exports of the one before. */
+  readonly stack: string[];
+  /** The modules whose reads saw each module's exports: read again when those change. */
+  readonly readers: Map<string, Set<string>>;
+  /** The modules to read (again). */
+  readonly queue: Set<string>;
+}
 
 /**
  * What the text of a module that exports a value must hold: `export {`, `export *`, `export default`,
@@ -50,11 +61,10 @@ const MODULE_ITSELF = new Set(['default', '*']);
  */
 export class RuntimeHelperExports {
   private readonly found = new Map<string, HelperExports>();
-  /** Names other than the helpers' own under which some module of the tree exports a helper. */
-  private readonly aliases = new Set<string>();
+  /** Names other than the helpers' own under which some module of the tree exports a helper, and which. */
+  private readonly aliases = new Map<string, RuntimeHelperName>();
   private readonly callers = new Set<string>();
-  /** How many modules' exports are being read, each for the re-exports of the one before. */
-  private reading = 0;
+  private reading: Reading | undefined;
 
   /**
    * `texts`: every file of the program with its text, read once by the scan; `candidates`: those that can
@@ -75,12 +85,12 @@ export class RuntimeHelperExports {
       // A file that only calls the runtime (the codemod's output) exports no value it could be.
       if (read.has(file) || !EXPORTS_A_VALUE.test(texts.get(file)!)) continue;
       read.add(file);
-      for (const exported of this.exportsOf(file).keys()) {
+      for (const [exported, helper] of this.exportsOf(file)) {
         // `queues.declare` (a helper held in an exported object) is called by its last name.
         const name = exported.slice(exported.lastIndexOf('.') + 1);
         const mention = MODULE_ITSELF.has(name) ? mentionsModule(file) : new RegExp(`\\b${escapeRegExp(name)}\\b`);
         const key = MODULE_ITSELF.has(name) ? `${file}\0module` : name;
-        if (!RUNTIME_HELPER_NAMES.has(name)) this.aliases.add(name);
+        if (!RUNTIME_HELPER_NAMES.has(name) && !this.aliases.has(name)) this.aliases.set(name, helper.name);
         if (searched.has(key)) continue;
         searched.add(key);
         // A file that writes a helper's own name is one of those: only they are searched for it.
@@ -172,9 +182,19 @@ export class RuntimeHelperExports {
     );
   }
 
-  /** The helper `imported` (as `file` imports it) is, when the module it comes from exports one under that name. */
+  /**
+   * The helper `imported` (as `file` imports it) is, when the module it comes from exports one under that
+   * name; or may be, when the name is a helper's (or an alias of one) that goes round a cycle of re-exports
+   * without reaching a module that holds it.
+   */
   private origin(file: string, imported: Imported): RuntimeHelper | undefined {
-    return this.moduleExports(file, imported.source).get(imported.name);
+    const helper = this.moduleExports(file, imported.source).get(imported.name);
+    if (helper) return helper;
+    const possible = helperNamed(imported.name) ?? this.aliases.get(imported.name);
+    const target = possible && this.modules.resolve(file, imported.source);
+    return target && reexportGoesRound(this.modules, target, imported.name)
+      ? { name: possible, certain: false }
+      : undefined;
   }
 
   /**
@@ -188,17 +208,58 @@ export class RuntimeHelperExports {
     return target && this.modules.source(target) ? this.exportsOf(target) : UNREAD_MODULE_EXPORTS;
   }
 
+  /**
+   * The helpers `file` exports. Modules are read depth first, each after those it re-exports from, so a
+   * tree without cycles reads each once. A module that re-exports from one being read (a cycle: `export *`
+   * both ways) sees what that one exports so far, nothing at first, and is read again when it changes; a
+   * chain of re-exports deeper than MAX_DEPTH (the stack would overflow) is read on from the queue at that
+   * depth, in steps of it. Each read can only add exports or take one from a module that now holds it
+   * earlier in the same order, so the reads end, with every module's exports as its re-exports hold them.
+   */
   private exportsOf(file: string): HelperExports {
-    let exports = this.found.get(file);
-    if (exports) return exports;
-    // A chain of re-exports longer than any app writes is not followed to its end: the stack would overflow.
-    if (this.reading >= MAX_DEPTH) return NONE;
-    // A cycle of re-exports ends here.
+    const known = this.found.get(file);
+    const reading = this.reading;
+    if (!reading) return known ?? this.readTogether(file);
+    let exports = known;
+    if (exports === undefined) {
+      this.found.set(file, NONE);
+      if (reading.stack.length < MAX_DEPTH) exports = this.read(file);
+      else {
+        reading.queue.add(file);
+        exports = NONE;
+      }
+    }
+    const reader = reading.stack.at(-1)!;
+    let readers = reading.readers.get(file);
+    if (!readers) reading.readers.set(file, (readers = new Set()));
+    readers.add(reader);
+    return exports;
+  }
+
+  /** Reads `file`'s exports and those of every module they depend on, until none changes. */
+  private readTogether(file: string): HelperExports {
+    const reading: Reading = { stack: [], readers: new Map(), queue: new Set([file]) };
+    this.reading = reading;
     this.found.set(file, NONE);
-    this.reading++;
-    exports = this.readExports(file);
-    this.reading--;
-    this.found.set(file, exports);
+    // A set visits what is added while it is walked: a module queued again after its read is read again.
+    for (const next of reading.queue) {
+      reading.queue.delete(next);
+      this.read(next);
+    }
+    this.reading = undefined;
+    return this.found.get(file)!;
+  }
+
+  /** Reads `file`'s exports, and queues the modules that saw them when they changed. */
+  private read(file: string): HelperExports {
+    const reading = this.reading!;
+    reading.stack.push(file);
+    const exports = this.readExports(file);
+    reading.stack.pop();
+    if (!sameExports(exports, this.found.get(file)!)) {
+      this.found.set(file, exports);
+      for (const reader of reading.readers.get(file) ?? []) reading.queue.add(reader);
+    }
     return exports;
   }
 
@@ -281,6 +342,15 @@ export class RuntimeHelperExports {
       }
     return exports;
   }
+}
+
+function sameExports(a: HelperExports, b: HelperExports): boolean {
+  if (a.size !== b.size) return false;
+  for (const [name, helper] of a) {
+    const other = b.get(name);
+    if (other?.name !== helper.name || other.certain !== helper.certain) return false;
+  }
+  return true;
 }
 
 /** Whether an exported `let` is assigned another value after its declaration, which its importers then see. */

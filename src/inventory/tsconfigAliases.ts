@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type * as GetTsconfig from 'get-tsconfig';
+import type { FileSource } from './fileSource';
 
 /** The paths one tsconfig.json, with what it extends, lets a bare specifier name; empty when it sets no alias. */
 type AliasMatcher = (specifier: string) => string[];
@@ -24,6 +25,9 @@ export class TsconfigAliases {
   private readonly cache: GetTsconfig.Cache = new Map();
   private readonly matchers = new Map<string, AliasMatcher>();
 
+  /** `fileSource` is told of every config read, those a tsconfig.json extends too. */
+  constructor(private readonly fileSource: FileSource) {}
+
   /** The paths, without extension, that `specifier` may name from `fromFile`, in the order TypeScript tries them. */
   candidates(fromFile: string, specifier: string): string[] {
     const config = loadGetTsconfig().findTsconfig(path.dirname(fromFile), 'tsconfig.json', this.cache);
@@ -32,9 +36,23 @@ export class TsconfigAliases {
 
   private matcherOf(config: string): AliasMatcher {
     let matcher = this.matchers.get(config);
-    if (!matcher) this.matchers.set(config, (matcher = readMatcher(config, this.cache)));
+    if (!matcher) {
+      this.matchers.set(config, (matcher = readMatcher(config, this.cache)));
+      for (const file of filesRead(this.cache)) this.fileSource.readSettings(file);
+    }
     return matcher;
   }
+}
+
+/**
+ * The files get-tsconfig has read into `cache`: each config of an `extends` chain and the package.json of a
+ * package one names. Its cache of file system calls keys a read `readFileSync:<path>:<encoding>`.
+ */
+function filesRead(cache: GetTsconfig.Cache): string[] {
+  return [...cache.keys()].flatMap((key) => {
+    const read = /^readFileSync:(.+):[^:]*$/.exec(key);
+    return read ? [path.resolve(read[1]!)] : [];
+  });
 }
 
 /**

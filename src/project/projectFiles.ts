@@ -29,9 +29,10 @@ interface Listing {
   /**
    * The settings files (SETTINGS_FILES) the scan may read, with their stamps when listed, since they are
    * edited in place: those present in the listed folders (one created there changes its folder), and
-   * those of every folder above the roots, present or not (those folders are not watched).
+   * those of every folder above the roots, present or not (those folders are not watched); then the
+   * configs a tsconfig.json extends, with their stamps when the scan read them (readSettings).
    */
-  readonly settings: ReadonlyMap<string, Stamp>;
+  readonly settings: Map<string, Stamp>;
 }
 
 interface ListedFolder {
@@ -50,7 +51,8 @@ const MISSING: Stamp = { mtimeMs: -1, size: -1 };
 /**
  * The files besides the listed ones that a scan reads: a package.json's pg-boss range decides whether
  * code creates its queues on use (src/inventory/createsQueuesImplicitly.ts) and its name and entry
- * resolve imports of the package, a tsconfig.json's paths resolve aliased imports.
+ * resolve imports of the package, a tsconfig.json's paths resolve aliased imports. The configs a
+ * tsconfig.json extends have other names and may lie anywhere: the scan names them (readSettings).
  */
 const SETTINGS_FILES = ['package.json', 'tsconfig.json'] as const;
 
@@ -166,6 +168,15 @@ export class ProjectFiles implements FileSource {
     const kept = this.keep(file);
     kept.searched ??= kept.text ?? diskFileSource.peek(file);
     return kept.searched;
+  }
+
+  /**
+   * A config a scan read for a tsconfig.json's `extends` (a base config, a package's in node_modules):
+   * stamped as the listed settings files are, so an edit in place lists the files anew and scans again.
+   * One already stamped keeps the stamp taken before it was read.
+   */
+  readSettings(file: string): void {
+    if (this.listing && !this.listing.settings.has(file)) this.listing.settings.set(file, stampOf(file));
   }
 
   parse(file: string, text: string): SourceFile {
