@@ -38,7 +38,8 @@ export function runStatement(
 /**
  * The name is derived from the text, so one name never stands for two statements: pg refuses that on
  * one connection, and another copy of this package on the same pool derives the same name for the same
- * text. A hash keeps it within PostgreSQL's 63 bytes, past which it would cut the name short.
+ * text. A hash keeps it within PostgreSQL's 63 bytes, past which it would cut the name short. One
+ * entry per text: a schema and a set of declared options, as many as the application declares.
  */
 function statementName(text: string): string {
   let name = namesByText.get(text);
