@@ -26,8 +26,21 @@ export interface Capabilities {
 }
 
 export interface SqlExecutor {
-  executeSql(text: string, values?: unknown[]): Promise<{ rows: Array<Record<string, unknown>> } | undefined>;
+  /** A named statement only where the executor is known to pass it to pg (see runStatement). */
+  executeSql(
+    text: string | NamedStatement,
+    values?: unknown[],
+  ): Promise<{ rows: Array<Record<string, unknown>> } | undefined>;
   config?: Record<string, unknown>;
+  /** Set by 10.x on its own Db, whose executeSql hands its arguments to pg's `pool.query` as they are. */
+  isOurs?: unknown;
+}
+
+/** pg's form of a prepared statement: parsed and planned once per connection, then run by name. */
+export interface NamedStatement {
+  readonly name: string;
+  readonly text: string;
+  readonly values: unknown[];
 }
 
 const DEFAULT_SCHEMA = 'pgboss';
@@ -77,8 +90,8 @@ export function getSqlExecutor(boss: PgBossLike): SqlExecutor {
 /** Runs SQL through the instance's own connection, turning "not started" into an error. */
 export async function runSql(
   db: SqlExecutor,
-  text: string,
-  values: unknown[],
+  text: string | NamedStatement,
+  values?: unknown[],
 ): Promise<Array<Record<string, unknown>>> {
   let result;
   try {

@@ -1,9 +1,10 @@
-import { getSqlExecutor, resolveSchemaName, runSql, type SqlExecutor } from './capabilities';
+import { getSqlExecutor, resolveSchemaName, type SqlExecutor } from './capabilities';
 import type { StoredQueue } from './compareQueue';
 import type { GivenOptions } from './normalizeQueueOptions';
 import type { QueueCall } from './queueCall';
 import { SPEC_BY_KEY } from './queueOptionSpecs';
 import { quoteIdentifier } from './quoteIdentifier';
+import { runStatement } from './runStatement';
 
 /** pg-boss 12.38 returns at most 1,000 queues per getQueues call. */
 const LIST_CHUNK = 1_000;
@@ -20,8 +21,8 @@ export async function readQueue(call: QueueCall, name: string): Promise<StoredQu
  * The stored queue as far as `given` is compared with it (holdsGivenOptions, compareQueue).
  *
  * On 10.x this reads only the given options' columns, each under the key getQueue gives it, through the
- * instance's own `executeSql` (a custom `db` included), and the same type parsers turn them into the
- * same values. 10.x's getQueue selects all ten columns and parses two timestamps into Dates: on an
+ * instance's own `executeSql` (a custom `db` included; pg-boss's own gets it as a named statement, see
+ * runStatement), and the same type parsers turn them into the same values. 10.x's getQueue selects all ten columns and parses two timestamps into Dates: on an
  * existing queue it cost more than plain createQueue, and it was the one statement the helper sends
  * there. Its name check needs no copy here: a queue found was created by a createQueue that accepted
  * its name, and an absent one goes to the installed createQueue, which checks it.
@@ -48,7 +49,7 @@ export function readQueueToCompare(call: QueueCall, name: string, given: GivenOp
     if (spec && capabilities.columns.has(spec.column)) columns += `, ${spec.column} AS "${spec.key}"`;
   }
   const text = `SELECT ${columns} FROM ${quoteIdentifier(capabilities.schema)}.queue WHERE name = $1`;
-  return call.retry(name, `getQueue("${name}")`, () => runSql(db, text, [name]).then(firstRow));
+  return call.retry(name, `getQueue("${name}")`, () => runStatement(db, text, [name]).then(firstRow));
 }
 
 /**

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { safeCreateQueue } from '../../src/runtime';
 import { newSchemaName, useBosses } from '../support/bossFactory';
 import { useTestDatabase } from '../support/database';
-import type { PgBossVersion } from '../support/pgBossVersions';
+import type { PgBossVersion, TestBoss } from '../support/pgBossVersions';
 
 /**
  * On 10.x the helper reads an existing queue's row itself, only the declared options' columns, through
@@ -13,9 +13,24 @@ import type { PgBossVersion } from '../support/pgBossVersions';
  */
 const VERSIONS: readonly PgBossVersion[] = ['10.0.3', '10.4.2'];
 
+/** A statement as pg takes it: its text, or a named statement prepared once per connection. */
+type Statement = string | { name: string; text: string; values: unknown[] };
+
 /** What the helper sends its statements through. */
 interface SqlExecutor {
-  executeSql(text: string, values?: unknown[]): Promise<unknown>;
+  executeSql(statement: Statement, values?: unknown[]): Promise<unknown>;
+}
+
+/** The instance's executeSql, and every statement it is given from now on, in order. */
+function recordStatements(boss: object): { sent: Statement[]; executeSql: SqlExecutor['executeSql'] } {
+  const db = (boss as { getDb(): SqlExecutor }).getDb();
+  const executeSql = db.executeSql.bind(db);
+  const sent: Statement[] = [];
+  db.executeSql = (statement, values) => {
+    sent.push(statement);
+    return executeSql(statement, values);
+  };
+  return { sent, executeSql };
 }
 
 /** Every option 10.x stores, and a second value for each. */
@@ -77,7 +92,8 @@ describe.each(VERSIONS)('pg-boss %s: the stored row the helper compares', (versi
         status: 'exists',
         drift: [],
       });
-      expect(sent).toHaveLength(1);
+      // Plain: a custom db may not hand a named statement on to pg.
+      expect(sent).toEqual([expect.any(String)]);
       expect(
         await safeCreateQueue(boss, 'custom', { retryLimit: 4 }, { ...settings, onDrift: 'ignore' }),
       ).toMatchObject({
@@ -93,13 +109,7 @@ describe.each(VERSIONS)('pg-boss %s: the stored row the helper compares', (versi
     const schema = `S_Mixed${newSchemaName()}`;
     const boss = await bosses.start(schema);
     await boss.createQueue('spelt', { name: 'spelt', retryLimit: 3 });
-    const db = (boss as unknown as { getDb(): SqlExecutor }).getDb();
-    const executeSql = db.executeSql.bind(db);
-    const sent: string[] = [];
-    db.executeSql = (text, values) => {
-      sent.push(text);
-      return executeSql(text, values);
-    };
+    const { sent } = recordStatements(boss);
     // The instance's own spelling, then the name PostgreSQL folds it to: the same schema either way.
     for (const settings of [undefined, { schema: schema.toLowerCase() }]) {
       await safeCreateQueue(boss, 'spelt', { retryLimit: 3 }, settings);
@@ -110,9 +120,64 @@ describe.each(VERSIONS)('pg-boss %s: the stored row the helper compares', (versi
         drift: [],
       });
       expect(sent).toEqual([
-        `SELECT name, retry_limit AS "retryLimit" FROM "${schema.toLowerCase()}".queue WHERE name = $1`,
+        expect.objectContaining({
+          text: `SELECT name, retry_limit AS "retryLimit" FROM "${schema.toLowerCase()}".queue WHERE name = $1`,
+        }),
       ]);
     }
+  });
+
+  describe("a named statement on the instance's own db", () => {
+    const EXISTS = { name: 'prepared', status: 'exists', drift: [] };
+    const declare = (boss: TestBoss) => safeCreateQueue(boss, 'prepared', { retryLimit: 3 });
+    /** The statements that read the queue's row, the capability query and the test's own left out. */
+    const reads = (sent: Statement[]) =>
+      sent.filter((statement) =>
+        /\.queue WHERE name = \$1$/.test(typeof statement === 'string' ? statement : statement.text),
+      );
+
+    /** An instance on one connection, the queue created, and the helper's named read once run on it. */
+    async function prepared(schema = newSchemaName()) {
+      const boss = await bosses.start(schema, { max: 1 });
+      await boss.createQueue('prepared', { name: 'prepared', retryLimit: 3 });
+      const recorded = recordStatements(boss);
+      expect(await declare(boss)).toEqual(EXISTS);
+      const [named] = reads(recorded.sent.splice(0));
+      expect(named).toEqual({ name: expect.any(String), text: expect.any(String), values: ['prepared'] });
+      return { boss, schema, ...recorded, named: named as Exclude<Statement, string> };
+    }
+
+    it('is the same statement on every call, so the connection parses and plans it once', async () => {
+      const { boss, sent, named } = await prepared();
+      expect(await declare(boss)).toEqual(EXISTS);
+      expect(sent).toEqual([named]);
+    });
+
+    // A pooler in transaction mode hands the client another server connection, where it was never prepared.
+    it('is sent plain, from then on, when the server no longer has it (26000)', async () => {
+      const { boss, sent, named, executeSql } = await prepared();
+      await executeSql('DEALLOCATE ALL');
+      expect(await declare(boss)).toEqual(EXISTS);
+      expect(await declare(boss)).toEqual(EXISTS);
+      expect(reads(sent)).toEqual([named, named.text, named.text]);
+    });
+
+    // The same pooler, on a server connection where another client prepared the name.
+    it('is sent plain when the connection already has a statement of that name (42P05)', async () => {
+      const { named, schema } = await prepared();
+      const boss = await bosses.start(schema, { max: 1 });
+      const { sent, executeSql } = recordStatements(boss);
+      await executeSql(`PREPARE "${named.name}" AS SELECT 1`);
+      expect(await declare(boss)).toEqual(EXISTS);
+      expect(reads(sent)).toEqual([named, named.text]);
+    });
+
+    it('is sent plain when a change of its table changed the type of its result (0A000)', async () => {
+      const { boss, sent, named, schema, executeSql } = await prepared();
+      await executeSql(`ALTER TABLE "${schema}".queue ALTER COLUMN retry_limit TYPE bigint`);
+      expect(await declare(boss)).toEqual(EXISTS);
+      expect(reads(sent)).toEqual([named, named.text]);
+    });
   });
 
   it('reads through getQueue on a custom db whose schema the settings do not name', async () => {
