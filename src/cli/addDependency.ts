@@ -12,6 +12,8 @@ export type AddedDependency = { readonly range: string } | { readonly problem: s
  * in the range style its other dependencies use (`^1.2.3`, `~1.2.3` or `1.2.3`).
  */
 export function addDependency(gap: DependencyGap, write: boolean): AddedDependency {
+  // Written anew from what it does not parse, it would lose the rest of what it holds.
+  if (gap.kind === 'unreadable') return { problem: `could not read its package.json (${gap.problem})` };
   const text = fs.readFileSync(gap.manifest, 'utf8');
   const json = JSON.parse(text) as Record<string, Record<string, string> | undefined>;
   const devRange = json.devDependencies?.[gap.dependency];
