@@ -37,7 +37,11 @@ export function addDependency(gap: DependencyGap, write: boolean): AddedDependen
     const indent = /^[ \t]+(?=")/m.exec(text)?.[0] ?? '  ';
     const newline = text.includes('\r\n') ? '\r\n' : '\n';
     const body = JSON.stringify(json, null, indent).replaceAll('\n', newline);
-    fs.writeFileSync(gap.manifest, /\r?\n$/.test(text) ? `${body}${newline}` : body);
+    try {
+      fs.writeFileSync(gap.manifest, /\r?\n$/.test(text) ? `${body}${newline}` : body);
+    } catch (error) {
+      return { problem: `could not write its package.json (${(error as Error).message})` };
+    }
   }
   return { range };
 }

@@ -541,6 +541,23 @@ describe('pg-boss-codemod in a monorepo', PROCESS_TIMEOUT, () => {
     expect(read('packages/c/src/jobs.ts')).toBe(REWRITTEN);
   });
 
+  // A read-only package.json ended the run in a stack trace: no summary, and the packages after it not added to.
+  it('--add-dependency says which package.json it cannot write, adds to the others, and exits with 1', () => {
+    if (process.getuid?.() === 0) execFileSync('chown', ['-R', '65534:65534', project]);
+    fs.chmodSync(path.join(project, 'packages/a/package.json'), 0o444);
+    const before = read('packages/a/package.json');
+    const { code, stderr } = codemodIn({ unprivileged: true }, '--add-dependency', '.');
+    expect(stderr).toContain('4 files scanned, 4 changed (4 calls rewritten)');
+    expect(stderr).toMatch(
+      /^ {2}packages\/a: could not add pg-boss-safe-create-queue to dependencies: could not write its package\.json \(EACCES: .+\)$/m,
+    );
+    expect(stderr).toContain(
+      '  packages/b: moved pg-boss-safe-create-queue@~0.1.0 from devDependencies to dependencies\n',
+    );
+    expect(code).toBe(1);
+    expect(read('packages/a/package.json')).toBe(before);
+  });
+
   it('--add-dependency --dry says what it would write and writes nothing', () => {
     const before = read('packages/a/package.json');
     const { stderr } = codemod('--add-dependency', '--dry', '.');
