@@ -209,6 +209,39 @@ describe.each([
     expect(reports(directory, await eslint.lintFiles([aliased]))).toEqual([]);
   });
 
+  it('follows a config a tsconfig.json extends once the package that holds it is installed', async () => {
+    const directory = monorepo();
+    const api = path.join(directory, 'packages/api');
+    const aliased = 'packages/api/src/routes/aliased.ts';
+    fs.writeFileSync(path.join(api, 'src/names.ts'), "export const PAYROLL = 'payroll';\n");
+    fs.writeFileSync(
+      path.join(directory, aliased),
+      "import { PAYROLL } from '@names';\nimport boss from '../boss.js';\n\nexport const pay = () => boss.send(PAYROLL, {});\n",
+    );
+    fs.writeFileSync(
+      path.join(api, 'tsconfig.json'),
+      JSON.stringify({ extends: ['@acme/tsconfig/paths.json', './tsconfig.base.json'] }),
+    );
+    const aliasTo = (target: string) =>
+      JSON.stringify({ compilerOptions: { paths: { '@names': [`\${configDir}/src/${target}`] } } });
+    fs.writeFileSync(path.join(api, 'tsconfig.base.json'), '{}');
+    // Another package of the scope is installed, not this one yet: TypeScript resolves nothing by the
+    // tsconfig.json, so nothing is reported.
+    const scope = path.join(directory, 'node_modules/@acme');
+    fs.mkdirSync(path.join(scope, 'eslint-config'), { recursive: true });
+    const eslint = createESLint(directory);
+    expect(reports(directory, await eslint.lintFiles([aliased]))).toEqual([]);
+
+    // Installed now, into a node_modules no listed folder holds.
+    const shared = path.join(scope, 'tsconfig');
+    fs.mkdirSync(shared);
+    fs.writeFileSync(path.join(shared, 'package.json'), JSON.stringify({ name: '@acme/tsconfig', version: '1.0.0' }));
+    fs.writeFileSync(path.join(shared, 'paths.json'), aliasTo('names.ts'));
+    expect(reports(directory, await eslint.lintFiles([aliased]))).toEqual([
+      `${aliased}:4:26 pg-boss/no-undeclared-queue`,
+    ]);
+  });
+
   it('reports a new queue in unsaved text before it is saved, and notices a new file that declares it', async () => {
     const directory = monorepo();
     const eslint = createESLint(directory);

@@ -12,6 +12,8 @@ export type AddedDependency = { readonly range: string } | { readonly problem: s
  * in the range style its other dependencies use (`^1.2.3`, `~1.2.3` or `1.2.3`).
  */
 export function addDependency(gap: DependencyGap, write: boolean): AddedDependency {
+  // Written anew from what it does not parse, it would lose the rest of what it holds.
+  if (gap.kind === 'unreadable') return { problem: `could not read its package.json (${gap.problem})` };
   const text = fs.readFileSync(gap.manifest, 'utf8');
   const json = JSON.parse(text) as Record<string, Record<string, string> | undefined>;
   const devRange = json.devDependencies?.[gap.dependency];
@@ -35,7 +37,11 @@ export function addDependency(gap: DependencyGap, write: boolean): AddedDependen
     const indent = /^[ \t]+(?=")/m.exec(text)?.[0] ?? '  ';
     const newline = text.includes('\r\n') ? '\r\n' : '\n';
     const body = JSON.stringify(json, null, indent).replaceAll('\n', newline);
-    fs.writeFileSync(gap.manifest, /\r?\n$/.test(text) ? `${body}${newline}` : body);
+    try {
+      fs.writeFileSync(gap.manifest, /\r?\n$/.test(text) ? `${body}${newline}` : body);
+    } catch (error) {
+      return { problem: `could not write its package.json (${(error as Error).message})` };
+    }
   }
   return { range };
 }

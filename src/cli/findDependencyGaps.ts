@@ -2,16 +2,24 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { searchUpwards } from '../util/searchUpwards';
 
-/** A package whose files import a module its package.json does not list for production. */
-export interface DependencyGap {
+/** A package whose files import a module its package.json does not list for production, or may not. */
+export type DependencyGap = {
   /** The package.json nearest to the files. */
   readonly manifest: string;
   /** The package the rewritten files import: `pg-boss-safe-create-queue`. */
   readonly dependency: string;
-  /** `missing`: in no dependency list; `dev-only`: only in devDependencies, so `npm ci --omit=dev` leaves it out. */
-  readonly kind: 'missing' | 'dev-only';
   readonly files: readonly string[];
-}
+} & (
+  | {
+      /** `missing`: in no dependency list; `dev-only`: only in devDependencies, so `npm ci --omit=dev` leaves it out. */
+      readonly kind: 'missing' | 'dev-only';
+    }
+  | {
+      /** The package.json does not parse, or a dependency list in it is no object: what it lists is not known. */
+      readonly kind: 'unreadable';
+      readonly problem: string;
+    }
+);
 
 /** The lists an installed app gets in production; devDependencies is the one it does not. */
 const PRODUCTION_LISTS = ['dependencies', 'optionalDependencies', 'peerDependencies'] as const;
@@ -40,9 +48,13 @@ export function findDependencyGaps(
   }
   const gaps: DependencyGap[] = [];
   for (const [manifest, importers] of filesByManifest) {
-    const json = JSON.parse(fs.readFileSync(manifest, 'utf8')) as Record<string, unknown>;
+    const json = readManifest(manifest);
+    if (typeof json === 'string') {
+      gaps.push({ manifest, dependency, kind: 'unreadable', problem: json, files: importers });
+      continue;
+    }
     if (json.name === dependency) continue;
-    const lists = (key: string) => (json[key] ?? {}) as Record<string, unknown>;
+    const lists = (key: string) => (json[key] ?? {}) as object;
     if (PRODUCTION_LISTS.some((key) => dependency in lists(key))) continue;
     gaps.push({
       manifest,
@@ -52,6 +64,24 @@ export function findDependencyGaps(
     });
   }
   return gaps.sort((a, b) => a.manifest.localeCompare(b.manifest));
+}
+
+/** A package.json's fields, or why they cannot be read as npm reads them. */
+function readManifest(manifest: string): Record<string, unknown> | string {
+  let json: unknown;
+  try {
+    json = JSON.parse(fs.readFileSync(manifest, 'utf8'));
+  } catch (error) {
+    return (error as Error).message;
+  }
+  if (!isObject(json)) return 'it is not an object';
+  for (const key of [...PRODUCTION_LISTS, 'devDependencies'])
+    if (json[key] !== undefined && !isObject(json[key])) return `its ${key} is not an object`;
+  return json;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**

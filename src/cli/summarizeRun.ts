@@ -75,6 +75,8 @@ function describeGap(
   // "rewritten" only when this run rewrote them all; files rewritten earlier or by hand import it too.
   const noun = gap.files.every((file) => changed.has(file)) ? 'rewritten file' : 'file';
   const importers = `${plural(gap.files.length, noun)} import${gap.files.length === 1 ? 's' : ''} it`;
+  if (gap.kind === 'unreadable')
+    return `${where}: could not read its package.json (${gap.problem}), so whether it lists ${dependency} is not known: ${importers}`;
   return gap.kind === 'dev-only'
     ? `${where}: ${dependency} is only in devDependencies, so a production install (npm ci --omit=dev) will not have it, and ${importers}: move it to dependencies (--add-dependency does)`
     : `${where}: add ${dependency} to dependencies: ${importers} (--add-dependency does)`;

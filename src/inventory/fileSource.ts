@@ -27,8 +27,8 @@ export interface FileSource {
   parse(file: string, text: string): SourceFile;
   /**
    * Notes a settings file the scan read besides the package.json and tsconfig.json files of the tree: a
-   * config a tsconfig.json extends, in the tree or in node_modules. A cache watches it, as such a file is
-   * edited in place.
+   * config a tsconfig.json extends, in the tree or in node_modules; or one it looked for and did not find.
+   * A cache watches it, as such a file is edited in place, or created where no listed folder shows it.
    */
   readSettings(file: string): void;
 }

@@ -8,6 +8,16 @@ interface Export {
   readonly name: string;
 }
 
+/** What following one export finds: a module that may hold it, a cycle and no such module, or neither. */
+type Reach = 'held' | 'round' | 'missing';
+
+/**
+ * What the walks of one scan learnt of each export they passed (keyed `file\0name`): a tree that imports
+ * a name through barrels that re-export one another at many places walks the barrels once, not once per
+ * call.
+ */
+export type ReexportWalks = Map<string, Reach>;
+
 /**
  * Whether the export `name` of the module `file` only goes round a cycle of re-exports (`export { x } from
  * './b'` in a, `export { x } from './a'` in b, or `export *` both ways) without reaching a module that holds
@@ -16,33 +26,54 @@ interface Export {
  * simply missing, with no cycle on the way. Walked without recursion: a chain of re-exports may be as long
  * as the tree.
  */
-export function reexportGoesRound(modules: ProjectModules, file: string, name: string): boolean {
+export function reexportGoesRound(modules: ProjectModules, file: string, name: string, walks: ReexportWalks): boolean {
+  const start = exportKey({ file, name });
+  if (walks.has(start)) return walks.get(start) === 'round';
   const onPath = new Set<string>();
-  const done = new Set<string>();
-  const stack: Array<{ readonly key: string; readonly next: Iterator<Export> }> = [];
-  let round = false;
-  /** Steps into an export; true when its module holds it. */
+  /**
+   * The exports this walk has left, with whether a cycle lies beyond each. Kept for later walks only when
+   * this one reaches no module that holds the name: one left earlier may reach it through a module still
+   * on the path, where the walk stopped.
+   */
+  const left = new Map<string, Reach>();
+  const stack: Array<{ readonly key: string; readonly next: Iterator<Export>; round: boolean }> = [];
+  /** Steps into an export; true when it reaches a module that may hold it. */
   const enter = (exported: Export): boolean => {
-    const key = `${exported.file}\0${exported.name}`;
-    if (onPath.has(key)) round = true;
-    if (onPath.has(key) || done.has(key)) return false;
+    const key = exportKey(exported);
+    const known = onPath.has(key) ? 'round' : (left.get(key) ?? walks.get(key));
+    if (known !== undefined) {
+      if (known === 'round') stack.at(-1)!.round = true;
+      return known === 'held';
+    }
     const from = takenFrom(modules, exported);
     if (from === HELD) return true;
     onPath.add(key);
-    stack.push({ key, next: from[Symbol.iterator]() });
+    stack.push({ key, next: from[Symbol.iterator](), round: false });
     return false;
   };
-  if (enter({ file, name })) return false;
+  if (enter({ file, name })) {
+    walks.set(start, 'held');
+    return false;
+  }
   while (stack.length > 0) {
     const top = stack.at(-1)!;
     const step = top.next.next();
     if (step.done) {
       stack.pop();
       onPath.delete(top.key);
-      done.add(top.key);
-    } else if (enter(step.value)) return false;
+      left.set(top.key, top.round ? 'round' : 'missing');
+      if (top.round && stack.length > 0) stack.at(-1)!.round = true;
+    } else if (enter(step.value)) {
+      for (const { key } of stack) walks.set(key, 'held');
+      return false;
+    }
   }
-  return round;
+  for (const [key, reach] of left) walks.set(key, reach);
+  return walks.get(start) === 'round';
+}
+
+function exportKey({ file, name }: Export): string {
+  return `${file}\0${name}`;
 }
 
 const HELD = Symbol('held');

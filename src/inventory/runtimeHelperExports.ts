@@ -15,7 +15,7 @@ import { mayHoldRuntime } from './mayHoldRuntime';
 import { MENTIONS_HELPER } from './queueMethods';
 import { isModuleExports, moduleExportName } from './readModuleExport';
 import { helperNamed, RUNTIME_HELPER_NAMES, type RuntimeHelper, type RuntimeHelperName } from './runtimeHelpers';
-import { reexportGoesRound } from './reexportGoesRound';
+import { reexportGoesRound, type ReexportWalks } from './reexportGoesRound';
 import { MAX_DEPTH } from './staticValue';
 
 /** A module's exports that are runtime helpers, by exported name (`default`, and `*` for `module.exports = f`). */
@@ -65,6 +65,7 @@ export class RuntimeHelperExports {
   private readonly aliases = new Map<string, RuntimeHelperName>();
   private readonly callers = new Set<string>();
   private reading: Reading | undefined;
+  private readonly reexportWalks: ReexportWalks = new Map();
 
   /**
    * `texts`: every file of the program with its text, read once by the scan; `candidates`: those that can
@@ -192,7 +193,7 @@ export class RuntimeHelperExports {
     if (helper) return helper;
     const possible = helperNamed(imported.name) ?? this.aliases.get(imported.name);
     const target = possible && this.modules.resolve(file, imported.source);
-    return target && reexportGoesRound(this.modules, target, imported.name)
+    return target && reexportGoesRound(this.modules, target, imported.name, this.reexportWalks)
       ? { name: possible, certain: false }
       : undefined;
   }

@@ -25,7 +25,7 @@ export class TsconfigAliases {
   private readonly cache: GetTsconfig.Cache = new Map();
   private readonly matchers = new Map<string, AliasMatcher>();
 
-  /** `fileSource` is told of every config read, those a tsconfig.json extends too. */
+  /** `fileSource` is told of every config read, those a tsconfig.json extends too, and of those looked for in vain. */
   constructor(private readonly fileSource: FileSource) {}
 
   /** The paths, without extension, that `specifier` may name from `fromFile`, in the order TypeScript tries them. */
@@ -37,21 +37,28 @@ export class TsconfigAliases {
   private matcherOf(config: string): AliasMatcher {
     let matcher = this.matchers.get(config);
     if (!matcher) {
+      // Only what reading this config added: findTsconfig's looks for a tsconfig.json in every folder
+      // above a file are the listing's to watch, through the folders' times.
+      const before = this.cache.size;
       this.matchers.set(config, (matcher = readMatcher(config, this.cache)));
-      for (const file of filesRead(this.cache)) this.fileSource.readSettings(file);
+      for (const file of filesLookedAt([...this.cache].slice(before))) this.fileSource.readSettings(file);
     }
     return matcher;
   }
 }
 
 /**
- * The files get-tsconfig has read into `cache`: each config of an `extends` chain and the package.json of a
- * package one names. Its cache of file system calls keys a read `readFileSync:<path>:<encoding>`.
+ * The files get-tsconfig read (each config of an `extends` chain, the package.json of a package one names)
+ * and those it looked for and did not find (a config or package not there yet, which an install or a new
+ * file brings), from `entries` of its cache of file system calls: it keys a read
+ * `readFileSync:<path>:<encoding>` and a look `existsSync:<path>`, with what the look found.
  */
-function filesRead(cache: GetTsconfig.Cache): string[] {
-  return [...cache.keys()].flatMap((key) => {
+function filesLookedAt(entries: ReadonlyArray<[string, unknown]>): string[] {
+  return entries.flatMap(([key, value]) => {
     const read = /^readFileSync:(.+):[^:]*$/.exec(key);
-    return read ? [path.resolve(read[1]!)] : [];
+    const missing = value === false ? /^existsSync:(.+)$/.exec(key) : null;
+    const file = read?.[1] ?? missing?.[1];
+    return file === undefined ? [] : [path.resolve(file)];
   });
 }
 

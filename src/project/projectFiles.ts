@@ -171,9 +171,10 @@ export class ProjectFiles implements FileSource {
   }
 
   /**
-   * A config a scan read for a tsconfig.json's `extends` (a base config, a package's in node_modules):
-   * stamped as the listed settings files are, so an edit in place lists the files anew and scans again.
-   * One already stamped keeps the stamp taken before it was read.
+   * A config a scan read for a tsconfig.json's `extends` (a base config, a package's in node_modules), or
+   * looked for in vain: stamped as the listed settings files are, so an edit in place, or the file created
+   * (a package installed), lists the files anew and scans again. One already stamped keeps the stamp taken
+   * before it was read.
    */
   readSettings(file: string): void {
     if (this.listing && !this.listing.settings.has(file)) this.listing.settings.set(file, stampOf(file));

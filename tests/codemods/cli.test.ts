@@ -507,6 +507,57 @@ describe('pg-boss-codemod in a monorepo', PROCESS_TIMEOUT, () => {
     expect(read('packages/a/package.json')).toBe(before);
   });
 
+  // One package.json that did not parse (a template's, a merge conflict) ended the run in a stack trace
+  // after every file was written: no summary, and nothing said which packages lack the helpers.
+  it('says which package.json it cannot read, ends with the summary, and adds to the others', () => {
+    writeFiles({
+      'packages/c/package.json': '{ "name": "c", }\n',
+      'packages/c/src/jobs.ts': BARE,
+      'packages/d/package.json': '{ "name": "d", "dependencies": "none" }\n',
+      'packages/d/src/jobs.ts': BARE,
+    });
+    const plain = codemod('--dry', 'packages/a', 'packages/c', 'packages/d');
+    expect(plain.stderr).toContain('4 files scanned, 4 changed (4 calls rewritten)');
+    expect(plain.stderr).toMatch(
+      /^ {2}packages\/c: could not read its package\.json \(.+\), so whether it lists pg-boss-safe-create-queue is not known: 1 rewritten file imports it$/m,
+    );
+    expect(plain.stderr).toContain(
+      '  packages/d: could not read its package.json (its dependencies is not an object), so whether it lists pg-boss-safe-create-queue is not known: 1 rewritten file imports it\n',
+    );
+    expect(plain.code).toBe(0);
+
+    const manifests = ['packages/c/package.json', 'packages/d/package.json'].map(read);
+    const { code, stderr } = codemod('--add-dependency', 'packages/a', 'packages/c', 'packages/d');
+    expect(stderr).toContain('4 files scanned, 4 changed (4 calls rewritten)');
+    expect(stderr).toContain(`  packages/a: added pg-boss-safe-create-queue@${runtimeVersion} to dependencies\n`);
+    expect(stderr).toMatch(
+      /^ {2}packages\/c: could not add pg-boss-safe-create-queue to dependencies: could not read its package\.json \(.+\)$/m,
+    );
+    expect(stderr).toContain(
+      '  packages/d: could not add pg-boss-safe-create-queue to dependencies: could not read its package.json (its dependencies is not an object)\n',
+    );
+    expect(code).toBe(1);
+    expect(['packages/c/package.json', 'packages/d/package.json'].map(read)).toEqual(manifests);
+    expect(read('packages/c/src/jobs.ts')).toBe(REWRITTEN);
+  });
+
+  // A read-only package.json ended the run in a stack trace: no summary, and the packages after it not added to.
+  it('--add-dependency says which package.json it cannot write, adds to the others, and exits with 1', () => {
+    if (process.getuid?.() === 0) execFileSync('chown', ['-R', '65534:65534', project]);
+    fs.chmodSync(path.join(project, 'packages/a/package.json'), 0o444);
+    const before = read('packages/a/package.json');
+    const { code, stderr } = codemodIn({ unprivileged: true }, '--add-dependency', '.');
+    expect(stderr).toContain('4 files scanned, 4 changed (4 calls rewritten)');
+    expect(stderr).toMatch(
+      /^ {2}packages\/a: could not add pg-boss-safe-create-queue to dependencies: could not write its package\.json \(EACCES: .+\)$/m,
+    );
+    expect(stderr).toContain(
+      '  packages/b: moved pg-boss-safe-create-queue@~0.1.0 from devDependencies to dependencies\n',
+    );
+    expect(code).toBe(1);
+    expect(read('packages/a/package.json')).toBe(before);
+  });
+
   it('--add-dependency --dry says what it would write and writes nothing', () => {
     const before = read('packages/a/package.json');
     const { stderr } = codemod('--add-dependency', '--dry', '.');

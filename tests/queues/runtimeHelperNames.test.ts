@@ -1,8 +1,9 @@
 import path from 'node:path';
 import { ESLint } from 'eslint';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_EXTENSIONS, readExtensions } from '../../src/files/readExtensions';
 import { diskFileSource } from '../../src/inventory/fileSource';
+import { ProjectModules } from '../../src/inventory/projectModules';
 import type { QueueInventory } from '../../src/inventory/queueInventory';
 import { scanQueues } from '../../src/inventory/scanQueues';
 import { inventoryReports, projectRulesOptions, reports } from '../support/projectRuleReports';
@@ -437,5 +438,53 @@ describe('a chain of re-exports longer than any app writes', { timeout: 120_000 
     const verdicts = Object.fromEntries(inventory.queues.map(({ name, declared }) => [name, declared]));
     // Followed past the depth one read may go, in steps of it: the helper at the far end declares its queue.
     expect(verdicts).toEqual({ deep: true, never: false });
+  });
+});
+
+// Barrels that re-export one another and an app's own `ensureQueue` imported through them at many places:
+// each call walked the whole cycle again to learn that the name only goes round, and a tree of a thousand
+// such barrels and a thousand calls took minutes to scan.
+describe('a name that goes round a cycle of re-exports, called at many places', { timeout: 120_000 }, () => {
+  it('walks the cycle once, not once per call', () => {
+    const barrels = 200;
+    const calls = 200;
+    const directory = temporary(
+      writeTree({
+        'src/boss.ts': BOSS,
+        ...Object.fromEntries(
+          Array.from({ length: barrels }, (_, index) => [
+            `src/ring/barrel${index}.ts`,
+            `export * from './barrel${(index + 1) % barrels}';\n`,
+          ]),
+        ),
+        // The app's own ensureQueue, reached from b only through a, which is still being walked from b.
+        'src/app/a.ts': "export * from './b';\nexport * from './own';\n",
+        'src/app/b.ts': "export * from './a';\n",
+        'src/app/own.ts': 'export async function ensureQueue(_boss: unknown, _name: string) {}\n',
+        'src/app/calls.ts': `import { boss } from '../boss';
+import { ensureQueue as fromB } from './b';
+import { ensureQueue as fromA } from './a';
+await fromB(boss, 'own_b');
+await fromA(boss, 'own_a');
+await fromB(boss, 'own_b_again');
+`,
+        'src/app/uses.ts':
+          "import { boss } from '../boss';\nawait boss.send('own_b', {});\nawait boss.send('own_a', {});\nawait boss.send('own_b_again', {});\n",
+        ...Object.fromEntries(
+          Array.from({ length: calls }, (_, index) => [
+            `src/calls/call${index}.ts`,
+            `import { boss } from '../boss';\nimport { ensureQueue } from '../ring/barrel${index % barrels}';\nawait ensureQueue(boss, 'round${index}');\nawait boss.send('round${index}', {});\n`,
+          ]),
+        ),
+      }),
+    );
+    const lookUps = vi.spyOn(ProjectModules.prototype, 'source');
+    const { inventory } = scanQueues([directory], readExtensions(DEFAULT_EXTENSIONS));
+    const verdicts = Object.fromEntries(inventory.queues.map(({ name, declared }) => [name, declared]));
+    expect(verdicts).toMatchObject({ own_a: false, own_b: false, own_b_again: false, round0: null, round199: null });
+    expect(new Set(Object.values(verdicts))).toEqual(new Set([false, null]));
+    // A look-up per barrel and a few per call, as for any import: not one per barrel per call.
+    expect(lookUps.mock.calls.length).toBeLessThan(10 * (barrels + calls));
+    lookUps.mockRestore();
   });
 });
