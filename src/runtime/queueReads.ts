@@ -2,7 +2,7 @@ import { getSqlExecutor, resolveSchemaName, type SqlExecutor } from './capabilit
 import type { StoredQueue } from './compareQueue';
 import type { GivenOptions } from './normalizeQueueOptions';
 import type { QueueCall } from './queueCall';
-import { SPEC_BY_KEY } from './queueOptionSpecs';
+import { QUEUE_OPTION_SPECS } from './queueOptionSpecs';
 import { quoteIdentifier } from './quoteIdentifier';
 import { runStatement } from './runStatement';
 
@@ -43,10 +43,11 @@ export function readQueueToCompare(call: QueueCall, name: string, given: GivenOp
     return readQueue(call, name);
   const db = getSqlExecutor(call.boss);
   if (!readsOwnSchema(db, call)) return readQueue(call, name);
+  // In the specs' order, not the caller's: one set of options is one text, so one statement per connection.
   let columns = 'name';
-  for (const key of given.entries.keys()) {
-    const spec = SPEC_BY_KEY.get(key);
-    if (spec && capabilities.columns.has(spec.column)) columns += `, ${spec.column} AS "${spec.key}"`;
+  for (const spec of QUEUE_OPTION_SPECS) {
+    if (given.entries.has(spec.key) && capabilities.columns.has(spec.column))
+      columns += `, ${spec.column} AS "${spec.key}"`;
   }
   const text = `SELECT ${columns} FROM ${quoteIdentifier(capabilities.schema)}.queue WHERE name = $1`;
   return call.retry(name, `getQueue("${name}")`, () => runStatement(db, text, [name]).then(firstRow));
