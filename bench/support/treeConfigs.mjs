@@ -7,12 +7,20 @@ import selectorPlugin from './selectorPlugin.mjs';
 /** A sample file name per group of extensions lintConfigs.mjs parses alike. */
 const PARSED_ALIKE = { '{ts,mts,cts}': 'file.ts', mjs: 'file.mjs', '{js,cjs}': 'file.js' };
 
+/** A plugin rule that listens to nothing: what enabling any rule at all costs ESLint, before a rule does any work. */
+const anyRulePlugin = {
+  meta: { name: 'eslint-plugin-any-rule' },
+  rules: { 'no-listener': { meta: { type: 'problem', schema: [] }, create: () => ({}) } },
+};
+
 /**
- * `floor`: no rule (parse and traverse); `selector`: the cheapest plugin rule (section 1's: what enabling any
- * rule costs); `project`: the two rules of recommended-project.
+ * `floor`: no rule (parse and traverse); `any-rule`: a rule with no listener (the cost of enabling any rule);
+ * `selector`: the cheapest plugin rule that does something (section 1's); `project`: the two rules of
+ * recommended-project, which listen only to `Program:exit`.
  */
 const RULES = {
   floor: [],
+  'any-rule': [{ plugins: { 'any-rule': anyRulePlugin }, rules: { 'any-rule/no-listener': 'error' } }],
   selector: [{ plugins: { selector: selectorPlugin }, rules: { 'selector/create-queue': 'error' } }],
   project: lintConfig('project', 'file.ts').slice(1),
 };

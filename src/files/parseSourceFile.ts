@@ -1,6 +1,6 @@
 import type { parseForESLint as ParseForESLint } from '@typescript-eslint/parser';
 import type { SourceFile } from '../util/sourceFile';
-import { parseWithOxc } from './parseWithOxc';
+import { NO_LIBRARY_GLOBALS, parseWithOxc } from './parseWithOxc';
 
 /** The parser, loaded at the first parse: with TypeScript it takes most of a second, which a run without files to parse never pays. */
 let parseForESLint: typeof ParseForESLint | undefined;
@@ -82,6 +82,7 @@ function parseWithTypeScriptEstree(
       loc: true,
       tokens: true,
       comment: true,
+      lib: NO_LIBRARY_GLOBALS,
     });
     return { text, ast, scopeManager };
   } catch (error) {

@@ -7,7 +7,7 @@ import { parseForESLint } from '@typescript-eslint/parser';
 import { AST_TOKEN_TYPES } from '@typescript-eslint/types';
 import { describe, expect, it } from 'vitest';
 import { parseSourceFile, parserFor } from '../../src/files/parseSourceFile';
-import { parseWithOxc } from '../../src/files/parseWithOxc';
+import { NO_LIBRARY_GLOBALS, parseWithOxc } from '../../src/files/parseWithOxc';
 import type { SourceFile } from '../../src/util/sourceFile';
 import { loadFixturePairs } from '../codemods/fixturePairs';
 import { casesFor } from '../rules/ruleCases';
@@ -97,6 +97,7 @@ function parseWithTypeScriptEstree(code: string, file: string): SourceFile {
     loc: true,
     tokens: true,
     comment: true,
+    lib: NO_LIBRARY_GLOBALS,
   });
   return { text: code, ast, scopeManager };
 }
