@@ -1,8 +1,21 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import type { Truth } from './evaluateCondition';
+import { isSameQueueName } from './isSameQueueName';
 import { truthWhenQueueExists } from './truthWhenQueueExists';
 import { isFunctionNode } from '../util/isFunctionNode';
 import type { SourceFile } from '../util/sourceFile';
+
+/**
+ * What the checks from a node up to its function say whatever the queue's name: the call is guarded, or
+ * `readsName` is the first node on the way whose parent's check read the name (none: nothing guards).
+ * Kept for every node a walk passes, so that the calls of a chain of 1,500 `else if`s read each test
+ * above them once, not once per call below it.
+ */
+type NameFreeChecks = { readonly guarded: true } | { readonly guarded: false; readonly readsName?: TSESTree.Node };
+const nameFreeChecks = new WeakMap<TSESTree.Node, NameFreeChecks>();
+
+/** Whether the check of `node` guards its `child`, and whether it read the queue's name to say so. */
+type Check = (node: TSESTree.Node, child: TSESTree.Node) => { guarded: boolean; nameRead: boolean };
 
 /**
  * Whether the call only runs once a check has found the queue `name` absent: it sits in the branch
@@ -11,34 +24,77 @@ import type { SourceFile } from '../util/sourceFile';
  * callback says nothing about when the callback runs.
  */
 export function isGuardedByExistenceCheck(source: SourceFile, call: TSESTree.Node, name: TSESTree.Node): boolean {
+  let nameRead = false;
+  const namesQueue = (expression: TSESTree.Node) => {
+    nameRead = true;
+    return isSameQueueName(source, expression, name);
+  };
   // What each condition is when the queue exists: the call must sit where that value does not lead.
-  const whenExists = (condition: TSESTree.Node): Truth => truthWhenQueueExists(source, condition, name);
-  let child: TSESTree.Node = call;
-  for (let node = call.parent; node && !isFunctionNode(node); child = node, node = node.parent) {
-    switch (node.type) {
-      case AST_NODE_TYPES.IfStatement:
-      case AST_NODE_TYPES.ConditionalExpression:
-        if (child === node.consequent && whenExists(node.test) === false) return true;
-        if (child === node.alternate && whenExists(node.test) === true) return true;
-        break;
-      case AST_NODE_TYPES.LogicalExpression:
-        // `a && call` runs the call when `a` is truthy, `a || call` when it is falsy.
-        if (child === node.right && node.operator !== '??' && whenExists(node.left) === (node.operator === '||'))
-          return true;
-        break;
-      case AST_NODE_TYPES.BlockStatement:
-      case AST_NODE_TYPES.Program:
-      case AST_NODE_TYPES.StaticBlock:
-        if (precededByExitWhenPresent(node.body, child, whenExists)) return true;
-        break;
-      case AST_NODE_TYPES.SwitchCase:
-        if (precededByExitWhenPresent(node.consequent, child, whenExists)) return true;
-        break;
-      default:
-        break;
-    }
+  const whenExists = (condition: TSESTree.Node): Truth => truthWhenQueueExists(source, condition, namesQueue);
+  const check: Check = (node, child) => {
+    nameRead = false;
+    const guarded = guardsFrom(node, child, whenExists);
+    return { guarded, nameRead };
+  };
+  for (let child: TSESTree.Node | undefined = call; child;) {
+    const above = nameFreeChecksAbove(child, check);
+    if (above.guarded) return true;
+    if (!above.readsName) return false;
+    // A check that reads the name is read for each call that reaches it.
+    if (guardsFrom(above.readsName.parent!, above.readsName, whenExists)) return true;
+    child = above.readsName.parent;
   }
   return false;
+}
+
+/** What the checks from `start` up to its function say whatever the name, walked up to the first that reads it. */
+function nameFreeChecksAbove(start: TSESTree.Node, check: Check): NameFreeChecks {
+  const passed: TSESTree.Node[] = [];
+  let found: NameFreeChecks = { guarded: false };
+  for (let child = start, node = start.parent; node && !isFunctionNode(node); child = node, node = node.parent) {
+    const known = nameFreeChecks.get(child);
+    if (known) {
+      found = known;
+      break;
+    }
+    passed.push(child);
+    const { guarded, nameRead } = check(node, child);
+    if (nameRead) {
+      found = { guarded: false, readsName: child };
+      break;
+    }
+    if (guarded) {
+      found = { guarded: true };
+      break;
+    }
+  }
+  for (const each of passed) nameFreeChecks.set(each, found);
+  return found;
+}
+
+/** Whether the check of `node` guards its `child`: the branch taken when the queue is absent, or after an exit when it exists. */
+function guardsFrom(
+  node: TSESTree.Node,
+  child: TSESTree.Node,
+  whenExists: (condition: TSESTree.Node) => Truth,
+): boolean {
+  switch (node.type) {
+    case AST_NODE_TYPES.IfStatement:
+    case AST_NODE_TYPES.ConditionalExpression:
+      if (child === node.consequent && whenExists(node.test) === false) return true;
+      return child === node.alternate && whenExists(node.test) === true;
+    case AST_NODE_TYPES.LogicalExpression:
+      // `a && call` runs the call when `a` is truthy, `a || call` when it is falsy.
+      return child === node.right && node.operator !== '??' && whenExists(node.left) === (node.operator === '||');
+    case AST_NODE_TYPES.BlockStatement:
+    case AST_NODE_TYPES.Program:
+    case AST_NODE_TYPES.StaticBlock:
+      return precededByExitWhenPresent(node.body, child, whenExists);
+    case AST_NODE_TYPES.SwitchCase:
+      return precededByExitWhenPresent(node.consequent, child, whenExists);
+    default:
+      return false;
+  }
 }
 
 function precededByExitWhenPresent(

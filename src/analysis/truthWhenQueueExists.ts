@@ -1,6 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import { getStaticPropertyName } from '../util/getStaticPropertyName';
-import { isSameQueueName } from './isSameQueueName';
 import { getPropertyKeyName } from '../util/getPropertyKeyName';
 import { getReturnedExpression } from '../util/getReturnedExpression';
 import { isFunctionNode, type FunctionNode } from '../util/isFunctionNode';
@@ -11,24 +10,27 @@ import { evaluateCondition, type Truth } from './evaluateCondition';
 
 const MAX_DEPTH = 6;
 
+/** Whether an expression of a condition names the queue the guard is for (isSameQueueName with its name). */
+export type NamesQueue = (expression: TSESTree.Node) => boolean;
+
 /**
  * What a condition such as `!(await boss.getQueue(name))`, `queue == null`, `!exists` or
  * `queues.some((q) => q.name === name)` is when the queue `name` exists: a guard needs it false on the
- * way to `createQueue`.
+ * way to `createQueue`. The queue's name is read only through `namesQueue`.
  */
 export function truthWhenQueueExists(
   source: SourceFile,
   condition: TSESTree.Node,
-  name: TSESTree.Node,
+  namesQueue: NamesQueue,
   depth = 0,
 ): Truth {
   if (depth > MAX_DEPTH) return undefined;
-  return evaluateCondition(condition, (leaf) => readLeaf(source, leaf, name, depth));
+  return evaluateCondition(condition, (leaf) => readLeaf(source, leaf, namesQueue, depth));
 }
 
 /** A lookup of the queue is truthy when it exists; `x == null` is the opposite of `x`. */
-function readLeaf(source: SourceFile, node: TSESTree.Node, name: TSESTree.Node, depth: number): Truth {
-  const recurse = (next: TSESTree.Node): Truth => truthWhenQueueExists(source, next, name, depth + 1);
+function readLeaf(source: SourceFile, node: TSESTree.Node, namesQueue: NamesQueue, depth: number): Truth {
+  const recurse = (next: TSESTree.Node): Truth => truthWhenQueueExists(source, next, namesQueue, depth + 1);
   switch (node.type) {
     case AST_NODE_TYPES.BinaryExpression: {
       const other = isNullish(node.right) ? node.left : isNullish(node.left) ? node.right : undefined;
@@ -39,14 +41,14 @@ function readLeaf(source: SourceFile, node: TSESTree.Node, name: TSESTree.Node, 
       return undefined;
     }
     case AST_NODE_TYPES.AwaitExpression:
-      return isQueueLookup(source, node.argument, name) ? true : undefined;
+      return isQueueLookup(node.argument, namesQueue) ? true : undefined;
     case AST_NODE_TYPES.Identifier: {
       const variable = resolveIdentifier(source, node);
       const value = variable && getSingleAssignedValue(variable);
       return value ? recurse(value) : undefined;
     }
     case AST_NODE_TYPES.CallExpression:
-      return getCallTruth(source, node, name, depth);
+      return getCallTruth(source, node, namesQueue, depth);
     default:
       return undefined;
   }
@@ -60,23 +62,19 @@ function isNullish(node: TSESTree.Node): boolean {
 }
 
 /** `boss.getQueue(name)` for the same queue name (the promise; its awaited value is the queue or null). */
-function isQueueLookup(source: SourceFile, node: TSESTree.Node, name: TSESTree.Node): boolean {
+function isQueueLookup(node: TSESTree.Node, namesQueue: NamesQueue): boolean {
   const call = skipTransparentWrappers(node);
   if (call.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
   const [argument] = call.arguments;
-  return (
-    getStaticPropertyName(call.callee) === 'getQueue' &&
-    argument !== undefined &&
-    isSameQueueName(source, argument, name)
-  );
+  return getStaticPropertyName(call.callee) === 'getQueue' && argument !== undefined && namesQueue(argument);
 }
 
 /** `Boolean(x)`, and the list checks over `getQueues()`: `.some(…)`, `.find(…)`, `names.includes(name)`. */
-function getCallTruth(source: SourceFile, call: TSESTree.CallExpression, name: TSESTree.Node, depth: number): Truth {
+function getCallTruth(source: SourceFile, call: TSESTree.CallExpression, namesQueue: NamesQueue, depth: number): Truth {
   const [argument] = call.arguments;
   if (!argument) return undefined;
   if (call.callee.type === AST_NODE_TYPES.Identifier && call.callee.name === 'Boolean') {
-    return truthWhenQueueExists(source, argument, name, depth + 1);
+    return truthWhenQueueExists(source, argument, namesQueue, depth + 1);
   }
   if (call.callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   const method = getStaticPropertyName(call.callee);
@@ -84,9 +82,9 @@ function getCallTruth(source: SourceFile, call: TSESTree.CallExpression, name: T
   const found =
     ((method === 'some' || method === 'find') &&
       isQueueList(source, list, depth) &&
-      isNameMatcher(source, argument, name)) ||
-    (method === 'includes' && isSameQueueName(source, argument, name) && isQueueNameList(source, list, depth)) ||
-    (method === 'has' && isSameQueueName(source, argument, name) && isQueueNameCollection(source, list, depth));
+      isNameMatcher(argument, namesQueue)) ||
+    (method === 'includes' && namesQueue(argument) && isQueueNameList(source, list, depth)) ||
+    (method === 'has' && namesQueue(argument) && isQueueNameCollection(source, list, depth));
   return found ? true : undefined;
 }
 
@@ -185,14 +183,13 @@ function returnsEntryKeyedByName(fn: FunctionNode): boolean {
 }
 
 /** `(q) => q.name === name` (either side, `==` too). */
-function isNameMatcher(source: SourceFile, callback: TSESTree.Node, name: TSESTree.Node): boolean {
+function isNameMatcher(callback: TSESTree.Node, namesQueue: NamesQueue): boolean {
   if (!isFunctionNode(callback)) return false;
   const returned = getReturnedExpression(callback);
   if (returned?.type !== AST_NODE_TYPES.BinaryExpression || (returned.operator !== '===' && returned.operator !== '=='))
     return false;
   const { left, right } = returned;
   return (
-    (isNameOfParameter(callback, left) && isSameQueueName(source, right, name)) ||
-    (isNameOfParameter(callback, right) && isSameQueueName(source, left, name))
+    (isNameOfParameter(callback, left) && namesQueue(right)) || (isNameOfParameter(callback, right) && namesQueue(left))
   );
 }

@@ -1,6 +1,14 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import { evaluateStatic } from './evaluateStatic';
-import { isOpaque, NotStaticError, type EvaluationScope, type StaticValue } from './staticValue';
+import type { ProjectModules } from './projectModules';
+import { isOpaque, NotStaticError, type Bindings, type EvaluationScope, type StaticValue } from './staticValue';
+
+/**
+ * Per scan (its modules) and pass (its bindings), whether each node passed on the way up runs under that
+ * pass, so that the tests above a call are read once per file and pass, not once per call below them:
+ * in a chain of 1,500 `else if`s, the last call's walk would read every test before it again.
+ */
+const reachability = new WeakMap<ProjectModules, WeakMap<Bindings, WeakMap<TSESTree.Node, boolean>>>();
 
 /**
  * Whether `node` runs under the bindings of one pass of the loops around it: a branch whose condition
@@ -9,33 +17,55 @@ import { isOpaque, NotStaticError, type EvaluationScope, type StaticValue } from
  * reachable: only what the pass proves is pruned.
  */
 export function isReachableUnder(scope: EvaluationScope, node: TSESTree.Node): boolean {
+  const known = knownReachability(scope);
+  // The nodes walked past before the answer is found share it: each sits below every test read.
+  const passed: TSESTree.Node[] = [];
+  let reachable = true;
   for (let child = node, parent = node.parent; parent; child = parent, parent = parent.parent) {
-    switch (parent.type) {
-      case AST_NODE_TYPES.IfStatement:
-      case AST_NODE_TYPES.ConditionalExpression: {
-        if (child === parent.test) break;
-        const test = truthOf(scope, parent.test);
-        if (test === (child === parent.consequent ? false : true)) return false;
-        break;
-      }
-      case AST_NODE_TYPES.LogicalExpression: {
-        if (child !== parent.right || parent.operator === '??') break;
-        const left = truthOf(scope, parent.left);
-        if (left === (parent.operator === '&&' ? false : true)) return false;
-        break;
-      }
-      case AST_NODE_TYPES.SwitchCase:
-        if (!isCaseTaken(scope, parent)) return false;
-        if (exitsBefore(scope, parent.consequent, child)) return false;
-        break;
-      case AST_NODE_TYPES.BlockStatement:
-        if (exitsBefore(scope, parent.body, child)) return false;
-        break;
-      default:
-        break;
+    const cached = known.get(child);
+    if (cached !== undefined) {
+      reachable = cached;
+      break;
+    }
+    passed.push(child);
+    if (!isEnteredFrom(scope, parent, child)) {
+      reachable = false;
+      break;
     }
   }
-  return true;
+  for (const each of passed) known.set(each, reachable);
+  return reachable;
+}
+
+function knownReachability({ modules, bindings }: EvaluationScope): WeakMap<TSESTree.Node, boolean> {
+  let byBindings = reachability.get(modules);
+  if (!byBindings) reachability.set(modules, (byBindings = new WeakMap()));
+  let known = byBindings.get(bindings);
+  if (!known) byBindings.set(bindings, (known = new WeakMap()));
+  return known;
+}
+
+/** Whether the pass can go from `parent` into its `child`. */
+function isEnteredFrom(scope: EvaluationScope, parent: TSESTree.Node, child: TSESTree.Node): boolean {
+  switch (parent.type) {
+    case AST_NODE_TYPES.IfStatement:
+    case AST_NODE_TYPES.ConditionalExpression: {
+      if (child === parent.test) return true;
+      const test = truthOf(scope, parent.test);
+      return test !== (child === parent.consequent ? false : true);
+    }
+    case AST_NODE_TYPES.LogicalExpression: {
+      if (child !== parent.right || parent.operator === '??') return true;
+      const left = truthOf(scope, parent.left);
+      return left !== (parent.operator === '&&' ? false : true);
+    }
+    case AST_NODE_TYPES.SwitchCase:
+      return isCaseTaken(scope, parent) && !exitsBefore(scope, parent.consequent, child);
+    case AST_NODE_TYPES.BlockStatement:
+      return !exitsBefore(scope, parent.body, child);
+    default:
+      return true;
+  }
 }
 
 /** The boolean a condition has under the pass, or undefined when it is not static. */
@@ -80,9 +110,12 @@ function exitsBefore(scope: EvaluationScope, statements: readonly TSESTree.Node[
     if (statement === child) return false;
     if (isExit(statement)) return true;
     if (statement.type === AST_NODE_TYPES.IfStatement) {
+      // The test is read only when a branch leaves the block: most `if`s above a call do not.
+      const exitsWhenTrue = isExit(statement.consequent);
+      const exitsWhenFalse = statement.alternate != null && isExit(statement.alternate);
+      if (!exitsWhenTrue && !exitsWhenFalse) continue;
       const test = truthOf(scope, statement.test);
-      if (test === true && isExit(statement.consequent)) return true;
-      if (test === false && statement.alternate && isExit(statement.alternate)) return true;
+      if ((test === true && exitsWhenTrue) || (test === false && exitsWhenFalse)) return true;
     }
   }
   return false;

@@ -54,31 +54,56 @@ export function iterationBindings(scope: EvaluationScope, node: TSESTree.Node): 
   return passes;
 }
 
-function enclosingIterations(node: TSESTree.Node): Iteration[] {
-  const found: Iteration[] = [];
-  for (let child = node, parent = node.parent; parent; child = parent, parent = parent.parent) {
-    if (
-      parent.type === AST_NODE_TYPES.ForOfStatement &&
-      parent.body === child &&
-      parent.left.type === AST_NODE_TYPES.VariableDeclaration &&
-      parent.left.declarations.length === 1
-    ) {
-      found.unshift({ pattern: parent.left.declarations[0]!.id, iterable: parent.right });
+/**
+ * Per node, the iterations around it, outermost first: the nodes between a call and the loops around it
+ * are walked once for all the calls below them, not once per call (the calls of a chain of 1,500 `else
+ * if`s each walked every branch above them).
+ */
+const iterationsAround = new WeakMap<TSESTree.Node, readonly Iteration[]>();
+const NO_ITERATIONS: readonly Iteration[] = [];
+
+function enclosingIterations(node: TSESTree.Node): readonly Iteration[] {
+  const passed: TSESTree.Node[] = [];
+  let around = NO_ITERATIONS;
+  for (let current: TSESTree.Node | undefined = node; current; current = current.parent) {
+    const known = iterationsAround.get(current);
+    if (known) {
+      around = known;
+      break;
     }
-    const call = parent.parent;
-    if (
-      (parent.type === AST_NODE_TYPES.ArrowFunctionExpression || parent.type === AST_NODE_TYPES.FunctionExpression) &&
-      parent.body === child &&
-      parent.params[0] &&
-      call?.type === AST_NODE_TYPES.CallExpression &&
-      call.arguments[0] === parent &&
-      call.callee.type === AST_NODE_TYPES.MemberExpression &&
-      ELEMENT_CALLBACKS.has(getStaticPropertyName(call.callee) ?? '')
-    ) {
-      found.unshift({ pattern: parent.params[0], iterable: call.callee.object });
-    }
+    passed.push(current);
   }
-  return found;
+  // From the outermost node passed down: each has its parent's iterations, and the one its parent runs it in.
+  for (let index = passed.length - 1; index >= 0; index--) {
+    const child = passed[index]!;
+    const iteration = child.parent && iterationOf(child.parent, child);
+    if (iteration) around = [...around, iteration];
+    iterationsAround.set(child, around);
+  }
+  return around;
+}
+
+/** The iteration `parent` runs `child` in: the body of a `for…of`, or of a callback of `map`, `forEach` or `flatMap`. */
+function iterationOf(parent: TSESTree.Node, child: TSESTree.Node): Iteration | undefined {
+  if (
+    parent.type === AST_NODE_TYPES.ForOfStatement &&
+    parent.body === child &&
+    parent.left.type === AST_NODE_TYPES.VariableDeclaration &&
+    parent.left.declarations.length === 1
+  )
+    return { pattern: parent.left.declarations[0]!.id, iterable: parent.right };
+  const call = parent.parent;
+  if (
+    (parent.type === AST_NODE_TYPES.ArrowFunctionExpression || parent.type === AST_NODE_TYPES.FunctionExpression) &&
+    parent.body === child &&
+    parent.params[0] &&
+    call?.type === AST_NODE_TYPES.CallExpression &&
+    call.arguments[0] === parent &&
+    call.callee.type === AST_NODE_TYPES.MemberExpression &&
+    ELEMENT_CALLBACKS.has(getStaticPropertyName(call.callee) ?? '')
+  )
+    return { pattern: parent.params[0], iterable: call.callee.object };
+  return undefined;
 }
 
 /** Binds the variables of `pattern` to the parts of `value` they destructure; parts that do not fit stay unbound. */
