@@ -9,10 +9,11 @@ import type { SourceFile } from '../util/sourceFile';
  * What the checks from a node up to its function say whatever the queue's name: the call is guarded, or
  * `readsName` is the first node on the way whose parent's check read the name (none: nothing guards).
  * Kept for every node a walk passes, so that the calls of a chain of 1,500 `else if`s read each test
- * above them once, not once per call below it.
+ * above them once, not once per call below it. Kept per file read: ESLint verifies one AST under
+ * several configs, with a scope manager analysed for each, when it is given a SourceCode that has none.
  */
 type NameFreeChecks = { readonly guarded: true } | { readonly guarded: false; readonly readsName?: TSESTree.Node };
-const nameFreeChecks = new WeakMap<TSESTree.Node, NameFreeChecks>();
+const nameFreeChecks = new WeakMap<SourceFile, WeakMap<TSESTree.Node, NameFreeChecks>>();
 
 /** Whether the check of `node` guards its `child`, and whether it read the queue's name to say so. */
 type Check = (node: TSESTree.Node, child: TSESTree.Node) => { guarded: boolean; nameRead: boolean };
@@ -36,8 +37,10 @@ export function isGuardedByExistenceCheck(source: SourceFile, call: TSESTree.Nod
     const guarded = guardsFrom(node, child, whenExists);
     return { guarded, nameRead };
   };
+  let known = nameFreeChecks.get(source);
+  if (!known) nameFreeChecks.set(source, (known = new WeakMap()));
   for (let child: TSESTree.Node | undefined = call; child;) {
-    const above = nameFreeChecksAbove(child, check);
+    const above = nameFreeChecksAbove(child, check, known);
     if (above.guarded) return true;
     if (!above.readsName) return false;
     // A check that reads the name is read for each call that reaches it.
@@ -48,13 +51,17 @@ export function isGuardedByExistenceCheck(source: SourceFile, call: TSESTree.Nod
 }
 
 /** What the checks from `start` up to its function say whatever the name, walked up to the first that reads it. */
-function nameFreeChecksAbove(start: TSESTree.Node, check: Check): NameFreeChecks {
+function nameFreeChecksAbove(
+  start: TSESTree.Node,
+  check: Check,
+  known: WeakMap<TSESTree.Node, NameFreeChecks>,
+): NameFreeChecks {
   const passed: TSESTree.Node[] = [];
   let found: NameFreeChecks = { guarded: false };
   for (let child = start, node = start.parent; node && !isFunctionNode(node); child = node, node = node.parent) {
-    const known = nameFreeChecks.get(child);
-    if (known) {
-      found = known;
+    const cached = known.get(child);
+    if (cached) {
+      found = cached;
       break;
     }
     passed.push(child);
@@ -68,7 +75,7 @@ function nameFreeChecksAbove(start: TSESTree.Node, check: Check): NameFreeChecks
       break;
     }
   }
-  for (const each of passed) nameFreeChecks.set(each, found);
+  for (const each of passed) known.set(each, found);
   return found;
 }
 

@@ -1,7 +1,14 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import { evaluateStatic } from './evaluateStatic';
 import type { ProjectModules } from './projectModules';
-import { isOpaque, NotStaticError, type Bindings, type EvaluationScope, type StaticValue } from './staticValue';
+import {
+  isOpaque,
+  NO_BINDINGS,
+  NotStaticError,
+  type Bindings,
+  type EvaluationScope,
+  type StaticValue,
+} from './staticValue';
 
 /**
  * Per scan (its modules) and pass (its bindings), whether each node passed on the way up runs under that
@@ -17,18 +24,26 @@ const reachability = new WeakMap<ProjectModules, WeakMap<Bindings, WeakMap<TSEST
  * reachable: only what the pass proves is pruned.
  */
 export function isReachableUnder(scope: EvaluationScope, node: TSESTree.Node): boolean {
-  const known = knownReachability(scope);
+  let pass = scope;
+  let known = knownReachability(pass);
+  // Where the bound variables are declared: above all of them no test can read one, so the walk goes on
+  // as code outside any loop, whose answers every pass shares (each pass has bindings of its own).
+  const declaredIn = new Set([...scope.bindings.keys()].map((variable) => variable.scope.block as TSESTree.Node));
   // The nodes walked past before the answer is found share it: each sits below every test read.
   const passed: TSESTree.Node[] = [];
   let reachable = true;
   for (let child = node, parent = node.parent; parent; child = parent, parent = parent.parent) {
+    if (declaredIn.delete(child) && declaredIn.size === 0) {
+      pass = { ...scope, bindings: NO_BINDINGS };
+      known = knownReachability(pass);
+    }
     const cached = known.get(child);
     if (cached !== undefined) {
       reachable = cached;
       break;
     }
     passed.push(child);
-    if (!isEnteredFrom(scope, parent, child)) {
+    if (!isEnteredFrom(pass, parent, child)) {
       reachable = false;
       break;
     }
