@@ -42,6 +42,22 @@ const FIXTURE_REPORTS = [
 
 const PAYROLL_SEND = "\nexport const payroll = () => boss.send('payroll', {});\n";
 
+/**
+ * The monorepo with a route that sends to a queue named in `packages/api/src/names.ts`, imported through
+ * the alias `@names`, which each test sets in a tsconfig of its own making.
+ */
+function monorepoWithAliasedSend(): { directory: string; api: string; aliased: string } {
+  const directory = monorepo();
+  const api = path.join(directory, 'packages/api');
+  const aliased = 'packages/api/src/routes/aliased.ts';
+  fs.writeFileSync(path.join(api, 'src/names.ts'), "export const PAYROLL = 'payroll';\n");
+  fs.writeFileSync(
+    path.join(directory, aliased),
+    "import { PAYROLL } from '@names';\nimport boss from '../boss.js';\n\nexport const pay = () => boss.send(PAYROLL, {});\n",
+  );
+  return { directory, api, aliased };
+}
+
 describe.each([
   ['ESLint 10', ESLint10],
   ['ESLint 9', ESLint9],
@@ -151,14 +167,7 @@ describe.each([
   });
 
   it("follows a tsconfig.json's path aliases at the next lint when they are edited in place", async () => {
-    const directory = monorepo();
-    const api = path.join(directory, 'packages/api');
-    const aliased = 'packages/api/src/routes/aliased.ts';
-    fs.writeFileSync(path.join(api, 'src/names.ts'), "export const PAYROLL = 'payroll';\n");
-    fs.writeFileSync(
-      path.join(directory, aliased),
-      "import { PAYROLL } from '@names';\nimport boss from '../boss.js';\n\nexport const pay = () => boss.send(PAYROLL, {});\n",
-    );
+    const { directory, api, aliased } = monorepoWithAliasedSend();
     const tsconfig = path.join(api, 'tsconfig.json');
     // An alias to a file that is not there: the queue's name is unknown, so nothing is reported.
     const aliasTo = (target: string) => JSON.stringify({ compilerOptions: { paths: { '@names': [target] } } });
@@ -173,14 +182,7 @@ describe.each([
   });
 
   it('follows the path aliases of the configs a tsconfig.json extends, in the tree or a package, edited in place', async () => {
-    const directory = monorepo();
-    const api = path.join(directory, 'packages/api');
-    const aliased = 'packages/api/src/routes/aliased.ts';
-    fs.writeFileSync(path.join(api, 'src/names.ts'), "export const PAYROLL = 'payroll';\n");
-    fs.writeFileSync(
-      path.join(directory, aliased),
-      "import { PAYROLL } from '@names';\nimport boss from '../boss.js';\n\nexport const pay = () => boss.send(PAYROLL, {});\n",
-    );
+    const { directory, api, aliased } = monorepoWithAliasedSend();
     // The tsconfig.json itself never changes: only the configs it extends do, which no listed folder holds.
     const shared = path.join(directory, 'node_modules/@acme/tsconfig');
     fs.mkdirSync(shared, { recursive: true });
@@ -210,14 +212,7 @@ describe.each([
   });
 
   it('follows a config a tsconfig.json extends once the package that holds it is installed', async () => {
-    const directory = monorepo();
-    const api = path.join(directory, 'packages/api');
-    const aliased = 'packages/api/src/routes/aliased.ts';
-    fs.writeFileSync(path.join(api, 'src/names.ts'), "export const PAYROLL = 'payroll';\n");
-    fs.writeFileSync(
-      path.join(directory, aliased),
-      "import { PAYROLL } from '@names';\nimport boss from '../boss.js';\n\nexport const pay = () => boss.send(PAYROLL, {});\n",
-    );
+    const { directory, api, aliased } = monorepoWithAliasedSend();
     fs.writeFileSync(
       path.join(api, 'tsconfig.json'),
       JSON.stringify({ extends: ['@acme/tsconfig/paths.json', './tsconfig.base.json'] }),
