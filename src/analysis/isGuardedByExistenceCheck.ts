@@ -32,20 +32,27 @@ export function isGuardedByExistenceCheck(source: SourceFile, call: TSESTree.Nod
   };
   // What each condition is when the queue exists: the call must sit where that value does not lead.
   const whenExists = (condition: TSESTree.Node): Truth => truthWhenQueueExists(source, condition, namesQueue);
+  // The last check this call's walk read, and its answer: a walk stops at a check that reads the name,
+  // whose answer for this name is then already known.
+  const lastRead: { child?: TSESTree.Node; guarded: boolean } = { guarded: false };
   const check: Check = (node, child) => {
     nameRead = false;
-    const guarded = guardsFrom(node, child, whenExists);
-    return { guarded, nameRead };
+    lastRead.child = child;
+    lastRead.guarded = guardsFrom(node, child, whenExists);
+    return { guarded: lastRead.guarded, nameRead };
   };
   let known = nameFreeChecks.get(source);
   if (!known) nameFreeChecks.set(source, (known = new WeakMap()));
   for (let child: TSESTree.Node | undefined = call; child;) {
+    lastRead.child = undefined;
     const above = nameFreeChecksAbove(child, check, known);
     if (above.guarded) return true;
     if (!above.readsName) return false;
-    // A check that reads the name is read for each call that reaches it.
-    if (guardsFrom(above.readsName.parent!, above.readsName, whenExists)) return true;
-    child = above.readsName.parent;
+    // A check that reads the name is read for each call that reaches it: once, by this walk or here.
+    const { readsName } = above;
+    if (lastRead.child === readsName ? lastRead.guarded : guardsFrom(readsName.parent!, readsName, whenExists))
+      return true;
+    child = readsName.parent;
   }
   return false;
 }
