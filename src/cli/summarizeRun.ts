@@ -18,10 +18,10 @@ function plural(count: number, noun: string): string {
 }
 
 /**
- * The closing report on stderr: one line of counts that tells rewritten, left for you, skipped
- * (syntax error; nested too deeply, when any is), type tests left alone and failed apart, then one line per file that needs a look and
- * per package whose files import the helpers' package and whose package.json lacks it. Paths are
- * relative to the working directory.
+ * The closing report on stderr: one line of counts that tells rewritten, left for you, skipped (syntax
+ * error; nested too deeply, when any is), type tests left alone and failed apart, then one line per file
+ * that needs a look and per package whose files import the helpers' package and whose package.json
+ * lacks it. Paths are relative to the working directory.
  */
 export function summarizeRun({ scanned, outcomes, gaps, notWritten }: RunSummary): string {
   const count = (status: FileOutcome['status']) => outcomes.filter((outcome) => outcome.status === status).length;

@@ -22,9 +22,9 @@ export async function readQueue(call: QueueCall, name: string): Promise<StoredQu
  *
  * On 10.x this reads only the given options' columns, each under the key getQueue gives it, through the
  * instance's own `executeSql` (a custom `db` included; pg-boss's own gets it as a named statement, see
- * runStatement), and the same type parsers turn them into the same values. 10.x's getQueue selects all ten columns and parses two timestamps into Dates: on an
- * existing queue it cost more than plain createQueue, and it was the one statement the helper sends
- * there. Its name check needs no copy here: a queue found was created by a createQueue that accepted
+ * runStatement), and the same type parsers turn them into the same values. 10.x's getQueue selects all
+ * ten columns and parses two timestamps into Dates: on an existing queue it cost more than plain
+ * createQueue, and it was the one statement the helper sends there. Its name check needs no copy here: a queue found was created by a createQueue that accepted
  * its name, and an absent one goes to the installed createQueue, which checks it.
  *
  * The whole row is read (getQueue) where it is acted on rather than compared: `onDrift: 'update'` (10.x
