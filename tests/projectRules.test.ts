@@ -232,6 +232,25 @@ describe.each([
     ]);
   });
 
+  it('follows a config a solution-style tsconfig.json references once it is written', async () => {
+    const { directory, api, aliased } = monorepoWithAliasedSend();
+    fs.writeFileSync(
+      path.join(api, 'tsconfig.json'),
+      JSON.stringify({ files: [], references: [{ path: './tsconfig.app.json' }] }),
+    );
+    // The referenced config is not there yet: TypeScript resolves nothing by it, so nothing is reported.
+    const eslint = createESLint(directory);
+    expect(reports(directory, await eslint.lintFiles([aliased]))).toEqual([]);
+
+    fs.writeFileSync(
+      path.join(api, 'tsconfig.app.json'),
+      JSON.stringify({ compilerOptions: { paths: { '@names': ['./src/names.ts'] } }, include: ['src'] }),
+    );
+    expect(reports(directory, await eslint.lintFiles([aliased]))).toEqual([
+      `${aliased}:4:26 pg-boss/no-undeclared-queue`,
+    ]);
+  });
+
   it('follows a config a tsconfig.json extends once the package that holds it is installed', async () => {
     const { directory, api, aliased } = monorepoWithAliasedSend();
     fs.writeFileSync(

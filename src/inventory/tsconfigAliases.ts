@@ -62,8 +62,6 @@ export class TsconfigAliases {
   private configOf(config: string): ReadConfig {
     let read = this.configs.get(config);
     if (!read) {
-      // A referenced config may not be there: stamped as looked for, so its creation is seen.
-      this.fileSource.readSettings(config);
       // Only what reading this config added: findTsconfig's looks for a tsconfig.json in every folder
       // above a file are the listing's to watch, through the folders' times.
       const before = this.cache.size;
