@@ -211,6 +211,46 @@ describe.each([
     expect(reports(directory, await eslint.lintFiles([aliased]))).toEqual([]);
   });
 
+  it('follows the path aliases of a config a solution-style tsconfig.json references, edited in place', async () => {
+    const { directory, api, aliased } = monorepoWithAliasedSend();
+    // The tsconfig.json compiles nothing itself; the referenced config, which no listed name shows, does.
+    fs.writeFileSync(
+      path.join(api, 'tsconfig.json'),
+      JSON.stringify({ files: [], references: [{ path: './tsconfig.app.json' }] }),
+    );
+    const appConfig = path.join(api, 'tsconfig.app.json');
+    // An alias to a file that is not there: the queue's name is unknown, so nothing is reported.
+    const aliasTo = (target: string) =>
+      JSON.stringify({ compilerOptions: { paths: { '@names': [`./src/${target}`] } }, include: ['src'] });
+    fs.writeFileSync(appConfig, aliasTo('nameless.ts'));
+    const eslint = createESLint(directory);
+    expect(reports(directory, await eslint.lintFiles([aliased]))).toEqual([]);
+
+    fs.writeFileSync(appConfig, aliasTo('names.ts'));
+    expect(reports(directory, await eslint.lintFiles([aliased]))).toEqual([
+      `${aliased}:4:26 pg-boss/no-undeclared-queue`,
+    ]);
+  });
+
+  it('follows a config a solution-style tsconfig.json references once it is written', async () => {
+    const { directory, api, aliased } = monorepoWithAliasedSend();
+    fs.writeFileSync(
+      path.join(api, 'tsconfig.json'),
+      JSON.stringify({ files: [], references: [{ path: './tsconfig.app.json' }] }),
+    );
+    // The referenced config is not there yet: TypeScript resolves nothing by it, so nothing is reported.
+    const eslint = createESLint(directory);
+    expect(reports(directory, await eslint.lintFiles([aliased]))).toEqual([]);
+
+    fs.writeFileSync(
+      path.join(api, 'tsconfig.app.json'),
+      JSON.stringify({ compilerOptions: { paths: { '@names': ['./src/names.ts'] } }, include: ['src'] }),
+    );
+    expect(reports(directory, await eslint.lintFiles([aliased]))).toEqual([
+      `${aliased}:4:26 pg-boss/no-undeclared-queue`,
+    ]);
+  });
+
   it('follows a config a tsconfig.json extends once the package that holds it is installed', async () => {
     const { directory, api, aliased } = monorepoWithAliasedSend();
     fs.writeFileSync(

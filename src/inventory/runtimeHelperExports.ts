@@ -7,6 +7,7 @@ import { getStaticPropertyName } from '../util/getStaticPropertyName';
 import { resolveIdentifier } from '../util/scope';
 import { skipTransparentWrappers } from '../util/skipTransparentWrappers';
 import type { SourceFile } from '../util/sourceFile';
+import { dependenciesFirst } from './dependenciesFirst';
 import { escapeRegExp } from './escapeRegExp';
 import { importedBinding, isReassigned, type Imported } from './importedBinding';
 import type { ProjectModules } from './projectModules';
@@ -32,8 +33,12 @@ interface Reading {
   readonly stack: string[];
   /** The modules whose reads saw each module's exports: read again when those change. */
   readonly readers: Map<string, Set<string>>;
+  /** The modules whose exports each module's reads saw: the modules it depends on. */
+  readonly seen: Map<string, Set<string>>;
   /** The modules to read (again). */
   readonly queue: Set<string>;
+  /** The modules read at least once. */
+  readonly read: Set<string>;
 }
 
 /**
@@ -234,18 +239,37 @@ export class RuntimeHelperExports {
     let readers = reading.readers.get(file);
     if (!readers) reading.readers.set(file, (readers = new Set()));
     readers.add(reader);
+    let seen = reading.seen.get(reader);
+    if (!seen) reading.seen.set(reader, (seen = new Set()));
+    seen.add(file);
     return exports;
   }
 
   /** Reads `file`'s exports and those of every module they depend on, until none changes. */
   private readTogether(file: string): HelperExports {
-    const reading: Reading = { stack: [], readers: new Map(), queue: new Set([file]) };
+    const reading: Reading = {
+      stack: [],
+      readers: new Map(),
+      seen: new Map(),
+      queue: new Set([file]),
+      read: new Set(),
+    };
     this.reading = reading;
     this.found.set(file, NONE);
-    // A set visits what is added while it is walked: a module queued again after its read is read again.
-    for (const next of reading.queue) {
-      reading.queue.delete(next);
-      this.read(next);
+    // Every module is read once first, those left for later past MAX_DEPTH too: the reads show what each
+    // depends on. Then the changed ones are read again in sweeps, each module after those it depends on,
+    // so a change reaches all its readers within a sweep but along a cycle's way back, which waits for
+    // the next. Read one at a time as queued, a cycle changed at many of its modules passed each change
+    // round it alone, and the reads grew with the square of the changes.
+    while (reading.queue.size > 0) {
+      const unread = [...reading.queue].filter((module) => !reading.read.has(module));
+      for (const next of unread) {
+        reading.queue.delete(next);
+        this.read(next);
+      }
+      if (unread.length > 0) continue;
+      for (const next of dependenciesFirst(reading.read, reading.seen).keys())
+        if (reading.queue.delete(next)) this.read(next);
     }
     this.reading = undefined;
     return this.found.get(file)!;
@@ -257,6 +281,7 @@ export class RuntimeHelperExports {
     reading.stack.push(file);
     const exports = this.readExports(file);
     reading.stack.pop();
+    reading.read.add(file);
     if (!sameExports(exports, this.found.get(file)!)) {
       this.found.set(file, exports);
       for (const reader of reading.readers.get(file) ?? []) reading.queue.add(reader);

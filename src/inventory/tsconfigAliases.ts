@@ -19,31 +19,56 @@ function loadGetTsconfig(): typeof GetTsconfig {
  * The `compilerOptions.paths` and `baseUrl` aliases of the nearest tsconfig.json, as TypeScript applies
  * them (`@queue/queue` → `src/infra/queue/queue`). get-tsconfig reads the file (comments, trailing commas)
  * and follows its `extends`, relative files and packages alike, and matches the patterns.
+ *
+ * A solution-style tsconfig.json (Vite's and Angular's templates, Nx) compiles nothing itself
+ * (`"files": []`) and lists the configs that do in `references`: a file it does not cover takes the
+ * aliases of the referenced config that does, as TypeScript's language server picks that config's
+ * project for the file, then the solution's own, which bundlers such as Vite read.
  */
 export class TsconfigAliases {
   /** get-tsconfig's own memory of the files and folders it has looked at, for the life of one scan. */
   private readonly cache: GetTsconfig.Cache = new Map();
-  private readonly matchers = new Map<string, AliasMatcher>();
+  private readonly configs = new Map<string, ReadConfig>();
 
-  /** `fileSource` is told of every config read, those a tsconfig.json extends too, and of those looked for in vain. */
+  /** `fileSource` is told of every config read, those a tsconfig.json extends or references too, and of those looked for in vain. */
   constructor(private readonly fileSource: FileSource) {}
 
   /** The paths, without extension, that `specifier` may name from `fromFile`, in the order TypeScript tries them. */
   candidates(fromFile: string, specifier: string): string[] {
     const config = loadGetTsconfig().findTsconfig(path.dirname(fromFile), 'tsconfig.json', this.cache);
-    return config === undefined ? [] : this.matcherOf(config)(specifier);
+    if (config === undefined) return [];
+    const nearest = this.configOf(config);
+    const own = nearest.aliases(specifier);
+    if (nearest.references.length === 0 || nearest.covers(fromFile)) return own;
+    const covering = this.referenceCovering(nearest, fromFile, new Set([config]));
+    if (!covering) return own;
+    const referenced = covering.aliases(specifier);
+    return [...referenced, ...own.filter((candidate) => !referenced.includes(candidate))];
   }
 
-  private matcherOf(config: string): AliasMatcher {
-    let matcher = this.matchers.get(config);
-    if (!matcher) {
+  /** The first config `config` references, depth first, that covers `file`; `seen` breaks a cycle of references. */
+  private referenceCovering(config: ReadConfig, file: string, seen: Set<string>): ReadConfig | undefined {
+    for (const reference of config.references) {
+      if (seen.has(reference)) continue;
+      seen.add(reference);
+      const referenced = this.configOf(reference);
+      if (referenced.covers(file)) return referenced;
+      const deeper = this.referenceCovering(referenced, file, seen);
+      if (deeper) return deeper;
+    }
+    return undefined;
+  }
+
+  private configOf(config: string): ReadConfig {
+    let read = this.configs.get(config);
+    if (!read) {
       // Only what reading this config added: findTsconfig's looks for a tsconfig.json in every folder
       // above a file are the listing's to watch, through the folders' times.
       const before = this.cache.size;
-      this.matchers.set(config, (matcher = readMatcher(config, this.cache)));
+      this.configs.set(config, (read = readConfig(config, this.cache)));
       for (const file of filesLookedAt([...this.cache].slice(before))) this.fileSource.readSettings(file);
     }
-    return matcher;
+    return read;
   }
 }
 
@@ -62,24 +87,48 @@ function filesLookedAt(entries: ReadonlyArray<[string, unknown]>): string[] {
   });
 }
 
+/** One tsconfig.json as read. */
+interface ReadConfig {
+  readonly aliases: AliasMatcher;
+  /** The config files its `references` name (a folder names its tsconfig.json); empty for most configs. */
+  readonly references: readonly string[];
+  /** Whether its own `files`, `include` and `exclude` take `file` into the compilation. */
+  readonly covers: (file: string) => boolean;
+}
+
+const UNREADABLE: ReadConfig = { aliases: NO_ALIASES, references: [], covers: () => false };
+
 /**
- * The aliases of one tsconfig.json. When a `paths` pattern matches but none of its targets exists,
- * TypeScript still tries `baseUrl`: its candidate comes last. A config that cannot be read (an `extends`
- * that is not there, a `paths` target TypeScript rejects) gives none, as TypeScript resolves nothing by it.
+ * One tsconfig.json. When a `paths` pattern matches but none of its targets exists, TypeScript still
+ * tries `baseUrl`: its candidate comes last. A config that cannot be read (not there, an `extends` that
+ * is not there, a `paths` target TypeScript rejects) gives nothing, as TypeScript resolves nothing by it.
  */
-function readMatcher(config: string, cache: GetTsconfig.Cache): AliasMatcher {
+function readConfig(config: string, cache: GetTsconfig.Cache): ReadConfig {
+  let parsed: GetTsconfig.TsConfigResult;
   let matchPaths: AliasMatcher | null;
-  let baseUrl: string | undefined;
   try {
     const { parseTsconfig, createPathsMatcher } = loadGetTsconfig();
-    const parsed = { path: config, config: parseTsconfig(config, cache) };
+    parsed = { path: config, config: parseTsconfig(config, cache) };
     matchPaths = createPathsMatcher(parsed);
-    const base = parsed.config.compilerOptions?.baseUrl;
-    baseUrl = base === undefined ? undefined : path.resolve(path.dirname(config), base);
   } catch {
-    return NO_ALIASES;
+    return UNREADABLE;
   }
-  if (!matchPaths) return NO_ALIASES;
+  const references = (parsed.config.references ?? []).map(({ path: reference }) => {
+    const named = path.resolve(path.dirname(config), reference);
+    return named.endsWith('.json') ? named : path.join(named, 'tsconfig.json');
+  });
+  const base = parsed.config.compilerOptions?.baseUrl;
+  const baseUrl = base === undefined ? undefined : path.resolve(path.dirname(config), base);
+  let covers: GetTsconfig.FileMatcher | undefined;
+  return {
+    aliases: matchPaths ? withBaseUrl(matchPaths, baseUrl) : NO_ALIASES,
+    references,
+    // Built on the first question: only a solution-style config is asked.
+    covers: (file) => (covers ??= loadGetTsconfig().createFilesMatcher(parsed))(file) !== undefined,
+  };
+}
+
+function withBaseUrl(matchPaths: AliasMatcher, baseUrl: string | undefined): AliasMatcher {
   return (specifier) => {
     const candidates = matchPaths(specifier).map((candidate) => path.resolve(candidate));
     const fromBaseUrl = baseUrl === undefined ? undefined : path.resolve(baseUrl, specifier);

@@ -528,6 +528,34 @@ export class Jobs {
     expect(inventory.problems).toEqual([]);
   });
 
+  // Vite's, Angular's and Nx's templates write a solution-style tsconfig.json: it compiles nothing itself and
+  // references the configs that do, and the aliases live in those. A wrapper imported through one was not
+  // followed, so its caller's queue stayed undecided.
+  it('follows the aliases of the referenced config that covers a file under a solution-style tsconfig', () => {
+    const enqueue = (folder: string) =>
+      `${boss}export const enqueue = (name: string) => boss.send(name, {});\n// ${folder}\n`;
+    const { code, inventory } = scan({
+      'tsconfig.json':
+        '{\n  "files": [],\n  "references": [{ "path": "./tsconfig.app.json" }, { "path": "./tsconfig.worker.json" }],\n}\n',
+      'tsconfig.app.json': '{ "compilerOptions": { "paths": { "@/*": ["./src/*"] } }, "include": ["src"] }\n',
+      'tsconfig.worker.json': '{ "compilerOptions": { "paths": { "@/*": ["./worker/*"] } }, "include": ["worker"] }\n',
+      'src/jobs/enqueue.ts': enqueue('src'),
+      'src/routes/reports.ts':
+        "import { enqueue } from '@/jobs/enqueue';\nexport const report = () => enqueue('reports');\n",
+      'worker/jobs/enqueue.ts': enqueue('worker'),
+      'worker/digest.ts': `import { enqueue } from '@/jobs/enqueue';\n${boss}await boss.createQueue('digest');\nawait enqueue('digest');\n`,
+    });
+    expect(code).toBe(1);
+    expect(inventory.queues.map(({ name, declared }) => [name, declared])).toEqual([
+      ['digest', true],
+      ['reports', false],
+    ]);
+    const undeclared = inventory.problems.filter(({ kind }) => kind === 'undeclared');
+    expect(undeclared.map(({ queue, locations }) => [queue, locations])).toEqual([
+      ['reports', [{ file: 'src/routes/reports.ts', line: 2, column: 29 }]],
+    ]);
+  });
+
   // timgit/pg-boss test/hooks.ts exports `const ctx = { schema: '' }` and sets ctx.schema before each test.
   it('does not trust a const object that is changed in place, here or where it is imported', () => {
     const { inventory } = scan({
