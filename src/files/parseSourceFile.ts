@@ -1,5 +1,6 @@
 import type { parseForESLint as ParseForESLint } from '@typescript-eslint/parser';
 import type { SourceFile } from '../util/sourceFile';
+import { walkNodes } from '../util/walkNodes';
 import { NO_LIBRARY_GLOBALS, parseWithOxc } from './parseWithOxc';
 
 /** The parser, loaded at the first parse: with TypeScript it takes most of a second, which a run without files to parse never pays. */
@@ -53,8 +54,8 @@ export function parserFor(filePath: string): 'ts' | 'tsx' {
 }
 
 /**
- * Parses a file into the shapes ESLint gives the rule (ESTree, tokens, scope analysis), so the codemod
- * and the rule analyse the same tree. `.cjs`/`.cts` are scripts, as ESLint's `commonjs` source type.
+ * Parses a file into the shapes ESLint gives the rule (ESTree, tokens, scope analysis, `parent` set on
+ * every node), so the codemod and the rule analyse the same tree. `.cjs`/`.cts` are scripts, as ESLint's `commonjs` source type.
  * oxc parses it when it can (`parseWithOxc`); typescript-estree, the parser the rule runs under, when oxc
  * is not available or finds a syntax error, so that parser's verdict and words decide what is skipped.
  */
@@ -84,6 +85,8 @@ function parseWithTypeScriptEstree(
       comment: true,
       lib: NO_LIBRARY_GLOBALS,
     });
+    // oxc's tree gets its parents in the walk that settles it; typescript-estree's gets them here.
+    walkNodes(ast, () => {});
     return { text, ast, scopeManager };
   } catch (error) {
     const { lineNumber, column, message } = error as { lineNumber?: number; column?: number; message?: string };

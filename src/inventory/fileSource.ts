@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import { collectFiles, type UnreadableDirectory } from '../files/collectFiles';
 import { parseSourceFile } from '../files/parseSourceFile';
 import type { SourceFile } from '../util/sourceFile';
-import { walkNodes } from '../util/walkNodes';
 
 /**
  * Where a scan gets its files, their texts and their parses. The command reads the disk afresh on every
@@ -37,10 +36,6 @@ export const diskFileSource: FileSource = {
   list: collectFiles,
   read: (file) => fs.readFileSync(file, 'utf8'),
   peek: (file) => fs.readFileSync(file, 'utf8'),
-  parse(file, text) {
-    const source = parseSourceFile(text, file);
-    walkNodes(source.ast, () => {});
-    return source;
-  },
+  parse: (file, text) => parseSourceFile(text, file),
   readSettings: () => {},
 };

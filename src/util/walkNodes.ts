@@ -10,17 +10,23 @@ export function walkNodes(root: TSESTree.Node, visit: (node: TSESTree.Node) => v
   while (stack.length > 0) {
     const node = stack.pop()!;
     visit(node);
+    // Children go on the stack last first, so the first comes off first; pushed straight from the node's
+    // fields, as a walk of every parsed file allocated an array per node otherwise.
+    const fields = node as unknown as Record<string, unknown>;
     const keys = visitorKeys[node.type] ?? [];
-    const children: TSESTree.Node[] = [];
-    for (const key of keys) {
-      const value = (node as unknown as Record<string, unknown>)[key];
-      for (const child of Array.isArray(value) ? value : [value]) {
-        if (child && typeof child === 'object' && 'type' in child) {
-          (child as { parent: TSESTree.Node }).parent = node;
-          children.push(child as TSESTree.Node);
-        }
-      }
+    for (let key = keys.length - 1; key >= 0; key--) {
+      const value = fields[keys[key]!];
+      if (Array.isArray(value)) {
+        for (let index = value.length - 1; index >= 0; index--) push(stack, value[index], node);
+      } else push(stack, value, node);
     }
-    for (let index = children.length - 1; index >= 0; index--) stack.push(children[index]!);
+  }
+}
+
+function push(stack: TSESTree.Node[], child: unknown, parent: TSESTree.Node): void {
+  if (child && typeof child === 'object' && 'type' in child) {
+    const node = child as TSESTree.Node;
+    node.parent = parent;
+    stack.push(node);
   }
 }

@@ -4,7 +4,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseForESLint } from '@typescript-eslint/parser';
-import { AST_TOKEN_TYPES } from '@typescript-eslint/types';
+import { AST_TOKEN_TYPES, type TSESTree } from '@typescript-eslint/types';
+import { visitorKeys } from '@typescript-eslint/visitor-keys';
 import { describe, expect, it } from 'vitest';
 import { parseSourceFile, parserFor } from '../../src/files/parseSourceFile';
 import { NO_LIBRARY_GLOBALS, parseWithOxc } from '../../src/files/parseWithOxc';
@@ -163,4 +164,29 @@ describe('oxc gives the tree typescript-estree gives', () => {
   it('leaves a file with a syntax error to typescript-estree', () => {
     expect(parseWithOxc('boss.createQueue("a" "b");', 'file.ts', false, 'module')).toBeUndefined();
   });
+});
+
+/** Nodes whose `parent` is not the node that holds them, read without walkNodes (which would set it). */
+function misparented(node: TSESTree.Node): string[] {
+  return (visitorKeys[node.type] ?? []).flatMap((key) => {
+    const value = (node as unknown as Record<string, unknown>)[key];
+    return (Array.isArray(value) ? value : [value]).flatMap((child: TSESTree.Node | null | undefined) => {
+      if (!child || typeof child !== 'object' || !('type' in child)) return [];
+      return [...(child.parent === node ? [] : [`${child.type} at ${child.range.join('-')}`]), ...misparented(child)];
+    });
+  });
+}
+
+// The inventory reads `parent` on the trees it is handed (FileSource.parse), whichever parser made them.
+describe('parseSourceFile sets every parent', () => {
+  it.each(files.slice(0, 5))('by oxc: $title', ({ file, code }) => {
+    expect(misparented(parseSourceFile(code, file).ast)).toEqual([]);
+  });
+
+  it.each(leftToTypeScriptEstree.filter(({ file }) => ['html-open-comment.cjs', 'jsx-text-entity.jsx'].includes(file)))(
+    'by typescript-estree: $file',
+    ({ file, code }) => {
+      expect(misparented(parseSourceFile(code, file).ast)).toEqual([]);
+    },
+  );
 });
