@@ -1,0 +1,59 @@
+import pg from 'pg';
+import { afterEach, describe, expect, it } from 'vitest';
+import { safeCreateQueue } from '../../src/runtime';
+import { newSchemaName, useBosses } from '../support/bossFactory';
+import { useTestDatabase } from '../support/database';
+
+const SERVER_CONNECTIONS = 3;
+const INSTANCES = 6;
+const QUEUES = 8;
+
+const database = useTestDatabase('create_lock_shared');
+
+/**
+ * A pooler in transaction mode (PgBouncer) lends each client one of a few server connections for as long
+ * as a transaction or a statement runs. Here the instances share one pg pool of that size the same way:
+ * each instance's statements check a connection out of it for as long as they run, and the create lock's
+ * transaction holds one for as long as it is open.
+ */
+function shareConnections(boss: { getDb(): unknown }, shared: pg.Pool): void {
+  const db = boss.getDb() as { pool: pg.Pool };
+  const own = db.pool;
+  void own.end();
+  db.pool = Object.assign(Object.create(null) as object, {
+    options: { max: 10 },
+    ending: false,
+    connect: () => shared.connect(),
+    query: (text: string, values?: unknown[]) => shared.query(text, values),
+    on: () => undefined,
+    end: async () => {},
+  }) as pg.Pool;
+}
+
+describe('pg-boss 10.4.2: the create lock on server connections shared by more instances than there are', () => {
+  const bosses = useBosses('10.4.2', database);
+  let shared: pg.Pool | undefined;
+  afterEach(async () => {
+    await bosses.stopAll();
+    await shared?.end();
+  });
+
+  // Waiting for the lock once held a server connection for the whole wait: with more waiting instances
+  // than connections, the holder's own create found none free and every call ran into its bound.
+  it('declares every queue of every instance, waiting for the lock without holding a connection', async () => {
+    const schema = newSchemaName();
+    const instances = [];
+    for (let index = 0; index < INSTANCES; index++) instances.push(await bosses.start(schema, { max: 10 }));
+    shared = new pg.Pool({ connectionString: database().url, max: SERVER_CONNECTIONS });
+    for (const boss of instances) shareConnections(boss, shared);
+
+    const names = Array.from({ length: QUEUES }, (_, index) => `shared_${index}`);
+    const results = await Promise.allSettled(
+      instances.flatMap((boss) => names.map((name) => safeCreateQueue(boss, name, {}, { timeoutMs: 10_000 }))),
+    );
+
+    expect(results.filter((result) => result.status === 'rejected')).toEqual([]);
+    const rows = await database().query(`SELECT name FROM ${schema}.queue WHERE name LIKE 'shared\\_%'`);
+    expect(rows).toHaveLength(QUEUES);
+  });
+});
