@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { safeCreateQueue } from '../../src/runtime';
 import { newSchemaName, useBosses } from '../support/bossFactory';
 import { useTestDatabase } from '../support/database';
+import type { TestBoss } from '../support/pgBossVersions';
 
 const SERVER_CONNECTIONS = 3;
 const INSTANCES = 6;
@@ -16,18 +17,26 @@ const database = useTestDatabase('create_lock_shared');
  * each instance's statements check a connection out of it for as long as they run, and the create lock's
  * transaction holds one for as long as it is open.
  */
-function shareConnections(boss: { getDb(): unknown }, shared: pg.Pool): void {
-  const db = boss.getDb() as { pool: pg.Pool };
+function shareConnections(boss: TestBoss, shared: pg.Pool): Promise<void> {
+  const db = (boss as unknown as { getDb(): { pool: PoolFace } }).getDb();
   const own = db.pool;
-  void own.end();
-  db.pool = Object.assign(Object.create(null) as object, {
+  // What pg-boss 10 and the helper use of a pool; `end` is left to the test, which owns the shared one.
+  db.pool = {
     options: { max: 10 },
     ending: false,
     connect: () => shared.connect(),
     query: (text: string, values?: unknown[]) => shared.query(text, values),
-    on: () => undefined,
     end: async () => {},
-  }) as pg.Pool;
+  };
+  return own.end();
+}
+
+interface PoolFace {
+  options: { max: number };
+  ending: boolean;
+  connect(): Promise<pg.PoolClient>;
+  query(text: string, values?: unknown[]): Promise<pg.QueryResult>;
+  end(): Promise<void>;
 }
 
 describe('pg-boss 10.4.2: the create lock on server connections shared by more instances than there are', () => {
@@ -45,7 +54,7 @@ describe('pg-boss 10.4.2: the create lock on server connections shared by more i
     const instances = [];
     for (let index = 0; index < INSTANCES; index++) instances.push(await bosses.start(schema, { max: 10 }));
     shared = new pg.Pool({ connectionString: database().url, max: SERVER_CONNECTIONS });
-    for (const boss of instances) shareConnections(boss, shared);
+    await Promise.all(instances.map((boss) => shareConnections(boss, shared!)));
 
     const names = Array.from({ length: QUEUES }, (_, index) => `shared_${index}`);
     const results = await Promise.allSettled(
