@@ -14,7 +14,7 @@ const LOCK_SLICE_MS = 50;
  * The pause between two attempts is random up to a bound that doubles from 10 ms to this, so that waiting
  * processes spread out rather than retry in step. Behind a pooler the pauses are what leaves the holder a
  * server connection; in a boot storm of 20 processes, few attempts still keep the lock passing at once
- * (a bound of 100 ms made the storm about 1.15× as long as one wait without slices, from the polling).
+ * (a bound of 100 ms made the storm 1.10× and 1.14× as long as one wait without attempts, from the polling).
  */
 const MAX_PAUSE_MS = 400;
 
