@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
-import { safeCreateQueue } from '../../src/runtime';
+import { QueueTimeoutError, safeCreateQueue } from '../../src/runtime';
 import { newSchemaName, useBosses } from '../support/bossFactory';
 import { useTestDatabase } from '../support/database';
 import type { TestBoss } from '../support/pgBossVersions';
@@ -45,6 +45,7 @@ describe('pg-boss 10.4.2: the create lock on server connections shared by more i
   afterEach(async () => {
     await bosses.stopAll();
     await shared?.end();
+    shared = undefined;
   });
 
   // Waiting for the lock once held a server connection for the whole wait: with more waiting instances
@@ -64,5 +65,26 @@ describe('pg-boss 10.4.2: the create lock on server connections shared by more i
     expect(results.filter((result) => result.status === 'rejected')).toEqual([]);
     const rows = await database().query(`SELECT name FROM ${schema}.queue WHERE name LIKE 'shared\\_%'`);
     expect(rows).toHaveLength(QUEUES);
+  });
+
+  // Between attempts the connection is back in the pool; the attempts still end by the call's bound.
+  it('ends at its bound, naming the lock, while another process holds the lock throughout', async () => {
+    const schema = newSchemaName();
+    const boss = await bosses.start(schema, { max: 3 });
+    const holder = new pg.Client({ connectionString: database().url });
+    await holder.connect();
+    try {
+      await holder.query('BEGIN');
+      await holder.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`pg-boss-create-queue:${schema}`]);
+      const error = await safeCreateQueue(boss, 'held', {}, { timeoutMs: 1_500 }).catch((reason: unknown) => reason);
+      expect(error).toBeInstanceOf(QueueTimeoutError);
+      expect(error).toMatchObject({
+        waitedFor: `the create lock of schema "${schema}" (held by another process's createQueue)`,
+        cause: { code: '55P03' },
+      });
+    } finally {
+      await holder.end();
+    }
+    await expect(safeCreateQueue(boss, 'held')).resolves.toMatchObject({ status: 'created' });
   });
 });
