@@ -1,0 +1,92 @@
+import pg from 'pg';
+import { afterEach, describe, expect, it } from 'vitest';
+import { QueueTimeoutError, safeCreateQueue } from '../../src/runtime';
+import { newSchemaName, useBosses } from '../support/bossFactory';
+import { useTestDatabase } from '../support/database';
+import type { TestBoss } from '../support/pgBossVersions';
+
+const SERVER_CONNECTIONS = 3;
+const INSTANCES = 6;
+const QUEUES = 8;
+
+const database = useTestDatabase('create_lock_shared');
+
+/**
+ * A pooler in transaction mode (PgBouncer) lends each client one of a few server connections for as long
+ * as a transaction or a statement runs. Here the instances share one pg pool of that size the same way:
+ * each instance's statements check a connection out of it for as long as they run, and the create lock's
+ * transaction holds one for as long as it is open.
+ */
+function shareConnections(boss: TestBoss, shared: pg.Pool): Promise<void> {
+  const db = (boss as unknown as { getDb(): { pool: PoolFace } }).getDb();
+  const own = db.pool;
+  // What pg-boss 10 and the helper use of a pool; `end` is left to the test, which owns the shared one.
+  db.pool = {
+    options: { max: 10 },
+    ending: false,
+    connect: () => shared.connect(),
+    query: (text: string, values?: unknown[]) => shared.query(text, values),
+    end: async () => {},
+  };
+  return own.end();
+}
+
+interface PoolFace {
+  options: { max: number };
+  ending: boolean;
+  connect(): Promise<pg.PoolClient>;
+  query(text: string, values?: unknown[]): Promise<pg.QueryResult>;
+  end(): Promise<void>;
+}
+
+describe('pg-boss 10.4.2: the create lock on server connections shared by more instances than there are', () => {
+  const bosses = useBosses('10.4.2', database);
+  let shared: pg.Pool | undefined;
+  afterEach(async () => {
+    await bosses.stopAll();
+    await shared?.end();
+    shared = undefined;
+  });
+
+  // Waiting for the lock once held a server connection for the whole wait: with more waiting instances
+  // than connections, the holder's own create found none free and every call ran into its bound.
+  it('declares every queue of every instance, waiting for the lock without holding a connection', async () => {
+    const schema = newSchemaName();
+    const instances = [];
+    for (let index = 0; index < INSTANCES; index++) instances.push(await bosses.start(schema, { max: 10 }));
+    shared = new pg.Pool({ connectionString: database().url, max: SERVER_CONNECTIONS });
+    await Promise.all(instances.map((boss) => shareConnections(boss, shared!)));
+
+    const names = Array.from({ length: QUEUES }, (_, index) => `shared_${index}`);
+    const results = await Promise.allSettled(
+      instances.flatMap((boss) => names.map((name) => safeCreateQueue(boss, name, {}, { timeoutMs: 10_000 }))),
+    );
+
+    expect(results.filter((result) => result.status === 'rejected')).toEqual([]);
+    const rows = await database().query(`SELECT name FROM ${schema}.queue WHERE name LIKE 'shared\\_%'`);
+    expect(rows).toHaveLength(QUEUES);
+  });
+
+  // Between attempts the connection is back in the pool; the attempts still end by the call's bound.
+  it('ends at its bound while another process holds the lock throughout', async () => {
+    const schema = newSchemaName();
+    const boss = await bosses.start(schema, { max: 3 });
+    const holder = new pg.Client({ connectionString: database().url });
+    await holder.connect();
+    try {
+      await holder.query('BEGIN');
+      await holder.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`pg-boss-create-queue:${schema}`]);
+      const error = await safeCreateQueue(boss, 'held', {}, { timeoutMs: 1_500 }).catch((reason: unknown) => reason);
+      // The last attempt ends with the bound, so the step named is the lock's or the create's around it,
+      // whichever the bound's timer reaches first.
+      expect(error).toBeInstanceOf(QueueTimeoutError);
+      expect([
+        `the create lock of schema "${schema}" (held by another process's createQueue)`,
+        'createQueue("held")',
+      ]).toContain((error as QueueTimeoutError).waitedFor);
+    } finally {
+      await holder.end();
+    }
+    await expect(safeCreateQueue(boss, 'held')).resolves.toMatchObject({ status: 'created' });
+  });
+});
