@@ -14,6 +14,31 @@ export interface UnreadableDirectory {
 }
 
 /**
+ * What a listing sees of the disk on its way, handed to a caller that watches the tree for changes
+ * (src/project/projectFiles.ts), so that it need not walk the folders and stat the files a second time.
+ */
+export interface ListingWatch {
+  /**
+   * Each folder below a directory given, that directory too (links not followed, SKIPPED_DIRECTORIES
+   * skipped), with its modification time taken before it was read: a file added while the tree is walked
+   * changes it again. `entries` is undefined for a folder that could not be read. When watched, the folders
+   * are walked before git is asked, and inside a git work tree for this alone (git's list decides the files).
+   */
+  folder(folder: string, mtimeMs: number | undefined, entries: readonly fs.Dirent[] | undefined): void;
+  /** Each listed file's stat (links followed), taken when the list was made, before anything reads the file. */
+  file(file: string, stat: fs.Stats): void;
+}
+
+/** A folder the walk read, with its path relative to the walked root (`/`-separated, ending in `/`). */
+interface WalkedFolder {
+  readonly directory: string;
+  readonly relative: string;
+  readonly entries: readonly fs.Dirent[];
+  /** Why the folder could not be read, when it could not. */
+  readonly unreadable?: string;
+}
+
+/**
  * The files under `paths` with one of `extensions`, never below node_modules. For each directory given,
  * git decides what is ignored when that directory is inside a git work tree (every .gitignore, nested
  * ones too, wherever the command was started); elsewhere every file is taken. A file named explicitly
@@ -23,12 +48,13 @@ export interface UnreadableDirectory {
  * once, see onePathPerFile.
  *
  * A subdirectory that cannot be listed is passed to `onUnreadableDirectory` and the walk goes on;
- * without that callback it throws, as a missing path always does.
+ * without that callback it throws, as a missing path always does. `watch` is told what the listing saw.
  */
 export function collectFiles(
   paths: readonly string[],
   extensions: ReadonlySet<string>,
   onUnreadableDirectory?: (problem: UnreadableDirectory) => void,
+  watch?: ListingWatch,
 ): string[] {
   const report =
     onUnreadableDirectory ??
@@ -47,12 +73,14 @@ export function collectFiles(
     // than listing them.
     const root = path.resolve(given);
     const prefix = root.endsWith(path.sep) ? root : root + path.sep;
-    for (const relative of listWithGit(root, report) ?? walk(root, '', report)) {
+    // Watched, the folders are walked (and timed) before git lists the files: see ListingWatch.
+    const walked = watch && walkFolders(root, watch);
+    for (const relative of listWithGit(root, report) ?? filesIn(walked ?? walkFolders(root), report)) {
       if (extensions.has(path.posix.extname(relative).slice(1)) && !SKIPPED_DIRECTORY.test(relative))
         files.add(prefix + (path.sep === '/' ? relative : relative.replaceAll('/', path.sep)));
     }
   }
-  return onePathPerFile([...files].sort());
+  return onePathPerFile([...files].sort(), watch);
 }
 
 /**
@@ -65,11 +93,14 @@ export function collectFiles(
  * nothing (a file system that gives every file the same number) all paths share one group and each is
  * resolved: slower, never wrong.
  */
-function onePathPerFile(sorted: readonly string[]): string[] {
+function onePathPerFile(sorted: readonly string[], watch: ListingWatch | undefined): string[] {
   const byIdentity = new Map<string, string[]>();
+  const stats = new Map<string, fs.Stats>();
   for (const file of sorted) {
-    const identity = fileIdentity(file);
-    if (identity === undefined) continue;
+    const stat = statOf(file);
+    if (stat === undefined) continue;
+    stats.set(file, stat);
+    const identity = `${stat.dev}:${stat.ino}`;
     const paths = byIdentity.get(identity);
     if (paths) paths.push(file);
     else byIdentity.set(identity, [file]);
@@ -88,14 +119,14 @@ function onePathPerFile(sorted: readonly string[]): string[] {
     }
     kept.push(...byRealPath.values());
   }
+  if (watch) for (const file of kept) watch.file(file, stats.get(file)!);
   return kept.sort();
 }
 
-/** The device and inode a path leads to, following links; undefined when it leads nowhere. */
-function fileIdentity(file: string): string | undefined {
+/** What a path leads to, following links; undefined when it leads nowhere. */
+function statOf(file: string): fs.Stats | undefined {
   try {
-    const stat = fs.statSync(file, { throwIfNoEntry: false });
-    return stat && `${stat.dev}:${stat.ino}`;
+    return fs.statSync(file, { throwIfNoEntry: false });
   } catch {
     return undefined;
   }
@@ -136,22 +167,42 @@ function listWithGit(root: string, report: (problem: UnreadableDirectory) => voi
   return listed.stdout.split('\0').filter(Boolean);
 }
 
-/** Every file below `directory`, `/`-separated and relative to it (below `relative` of the root). */
-function walk(directory: string, relative: string, report: (problem: UnreadableDirectory) => void): string[] {
-  let entries: fs.Dirent[];
-  try {
-    entries = fs.readdirSync(directory, { withFileTypes: true });
-  } catch (error) {
-    report({ directory, reason: (error as Error).message });
-    return [];
-  }
+/**
+ * Every folder from `root` down, in the order a depth-first walk reads them (links not followed,
+ * SKIPPED_DIRECTORIES skipped). With `watch`, each folder's modification time is taken before it is read.
+ */
+function walkFolders(root: string, watch?: ListingWatch): WalkedFolder[] {
+  const walked: WalkedFolder[] = [];
+  const visit = (directory: string, relative: string) => {
+    const mtimeMs = watch && fs.statSync(directory, { throwIfNoEntry: false })?.mtimeMs;
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(directory, { withFileTypes: true });
+    } catch (error) {
+      watch?.folder(directory, mtimeMs, undefined);
+      walked.push({ directory, relative, entries: [], unreadable: (error as Error).message });
+      return;
+    }
+    watch?.folder(directory, mtimeMs, entries);
+    walked.push({ directory, relative, entries });
+    for (const entry of entries)
+      if (entry.isDirectory() && !SKIPPED_DIRECTORIES.has(entry.name))
+        visit(path.join(directory, entry.name), `${relative}${entry.name}/`);
+  };
+  visit(root, '');
+  return walked;
+}
+
+/** The files of the walked folders, `/`-separated and relative to the walked root; unreadable folders reported. */
+function filesIn(walked: readonly WalkedFolder[], report: (problem: UnreadableDirectory) => void): string[] {
   const found: string[] = [];
-  for (const entry of entries) {
-    if (SKIPPED_DIRECTORIES.has(entry.name)) continue;
-    const below = relative + entry.name;
-    if (entry.isDirectory()) found.push(...walk(path.join(directory, entry.name), `${below}/`, report));
-    // A linked file is taken as git lists it; a linked directory is not followed, so a cycle cannot loop.
-    else if (entry.isFile() || entry.isSymbolicLink()) found.push(below);
+  for (const { directory, relative, entries, unreadable } of walked) {
+    if (unreadable !== undefined) report({ directory, reason: unreadable });
+    for (const entry of entries) {
+      // A linked file is taken as git lists it; a linked directory is not followed, so a cycle cannot loop.
+      if (!SKIPPED_DIRECTORIES.has(entry.name) && (entry.isFile() || entry.isSymbolicLink()))
+        found.push(relative + entry.name);
+    }
   }
   return found;
 }

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { SKIPPED_DIRECTORIES, type UnreadableDirectory } from '../files/collectFiles';
+import { collectFiles, type UnreadableDirectory } from '../files/collectFiles';
 import { forgetPgBossRanges } from '../inventory/createsQueuesImplicitly';
 import { diskFileSource, type FileSource } from '../inventory/fileSource';
 import type { SourceFile } from '../util/sourceFile';
@@ -54,7 +54,8 @@ const MISSING: Stamp = { mtimeMs: -1, size: -1 };
  * resolve imports of the package, a tsconfig.json's paths resolve aliased imports. The configs a
  * tsconfig.json extends have other names and may lie anywhere: the scan names them (readSettings).
  */
-const SETTINGS_FILES = ['package.json', 'tsconfig.json'] as const;
+const SETTINGS_FILES: readonly string[] = ['package.json', 'tsconfig.json'];
+const isSettingsFile = (name: string) => SETTINGS_FILES.includes(name);
 
 /**
  * A project's files kept between scans in a long-lived process (the editor's ESLint server lints many
@@ -123,11 +124,27 @@ export class ProjectFiles implements FileSource {
   ): readonly string[] {
     const key = JSON.stringify([paths, [...extensions].sort()]);
     if (this.listing?.key === key) return this.listing.files;
-    const roots = paths.map((given) => path.resolve(given));
-    // Times first: a file added while the folders are walked shows as a change at the next refresh.
     const folders = new Map<string, number | undefined>();
-    for (const root of roots) watchFoldersBelow(root, folders);
-    const files = diskFileSource.list(paths, extensions, onUnreadableDirectory);
+    /** The settings files a walked folder holds; a folder not read (not walked, or unreadable) is absent. */
+    const settingsIn = new Map<string, string[]>();
+    const stats = new Map<string, fs.Stats>();
+    // One walk both lists the files (unless git does) and times every folder, each before it is read: a file
+    // saved into a folder that held nothing listed, or into a new empty one (an editor's "new folder", then
+    // "new file"), changes only that folder's time, and the list must be made anew for the file to join.
+    const files = collectFiles(paths, extensions, onUnreadableDirectory, {
+      folder(folder, mtimeMs, entries) {
+        folders.set(folder, mtimeMs);
+        if (entries)
+          settingsIn.set(
+            folder,
+            entries.filter(({ name }) => isSettingsFile(name)).map(({ name }) => name),
+          );
+      },
+      file: (file, stat) => stats.set(file, stat),
+    });
+    const roots = paths.map((given) => path.resolve(given));
+    // A root that is a file is not walked: its own time is watched, as a folder's is.
+    for (const root of roots) if (!folders.has(root)) folders.set(root, modifiedAt(root));
     for (const file of files) {
       for (let folder = path.dirname(file); !folders.has(folder); folder = path.dirname(folder)) {
         folders.set(folder, modifiedAt(folder));
@@ -135,15 +152,16 @@ export class ProjectFiles implements FileSource {
       }
     }
     const settings = new Map<string, Stamp>();
-    const stampSettings = (folder: string, evenMissing: boolean) => {
-      for (const name of SETTINGS_FILES) {
+    const stampSettings = (folder: string, names: readonly string[], evenMissing: boolean) => {
+      for (const name of names) {
         const file = path.join(folder, name);
         const stamp = stampOf(file);
         if (evenMissing || stamp !== MISSING) settings.set(file, stamp);
       }
     };
-    for (const folder of folders.keys()) stampSettings(folder, false);
-    for (const folder of roots.flatMap(foldersAbove)) stampSettings(folder, true);
+    // A walked folder's entries say which settings files it holds: only those are stamped.
+    for (const folder of folders.keys()) stampSettings(folder, settingsIn.get(folder) ?? SETTINGS_FILES, false);
+    for (const folder of roots.flatMap(foldersAbove)) stampSettings(folder, SETTINGS_FILES, true);
     // A listing made anew may follow a changed manifest: its pg-boss range is read again too.
     forgetPgBossRanges();
     this.listing = {
@@ -152,8 +170,9 @@ export class ProjectFiles implements FileSource {
       folders: Array.from(folders, ([folder, mtimeMs]) => ({ folder, mtimeMs })),
       settings,
     };
-    // Every listed file is stamped now, so one changed before its first read is still noticed.
-    for (const file of files) this.keep(file);
+    // Every listed file is stamped now (by the stat the listing took), so one changed before its first read
+    // is still noticed.
+    for (const file of files) this.keep(file, stats.get(file));
     return files;
   }
 
@@ -187,30 +206,13 @@ export class ProjectFiles implements FileSource {
     return kept.parsed;
   }
 
-  private keep(file: string): KeptFile {
+  /** `stat`: the file's stat when it was listed, else it is stat'ed now. */
+  private keep(file: string, stat?: fs.Stats): KeptFile {
     let kept = this.kept.get(file);
-    if (!kept) this.kept.set(file, (kept = { stamp: stampOf(file) }));
+    if (!kept)
+      this.kept.set(file, (kept = { stamp: stat ? { mtimeMs: stat.mtimeMs, size: stat.size } : stampOf(file) }));
     return kept;
   }
-}
-
-/**
- * Every folder from `folder` down (links not followed, node_modules and .git skipped), with its
- * modification time: a file saved into a folder that held nothing listed, or into a new empty one
- * (an editor's "new folder", then "new file"), changes only that folder's time, and the list must
- * be made anew for the file to join the project.
- */
-function watchFoldersBelow(folder: string, folders: Map<string, number | undefined>): void {
-  folders.set(folder, modifiedAt(folder));
-  let entries: fs.Dirent[];
-  try {
-    entries = fs.readdirSync(folder, { withFileTypes: true });
-  } catch {
-    return; // Not a folder, or unreadable: the listing reports what it cannot read.
-  }
-  for (const entry of entries)
-    if (entry.isDirectory() && !SKIPPED_DIRECTORIES.has(entry.name))
-      watchFoldersBelow(path.join(folder, entry.name), folders);
 }
 
 /** Whether no listed folder's time and no settings file's stamp changed since the listing was made. */
