@@ -47,8 +47,8 @@ export function generatedAppFiles(count) {
 /**
  * Copies the corpus into bench/.work/<name>, a git repository of its own as a user's tree is (inside this
  * repository bench/.work is git-ignored, and the CLIs ask git what each scanned tree holds: they would scan
- * nothing). Returns the directory, its files, and how many of them the CLIs scan: all but those in nested
- * node_modules (Babel vendors semver), which they always skip.
+ * nothing). Returns the directory, its files, and those the CLIs and `eslint .` scan (and how many): all but
+ * those in nested node_modules (Babel vendors semver), which they always skip.
  */
 export function materializeCorpus(name, appFileCount) {
   const directory = path.join(workDirectory, name);
@@ -68,5 +68,5 @@ export function materializeCorpus(name, appFileCount) {
   }
   execFileSync('git', ['init', '-q'], { cwd: directory });
   const scanned = files.filter((file) => !path.relative(directory, file).split(path.sep).includes('node_modules'));
-  return { directory, files, scannedCount: scanned.length };
+  return { directory, files, scanned, scannedCount: scanned.length };
 }
