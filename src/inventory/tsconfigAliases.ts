@@ -113,10 +113,7 @@ function readConfig(config: string, cache: GetTsconfig.Cache): ReadConfig {
   } catch {
     return UNREADABLE;
   }
-  const references = (parsed.config.references ?? []).map(({ path: reference }) => {
-    const named = path.resolve(path.dirname(config), reference);
-    return named.endsWith('.json') ? named : path.join(named, 'tsconfig.json');
-  });
+  const references = referencedConfigs(config, parsed.config.references);
   const base = parsed.config.compilerOptions?.baseUrl;
   const baseUrl = base === undefined ? undefined : path.resolve(path.dirname(config), base);
   let covers: GetTsconfig.FileMatcher | undefined;
@@ -126,6 +123,21 @@ function readConfig(config: string, cache: GetTsconfig.Cache): ReadConfig {
     // Built on the first question: only a solution-style config is asked.
     covers: (file) => (covers ??= loadGetTsconfig().createFilesMatcher(parsed))(file) !== undefined,
   };
+}
+
+/**
+ * The config files `references` names (a folder names its tsconfig.json). It is the file's own text, read
+ * as written: an entry without a string `path`, or `references` that is no list, is an error TypeScript
+ * reports and then passes over, as this does.
+ */
+function referencedConfigs(config: string, references: unknown): string[] {
+  if (!Array.isArray(references)) return [];
+  return references.flatMap((reference: unknown) => {
+    const named = (reference as { path?: unknown } | null)?.path;
+    if (typeof named !== 'string') return [];
+    const resolved = path.resolve(path.dirname(config), named);
+    return [resolved.endsWith('.json') ? resolved : path.join(resolved, 'tsconfig.json')];
+  });
 }
 
 function withBaseUrl(matchPaths: AliasMatcher, baseUrl: string | undefined): AliasMatcher {

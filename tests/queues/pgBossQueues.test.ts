@@ -556,6 +556,24 @@ export class Jobs {
     ]);
   });
 
+  // A half-written tsconfig.json (a reference without its path, `references` as one object) stopped the whole
+  // scan; TypeScript reports such an entry and goes on with the others.
+  it.each([
+    ['an entry without a string path', '[{}, { "path": 5 }, null, { "path": "./tsconfig.app.json" }]', 1],
+    ['references that are not a list', '{ "path": "./tsconfig.app.json" }', 0],
+  ])('reads a solution-style tsconfig whose references hold %s', (_, references, code) => {
+    const result = scan({
+      'tsconfig.json': `{ "files": [], "references": ${references} }\n`,
+      'tsconfig.app.json': '{ "compilerOptions": { "paths": { "@/*": ["./src/*"] } }, "include": ["src"] }\n',
+      'src/jobs/enqueue.ts': `${boss}export const enqueue = (name: string) => boss.send(name, {});\n`,
+      'src/routes/reports.ts':
+        "import { enqueue } from '@/jobs/enqueue';\nexport const report = () => enqueue('reports');\n",
+    });
+    expect(result.stderr).toMatch(/^pg-boss-queues: 2 files scanned/);
+    expect(result.code).toBe(code);
+    expect(result.inventory.queues.map(({ name }) => name)).toEqual(code === 1 ? ['reports'] : []);
+  });
+
   // timgit/pg-boss test/hooks.ts exports `const ctx = { schema: '' }` and sets ctx.schema before each test.
   it('does not trust a const object that is changed in place, here or where it is imported', () => {
     const { inventory } = scan({
