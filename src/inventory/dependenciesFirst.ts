@@ -30,3 +30,57 @@ export function dependenciesFirst(
   }
   return places;
 }
+
+/**
+ * Nodes waiting to be visited (again), taken lowest place first; a node with no place yet (first met
+ * after the places were taken) goes after every placed one, in arrival order. Each node waits once.
+ * A binary heap: taking the next costs the logarithm of those waiting, so a change that travels a long
+ * chain one node at a time costs what it visits, not a walk of the whole graph per step.
+ */
+export class InPlaceOrder {
+  private readonly heap: string[] = [];
+  private readonly waiting = new Set<string>();
+
+  constructor(private readonly places: Map<string, number>) {}
+
+  add(node: string): void {
+    if (this.waiting.has(node)) return;
+    this.waiting.add(node);
+    if (!this.places.has(node)) this.places.set(node, this.places.size);
+    const { heap } = this;
+    heap.push(node);
+    for (let at = heap.length - 1; at > 0;) {
+      const parent = (at - 1) >> 1;
+      if (this.placeOf(heap[parent]!) <= this.placeOf(node)) break;
+      heap[at] = heap[parent]!;
+      heap[parent] = node;
+      at = parent;
+    }
+  }
+
+  take(): string | undefined {
+    const { heap } = this;
+    const first = heap[0];
+    if (first === undefined) return undefined;
+    this.waiting.delete(first);
+    const last = heap.pop()!;
+    if (heap.length > 0) {
+      heap[0] = last;
+      for (let at = 0; ;) {
+        const left = 2 * at + 1;
+        const right = left + 1;
+        let least = at;
+        if (left < heap.length && this.placeOf(heap[left]!) < this.placeOf(heap[least]!)) least = left;
+        if (right < heap.length && this.placeOf(heap[right]!) < this.placeOf(heap[least]!)) least = right;
+        if (least === at) break;
+        [heap[at], heap[least]] = [heap[least]!, heap[at]!];
+        at = least;
+      }
+    }
+    return first;
+  }
+
+  private placeOf(node: string): number {
+    return this.places.get(node)!;
+  }
+}

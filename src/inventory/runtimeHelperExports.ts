@@ -7,7 +7,7 @@ import { getStaticPropertyName } from '../util/getStaticPropertyName';
 import { resolveIdentifier } from '../util/scope';
 import { skipTransparentWrappers } from '../util/skipTransparentWrappers';
 import type { SourceFile } from '../util/sourceFile';
-import { dependenciesFirst } from './dependenciesFirst';
+import { dependenciesFirst, InPlaceOrder } from './dependenciesFirst';
 import { escapeRegExp } from './escapeRegExp';
 import { importedBinding, isReassigned, type Imported } from './importedBinding';
 import type { ProjectModules } from './projectModules';
@@ -257,19 +257,26 @@ export class RuntimeHelperExports {
     this.reading = reading;
     this.found.set(file, NONE);
     // Every module is read once first, those left for later past MAX_DEPTH too: the reads show what each
-    // depends on. Then the changed ones are read again in sweeps, each module after those it depends on,
-    // so a change reaches all its readers within a sweep but along a cycle's way back, which waits for
-    // the next. Read one at a time as queued, a cycle changed at many of its modules passed each change
-    // round it alone, and the reads grew with the square of the changes.
-    while (reading.queue.size > 0) {
+    // depends on. Then the changed ones are read again, each after those it depends on, so a change
+    // reaches its readers in one pass but along a cycle's way back. Read one at a time as queued, a cycle
+    // changed at many of its modules passed each change round it alone, and the reads grew with the
+    // square of the changes; ordered anew for each pass, a change that travels a long chain one module
+    // per pass made the ordering grow with the square of the chain.
+    for (;;) {
       const unread = [...reading.queue].filter((module) => !reading.read.has(module));
+      if (unread.length === 0) break;
       for (const next of unread) {
         reading.queue.delete(next);
         this.read(next);
       }
-      if (unread.length > 0) continue;
-      for (const next of dependenciesFirst(reading.read, reading.seen).keys())
-        if (reading.queue.delete(next)) this.read(next);
+    }
+    const pending = new InPlaceOrder(dependenciesFirst(reading.read, reading.seen));
+    for (;;) {
+      for (const queued of reading.queue) pending.add(queued);
+      reading.queue.clear();
+      const next = pending.take();
+      if (next === undefined) break;
+      this.read(next);
     }
     this.reading = undefined;
     return this.found.get(file)!;

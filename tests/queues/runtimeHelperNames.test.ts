@@ -2,12 +2,19 @@ import path from 'node:path';
 import { ESLint } from 'eslint';
 import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_EXTENSIONS, readExtensions } from '../../src/files/readExtensions';
+import { dependenciesFirst } from '../../src/inventory/dependenciesFirst';
 import { diskFileSource } from '../../src/inventory/fileSource';
 import { ProjectModules } from '../../src/inventory/projectModules';
 import type { QueueInventory } from '../../src/inventory/queueInventory';
 import { scanQueues } from '../../src/inventory/scanQueues';
 import { inventoryReports, projectRulesOptions, reports } from '../support/projectRuleReports';
 import { removeAfterEach, runQueues, writeTree } from '../support/queuesMonorepo';
+
+// Counted, not changed: how much ordering the reads of re-export cycles cost.
+vi.mock('../../src/inventory/dependenciesFirst', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../src/inventory/dependenciesFirst')>();
+  return { ...actual, dependenciesFirst: vi.fn(actual.dependenciesFirst) };
+});
 
 // Each case starts the real CLI and lints a small project, which a loaded machine can take seconds to do.
 const PROCESS_TIMEOUT = { timeout: 30_000 };
@@ -524,3 +531,35 @@ await declare_b${perRing - 1}(boss, 'last');
     lookUps.mockRestore();
   });
 });
+
+describe(
+  'a helper whose name travels a long chain of modules that re-export both neighbours',
+  { timeout: 120_000 },
+  () => {
+    it('orders the modules once, not once per module the name has reached', () => {
+      const modules = 300;
+      const barrel = (index: number) =>
+        [
+          index > 0 ? `export * from './m${index - 1}';\n` : '',
+          index < modules - 1 ? `export * from './m${index + 1}';\n` : '',
+          index === 0 ? "export { ensureQueue as declareQueue } from 'pg-boss-safe-create-queue';\n" : '',
+        ].join('');
+      const directory = temporary(
+        writeTree({
+          'src/boss.ts': BOSS,
+          ...Object.fromEntries(
+            Array.from({ length: modules }, (_, index) => [`src/chain/m${index}.ts`, barrel(index)]),
+          ),
+          'src/calls.ts': `import { boss } from './boss';\nimport { declareQueue } from './chain/m${modules - 1}';\nawait declareQueue(boss, 'far');\n`,
+          'src/uses.ts': usesOf(['far']),
+        }),
+      );
+      vi.mocked(dependenciesFirst).mockClear();
+      const { inventory } = scanQueues([directory], readExtensions(DEFAULT_EXTENSIONS));
+      expect(inventory.queues.map(({ name, declared }) => [name, declared])).toEqual([['far', true]]);
+      // Ordered anew for each pass, the name's walk down the chain placed 71,100 modules here.
+      const placed = vi.mocked(dependenciesFirst).mock.results.reduce((sum, { value }) => sum + value.size, 0);
+      expect(placed).toBeLessThan(2 * modules);
+    });
+  },
+);
