@@ -127,7 +127,8 @@ export class ProjectFiles implements FileSource {
     const folders = new Map<string, number | undefined>();
     /** The settings files a walked folder holds; a folder not read (not walked, or unreadable) is absent. */
     const settingsIn = new Map<string, string[]>();
-    const stats = new Map<string, fs.Stats>();
+    /** Each listed file's stamp, from the stat the listing took: its stat is not held. */
+    const stamps = new Map<string, Stamp>();
     // One walk both lists the files (unless git does) and times every folder, each before it is read: a file
     // saved into a folder that held nothing listed, or into a new empty one (an editor's "new folder", then
     // "new file"), changes only that folder's time, and the list must be made anew for the file to join.
@@ -140,7 +141,7 @@ export class ProjectFiles implements FileSource {
             entries.filter(({ name }) => isSettingsFile(name)).map(({ name }) => name),
           );
       },
-      file: (file, stat) => stats.set(file, stat),
+      file: (file, { mtimeMs, size }) => stamps.set(file, { mtimeMs, size }),
     });
     const roots = paths.map((given) => path.resolve(given));
     // A root that is a file is not walked: its own time is watched, as a folder's is.
@@ -172,7 +173,7 @@ export class ProjectFiles implements FileSource {
     };
     // Every listed file is stamped now (by the stat the listing took), so one changed before its first read
     // is still noticed.
-    for (const file of files) this.keep(file, stats.get(file));
+    for (const file of files) this.keep(file, stamps.get(file));
     return files;
   }
 
@@ -206,11 +207,10 @@ export class ProjectFiles implements FileSource {
     return kept.parsed;
   }
 
-  /** `stat`: the file's stat when it was listed, else it is stat'ed now. */
-  private keep(file: string, stat?: fs.Stats): KeptFile {
+  /** `stamp`: the file's stamp when it was listed, else it is stat'ed now. */
+  private keep(file: string, stamp?: Stamp): KeptFile {
     let kept = this.kept.get(file);
-    if (!kept)
-      this.kept.set(file, (kept = { stamp: stat ? { mtimeMs: stat.mtimeMs, size: stat.size } : stampOf(file) }));
+    if (!kept) this.kept.set(file, (kept = { stamp: stamp ?? stampOf(file) }));
     return kept;
   }
 }
