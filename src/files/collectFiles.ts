@@ -125,10 +125,17 @@ function onePathPerFile(sorted: readonly string[], watch: ListingWatch | undefin
   return kept.sort();
 }
 
-/** What a path leads to, following links; undefined when it leads nowhere. */
-function statOf(file: string): fs.Stats | undefined {
+/** One options object for every stat: a listing makes one per file, a refresh hundreds. */
+const IF_ANY = { throwIfNoEntry: false } as const;
+
+/**
+ * What a path leads to, following links; undefined when it leads nowhere: missing, or a stat that fails
+ * otherwise (a loop of links, a folder on the way that may not be searched, a file on the way, a path too
+ * long). Such a path is absent to the listing and to a project's stamps alike, never a thrown lint.
+ */
+export function statOf(file: string): fs.Stats | undefined {
   try {
-    return fs.statSync(file, { throwIfNoEntry: false });
+    return fs.statSync(file, IF_ANY);
   } catch {
     return undefined;
   }
@@ -176,7 +183,7 @@ function listWithGit(root: string, report: (problem: UnreadableDirectory) => voi
 function walkFolders(root: string, watch?: ListingWatch): WalkedFolder[] {
   const walked: WalkedFolder[] = [];
   const visit = (directory: string, relative: string) => {
-    const mtimeMs = watch && fs.statSync(directory, { throwIfNoEntry: false })?.mtimeMs;
+    const mtimeMs = watch && statOf(directory)?.mtimeMs;
     let entries: fs.Dirent[];
     try {
       entries = fs.readdirSync(directory, { withFileTypes: true });

@@ -1,6 +1,5 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import { collectFiles, type UnreadableDirectory } from '../files/collectFiles';
+import { collectFiles, statOf, type UnreadableDirectory } from '../files/collectFiles';
 import { forgetPgBossRanges } from '../inventory/createsQueuesImplicitly';
 import { diskFileSource, type FileSource } from '../inventory/fileSource';
 import type { SourceFile } from '../util/sourceFile';
@@ -230,19 +229,16 @@ function foldersAbove(folder: string): string[] {
   return above;
 }
 
-/** One options object for every stat: a refresh makes hundreds. */
-const IF_ANY = { throwIfNoEntry: false } as const;
-
 function modifiedAt(folder: string): number | undefined {
-  return fs.statSync(folder, IF_ANY)?.mtimeMs;
+  return statOf(folder)?.mtimeMs;
 }
 
 function stampOf(file: string): Stamp {
-  const stat = fs.statSync(file, IF_ANY);
+  const stat = statOf(file);
   return stat ? { mtimeMs: stat.mtimeMs, size: stat.size } : MISSING;
 }
 
 function isUnchanged(file: string, stamp: Stamp): boolean {
-  const stat = fs.statSync(file, IF_ANY);
+  const stat = statOf(file);
   return stat ? stat.mtimeMs === stamp.mtimeMs && stat.size === stamp.size : stamp === MISSING;
 }
