@@ -47,6 +47,9 @@ interface Stamp {
 
 const MISSING: Stamp = { mtimeMs: -1, size: -1 };
 
+/** The time of a folder the listing could not read: equal to no time, so the listing is never current. */
+const NOT_READ = Number.NaN;
+
 /**
  * The files besides the listed ones that a scan reads: a package.json's pg-boss range decides whether
  * code creates its queues on use (src/inventory/createsQueuesImplicitly.ts) and its name and entry
@@ -133,7 +136,9 @@ export class ProjectFiles implements FileSource {
     // "new file"), changes only that folder's time, and the list must be made anew for the file to join.
     const files = collectFiles(paths, extensions, onUnreadableDirectory, {
       folder(folder, mtimeMs, entries) {
-        folders.set(folder, mtimeMs);
+        // A folder that could not be read is listed anew at every refresh: being allowed in again (chmod)
+        // changes no time, and what it holds is unknown until it is read.
+        folders.set(folder, entries ? mtimeMs : NOT_READ);
         if (entries)
           settingsIn.set(
             folder,
