@@ -148,6 +148,23 @@ describe.each([
       ]);
   });
 
+  it('keeps linting when a file it read becomes a link that leads nowhere it can stat, as if the file were gone', async () => {
+    const directory = monorepo();
+    const digest = path.join(directory, 'packages/api/src/digestQueue.ts');
+    fs.writeFileSync(
+      digest,
+      "import boss from './boss.js';\n\nexport const declareDigest = () => boss.createQueue('weekly_digest');\n",
+    );
+    const eslint = createESLint(directory);
+    expect(reports(directory, await eslint.lintFiles([RUNS]))).toEqual([]);
+
+    // Two links to each other: a stat of either fails with ELOOP, not "no such file".
+    fs.rmSync(digest);
+    fs.symlinkSync('digestLoop.ts', digest);
+    fs.symlinkSync('digestQueue.ts', path.join(directory, 'packages/api/src/digestLoop.ts'));
+    expect(reports(directory, await eslint.lintFiles([RUNS]))).toEqual([`${RUNS}:16:9 pg-boss/no-undeclared-queue`]);
+  });
+
   it("follows a package's pg-boss range at the next lint when it is upgraded past 9, written in place", async () => {
     const directory = monorepo();
     const manifest = path.join(directory, 'apps/worker/package.json');

@@ -1,6 +1,5 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import { collectFiles, type UnreadableDirectory } from '../files/collectFiles';
+import { collectFiles, statOf, type UnreadableDirectory } from '../files/collectFiles';
 import { forgetPgBossRanges } from '../inventory/createsQueuesImplicitly';
 import { diskFileSource, type FileSource } from '../inventory/fileSource';
 import type { SourceFile } from '../util/sourceFile';
@@ -47,6 +46,9 @@ interface Stamp {
 }
 
 const MISSING: Stamp = { mtimeMs: -1, size: -1 };
+
+/** The time of a folder the listing could not read: equal to no time, so the listing is never current. */
+const NOT_READ = Number.NaN;
 
 /**
  * The files besides the listed ones that a scan reads: a package.json's pg-boss range decides whether
@@ -127,20 +129,23 @@ export class ProjectFiles implements FileSource {
     const folders = new Map<string, number | undefined>();
     /** The settings files a walked folder holds; a folder not read (not walked, or unreadable) is absent. */
     const settingsIn = new Map<string, string[]>();
-    const stats = new Map<string, fs.Stats>();
+    /** Each listed file's stamp, from the stat the listing took: its stat is not held. */
+    const stamps = new Map<string, Stamp>();
     // One walk both lists the files (unless git does) and times every folder, each before it is read: a file
     // saved into a folder that held nothing listed, or into a new empty one (an editor's "new folder", then
     // "new file"), changes only that folder's time, and the list must be made anew for the file to join.
     const files = collectFiles(paths, extensions, onUnreadableDirectory, {
       folder(folder, mtimeMs, entries) {
-        folders.set(folder, mtimeMs);
+        // A folder that could not be read is listed anew at every refresh: being allowed in again (chmod)
+        // changes no time, and what it holds is unknown until it is read.
+        folders.set(folder, entries ? mtimeMs : NOT_READ);
         if (entries)
           settingsIn.set(
             folder,
             entries.filter(({ name }) => isSettingsFile(name)).map(({ name }) => name),
           );
       },
-      file: (file, stat) => stats.set(file, stat),
+      file: (file, { mtimeMs, size }) => stamps.set(file, { mtimeMs, size }),
     });
     const roots = paths.map((given) => path.resolve(given));
     // A root that is a file is not walked: its own time is watched, as a folder's is.
@@ -172,7 +177,7 @@ export class ProjectFiles implements FileSource {
     };
     // Every listed file is stamped now (by the stat the listing took), so one changed before its first read
     // is still noticed.
-    for (const file of files) this.keep(file, stats.get(file));
+    for (const file of files) this.keep(file, stamps.get(file));
     return files;
   }
 
@@ -206,11 +211,10 @@ export class ProjectFiles implements FileSource {
     return kept.parsed;
   }
 
-  /** `stat`: the file's stat when it was listed, else it is stat'ed now. */
-  private keep(file: string, stat?: fs.Stats): KeptFile {
+  /** `stamp`: the file's stamp when it was listed, else it is stat'ed now. */
+  private keep(file: string, stamp?: Stamp): KeptFile {
     let kept = this.kept.get(file);
-    if (!kept)
-      this.kept.set(file, (kept = { stamp: stat ? { mtimeMs: stat.mtimeMs, size: stat.size } : stampOf(file) }));
+    if (!kept) this.kept.set(file, (kept = { stamp: stamp ?? stampOf(file) }));
     return kept;
   }
 }
@@ -230,19 +234,16 @@ function foldersAbove(folder: string): string[] {
   return above;
 }
 
-/** One options object for every stat: a refresh makes hundreds. */
-const IF_ANY = { throwIfNoEntry: false } as const;
-
 function modifiedAt(folder: string): number | undefined {
-  return fs.statSync(folder, IF_ANY)?.mtimeMs;
+  return statOf(folder)?.mtimeMs;
 }
 
 function stampOf(file: string): Stamp {
-  const stat = fs.statSync(file, IF_ANY);
+  const stat = statOf(file);
   return stat ? { mtimeMs: stat.mtimeMs, size: stat.size } : MISSING;
 }
 
 function isUnchanged(file: string, stamp: Stamp): boolean {
-  const stat = fs.statSync(file, IF_ANY);
+  const stat = statOf(file);
   return stat ? stat.mtimeMs === stamp.mtimeMs && stat.size === stamp.size : stamp === MISSING;
 }
