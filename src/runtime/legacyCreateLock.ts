@@ -1,4 +1,4 @@
-import { QueueTimeoutError } from './errors';
+import { PgBossNotStartedError, QueueTimeoutError } from './errors';
 import type { QueueCall } from './queueCall';
 import { serialisePerInstance } from './serialisePerInstance';
 import { poolOf, withPoolClient, type PoolClient } from './withPoolClient';
@@ -45,7 +45,10 @@ export async function withLegacyCreateLock<T>(call: QueueCall, create: () => Pro
     for (let attempt = 0; ; attempt++) {
       const outcome = await withPoolClient(pool, call.deadline, 'the create lock', (client) =>
         createIfLocked(call, lock, client, create),
-      );
+      ).catch((error: unknown) => {
+        if (error instanceof LostAttempt) return { busy: error.cause };
+        throw error;
+      });
       if ('result' in outcome) return outcome.result;
       await call.deadline.sleep(lock, Math.random() * Math.min(MAX_PAUSE_MS, 10 * 2 ** attempt), outcome.busy);
     }
@@ -53,8 +56,21 @@ export async function withLegacyCreateLock<T>(call: QueueCall, create: () => Pro
 }
 
 /**
+ * An attempt whose connection failed before it held the lock (its backend terminated, the server restarting,
+ * a pooler dropping it): nothing was done yet, so, like a lock held throughout, it is one attempt fewer, and
+ * the next one on a fresh connection either gets on or fails where it connects, with the reason.
+ */
+class LostAttempt extends Error {
+  constructor(cause: unknown) {
+    super("the create lock's connection failed before the lock was held", { cause });
+  }
+}
+
+/**
  * One attempt: the lock within a slice of the time left, then `create` and COMMIT; or, when another
  * process held the lock throughout, ROLLBACK, leaving the connection idle, with the lock timeout as `busy`.
+ * A failure before the lock is held throws LostAttempt (the statements are fixed and need no privilege, so
+ * any failure but the deadline's is the connection's).
  */
 async function createIfLocked<T>(
   call: QueueCall,
@@ -69,21 +85,26 @@ async function createIfLocked<T>(
   // One round trip (parameters would need one statement per message). The key is the text every
   // version of the helper hashes, so that processes on older ones still exclude these.
   const key = `pg-boss-create-queue:${call.capabilities.schema}`.replaceAll("'", "''");
-  const busy = await deadline
-    .wait(
-      lock,
-      client.query(`BEGIN; SET LOCAL lock_timeout = ${sliceMs}; SELECT pg_advisory_xact_lock(hashtext('${key}'))`),
-    )
-    .then(
-      () => undefined,
-      (error: unknown) => {
-        if ((error as { code?: unknown }).code === '55P03') return error;
-        throw error;
-      },
-    );
-  if (busy !== undefined) {
-    await deadline.wait(lock, client.query('ROLLBACK'));
-    return { busy };
+  try {
+    const busy = await deadline
+      .wait(
+        lock,
+        client.query(`BEGIN; SET LOCAL lock_timeout = ${sliceMs}; SELECT pg_advisory_xact_lock(hashtext('${key}'))`),
+      )
+      .then(
+        () => undefined,
+        (error: unknown) => {
+          if ((error as { code?: unknown }).code === '55P03') return error;
+          throw error;
+        },
+      );
+    if (busy !== undefined) {
+      await deadline.wait(lock, client.query('ROLLBACK'));
+      return { busy };
+    }
+  } catch (error) {
+    if (error instanceof QueueTimeoutError || error instanceof PgBossNotStartedError) throw error;
+    throw new LostAttempt(error);
   }
   const result = await create();
   // The create committed on its own connection; a lock connection lost meanwhile changes nothing.
