@@ -52,23 +52,36 @@ describe('pg-boss 10.4.2: the create lock on server connections shared by more i
     shared = undefined;
   });
 
-  // Waiting for the lock once held a server connection for the whole wait: with more waiting instances
-  // than connections, the holder's own create found none free and every call ran into its bound.
-  it('declares every queue of every instance, waiting for the lock without holding a connection', async () => {
+  /** Every instance declares the same QUEUES queues at once, its statements on `connections` shared connections. */
+  async function declareOnSharedConnections(connections: number, instanceCount: number) {
     const schema = newSchemaName();
     const instances = [];
-    for (let index = 0; index < INSTANCES; index++) instances.push(await bosses.start(schema, { max: 10 }));
-    shared = new pg.Pool({ connectionString: database().url, max: SERVER_CONNECTIONS });
+    for (let index = 0; index < instanceCount; index++) instances.push(await bosses.start(schema, { max: 10 }));
+    shared = new pg.Pool({ connectionString: database().url, max: connections });
     await Promise.all(instances.map((boss) => shareConnections(boss, shared!)));
 
     const names = Array.from({ length: QUEUES }, (_, index) => `shared_${index}`);
     const results = await Promise.allSettled(
       instances.flatMap((boss) => names.map((name) => safeCreateQueue(boss, name, {}, { timeoutMs: 10_000 }))),
     );
-
-    expect(results.filter((result) => result.status === 'rejected')).toEqual([]);
     const rows = await database().query(`SELECT name FROM ${schema}.queue WHERE name LIKE 'shared\\_%'`);
-    expect(rows).toHaveLength(QUEUES);
+    return { rejected: results.filter((result) => result.status === 'rejected'), queues: rows.length };
+  }
+
+  // Waiting for the lock once held a server connection for the whole wait: with more waiting instances
+  // than connections, the holder's own create found none free and every call ran into its bound.
+  it('declares every queue of every instance, waiting for the lock without holding a connection', async () => {
+    await expect(declareOnSharedConnections(SERVER_CONNECTIONS, INSTANCES)).resolves.toEqual({
+      rejected: [],
+      queues: QUEUES,
+    });
+  });
+
+  // A pooler with one server connection (PgBouncer's default_pool_size = 1) lends it to the lock's
+  // transaction, and the create under the lock waited for it until the call's bound; plain createQueue
+  // needs just the one.
+  it("declares every queue when the lock's transaction holds the only connection", async () => {
+    await expect(declareOnSharedConnections(1, 2)).resolves.toEqual({ rejected: [], queues: QUEUES });
   });
 
   // Between attempts the connection is back in the pool; the attempts still end by the call's bound.
