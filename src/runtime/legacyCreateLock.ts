@@ -13,6 +13,14 @@ import { poolOf, withPoolClient, type PoolClient } from './withPoolClient';
  */
 const LOCK_SLICE_MS = 5;
 /**
+ * How long a create may run under the lock. Behind a pooler with a single server connection
+ * (PgBouncer's `default_pool_size = 1`) the lock's transaction holds it and the create, on another
+ * connection, would wait for it until the call's bound, where plain createQueue needs only the one; a
+ * create still running after this long ends the lock's transaction and finishes unlocked, any deadlock
+ * with another process's create then retried. A 10.x create takes a few round trips, far less than this.
+ */
+const LOCK_HOLD_MS = 250;
+/**
  * The pause between two attempts is random up to a bound that doubles from 10 ms to this, so that waiting
  * processes spread out rather than retry in step. Behind a pooler the pauses are what leave the holder a
  * server connection. In a boot storm of 20 processes enough of them are within an attempt at any moment
@@ -108,10 +116,29 @@ async function createIfLocked<T>(
     if (error instanceof QueueTimeoutError || error instanceof PgBossNotStartedError) throw error;
     throw new LostAttempt(error);
   }
-  const result = await create();
-  // The create committed on its own connection; a lock connection lost meanwhile changes nothing.
-  await deadline.wait(lock, client.query('COMMIT')).catch((error: unknown) => {
+  const creating = create();
+  const doneWhileLocked = await settlesWithin(creating, LOCK_HOLD_MS);
+  if (!doneWhileLocked) await releaseLock(call, lock, client);
+  const result = await creating;
+  if (doneWhileLocked) await releaseLock(call, lock, client);
+  return { result };
+}
+
+/** Ends the lock's transaction. The create commits on its own connection; a lock connection lost meanwhile changes nothing. */
+async function releaseLock(call: QueueCall, lock: string, client: PoolClient): Promise<void> {
+  await call.deadline.wait(lock, client.query('COMMIT')).catch((error: unknown) => {
     if (error instanceof QueueTimeoutError) throw error;
   });
-  return { result };
+}
+
+/** Whether `pending` settles within `ms`, either way. */
+function settlesWithin(pending: Promise<unknown>, ms: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), ms);
+    const settled = () => {
+      clearTimeout(timer);
+      resolve(true);
+    };
+    pending.then(settled, settled);
+  });
 }

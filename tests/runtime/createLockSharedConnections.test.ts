@@ -4,6 +4,7 @@ import { QueueTimeoutError, safeCreateQueue } from '../../src/runtime';
 import { newSchemaName, useBosses } from '../support/bossFactory';
 import { useTestDatabase } from '../support/database';
 import type { TestBoss } from '../support/pgBossVersions';
+import { transactionPooled } from '../support/transactionPooler';
 
 const SERVER_CONNECTIONS = 3;
 /**
@@ -15,32 +16,12 @@ const QUEUES = 8;
 
 const database = useTestDatabase('create_lock_shared');
 
-/**
- * A pooler in transaction mode (PgBouncer) lends each client one of a few server connections for as long
- * as a transaction or a statement runs. Here the instances share one pg pool of that size the same way:
- * each instance's statements check a connection out of it for as long as they run, and the create lock's
- * transaction holds one for as long as it is open.
- */
-function shareConnections(boss: TestBoss, shared: pg.Pool): Promise<void> {
-  const db = (boss as unknown as { getDb(): { pool: PoolFace } }).getDb();
+/** Hands the instance's statements to the stand-in pooler over `servers`, and closes its own pool. */
+function shareConnections(boss: TestBoss, servers: pg.Pool): Promise<void> {
+  const db = (boss as unknown as { getDb(): { pool: { end(): Promise<void> } } }).getDb();
   const own = db.pool;
-  // What pg-boss 10 and the helper use of a pool; `end` is left to the test, which owns the shared one.
-  db.pool = {
-    options: { max: 10 },
-    ending: false,
-    connect: () => shared.connect(),
-    query: (text: string, values?: unknown[]) => shared.query(text, values),
-    end: async () => {},
-  };
+  db.pool = transactionPooled(servers);
   return own.end();
-}
-
-interface PoolFace {
-  options: { max: number };
-  ending: boolean;
-  connect(): Promise<pg.PoolClient>;
-  query(text: string, values?: unknown[]): Promise<pg.QueryResult>;
-  end(): Promise<void>;
 }
 
 describe('pg-boss 10.4.2: the create lock on server connections shared by more instances than there are', () => {
