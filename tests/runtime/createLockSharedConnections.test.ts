@@ -9,7 +9,7 @@ import { transactionPooled } from '../support/transactionPooler';
 const SERVER_CONNECTIONS = 3;
 /**
  * Eight times the connections: with attempts of 50 ms, 24 waiting instances together held more than the
- * connections the holder's create had to share with them, and 173 of the 192 calls timed out.
+ * connections the holder's create had to share with them, and 155 of the 192 calls timed out.
  */
 const INSTANCES = 24;
 const QUEUES = 8;
