@@ -1,3 +1,4 @@
+import type { EventEmitter } from 'node:events';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { safeCreateQueue } from '../../src/runtime';
@@ -61,4 +62,40 @@ describe('pg-boss 10.4.2: the create lock when its connection is lost', () => {
     const rows = await database().query(`SELECT name FROM ${schema}.queue WHERE name = 'lost_waiter'`);
     expect(rows).toHaveLength(1);
   });
+
+  // pg reports a backend terminated just as it became ready in the same read as the readiness, before an
+  // awaiting caller resumes: a listener added after `await pool.connect()` came too late, and pg threw the
+  // 'error' event, ending the process (2 of 3 storms of 8 processes under pg_terminate_backend did).
+  it('survives a connection that fails as the pool hands it to the lock', async () => {
+    const schema = newSchemaName();
+    const boss = await bosses.start(schema, { max: 3 });
+    const pool = (boss as unknown as { getDb(): { pool: FailingPool } }).getDb().pool;
+    const connect = pool.connect;
+    let armed = true;
+    pool.connect = function (this: FailingPool, ...args: unknown[]) {
+      // The helper's own connections only: pg-boss's queries take theirs inside pg-pool's `query`.
+      if (armed && new Error().stack?.includes('withPoolClient')) {
+        armed = false;
+        // Before anything that awaits the connection resumes, as pg's parser emits it.
+        this.once('acquire', (client: EventEmitter) =>
+          queueMicrotask(() =>
+            client.emit('error', Object.assign(new Error('terminating connection'), { code: '57P01' })),
+          ),
+        );
+      }
+      return connect.apply(this, args);
+    };
+    const lock = await holdLock(schema);
+    const outcome = safeCreateQueue(boss, 'failed_at_hand_out', {}, { timeoutMs: 20_000 });
+    try {
+      await waitFor(async () => !armed);
+    } finally {
+      await lock.release();
+    }
+    await expect(outcome).resolves.toMatchObject({ status: 'created' });
+  });
 });
+
+interface FailingPool extends EventEmitter {
+  connect(...args: unknown[]): unknown;
+}
