@@ -10,7 +10,9 @@ export function transactionPooled(servers: pg.Pool) {
   return {
     options: { max: 10 },
     ending: false,
-    connect: async () => new TransactionPooledClient(servers),
+    // pg-pool's callback form, which the helper uses.
+    connect: (callback: (error: undefined, client: TransactionPooledClient) => void) =>
+      callback(undefined, new TransactionPooledClient(servers)),
     query: (text: string, values?: unknown[]) => servers.query(text, values),
     end: async () => {},
   };
