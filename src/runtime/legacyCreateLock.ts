@@ -60,7 +60,11 @@ export async function withLegacyCreateLock<T>(call: QueueCall, create: () => Pro
         throw error;
       });
       if ('result' in outcome) return outcome.result;
-      await call.deadline.sleep(lock, Math.random() * Math.min(MAX_PAUSE_MS, 10 * 2 ** attempt), outcome.busy);
+      // A pause drawn past the bound is cut to leave one last attempt before it: giving up at once ended
+      // a call of timeoutMs 300 after 245 ms, while the lock could still come.
+      const pause = Math.random() * Math.min(MAX_PAUSE_MS, 10 * 2 ** attempt);
+      const lastPause = Math.max(0, call.deadline.remainingMs() - LOCK_SLICE_MS);
+      await call.deadline.sleep(lock, Math.min(pause, lastPause), outcome.busy);
     }
   });
 }
