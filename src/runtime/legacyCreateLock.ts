@@ -1,15 +1,25 @@
-import { QueueTimeoutError } from './errors';
+import { PgBossNotStartedError, QueueTimeoutError } from './errors';
 import type { QueueCall } from './queueCall';
 import { serialisePerInstance } from './serialisePerInstance';
 import { poolOf, withPoolClient, type PoolClient } from './withPoolClient';
 
 /**
  * How long one attempt waits in PostgreSQL's queue for the lock. Long enough that a released lock passes
- * at once to a process already waiting (polling alone leaves it free between polls, and a boot storm
- * slower); short enough that, behind a pooler, the holder's create waits at most this long for a server
- * connection that waiters hold.
+ * at once to a process waiting there (polling alone leaves it free between polls); short enough that the
+ * waiters together hold few of a pooler's server connections, which the holder's create needs one of:
+ * with 50 ms, 24 instances waiting behind 3 server connections held them so often that 88 to 99 of 144
+ * calls reached their 20 s bound (8 processes of 3 instances, PgBouncer 1.18, `default_pool_size` 3);
+ * with 5 ms none did, each run taking 2.5 to 5.4 s.
  */
-const LOCK_SLICE_MS = 50;
+const LOCK_SLICE_MS = 5;
+/**
+ * How long a create may run under the lock. Behind a pooler with a single server connection
+ * (PgBouncer's `default_pool_size = 1`) the lock's transaction holds it and the create, on another
+ * connection, would wait for it until the call's bound, where plain createQueue needs only the one; a
+ * create still running after this long ends the lock's transaction and finishes unlocked, any deadlock
+ * with another process's create then retried. A 10.x create takes a few round trips, far less than this.
+ */
+const LOCK_HOLD_MS = 250;
 /**
  * The pause between two attempts is random up to a bound that doubles from 10 ms to this, so that waiting
  * processes spread out rather than retry in step. Behind a pooler the pauses are what leave the holder a
@@ -45,16 +55,36 @@ export async function withLegacyCreateLock<T>(call: QueueCall, create: () => Pro
     for (let attempt = 0; ; attempt++) {
       const outcome = await withPoolClient(pool, call.deadline, 'the create lock', (client) =>
         createIfLocked(call, lock, client, create),
-      );
+      ).catch((error: unknown) => {
+        if (error instanceof LostAttempt) return { busy: error.cause };
+        throw error;
+      });
       if ('result' in outcome) return outcome.result;
-      await call.deadline.sleep(lock, Math.random() * Math.min(MAX_PAUSE_MS, 10 * 2 ** attempt), outcome.busy);
+      // A pause drawn past the bound is cut to leave one last attempt before it: giving up at once ended
+      // a call of timeoutMs 300 after 245 ms, while the lock could still come.
+      const pause = Math.random() * Math.min(MAX_PAUSE_MS, 10 * 2 ** attempt);
+      const lastPause = Math.max(0, call.deadline.remainingMs() - LOCK_SLICE_MS);
+      await call.deadline.sleep(lock, Math.min(pause, lastPause), outcome.busy);
     }
   });
 }
 
 /**
+ * An attempt whose connection failed before it held the lock (its backend terminated, the server restarting,
+ * a pooler dropping it): nothing was done yet, so, like a lock held throughout, it is one attempt fewer, and
+ * the next one on a fresh connection either gets on or fails where it connects, with the reason.
+ */
+class LostAttempt extends Error {
+  constructor(cause: unknown) {
+    super("the create lock's connection failed before the lock was held", { cause });
+  }
+}
+
+/**
  * One attempt: the lock within a slice of the time left, then `create` and COMMIT; or, when another
  * process held the lock throughout, ROLLBACK, leaving the connection idle, with the lock timeout as `busy`.
+ * A failure before the lock is held throws LostAttempt (the statements are fixed and need no privilege, so
+ * any failure but the deadline's is the connection's).
  */
 async function createIfLocked<T>(
   call: QueueCall,
@@ -69,26 +99,50 @@ async function createIfLocked<T>(
   // One round trip (parameters would need one statement per message). The key is the text every
   // version of the helper hashes, so that processes on older ones still exclude these.
   const key = `pg-boss-create-queue:${call.capabilities.schema}`.replaceAll("'", "''");
-  const busy = await deadline
-    .wait(
-      lock,
-      client.query(`BEGIN; SET LOCAL lock_timeout = ${sliceMs}; SELECT pg_advisory_xact_lock(hashtext('${key}'))`),
-    )
-    .then(
-      () => undefined,
-      (error: unknown) => {
-        if ((error as { code?: unknown }).code === '55P03') return error;
-        throw error;
-      },
-    );
-  if (busy !== undefined) {
-    await deadline.wait(lock, client.query('ROLLBACK'));
-    return { busy };
+  try {
+    const busy = await deadline
+      .wait(
+        lock,
+        client.query(`BEGIN; SET LOCAL lock_timeout = ${sliceMs}; SELECT pg_advisory_xact_lock(hashtext('${key}'))`),
+      )
+      .then(
+        () => undefined,
+        (error: unknown) => {
+          if ((error as { code?: unknown }).code === '55P03') return error;
+          throw error;
+        },
+      );
+    if (busy !== undefined) {
+      await deadline.wait(lock, client.query('ROLLBACK'));
+      return { busy };
+    }
+  } catch (error) {
+    if (error instanceof QueueTimeoutError || error instanceof PgBossNotStartedError) throw error;
+    throw new LostAttempt(error);
   }
-  const result = await create();
-  // The create committed on its own connection; a lock connection lost meanwhile changes nothing.
-  await deadline.wait(lock, client.query('COMMIT')).catch((error: unknown) => {
+  const creating = create();
+  const doneWhileLocked = await settlesWithin(creating, LOCK_HOLD_MS);
+  if (!doneWhileLocked) await releaseLock(call, lock, client);
+  const result = await creating;
+  if (doneWhileLocked) await releaseLock(call, lock, client);
+  return { result };
+}
+
+/** Ends the lock's transaction. The create commits on its own connection; a lock connection lost meanwhile changes nothing. */
+async function releaseLock(call: QueueCall, lock: string, client: PoolClient): Promise<void> {
+  await call.deadline.wait(lock, client.query('COMMIT')).catch((error: unknown) => {
     if (error instanceof QueueTimeoutError) throw error;
   });
-  return { result };
+}
+
+/** Whether `pending` settles within `ms`, either way. */
+function settlesWithin(pending: Promise<unknown>, ms: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), ms);
+    const settled = () => {
+      clearTimeout(timer);
+      resolve(true);
+    };
+    pending.then(settled, settled);
+  });
 }

@@ -4,39 +4,24 @@ import { QueueTimeoutError, safeCreateQueue } from '../../src/runtime';
 import { newSchemaName, useBosses } from '../support/bossFactory';
 import { useTestDatabase } from '../support/database';
 import type { TestBoss } from '../support/pgBossVersions';
+import { transactionPooled } from '../support/transactionPooler';
 
 const SERVER_CONNECTIONS = 3;
-const INSTANCES = 6;
+/**
+ * Eight times the connections: with attempts of 50 ms, 24 waiting instances together held more than the
+ * connections the holder's create had to share with them, and 155 of the 192 calls timed out.
+ */
+const INSTANCES = 24;
 const QUEUES = 8;
 
 const database = useTestDatabase('create_lock_shared');
 
-/**
- * A pooler in transaction mode (PgBouncer) lends each client one of a few server connections for as long
- * as a transaction or a statement runs. Here the instances share one pg pool of that size the same way:
- * each instance's statements check a connection out of it for as long as they run, and the create lock's
- * transaction holds one for as long as it is open.
- */
-function shareConnections(boss: TestBoss, shared: pg.Pool): Promise<void> {
-  const db = (boss as unknown as { getDb(): { pool: PoolFace } }).getDb();
+/** Hands the instance's statements to the stand-in pooler over `servers`, and closes its own pool. */
+function shareConnections(boss: TestBoss, servers: pg.Pool): Promise<void> {
+  const db = (boss as unknown as { getDb(): { pool: { end(): Promise<void> } } }).getDb();
   const own = db.pool;
-  // What pg-boss 10 and the helper use of a pool; `end` is left to the test, which owns the shared one.
-  db.pool = {
-    options: { max: 10 },
-    ending: false,
-    connect: () => shared.connect(),
-    query: (text: string, values?: unknown[]) => shared.query(text, values),
-    end: async () => {},
-  };
+  db.pool = transactionPooled(servers);
   return own.end();
-}
-
-interface PoolFace {
-  options: { max: number };
-  ending: boolean;
-  connect(): Promise<pg.PoolClient>;
-  query(text: string, values?: unknown[]): Promise<pg.QueryResult>;
-  end(): Promise<void>;
 }
 
 describe('pg-boss 10.4.2: the create lock on server connections shared by more instances than there are', () => {
@@ -48,23 +33,36 @@ describe('pg-boss 10.4.2: the create lock on server connections shared by more i
     shared = undefined;
   });
 
-  // Waiting for the lock once held a server connection for the whole wait: with more waiting instances
-  // than connections, the holder's own create found none free and every call ran into its bound.
-  it('declares every queue of every instance, waiting for the lock without holding a connection', async () => {
+  /** Every instance declares the same QUEUES queues at once, its statements on `connections` shared connections. */
+  async function declareOnSharedConnections(connections: number, instanceCount: number) {
     const schema = newSchemaName();
     const instances = [];
-    for (let index = 0; index < INSTANCES; index++) instances.push(await bosses.start(schema, { max: 10 }));
-    shared = new pg.Pool({ connectionString: database().url, max: SERVER_CONNECTIONS });
+    for (let index = 0; index < instanceCount; index++) instances.push(await bosses.start(schema, { max: 10 }));
+    shared = new pg.Pool({ connectionString: database().url, max: connections });
     await Promise.all(instances.map((boss) => shareConnections(boss, shared!)));
 
     const names = Array.from({ length: QUEUES }, (_, index) => `shared_${index}`);
     const results = await Promise.allSettled(
       instances.flatMap((boss) => names.map((name) => safeCreateQueue(boss, name, {}, { timeoutMs: 10_000 }))),
     );
-
-    expect(results.filter((result) => result.status === 'rejected')).toEqual([]);
     const rows = await database().query(`SELECT name FROM ${schema}.queue WHERE name LIKE 'shared\\_%'`);
-    expect(rows).toHaveLength(QUEUES);
+    return { rejected: results.filter((result) => result.status === 'rejected'), queues: rows.length };
+  }
+
+  // Waiting for the lock once held a server connection for the whole wait: with more waiting instances
+  // than connections, the holder's own create found none free and every call ran into its bound.
+  it('declares every queue of every instance, waiting for the lock without holding a connection', async () => {
+    await expect(declareOnSharedConnections(SERVER_CONNECTIONS, INSTANCES)).resolves.toEqual({
+      rejected: [],
+      queues: QUEUES,
+    });
+  });
+
+  // A pooler with one server connection (PgBouncer's default_pool_size = 1) lends it to the lock's
+  // transaction, and the create under the lock waited for it until the call's bound; plain createQueue
+  // needs just the one.
+  it("declares every queue when the lock's transaction holds the only connection", async () => {
+    await expect(declareOnSharedConnections(1, 2)).resolves.toEqual({ rejected: [], queues: QUEUES });
   });
 
   // Between attempts the connection is back in the pool; the attempts still end by the call's bound.
