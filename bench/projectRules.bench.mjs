@@ -2,7 +2,8 @@
 // fresh process (the project read and its inventory built), a re-lint after one other file changed (an
 // editor session), and what the two rules add to a whole-tree lint, each beside the floor (parse and
 // traverse) measured in the same run; the whole tree also beside a rule that listens to nothing, since
-// enabling any rule at all costs ESLint a share of the floor, and beside the cheapest selector rule.
+// enabling any rule at all costs ESLint a share of the floor, a rule that listens to `Program:exit` as the
+// project rules do and does nothing there, and the cheapest selector rule.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -92,13 +93,15 @@ const tree = await interleave(
 const againstTarget = (share) => `${percent(share)} ${share < 0.05 ? '✅' : '❌'}`;
 
 /**
- * One row per pass and clock: the project rules' addition as a share of the floor, in all and over what any
- * rule costs (the rule with no listener), and the selector rule's time beside them.
+ * One row per pass and clock: the project rules' addition as a share of the floor, in all, over what any
+ * rule costs (the rule with no listener) and over what listening costs (the `Program:exit` rule), and the
+ * selector rule's time beside them.
  */
 function treeRow(label, of) {
   const {
     floor,
     'any-rule': anyRule,
+    'exit-listener': exitListener,
     selector,
     project,
   } = Object.fromEntries(TREE_KINDS.map((kind) => [kind, of(kind)]));
@@ -106,11 +109,13 @@ function treeRow(label, of) {
     label,
     ms(floor),
     ms(anyRule),
+    ms(exitListener),
     ms(selector),
     ms(project),
     percent((anyRule - floor) / floor),
     againstTarget((project - floor) / floor),
     againstTarget((project - anyRule) / floor),
+    againstTarget((project - exitListener) / floor),
   ];
 }
 
@@ -134,11 +139,13 @@ printTable(
     'pass',
     'floor',
     'any rule',
+    'rule listening to Program:exit',
     'selector rule',
     'project rules',
     'any rule adds / floor',
     'project adds / floor (< 5 %)',
     'project adds over any rule / floor (< 5 %)',
+    'project adds over the Program:exit rule / floor (< 5 %)',
   ],
   Object.entries(PASSES).flatMap(([label, mode]) => [
     treeRow(`${label}, wall`, (kind) => tree.get(`${mode} ${kind}`).median),

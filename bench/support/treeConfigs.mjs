@@ -10,17 +10,22 @@ const PARSED_ALIKE = { '{ts,mts,cts}': 'file.ts', mjs: 'file.mjs', '{js,cjs}': '
 /** A plugin rule that listens to nothing: what enabling any rule at all costs ESLint, before a rule does any work. */
 const anyRulePlugin = {
   meta: { name: 'eslint-plugin-any-rule' },
-  rules: { 'no-listener': { meta: { type: 'problem', schema: [] }, create: () => ({}) } },
+  rules: {
+    'no-listener': { meta: { type: 'problem', schema: [] }, create: () => ({}) },
+    'exit-listener': { meta: { type: 'problem', schema: [] }, create: () => ({ 'Program:exit'() {} }) },
+  },
 };
 
 /**
  * `floor`: no rule (parse and traverse); `any-rule`: a rule with no listener (the cost of enabling any rule);
- * `selector`: the cheapest plugin rule that does something (section 1's); `project`: the two rules of
- * recommended-project, which listen only to `Program:exit`.
+ * `exit-listener`: a rule that listens where the project rules do and does nothing (what listening at all
+ * costs ESLint); `selector`: the cheapest plugin rule that does something (section 1's); `project`: the two
+ * rules of recommended-project, which listen only to `Program:exit`.
  */
 const RULES = {
   floor: [],
   'any-rule': [{ plugins: { 'any-rule': anyRulePlugin }, rules: { 'any-rule/no-listener': 'error' } }],
+  'exit-listener': [{ plugins: { 'any-rule': anyRulePlugin }, rules: { 'any-rule/exit-listener': 'error' } }],
   selector: [{ plugins: { selector: selectorPlugin }, rules: { 'selector/create-queue': 'error' } }],
   project: lintConfig('project', 'file.ts').slice(1),
 };
