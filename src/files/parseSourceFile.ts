@@ -55,7 +55,8 @@ export function parserFor(filePath: string): 'ts' | 'tsx' {
 
 /**
  * Parses a file into the shapes ESLint gives the rule (ESTree, tokens, scope analysis, `parent` set on
- * every node), so the codemod and the rule analyse the same tree. `.cjs`/`.cts` are scripts, as ESLint's `commonjs` source type.
+ * every node), so the codemod and the rule analyse the same tree. `.cjs`/`.cts` are scripts, as ESLint's
+ * `commonjs` source type.
  * oxc parses it when it can (`parseWithOxc`); typescript-estree, the parser the rule runs under, when oxc
  * is not available or finds a syntax error, so that parser's verdict and words decide what is skipped.
  */

@@ -30,7 +30,10 @@ export class TsconfigAliases {
   private readonly cache: GetTsconfig.Cache = new Map();
   private readonly configs = new Map<string, ReadConfig>();
 
-  /** `fileSource` is told of every config read, those a tsconfig.json extends or references too, and of those looked for in vain. */
+  /**
+   * `fileSource` is told of every config read, those a tsconfig.json extends or references too, and of those
+   * looked for in vain.
+   */
   constructor(private readonly fileSource: FileSource) {}
 
   /** The paths, without extension, that `specifier` may name from `fromFile`, in the order TypeScript tries them. */

@@ -128,7 +128,10 @@ async function createIfLocked<T>(
   return { result };
 }
 
-/** Ends the lock's transaction. The create commits on its own connection; a lock connection lost meanwhile changes nothing. */
+/**
+ * Ends the lock's transaction. The create commits on its own connection; a lock connection lost meanwhile
+ * changes nothing.
+ */
 async function releaseLock(call: QueueCall, lock: string, client: PoolClient): Promise<void> {
   await call.deadline.wait(lock, client.query('COMMIT')).catch((error: unknown) => {
     if (error instanceof QueueTimeoutError) throw error;
