@@ -50,12 +50,15 @@ export function findProgramOperations({
   const operations: LocatedOperation[] = [];
   const unparsable: Array<{ file: string; reason: string }> = [];
   const read = (file: string, source: SourceFile) => {
+    // The pg-boss call is in `file`, whatever file a wrapper's caller wrote the name in: it runs on the
+    // pg-boss that file's package installs, which may be another than the caller's package (or none).
+    const implicit = createsQueuesImplicitly(path.dirname(file));
     for (const operation of findQueueOperations({ modules, file, source, bindings: NO_BINDINGS }, callers, helpers)) {
       const where = relative(operation.file);
       operations.push({
         ...operation,
         file: where,
-        createsQueuesImplicitly: createsQueuesImplicitly(path.dirname(operation.file)),
+        createsQueuesImplicitly: implicit,
         test: isTestFile(where),
       });
     }

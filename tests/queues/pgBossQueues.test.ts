@@ -649,6 +649,25 @@ export class Jobs {
     expect(inventory.problems.map(({ kind, queue }) => [kind, queue])).toEqual([['undeclared', 'send-sms']]);
   });
 
+  // speakeasy-social/services: a wrapper in a package on pg-boss 9 sends for services whose own manifests
+  // name no pg-boss. The call runs on the wrapper's pg-boss, whatever package its caller is in.
+  it("judges a wrapper's use by the pg-boss of the wrapper's package, not its caller's", () => {
+    const wrapper = (name: string) =>
+      `${boss}export function publish(queue: string, data: object) {\n  return boss.send(queue, data);\n}\n// ${name}\n`;
+    const { inventory } = scan({
+      'old-queue/package.json': '{ "name": "old-queue", "main": "index.ts", "dependencies": { "pg-boss": "^9.0.0" } }',
+      'old-queue/index.ts': wrapper('old'),
+      'new-queue/package.json': '{ "name": "new-queue", "main": "index.ts", "dependencies": { "pg-boss": "^10.1.0" } }',
+      'new-queue/index.ts': wrapper('new'),
+      'api/package.json': '{ "name": "api", "dependencies": { "pg-boss": "^9.0.0" } }',
+      'api/send.ts':
+        "import { publish } from 'old-queue';\nimport { publish as post } from 'new-queue';\npublish('emails', {});\npost('sms', {});\n",
+    });
+    expect(queueNames(inventory)).toEqual(['emails', 'sms']);
+    const undeclared = inventory.problems.filter(({ kind }) => kind === 'undeclared');
+    expect(undeclared.map(({ queue }) => queue)).toEqual(['sms']);
+  });
+
   // A range that also allows pg-boss 10 may run where queues must be created first; one below 10 may not.
   it('asks no declaration only where every pg-boss the range allows creates queues on use', () => {
     const { inventory } = scan({
