@@ -691,6 +691,20 @@ export class Jobs {
     expect(inventory.problems).toEqual([]);
   });
 
+  // speakeasy-social/services: every service sends through `Queue.getInstance()`, typed `PgBoss`.
+  it('reads an instance from the return type a getter of the same file declares', () => {
+    const { inventory } = scan({
+      'queue.ts':
+        "import { PgBoss } from 'pg-boss';\nexport class Queue {\n  private static instance: PgBoss;\n  static getInstance(): PgBoss {\n    return Queue.instance;\n  }\n}\nawait Queue.getInstance().createQueue('emails');\nawait Queue.getInstance().send('emails', {});\nawait Queue.getInstance().send('sms', {});\n",
+    });
+    expect(queueNames(inventory)).toEqual(['emails', 'sms']);
+    expect(inventory.problems.map(({ kind, queue }) => [kind, queue])).toEqual([
+      ['undeclared', 'sms'],
+      ['unworked', 'emails'],
+      ['unworked', 'sms'],
+    ]);
+  });
+
   it('ignores methods of receivers that are not pg-boss, as the rule does', () => {
     const { inventory } = scan({
       'a.ts':
