@@ -115,13 +115,18 @@ function unresolvedProblem(operation: Unresolved): InventoryProblem {
       locations: [locationOf(operation)],
       message: `\`${operation.expression}\` (${operation.method}, from a module or on an object pg-boss-queues cannot follow) may be pg-boss-safe-create-queue's; it may declare a queue named ${describeNamePattern(operation.pattern)}, which is then neither declared nor undeclared (\`declared: null\`).`,
     };
-  if (operation.reason === 'receiver')
+  if (operation.reason === 'receiver') {
+    const named = describeNamePattern(operation.pattern);
+    const effect = DECLARING_METHODS.has(operation.method)
+      ? `declare a queue named ${named}, which is then neither declared nor undeclared (\`declared: null\`)`
+      : `work a queue named ${named}, which is then not called unworked or unused`;
     return {
       kind: 'unresolved-name',
       queue: null,
       locations: [locationOf(operation)],
-      message: `createQueue is called on \`${operation.expression}\`, which may be a pg-boss instance the syntax cannot place; it may declare a queue named ${describeNamePattern(operation.pattern)}, which is then neither declared nor undeclared (\`declared: null\`).`,
+      message: `${operation.method} is called on \`${operation.expression}\`, which may be a pg-boss instance the syntax cannot place; it may ${effect}.`,
     };
+  }
   return {
     kind: 'unresolved-name',
     queue: null,

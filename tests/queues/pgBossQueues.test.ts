@@ -705,6 +705,23 @@ export class Jobs {
     ]);
   });
 
+  // speakeasy-social/services: workers call `worker.queue.work(name, handler)` on an instance typed in
+  // another file; the queues they work are sent to elsewhere.
+  it('calls no queue unworked that a work call on a receiver the syntax cannot place may work', () => {
+    const { inventory } = scan({
+      'send.ts': `${boss}await boss.createQueue('emails');\nawait boss.send('emails', {});\nawait boss.createQueue('sms');\nawait boss.send('sms', {});\n`,
+      'worker.ts':
+        "import { worker } from './setup';\nworker.queue.work('emails', handle);\nworker.queue.work('sms');\n",
+    });
+    expect(inventory.problems.map(({ kind, queue, message }) => [kind, queue ?? message])).toEqual([
+      [
+        'unresolved-name',
+        'work is called on `worker.queue`, which may be a pg-boss instance the syntax cannot place; it may work a queue named "emails", which is then not called unworked or unused.',
+      ],
+      ['unworked', 'sms'],
+    ]);
+  });
+
   it('ignores methods of receivers that are not pg-boss, as the rule does', () => {
     const { inventory } = scan({
       'a.ts':
