@@ -116,10 +116,11 @@ function unresolvedProblem(operation: Unresolved): InventoryProblem {
       message: `\`${operation.expression}\` (${operation.method}, from a module or on an object pg-boss-queues cannot follow) may be pg-boss-safe-create-queue's; it may declare a queue named ${describeNamePattern(operation.pattern)}, which is then neither declared nor undeclared (\`declared: null\`).`,
     };
   if (operation.reason === 'receiver') {
-    const named = describeNamePattern(operation.pattern);
+    const queue =
+      operation.pattern.kind === 'any' ? 'any queue' : `a queue named ${describeNamePattern(operation.pattern)}`;
     const effect = DECLARING_METHODS.has(operation.method)
-      ? `declare a queue named ${named}, which is then neither declared nor undeclared (\`declared: null\`)`
-      : `work a queue named ${named}, which is then not called unworked or unused`;
+      ? `declare ${queue}, which is then neither declared nor undeclared (\`declared: null\`)`
+      : `work ${queue}, which is then not called unworked or unused`;
     return {
       kind: 'unresolved-name',
       queue: null,

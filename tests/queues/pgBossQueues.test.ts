@@ -720,6 +720,14 @@ export class Jobs {
       ],
       ['unworked', 'sms'],
     ]);
+    // One whose name may be anything may work any queue: none is called unworked, and the message says so.
+    const anyName = scan({
+      'send.ts': `${boss}await boss.createQueue('emails');\nawait boss.send('emails', {});\n`,
+      'worker.ts': 'export function start(jobs: Jobs, name: string) {\n  jobs.queue.work(name, handle);\n}\n',
+    });
+    expect(anyName.inventory.problems.map(({ message }) => message)).toEqual([
+      'work is called on `jobs.queue`, which may be a pg-boss instance the syntax cannot place; it may work any queue, which is then not called unworked or unused.',
+    ]);
   });
 
   it('ignores methods of receivers that are not pg-boss, as the rule does', () => {
