@@ -668,6 +668,19 @@ export class Jobs {
     expect(undeclared.map(({ queue }) => queue)).toEqual(['sms']);
   });
 
+  // A shared package that names no pg-boss imports the one its app installs: its callers' range holds.
+  it("judges a wrapper's use by its caller's package when the wrapper's names no pg-boss", () => {
+    const { inventory } = scan({
+      'utils/package.json': '{ "name": "queue-utils", "main": "index.ts" }',
+      'utils/index.ts':
+        "import type { PgBoss } from 'pg-boss';\nexport function publish(boss: PgBoss, queue: string, data: object) {\n  return boss.send(queue, data);\n}\n",
+      'api/package.json': '{ "name": "api", "dependencies": { "pg-boss": "^9.0.0" } }',
+      'api/send.ts': `${boss}import { publish } from 'queue-utils';\nawait boss.work('emails', handle);\nawait publish(boss, 'emails', {});\n`,
+    });
+    expect(queueNames(inventory)).toEqual(['emails']);
+    expect(inventory.problems).toEqual([]);
+  });
+
   // A range that also allows pg-boss 10 may run where queues must be created first; one below 10 may not.
   it('asks no declaration only where every pg-boss the range allows creates queues on use', () => {
     const { inventory } = scan({
