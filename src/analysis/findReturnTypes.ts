@@ -60,21 +60,26 @@ function findSignatures(source: SourceFile, callee: TSESTree.Node): Signature[] 
   if (name === undefined) return [];
   const object = skipTransparentWrappers(callee.object);
   if (object.type === AST_NODE_TYPES.ThisExpression) {
-    const method = findEnclosingMethod(callee);
-    return method ? findMethods(method.parent, name, method.static) : [];
+    const member = findEnclosingMember(callee);
+    return member ? findMethods(member.parent, name, member.type === AST_NODE_TYPES.StaticBlock || member.static) : [];
   }
   if (object.type !== AST_NODE_TYPES.Identifier) return [];
   const [def] = resolveIdentifier(source, object)?.defs ?? [];
   return def?.type === DefinitionType.ClassName ? findMethods(def.node.body, name, true) : [];
 }
 
-/** The method, field or accessor of the class whose body holds `node`, if `this` there is the class's. */
-function findEnclosingMethod(
+/**
+ * The method, field, accessor or static block of the class whose body holds `node`, if `this` there is
+ * the class's (in a static block, the class itself).
+ */
+function findEnclosingMember(
   node: TSESTree.Node,
-): TSESTree.MethodDefinition | TSESTree.PropertyDefinition | TSESTree.TSAbstractMethodDefinition | undefined {
+): TSESTree.MethodDefinition | TSESTree.PropertyDefinition | TSESTree.StaticBlock | undefined {
   for (let current = node.parent; current; current = current.parent) {
     if (
-      (current.type === AST_NODE_TYPES.MethodDefinition || current.type === AST_NODE_TYPES.PropertyDefinition) &&
+      (current.type === AST_NODE_TYPES.MethodDefinition ||
+        current.type === AST_NODE_TYPES.PropertyDefinition ||
+        current.type === AST_NODE_TYPES.StaticBlock) &&
       current.parent.type === AST_NODE_TYPES.ClassBody
     )
       return current;

@@ -272,6 +272,28 @@ export const valid: ValidCase[] = [
     declare function jobs(region: string): Cache;
     await jobs('eu').createQueue('emails');
   `,
+  // `this` in a static block is its own class, not that of a method around the class.
+  dedent`
+    import { PgBoss } from 'pg-boss';
+    class Cache {
+      async createQueue(name: string): Promise<void> {}
+    }
+    export class Jobs {
+      instance(): PgBoss {
+        return new PgBoss('postgres://localhost/app');
+      }
+      caches() {
+        return class {
+          static instance(): Cache {
+            return new Cache();
+          }
+          static {
+            void this.instance().createQueue('emails');
+          }
+        };
+      }
+    }
+  `,
 ];
 
 const basic = app(`await boss.createQueue('emails');\n`);
