@@ -54,11 +54,15 @@ export function buildInventory(operations: readonly LocatedOperation[], options:
   const queues = new Map<string, { declarations: LocatedOperation[]; uses: LocatedOperation[] }>();
   const unresolved: Unresolved[] = [];
   const seen = new Set<string>();
+  // A call followed into a wrapper's method (`queueService.work('emails', handle)`) is read at the call: its
+  // receiver is the wrapper's, not one the syntax cannot place.
+  const followed = new Set(operations.filter((operation) => !isUnplacedReceiver(operation)).map(positionKey));
   for (const operation of operations) {
     // A loop around a wrapper's call passes the same name at the same place once per pass: one entry.
     const key = JSON.stringify(operation);
     if (seen.has(key)) continue;
     seen.add(key);
+    if (isUnplacedReceiver(operation) && followed.has(positionKey(operation))) continue;
     if (operation.kind === 'unresolved') {
       unresolved.push(operation);
       continue;
@@ -100,6 +104,14 @@ export function buildInventory(operations: readonly LocatedOperation[], options:
   }
   problems.sort((a, b) => PROBLEM_ORDER.indexOf(a.kind) - PROBLEM_ORDER.indexOf(b.kind));
   return { queues: inventoryQueues, problems };
+}
+
+function isUnplacedReceiver(operation: LocatedOperation): boolean {
+  return operation.kind === 'unresolved' && operation.reason === 'receiver';
+}
+
+function positionKey({ file, line, column }: LocatedOperation): string {
+  return `${file}:${line}:${column}`;
 }
 
 function unresolvedProblem(operation: Unresolved): InventoryProblem {

@@ -743,6 +743,19 @@ export class Jobs {
     ]);
   });
 
+  // A service that wraps its instance (`getInstance(): PgBoss`) in work and createQueue methods of its own:
+  // their calls are followed into the service, so they are not calls the syntax cannot place.
+  it("says nothing of the receiver of a call it follows into a wrapper's method", () => {
+    const { inventory } = scan({
+      'queue.ts': `${boss}export class QueueService {\n  getInstance(): PgBoss {\n    return boss;\n  }\n  work(name: string, handler: () => Promise<void>) {\n    return this.getInstance().work(name, handler);\n  }\n  createQueue(name: string) {\n    return this.getInstance().createQueue(name);\n  }\n}\nexport const queueService = new QueueService();\n`,
+      'worker.ts':
+        "import { queueService } from './queue';\nawait queueService.createQueue('emails');\nawait queueService.work('emails', async () => {});\n",
+    });
+    expect(queueNames(inventory)).toEqual(['emails']);
+    expect(inventory.queues[0]!.uses.map(({ method }) => method)).toEqual(['work']);
+    expect(inventory.problems).toEqual([]);
+  });
+
   it('ignores methods of receivers that are not pg-boss, as the rule does', () => {
     const { inventory } = scan({
       'a.ts':
