@@ -116,7 +116,8 @@ function findMethods(classBody: TSESTree.ClassBody, name: string, isStatic: bool
 /**
  * The signatures a call can be checked against: where a function has overloads, only those (its
  * implementation's signature is not callable from outside), and among them those whose parameters take
- * as many arguments as the call passes (all of them, when a spread hides the count).
+ * as many arguments as the call passes (all of them, when a spread hides the count) and the literals it
+ * passes (`service('cache')` is not `service(name: 'jobs')`, nor `service(id: number)`).
  */
 function usableSignatures(signatures: readonly Signature[], call: TSESTree.CallExpression): Signature[] {
   const overloads = signatures.filter(
@@ -126,17 +127,24 @@ function usableSignatures(signatures: readonly Signature[], call: TSESTree.CallE
   );
   const declared = overloads.length > 0 && overloads.length < signatures.length ? overloads : signatures;
   if (call.arguments.some((argument) => argument.type === AST_NODE_TYPES.SpreadElement)) return [...declared];
-  return declared.filter((signature) => takesArgumentCount(signature.params, call.arguments.length));
+  return declared.filter((signature) => takesArguments(signature.params, call.arguments));
 }
 
-function takesArgumentCount(params: readonly TSESTree.Parameter[], count: number): boolean {
+function takesArguments(
+  params: readonly TSESTree.Parameter[],
+  args: readonly TSESTree.CallExpressionArgument[],
+): boolean {
   let required = 0;
   let taken = 0;
   for (const param of params) {
     // `this: Service` types the receiver; no argument goes to it.
     if (param.type === AST_NODE_TYPES.Identifier && param.name === 'this') continue;
+    if (param.type === AST_NODE_TYPES.RestElement) return args.length >= required;
+    const argument = args[taken];
     taken++;
-    if (param.type === AST_NODE_TYPES.RestElement) return count >= required;
+    const bound = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+    const type = 'typeAnnotation' in bound ? bound.typeAnnotation?.typeAnnotation : undefined;
+    if (argument && type && !acceptsLiteral(type, argument)) return false;
     const optional =
       param.type === AST_NODE_TYPES.AssignmentPattern ||
       ((param.type === AST_NODE_TYPES.Identifier ||
@@ -145,5 +153,30 @@ function takesArgumentCount(params: readonly TSESTree.Parameter[], count: number
         param.optional);
     if (!optional) required++;
   }
-  return count >= required && count <= taken;
+  return args.length >= required && args.length <= taken;
+}
+
+/**
+ * Whether a parameter of `type` takes `argument`, as far as a literal argument and a type of literals and
+ * primitives tell (`'cache'` fits `string` and `'cache' | 'sessions'`, not `'jobs'` nor `number`); any
+ * other argument or type is taken.
+ */
+function acceptsLiteral(type: TSESTree.TypeNode, argument: TSESTree.CallExpressionArgument): boolean {
+  if (argument.type !== AST_NODE_TYPES.Literal) return true;
+  const { value } = argument;
+  if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') return true;
+  switch (type.type) {
+    case AST_NODE_TYPES.TSUnionType:
+      return type.types.some((member) => acceptsLiteral(member, argument));
+    case AST_NODE_TYPES.TSLiteralType:
+      return type.literal.type !== AST_NODE_TYPES.Literal || type.literal.value === value;
+    case AST_NODE_TYPES.TSStringKeyword:
+      return typeof value === 'string';
+    case AST_NODE_TYPES.TSNumberKeyword:
+      return typeof value === 'number';
+    case AST_NODE_TYPES.TSBooleanKeyword:
+      return typeof value === 'boolean';
+    default:
+      return true;
+  }
 }

@@ -272,6 +272,17 @@ export const valid: ValidCase[] = [
     declare function jobs(region: string): Cache;
     await jobs('eu').createQueue('emails');
   `,
+  // An overload whose parameter's type the literal argument does not fit is not the one called.
+  dedent`
+    import { PgBoss } from 'pg-boss';
+    class Cache {
+      async createQueue(name: string): Promise<void> {}
+    }
+    declare function service(name: 'jobs'): PgBoss;
+    declare function service(name: 'cache' | 'sessions'): Cache;
+    declare function service(id: number): PgBoss;
+    await service('cache').createQueue('emails');
+  `,
   // `this` in a static block is its own class, not that of a method around the class.
   dedent`
     import { PgBoss } from 'pg-boss';
