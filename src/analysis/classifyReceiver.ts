@@ -10,6 +10,7 @@ import { resolveIdentifier } from '../util/scope';
 import { skipTransparentWrappers } from '../util/skipTransparentWrappers';
 import type { SourceFile } from '../util/sourceFile';
 import { walkNodes } from '../util/walkNodes';
+import { findReturnTypes } from './findReturnTypes';
 import { classifyPgBossBinding, isPgBossClassMember, PG_BOSS_CLASS } from './pgBossImports';
 import { DEFAULT_SETTINGS, type PgBossSettings } from './pgBossSettings';
 
@@ -131,8 +132,13 @@ function classifyExpression(classifier: Classifier, node: TSESTree.Node, depth: 
       return classifyExpression(classifier, expression.argument, depth + 1);
     case AST_NODE_TYPES.NewExpression:
       return classifyClass(classifier, expression.callee, depth + 1);
-    case AST_NODE_TYPES.CallExpression:
+    case AST_NODE_TYPES.CallExpression: {
+      // What a function of this file declares it returns, else what its name says.
+      const types = findReturnTypes(classifier.source, expression);
+      const declared = types ? combine(types.map((type) => classifyType(classifier, type, depth + 1))) : 'unknown';
+      if (declared !== 'unknown') return declared;
       return isBossGetter(expression.callee) ? 'pg-boss' : 'unknown';
+    }
     case AST_NODE_TYPES.ObjectExpression:
     case AST_NODE_TYPES.ThisExpression:
       // A literal of the app's own; `this.createQueue(…)` is a class's own method.

@@ -54,11 +54,15 @@ export function buildInventory(operations: readonly LocatedOperation[], options:
   const queues = new Map<string, { declarations: LocatedOperation[]; uses: LocatedOperation[] }>();
   const unresolved: Unresolved[] = [];
   const seen = new Set<string>();
+  // A call followed into a wrapper's method (`queueService.work('emails', handle)`) is read at the call: its
+  // receiver is the wrapper's, not one the syntax cannot place.
+  const followed = new Set(operations.filter((operation) => !isUnplacedReceiver(operation)).map(positionKey));
   for (const operation of operations) {
     // A loop around a wrapper's call passes the same name at the same place once per pass: one entry.
     const key = JSON.stringify(operation);
     if (seen.has(key)) continue;
     seen.add(key);
+    if (isUnplacedReceiver(operation) && followed.has(positionKey(operation))) continue;
     if (operation.kind === 'unresolved') {
       unresolved.push(operation);
       continue;
@@ -102,6 +106,14 @@ export function buildInventory(operations: readonly LocatedOperation[], options:
   return { queues: inventoryQueues, problems };
 }
 
+function isUnplacedReceiver(operation: LocatedOperation): boolean {
+  return operation.kind === 'unresolved' && operation.reason === 'receiver';
+}
+
+function positionKey({ file, line, column }: LocatedOperation): string {
+  return `${file}:${line}:${column}`;
+}
+
 function unresolvedProblem(operation: Unresolved): InventoryProblem {
   const could = !DECLARING_METHODS.has(operation.method)
     ? ''
@@ -115,13 +127,19 @@ function unresolvedProblem(operation: Unresolved): InventoryProblem {
       locations: [locationOf(operation)],
       message: `\`${operation.expression}\` (${operation.method}, from a module or on an object pg-boss-queues cannot follow) may be pg-boss-safe-create-queue's; it may declare a queue named ${describeNamePattern(operation.pattern)}, which is then neither declared nor undeclared (\`declared: null\`).`,
     };
-  if (operation.reason === 'receiver')
+  if (operation.reason === 'receiver') {
+    const queue =
+      operation.pattern.kind === 'any' ? 'any queue' : `a queue named ${describeNamePattern(operation.pattern)}`;
+    const effect = DECLARING_METHODS.has(operation.method)
+      ? `declare ${queue}, which is then neither declared nor undeclared (\`declared: null\`)`
+      : `work ${queue}, which is then not called unworked or unused`;
     return {
       kind: 'unresolved-name',
       queue: null,
       locations: [locationOf(operation)],
-      message: `createQueue is called on \`${operation.expression}\`, which may be a pg-boss instance the syntax cannot place; it may declare a queue named ${describeNamePattern(operation.pattern)}, which is then neither declared nor undeclared (\`declared: null\`).`,
+      message: `${operation.method} is called on \`${operation.expression}\`, which may be a pg-boss instance the syntax cannot place; it may ${effect}.`,
     };
+  }
   return {
     kind: 'unresolved-name',
     queue: null,

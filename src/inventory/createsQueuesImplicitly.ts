@@ -24,6 +24,11 @@ export function createsQueuesImplicitly(directory: string): boolean {
   return searchUpwards(directory, verdicts, readVerdict) ?? false;
 }
 
+/** Whether a package.json at or above `directory` names pg-boss, with a range or without one. */
+export function namesPgBoss(directory: string): boolean {
+  return searchUpwards(directory, verdicts, readVerdict) !== undefined;
+}
+
 /**
  * Forgets the ranges read so far, for a long-lived process that knows a manifest may have changed (the
  * editor rules' project, src/project/projectFiles.ts): a one-shot scan never needs to.

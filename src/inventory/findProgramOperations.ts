@@ -2,7 +2,7 @@ import path from 'node:path';
 import { UnparsableFileError } from '../files/parseSourceFile';
 import type { LocatedOperation } from './buildInventory';
 import type { FileSource } from './fileSource';
-import { createsQueuesImplicitly } from './createsQueuesImplicitly';
+import { createsQueuesImplicitly, namesPgBoss } from './createsQueuesImplicitly';
 import { findQueueOperations } from './findQueueOperations';
 import { isTestFile } from './isTestFile';
 import { ProgramCallers } from './programCallers';
@@ -50,12 +50,18 @@ export function findProgramOperations({
   const operations: LocatedOperation[] = [];
   const unparsable: Array<{ file: string; reason: string }> = [];
   const read = (file: string, source: SourceFile) => {
+    // The pg-boss call is in `file`, whatever file a wrapper's caller wrote the name in: it runs on the
+    // pg-boss that file's package installs, which may be another than the caller's package. A package
+    // that names no pg-boss imports the one its app installs (a shared helper handed the app's instance):
+    // then the caller's package says which.
+    const directory = path.dirname(file);
+    const implicit = namesPgBoss(directory) ? createsQueuesImplicitly(directory) : undefined;
     for (const operation of findQueueOperations({ modules, file, source, bindings: NO_BINDINGS }, callers, helpers)) {
       const where = relative(operation.file);
       operations.push({
         ...operation,
         file: where,
-        createsQueuesImplicitly: createsQueuesImplicitly(path.dirname(operation.file)),
+        createsQueuesImplicitly: implicit ?? createsQueuesImplicitly(path.dirname(operation.file)),
         test: isTestFile(where),
       });
     }

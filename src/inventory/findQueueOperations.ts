@@ -119,9 +119,13 @@ export function findQueueOperations(
       return;
     if (!(isPgBossReceiverBySyntax(scope.source, callee.object) || isPgBossSubclassThis(scope.source, callee.object))) {
       // `queue.createQueue('emails')` on something the syntax cannot place (a factory's result, a namespace
-      // type) may be pg-boss: it may declare that queue, so the queue is not called undeclared for want of it.
-      if (method === 'createQueue' && classifyReceiver(scope.source, callee.object) === 'unknown' && node.arguments[0])
-        operations.push(unresolved(scope, positionOf(scope, node), method, callee.object, node.arguments[0]));
+      // type) may be pg-boss: it may declare that queue, so the queue is not called undeclared for want of
+      // it. So may `worker.queue.work('emails', handle)` work it (pg-boss's work takes a handler): the queue
+      // is not called unworked for want of it.
+      const mayBePgBoss =
+        method === 'createQueue' ? node.arguments.length > 0 : method === 'work' && node.arguments.length >= 2;
+      if (mayBePgBoss && classifyReceiver(scope.source, callee.object) === 'unknown')
+        operations.push(unresolved(scope, positionOf(scope, node), method, callee.object, node.arguments[0]!));
       return;
     }
     operations.push(

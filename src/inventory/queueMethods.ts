@@ -55,15 +55,16 @@ export const MENTIONS_BOSS = /boss/i;
 /**
  * Whether a file's text can hold a queue call the inventory reads. A method call counts only on a pg-boss
  * instance, which the syntax proves by `boss` somewhere in the file (an import of pg-boss, `PgBoss`, a
- * receiver named for it): `res.send` alone is not worth a parse. A createQueue anywhere is read, since
- * one on a receiver that may be pg-boss keeps its queue from being called undeclared.
+ * receiver named for it): `res.send` alone is not worth a parse. A createQueue or a work call anywhere is
+ * read, since one on a receiver that may be pg-boss keeps its queue from being called undeclared, or
+ * unworked.
  */
 export function canHoldQueueCall(text: string): boolean {
   return (
     MENTIONS_QUEUE_METHOD.test(text) &&
-    (MENTIONS_BOSS.test(text) || MENTIONS_HELPER.test(text) || MENTIONS_CREATE_QUEUE.test(text))
+    (MENTIONS_BOSS.test(text) || MENTIONS_HELPER.test(text) || MENTIONS_UNPLACED_CALL.test(text))
   );
 }
 
-/** A createQueue on a receiver with another name may still declare a queue (findQueueOperations). */
-const MENTIONS_CREATE_QUEUE = /\.\s*createQueue\b/;
+/** A createQueue or work call on a receiver with another name may still be pg-boss's (findQueueOperations). */
+const MENTIONS_UNPLACED_CALL = /\.\s*(?:createQueue\b|work\s*[<(])/;

@@ -649,6 +649,38 @@ export class Jobs {
     expect(inventory.problems.map(({ kind, queue }) => [kind, queue])).toEqual([['undeclared', 'send-sms']]);
   });
 
+  // speakeasy-social/services: a wrapper in a package on pg-boss 9 sends for services whose own manifests
+  // name no pg-boss. The call runs on the wrapper's pg-boss, whatever package its caller is in.
+  it("judges a wrapper's use by the pg-boss of the wrapper's package, not its caller's", () => {
+    const wrapper = (name: string) =>
+      `${boss}export function publish(queue: string, data: object) {\n  return boss.send(queue, data);\n}\n// ${name}\n`;
+    const { inventory } = scan({
+      'old-queue/package.json': '{ "name": "old-queue", "main": "index.ts", "dependencies": { "pg-boss": "^9.0.0" } }',
+      'old-queue/index.ts': wrapper('old'),
+      'new-queue/package.json': '{ "name": "new-queue", "main": "index.ts", "dependencies": { "pg-boss": "^10.1.0" } }',
+      'new-queue/index.ts': wrapper('new'),
+      'api/package.json': '{ "name": "api", "dependencies": { "pg-boss": "^9.0.0" } }',
+      'api/send.ts':
+        "import { publish } from 'old-queue';\nimport { publish as post } from 'new-queue';\npublish('emails', {});\npost('sms', {});\n",
+    });
+    expect(queueNames(inventory)).toEqual(['emails', 'sms']);
+    const undeclared = inventory.problems.filter(({ kind }) => kind === 'undeclared');
+    expect(undeclared.map(({ queue }) => queue)).toEqual(['sms']);
+  });
+
+  // A shared package that names no pg-boss imports the one its app installs: its callers' range holds.
+  it("judges a wrapper's use by its caller's package when the wrapper's names no pg-boss", () => {
+    const { inventory } = scan({
+      'utils/package.json': '{ "name": "queue-utils", "main": "index.ts" }',
+      'utils/index.ts':
+        "import type { PgBoss } from 'pg-boss';\nexport function publish(boss: PgBoss, queue: string, data: object) {\n  return boss.send(queue, data);\n}\n",
+      'api/package.json': '{ "name": "api", "dependencies": { "pg-boss": "^9.0.0" } }',
+      'api/send.ts': `${boss}import { publish } from 'queue-utils';\nawait boss.work('emails', handle);\nawait publish(boss, 'emails', {});\n`,
+    });
+    expect(queueNames(inventory)).toEqual(['emails']);
+    expect(inventory.problems).toEqual([]);
+  });
+
   // A range that also allows pg-boss 10 may run where queues must be created first; one below 10 may not.
   it('asks no declaration only where every pg-boss the range allows creates queues on use', () => {
     const { inventory } = scan({
@@ -669,6 +701,58 @@ export class Jobs {
     expect(inventory.queues.map(({ name, uses }) => [name, uses.map((use) => use.method)])).toEqual([
       ['retired', ['deleteQueue']],
     ]);
+    expect(inventory.problems).toEqual([]);
+  });
+
+  // speakeasy-social/services: every service sends through `Queue.getInstance()`, typed `PgBoss`.
+  it('reads an instance from the return type a getter of the same file declares', () => {
+    const { inventory } = scan({
+      'queue.ts':
+        "import { PgBoss } from 'pg-boss';\nexport class Queue {\n  private static instance: PgBoss;\n  static getInstance(): PgBoss {\n    return Queue.instance;\n  }\n}\nawait Queue.getInstance().createQueue('emails');\nawait Queue.getInstance().send('emails', {});\nawait Queue.getInstance().send('sms', {});\n",
+    });
+    expect(queueNames(inventory)).toEqual(['emails', 'sms']);
+    expect(inventory.problems.map(({ kind, queue }) => [kind, queue])).toEqual([
+      ['undeclared', 'sms'],
+      ['unworked', 'emails'],
+      ['unworked', 'sms'],
+    ]);
+  });
+
+  // speakeasy-social/services: workers call `worker.queue.work(name, handler)` on an instance typed in
+  // another file; the queues they work are sent to elsewhere.
+  it('calls no queue unworked that a work call on a receiver the syntax cannot place may work', () => {
+    const { inventory } = scan({
+      'send.ts': `${boss}await boss.createQueue('emails');\nawait boss.send('emails', {});\nawait boss.createQueue('sms');\nawait boss.send('sms', {});\n`,
+      'worker.ts':
+        "import { worker } from './setup';\nworker.queue.work('emails', handle);\nworker.queue.work('sms');\n",
+    });
+    expect(inventory.problems.map(({ kind, queue, message }) => [kind, queue ?? message])).toEqual([
+      [
+        'unresolved-name',
+        'work is called on `worker.queue`, which may be a pg-boss instance the syntax cannot place; it may work a queue named "emails", which is then not called unworked or unused.',
+      ],
+      ['unworked', 'sms'],
+    ]);
+    // One whose name may be anything may work any queue: none is called unworked, and the message says so.
+    const anyName = scan({
+      'send.ts': `${boss}await boss.createQueue('emails');\nawait boss.send('emails', {});\n`,
+      'worker.ts': 'export function start(jobs: Jobs, name: string) {\n  jobs.queue.work(name, handle);\n}\n',
+    });
+    expect(anyName.inventory.problems.map(({ message }) => message)).toEqual([
+      'work is called on `jobs.queue`, which may be a pg-boss instance the syntax cannot place; it may work any queue, which is then not called unworked or unused.',
+    ]);
+  });
+
+  // A service that wraps its instance (`getInstance(): PgBoss`) in work and createQueue methods of its own:
+  // their calls are followed into the service, so they are not calls the syntax cannot place.
+  it("says nothing of the receiver of a call it follows into a wrapper's method", () => {
+    const { inventory } = scan({
+      'queue.ts': `${boss}export class QueueService {\n  getInstance(): PgBoss {\n    return boss;\n  }\n  work(name: string, handler: () => Promise<void>) {\n    return this.getInstance().work(name, handler);\n  }\n  createQueue(name: string) {\n    return this.getInstance().createQueue(name);\n  }\n}\nexport const queueService = new QueueService();\n`,
+      'worker.ts':
+        "import { queueService } from './queue';\nawait queueService.createQueue('emails');\nawait queueService.work('emails', async () => {});\n",
+    });
+    expect(queueNames(inventory)).toEqual(['emails']);
+    expect(inventory.queues[0]!.uses.map(({ method }) => method)).toEqual(['work']);
     expect(inventory.problems).toEqual([]);
   });
 

@@ -253,6 +253,58 @@ export const valid: ValidCase[] = [
       await services.queue.createQueue('emails');
     `,
   },
+  // A getter's declared return type outranks its name, and an overload answers only the calls it takes.
+  dedent`
+    class Cache {
+      async createQueue(name: string): Promise<void> {}
+    }
+    function getBossCache(): Cache {
+      return new Cache();
+    }
+    await getBossCache().createQueue('emails');
+  `,
+  dedent`
+    import { PgBoss } from 'pg-boss';
+    class Cache {
+      async createQueue(name: string): Promise<void> {}
+    }
+    declare function jobs(): PgBoss;
+    declare function jobs(region: string): Cache;
+    await jobs('eu').createQueue('emails');
+  `,
+  // An overload whose parameter's type the literal argument does not fit is not the one called.
+  dedent`
+    import { PgBoss } from 'pg-boss';
+    class Cache {
+      async createQueue(name: string): Promise<void> {}
+    }
+    declare function service(name: 'jobs'): PgBoss;
+    declare function service(name: 'cache' | 'sessions'): Cache;
+    declare function service(id: number): PgBoss;
+    await service('cache').createQueue('emails');
+  `,
+  // `this` in a static block is its own class, not that of a method around the class.
+  dedent`
+    import { PgBoss } from 'pg-boss';
+    class Cache {
+      async createQueue(name: string): Promise<void> {}
+    }
+    export class Jobs {
+      instance(): PgBoss {
+        return new PgBoss('postgres://localhost/app');
+      }
+      caches() {
+        return class {
+          static instance(): Cache {
+            return new Cache();
+          }
+          static {
+            void this.instance().createQueue('emails');
+          }
+        };
+      }
+    }
+  `,
 ];
 
 const basic = app(`await boss.createQueue('emails');\n`);
@@ -469,6 +521,17 @@ export const invalid: InvalidCase[] = [
   bare(basic, `boss.createQueue('emails')`, basicFixed.replace('pg-boss-safe-create-queue', '#lib/queues'), {
     options: [{ importSource: '#lib/queues' }],
   }),
+  // A getter of the same file is read by its declared return type, whatever its name.
+  bare(
+    `import { PgBoss } from 'pg-boss';\nclass Cache {}\nfunction jobs(): PgBoss;\nfunction jobs(region: string): Cache;\nfunction jobs(region?: string): PgBoss | Cache {\n  return region ? new Cache() : new PgBoss('x');\n}\nawait jobs().createQueue('emails');\n`,
+    `jobs().createQueue('emails')`,
+    `import { PgBoss } from 'pg-boss';\n${IMPORT}\nclass Cache {}\nfunction jobs(): PgBoss;\nfunction jobs(region: string): Cache;\nfunction jobs(region?: string): PgBoss | Cache {\n  return region ? new Cache() : new PgBoss('x');\n}\nawait safeCreateQueue(jobs(), 'emails');\n`,
+  ),
+  bare(
+    `import { PgBoss } from 'pg-boss';\nexport class Jobs {\n  constructor(private readonly instance: PgBoss) {}\n  private queues = async (): Promise<PgBoss> => this.instance;\n  async start(): Promise<void> {\n    await (await this.queues()).createQueue('emails');\n  }\n}\n`,
+    `(await this.queues()).createQueue('emails')`,
+    `import { PgBoss } from 'pg-boss';\n${IMPORT}\nexport class Jobs {\n  constructor(private readonly instance: PgBoss) {}\n  private queues = async (): Promise<PgBoss> => this.instance;\n  async start(): Promise<void> {\n    await safeCreateQueue(await this.queues(), 'emails');\n  }\n}\n`,
+  ),
   // Type information recognises pg-boss behind factories and containers; a getter's name says so too.
   bare(
     `import { PgBoss } from 'pg-boss';\ndeclare function getBoss(): PgBoss;\nawait getBoss().createQueue('emails');\n`,
