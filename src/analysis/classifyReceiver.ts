@@ -154,7 +154,7 @@ function classifyExpression(classifier: Classifier, node: TSESTree.Node, depth: 
     case AST_NODE_TYPES.MemberExpression:
       return expression.object.type === AST_NODE_TYPES.ThisExpression
         ? classifyClassMember(classifier, expression, depth + 1)
-        : 'unknown';
+        : classifyStaticMember(classifier, expression, depth + 1);
     default:
       return 'unknown';
   }
@@ -245,6 +245,9 @@ function getRequiredName(declarator: TSESTree.Node, name: TSESTree.Identifier): 
 }
 
 function classifyVariable(classifier: Classifier, variable: TSESLint.Scope.Variable, depth: number): ReceiverKind {
+  // A class of this file is the class itself, not an instance: `PgBossManager.createQueue` is its own
+  // static method, since pg-boss has none.
+  if (variable.defs.some((def) => def.type === DefinitionType.ClassName)) return 'other';
   for (const def of variable.defs) {
     const annotation = def.name.type === AST_NODE_TYPES.Identifier ? def.name.typeAnnotation : undefined;
     if (annotation) return classifyType(classifier, annotation.typeAnnotation, depth);
@@ -316,6 +319,16 @@ function classifyClassMember(classifier: Classifier, member: TSESTree.MemberExpr
   if (depth === 1)
     return remember(classifier, classBody, name, () => classifyField(classifier, classBody, name, depth));
   return classifyField(classifier, classBody, name, depth);
+}
+
+/** `Queue.instance`: a static field of a class of this file, by its annotation or initialiser. */
+function classifyStaticMember(classifier: Classifier, member: TSESTree.MemberExpression, depth: number): ReceiverKind {
+  const object = skipTransparentWrappers(member.object);
+  const name = getStaticPropertyName(member);
+  if (object.type !== AST_NODE_TYPES.Identifier || name === undefined) return 'unknown';
+  const def = resolveIdentifier(classifier.source, object)?.defs[0];
+  if (def?.type !== DefinitionType.ClassName) return 'unknown';
+  return classifyField(classifier, def.node.body, name, depth);
 }
 
 function classifyField(

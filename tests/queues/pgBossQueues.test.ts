@@ -756,6 +756,20 @@ export class Jobs {
     expect(inventory.problems).toEqual([]);
   });
 
+  // A static wrapper class of the file: its methods are followed to their callers, and the calls on its
+  // static instance are pg-boss's, not calls on a receiver the syntax cannot place.
+  it('follows the static methods of a wrapper class named for pg-boss to their callers', () => {
+    const { inventory } = scan({
+      'manager.ts':
+        "import { PgBoss } from 'pg-boss';\nexport class PgBossManager {\n  private static instance: PgBoss;\n  static async createQueue(name: string) {\n    await PgBossManager.instance.createQueue(name);\n  }\n  static async work(name: string, handler: () => Promise<void>) {\n    await PgBossManager.instance.work(name, handler);\n  }\n}\nawait PgBossManager.createQueue('emails');\nawait PgBossManager.work('emails', async () => {});\nawait PgBossManager.work('sms', async () => {});\n",
+    });
+    expect(inventory.queues.map(({ name, declared }) => [name, declared])).toEqual([
+      ['emails', true],
+      ['sms', false],
+    ]);
+    expect(inventory.problems.map(({ kind, queue }) => [kind, queue])).toEqual([['undeclared', 'sms']]);
+  });
+
   it('ignores methods of receivers that are not pg-boss, as the rule does', () => {
     const { inventory } = scan({
       'a.ts':

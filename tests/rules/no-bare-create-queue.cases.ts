@@ -253,6 +253,17 @@ export const valid: ValidCase[] = [
       await services.queue.createQueue('emails');
     `,
   },
+  // A class of the file is the class itself: `PgBossManager.createQueue` is its own static method.
+  dedent`
+    import { PgBoss } from 'pg-boss';
+    export class PgBossManager {
+      private static instance: PgBoss;
+      static async createQueue(name: string): Promise<void> {
+        if (!(await PgBossManager.instance.getQueue(name))) await PgBossManager.instance.createQueue(name);
+      }
+    }
+    await PgBossManager.createQueue('emails');
+  `,
   // A getter's declared return type outranks its name, and an overload answers only the calls it takes.
   dedent`
     class Cache {
@@ -521,6 +532,12 @@ export const invalid: InvalidCase[] = [
   bare(basic, `boss.createQueue('emails')`, basicFixed.replace('pg-boss-safe-create-queue', '#lib/queues'), {
     options: [{ importSource: '#lib/queues' }],
   }),
+  // A static field of a class of the file is read by its annotation, whatever its name.
+  bare(
+    `import { PgBoss } from 'pg-boss';\nexport class Queue {\n  static instance: PgBoss;\n}\nawait Queue.instance.createQueue('emails');\n`,
+    `Queue.instance.createQueue('emails')`,
+    `import { PgBoss } from 'pg-boss';\n${IMPORT}\nexport class Queue {\n  static instance: PgBoss;\n}\nawait safeCreateQueue(Queue.instance, 'emails');\n`,
+  ),
   // A getter of the same file is read by its declared return type, whatever its name.
   bare(
     `import { PgBoss } from 'pg-boss';\nclass Cache {}\nfunction jobs(): PgBoss;\nfunction jobs(region: string): Cache;\nfunction jobs(region?: string): PgBoss | Cache {\n  return region ? new Cache() : new PgBoss('x');\n}\nawait jobs().createQueue('emails');\n`,
