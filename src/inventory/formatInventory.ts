@@ -99,7 +99,7 @@ function formatProblems(problems: readonly InventoryProblem[]): string[] {
   }
   if (unresolved.length > 0) {
     lines.push(
-      `  unresolved-name: ${plural(unresolved.length, 'queue name')} that cannot be read before the program runs:`,
+      `  unresolved-name: ${plural(unresolved.length, 'call')} whose queue name, receiver or function cannot be read before the program runs:`,
     );
     const byFile = new Map<string, InventoryProblem[]>();
     for (const problem of unresolved) {

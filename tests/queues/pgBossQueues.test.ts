@@ -630,6 +630,18 @@ export class Jobs {
     );
   });
 
+  it('heads the calls it cannot fully read by what may be unknown in them, not only their names', () => {
+    const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'pg-boss-queues-'));
+    temporary(directory);
+    fs.writeFileSync(
+      path.join(directory, 'a.ts'),
+      `${boss}await boss.send(process.env.QUEUE!, {});\nawait makeQueue().createQueue('emails');\n`,
+    );
+    expect(runQueues(directory, '.').stdout).toMatch(
+      /^ {2}unresolved-name: 2 calls whose queue name, receiver or function cannot be read before the program runs:\n {4}a\.ts\n {6}3: The queue name .*\n {6}4: createQueue is called on `makeQueue\(\)`/m,
+    );
+  });
+
   it('reports a declared queue nothing uses as unused, which does not fail the run', () => {
     const { code, inventory } = scan({ 'a.ts': `${boss}await boss.createQueue('orphan');\n` });
     expect(code).toBe(0);
