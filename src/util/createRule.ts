@@ -55,6 +55,7 @@ export function createRule<Options extends [Record<string, unknown>] | [], Messa
   rule: Readonly<PgBossRuleDefinition<Options, MessageIds>>,
 ): ReturnType<typeof ruleCreator<Options, MessageIds>> {
   const { create, ...definition } = rule;
+  // RuleCreator makes the meta (docs URL) and the types; its `create`, which merges eagerly, is replaced.
   const created = ruleCreator({ ...definition, create: () => ({}) });
   const [defaults] = rule.meta.defaultOptions ?? [];
   const withDefaults = (context: Readonly<TSESLint.RuleContext<MessageIds, Options>>): Readonly<Options> =>
