@@ -1,6 +1,7 @@
 // The subpath, not the package's root: the root loads all of typescript-eslint's utilities (39 modules,
 // three times the CPU in an ESLint process) for this one function, and every config that names a rule pays it.
 import { RuleCreator, type RuleWithMetaAndName } from '@typescript-eslint/utils/eslint-utils';
+import type { TSESLint } from '@typescript-eslint/utils';
 import { readPackageManifest } from '../packageManifest';
 
 export interface PgBossRuleDocs {
@@ -14,6 +15,20 @@ export interface PgBossRuleDocs {
   /** Whether the rule can use type information when the parser provides it. */
   requiresTypeChecking?: boolean;
 }
+
+/**
+ * A rule as RuleCreator takes it, except that `create` gets a function that reads the file's options with
+ * the defaults filled in, instead of those options: a rule calls it where it needs them, in a listener.
+ */
+export type PgBossRuleDefinition<Options extends [Record<string, unknown>] | [], MessageIds extends string> = Omit<
+  RuleWithMetaAndName<Options, MessageIds, PgBossRuleDocs>,
+  'create'
+> & {
+  create(
+    context: Readonly<TSESLint.RuleContext<MessageIds, Options>>,
+    withDefaults: (context: Readonly<TSESLint.RuleContext<MessageIds, Options>>) => Readonly<Options>,
+  ): TSESLint.RuleListener;
+};
 
 const { name: packageName, version } = readPackageManifest();
 
@@ -30,15 +45,20 @@ const ruleCreator = RuleCreator<PgBossRuleDocs>(
  * typescript-eslint's RuleCreator (docs URL from the rule name, typed meta), with one change: its
  * `create` deep-clones the default options with structuredClone for every linted file, which made our
  * rule cost three times a selector rule on files without createQueue (bench/lint.bench.mjs). Our rules
- * take one flat options object or none, so a spread over the defaults gives the same result.
+ * take one flat options object or none, so a spread over the defaults gives the same result; and it is
+ * made only when a rule asks for it, since ESLint times `create` for every file while most files give
+ * a rule nothing to report: reading any property of a file's context in `create` costs a few
+ * microseconds, each file's context being a new object, which is what a whole `create` of a selector
+ * rule costs.
  */
 export function createRule<Options extends [Record<string, unknown>] | [], MessageIds extends string>(
-  rule: Readonly<RuleWithMetaAndName<Options, MessageIds, PgBossRuleDocs>>,
+  rule: Readonly<PgBossRuleDefinition<Options, MessageIds>>,
 ): ReturnType<typeof ruleCreator<Options, MessageIds>> {
-  const created = ruleCreator(rule);
+  const { create, ...definition } = rule;
+  // RuleCreator makes the meta (docs URL) and the types; its `create`, which merges eagerly, is replaced.
+  const created = ruleCreator({ ...definition, create: () => ({}) });
   const [defaults] = rule.meta.defaultOptions ?? [];
-  return {
-    ...created,
-    create: (context) => rule.create(context, [{ ...defaults, ...context.options[0] }] as unknown as Readonly<Options>),
-  };
+  const withDefaults = (context: Readonly<TSESLint.RuleContext<MessageIds, Options>>): Readonly<Options> =>
+    [{ ...defaults, ...context.options[0] }] as unknown as Readonly<Options>;
+  return { ...created, create: (context) => create(context, withDefaults) };
 }
