@@ -10,32 +10,26 @@ export interface ProjectRoots {
 }
 
 /**
- * Per settings object and working directory. ESLint hands every file a config matches the same settings
- * object, so a whole-tree lint resolves its roots once: resolving and naming them again in each lint was
- * most of what the lint of a file without a problem cost the rules.
+ * Per working directory and `queueRoots`, as they read. A whole-tree lint asks with the same two for every
+ * file (in a settings object of its own each time, so the object cannot be the key): resolving and naming
+ * the roots again in each lint was most of what the lint of a file without a problem cost the rules.
+ * One object per project, so two lints, or the two rules of one, judge the same project by identity.
  */
-const resolved = new WeakMap<object, Map<string, ProjectRoots>>();
-
-/** One object per set of roots, so two lints, or the two rules of one, judge the same project by identity. */
-const interned = new Map<string, ProjectRoots>();
+const resolved = new Map<string, ProjectRoots>();
 
 /** The project under `cwd` that `settings['pg-boss'].queueRoots` names (readPgBossSettings). */
 export function projectRootsOf(cwd: string, settings: Readonly<Record<string, unknown>>): ProjectRoots {
-  let byCwd = resolved.get(settings);
-  if (!byCwd) resolved.set(settings, (byCwd = new Map()));
-  let project = byCwd.get(cwd);
-  if (!project) byCwd.set(cwd, (project = resolveRoots(cwd, settings)));
+  const { queueRoots } = readPgBossSettings(settings);
+  // NUL ends no path and no folder name, so two different lists never share a key.
+  const key = [cwd, ...queueRoots].join('\0');
+  let project = resolved.get(key);
+  if (!project) resolved.set(key, (project = resolveRoots(cwd, queueRoots)));
   return project;
 }
 
-function resolveRoots(cwd: string, settings: Readonly<Record<string, unknown>>): ProjectRoots {
-  const { queueRoots } = readPgBossSettings(settings);
+function resolveRoots(cwd: string, queueRoots: readonly string[]): ProjectRoots {
   const roots = (queueRoots.length > 0 ? queueRoots : ['.']).map((root) => path.resolve(cwd, root));
-  const description = describeProject(cwd, roots);
-  const key = JSON.stringify([roots, description]);
-  let project = interned.get(key);
-  if (!project) interned.set(key, (project = { roots, description }));
-  return project;
+  return { roots, description: describeProject(cwd, roots) };
 }
 
 function describeProject(cwd: string, roots: readonly string[]): string {
