@@ -41,10 +41,11 @@ const DEEPEST_FOR_OXC = 5_000;
  * holds it to that), `loc` aside. The differences are settled here, in one walk: an absent optional part is
  * `null` to oxc and `undefined` to typescript-estree (`directive`, `typeAnnotation`…), and oxc gives no
  * tokens, so `program.tokens` lists the string tokens (the only tokens the rewrite reads, for the file's
- * quote style). oxc gives no `loc` either, and none is set: setting one on every node cost more than the
- * positions the scan reports, which come from ranges (src/util/positions.ts). oxc also gives the program a `hashbang` node (a comment to
- * typescript-estree) and a template's `raw` with `\r\n` read as `\n` (the source text to typescript-estree). The scopes come from the scope manager that
- * `@typescript-eslint/parser` itself runs, with the options parseSourceFile gives that parser.
+ * quote style). oxc gives no `loc` either, and none is set: the few positions the scan reports are read from
+ * ranges (src/util/positions.ts). oxc also gives the program a `hashbang` node (a comment to
+ * typescript-estree) and a template's `raw` with `\r\n` read as `\n` (the source text to typescript-estree).
+ * The scopes come from the scope manager that `@typescript-eslint/parser` itself runs, with the options
+ * parseSourceFile gives that parser.
  */
 export function parseWithOxc(
   text: string,
