@@ -2,6 +2,7 @@ import type * as OxcParser from 'oxc-parser' with { 'resolution-mode': 'import' 
 import { analyze } from '@typescript-eslint/scope-manager';
 import { AST_NODE_TYPES, AST_TOKEN_TYPES, type TSESTree } from '@typescript-eslint/types';
 import type { SourceFile } from '../util/sourceFile';
+import { positionAt } from '../util/positions';
 import { walkNodes } from '../util/walkNodes';
 import { mayNestDeeperThan } from './estimateNestingDepth';
 import { hasHtmlComment, isRejectedByTypeScriptEstree } from './rejectedByTypeScriptEstree';
@@ -37,12 +38,14 @@ const DEEPEST_FOR_OXC = 5_000;
  * stack too small ends in an error that can be caught.
  *
  * oxc's TS-ESTree matches typescript-estree node for node, ranges included (tests/unit/parseWithOxc.test.ts
- * holds it to that). The differences are settled here, in one walk: an absent optional part is `null` to oxc
- * and `undefined` to typescript-estree (`directive`, `typeAnnotation`…), and oxc gives no `loc` and no
- * tokens, so `loc` is set on every node and `program.tokens` lists the string tokens (the only tokens the
- * rewrite reads, for the file's quote style). oxc also gives the program a `hashbang` node (a comment to
- * typescript-estree) and a template's `raw` with `\r\n` read as `\n` (the source text to typescript-estree). The scopes come from the scope manager that
- * `@typescript-eslint/parser` itself runs, with the options parseSourceFile gives that parser.
+ * holds it to that), `loc` aside. The differences are settled here, in one walk: an absent optional part is
+ * `null` to oxc and `undefined` to typescript-estree (`directive`, `typeAnnotation`…), and oxc gives no
+ * tokens, so `program.tokens` lists the string tokens (the only tokens the rewrite reads, for the file's
+ * quote style). oxc gives no `loc` either, and none is set: the few positions the scan reports are read from
+ * ranges (src/util/positions.ts). oxc also gives the program a `hashbang` node (a comment to
+ * typescript-estree) and a template's `raw` with `\r\n` read as `\n` (the source text to typescript-estree).
+ * The scopes come from the scope manager that `@typescript-eslint/parser` itself runs, with the options
+ * parseSourceFile gives that parser.
  */
 export function parseWithOxc(
   text: string,
@@ -108,22 +111,12 @@ const ABSENT_AS_UNDEFINED_IN: Partial<Record<AST_NODE_TYPES, string>> = {
 };
 
 /**
- * Turns oxc's tree into typescript-estree's: absent parts undefined, `loc` on every node, a template's
- * `raw` as written. Returns the file's string tokens in order, or undefined when a node is one
- * typescript-estree rejects or reads otherwise.
+ * Turns oxc's tree into typescript-estree's: absent parts undefined, a template's `raw` as written. Returns
+ * the file's string tokens in order, or undefined when a node is one typescript-estree rejects or reads
+ * otherwise.
  */
 function toTypeScriptEstree(ast: TSESTree.Program, text: string): TSESTree.Token[] | undefined {
-  const lineStarts = findLineStarts(text);
-  const position = (offset: number): TSESTree.Position => {
-    let low = 0;
-    let high = lineStarts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (lineStarts[middle]! <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return { line: low + 1, column: offset - lineStarts[low]! };
-  };
+  const source = { text, ast };
   const tokens: TSESTree.Token[] = [];
   let rejected = false;
   walkNodes(ast, (node) => {
@@ -134,8 +127,6 @@ function toTypeScriptEstree(ast: TSESTree.Program, text: string): TSESTree.Token
     for (const key of ABSENT_AS_UNDEFINED) if (fields[key] === null && key !== keptNull) fields[key] = undefined;
     const alsoUndefined = ABSENT_AS_UNDEFINED_IN[node.type];
     if (alsoUndefined !== undefined && fields[alsoUndefined] === null) fields[alsoUndefined] = undefined;
-    const loc = { start: position(node.range[0]), end: position(node.range[1]) };
-    node.loc = loc;
     // The range holds the delimiters: `` ` `` or `}` before, `` ` `` or `${` after.
     if (node.type === AST_NODE_TYPES.TemplateElement)
       node.value.raw = text.slice(node.range[0] + 1, node.range[1] - (node.tail ? 1 : 2));
@@ -144,15 +135,10 @@ function toTypeScriptEstree(ast: TSESTree.Program, text: string): TSESTree.Token
       node.type === AST_NODE_TYPES.Literal &&
       typeof node.value === 'string' &&
       node.parent?.type !== AST_NODE_TYPES.JSXAttribute
-    )
+    ) {
+      const loc = { start: positionAt(source, node.range[0]), end: positionAt(source, node.range[1]) };
       tokens.push({ type: AST_TOKEN_TYPES.String, value: node.raw, range: node.range, loc });
+    }
   });
   return rejected ? undefined : tokens;
-}
-
-/** Offsets where lines start; a line ends at `\r\n`, `\n`, `\r`, U+2028 or U+2029, as in ESLint and TypeScript. */
-function findLineStarts(text: string): number[] {
-  const starts = [0];
-  for (const match of text.matchAll(/\r\n?|[\n\u2028\u2029]/g)) starts.push(match.index + match[0].length);
-  return starts;
 }

@@ -2,6 +2,8 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import { classifyReceiver, isPgBossReceiverBySyntax, isPgBossSubclassThis } from '../analysis/classifyReceiver';
 import { getCalledExpression } from '../util/getCalledExpression';
 import { getStaticPropertyName } from '../util/getStaticPropertyName';
+import { positionAt } from '../util/positions';
+import type { SourceFile } from '../util/sourceFile';
 import { walkNodes } from '../util/walkNodes';
 import { evaluateStatic } from './evaluateStatic';
 import { isReachableUnder } from './isReachableUnder';
@@ -414,6 +416,10 @@ function sourceText(scope: EvaluationScope, expression: TSESTree.Node): string {
 }
 
 /** Where a call starts, in the file `scope` names. */
-function positionOf({ file }: { readonly file: string }, call: TSESTree.CallExpression): OperationPosition {
-  return { file, line: call.loc.start.line, column: call.loc.start.column + 1 };
+function positionOf(
+  { file, source }: { readonly file: string; readonly source: SourceFile },
+  call: TSESTree.CallExpression,
+): OperationPosition {
+  const { line, column } = positionAt(source, call.range[0]);
+  return { file, line, column: column + 1 };
 }

@@ -1,10 +1,10 @@
 import path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import { readPgBossSettings } from '../analysis/pgBossSettings';
 import type { ProblemKind } from '../inventory/queueInventory';
 import type { QueueScan } from '../inventory/scanQueues';
-import { problemsInFile } from './problemsInFile';
+import { problemsInFile, type ProblemLocated } from './problemsInFile';
+import { projectRootsOf, type ProjectRoots } from './projectRoots';
 import { scanProject } from './scanProject';
 
 /** A problem of the project's inventory at one place in the linted file. */
@@ -31,60 +31,67 @@ export function findProblemsInLintedFile(
   kinds: ReadonlySet<ProblemKind>,
 ): ProblemInLintedFile[] {
   const { sourceCode, cwd, filename } = context;
-  const { queueRoots } = readPgBossSettings(context.settings);
-  const roots = (queueRoots.length > 0 ? queueRoots : ['.']).map((root) => path.resolve(cwd, root));
-  const scan = scanOfThisLint(sourceCode, roots, filename);
-  if (!scan) return [];
-  const { inventory, root } = scan;
-  const linted = path.relative(root, filename).split(path.sep).join('/');
+  const project = projectRootsOf(cwd, context.settings);
+  const found = foundInThisLint(sourceCode, project, filename);
+  if (!found) return [];
+  const { root } = found.scan;
   const fromCwd = (file: string) => path.relative(cwd, path.join(root, file)).split(path.sep).join('/');
-  const found: ProblemInLintedFile[] = [];
-  for (const { problem, location } of problemsInFile(inventory, linted)) {
+  const problems: ProblemInLintedFile[] = [];
+  for (const { problem, location } of found.problems) {
     const { kind, queue, locations } = problem;
     if (!kinds.has(kind) || queue === null) continue;
     const position = { line: location.line, column: location.column - 1 };
     const call = findCallAt(sourceCode, position);
-    found.push({
+    problems.push({
       kind,
       queue,
       report: call ? { node: call } : { loc: position },
       elsewhere: locations
         .filter((other) => other !== location)
         .map((other) => `${fromCwd(other.file)}:${other.line}:${other.column}`),
-      project: describeProject(cwd, roots),
+      project: project.description,
     });
   }
-  return found;
+  return problems;
+}
+
+/** What one lint found of its project: the scan, and the problems it locates in the linted file. */
+interface LintFound {
+  readonly scan: QueueScan;
+  readonly problems: readonly ProblemLocated[];
 }
 
 /** What each lint found of its project, by the tree ESLint parsed for it: a new tree for each lint. */
-const scansByLint = new WeakMap<object, { readonly key: string; readonly scan: QueueScan | undefined }>();
+const foundByLint = new WeakMap<
+  object,
+  { readonly file: string; readonly project: ProjectRoots; readonly found: LintFound | undefined }
+>();
 
 /**
- * The project's scan for this lint, or undefined when the linted file is outside it. Both project
- * rules run in each lint and nothing is read again between two rules of one lint, so the second answers
- * from what the first found: asking the project again would count as a re-lint of the file, which
- * always looks at the disk (src/util/diskLook.ts).
+ * The project's scan for this lint and the problems it places in the linted file, or undefined when the
+ * file is outside the project. Both project rules run in each lint and nothing is read again between two
+ * rules of one lint, so the second answers from what the first found: asking the project again would count
+ * as a re-lint of the file, which always looks at the disk (src/util/diskLook.ts).
  */
-function scanOfThisLint(
+function foundInThisLint(
   sourceCode: Readonly<TSESLint.SourceCode>,
-  roots: readonly string[],
+  project: ProjectRoots,
   file: string,
-): QueueScan | undefined {
-  const key = JSON.stringify([file, roots]);
-  const asked = scansByLint.get(sourceCode.ast);
-  if (asked?.key === key) return asked.scan;
+): LintFound | undefined {
+  const asked = foundByLint.get(sourceCode.ast);
+  if (asked?.file === file && asked.project === project) return asked.found;
+  const { roots } = project;
+  let found: LintFound | undefined;
   // Scanned again only when something changed: on disk, or the linted text against what the scan read.
-  const scan = roots.some((root) => isInside(root, file))
-    ? scanProject(roots, { file, text: sourceCode.text })
-    : undefined;
-  scansByLint.set(sourceCode.ast, { key, scan });
-  return scan;
-}
-
-function describeProject(cwd: string, roots: readonly string[]): string {
-  const relative = roots.map((root) => path.relative(cwd, root).split(path.sep).join('/') || '.');
-  return relative.length === 1 && relative[0] === '.' ? 'this project' : relative.join(', ');
+  if (roots.some((root) => isInside(root, file))) {
+    const scan = scanProject(roots, { file, text: sourceCode.text });
+    found = {
+      scan,
+      problems: problemsInFile(scan.inventory, path.relative(scan.root, file).split(path.sep).join('/')),
+    };
+  }
+  foundByLint.set(sourceCode.ast, { file, project, found });
+  return found;
 }
 
 function isInside(root: string, file: string): boolean {

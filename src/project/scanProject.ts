@@ -24,6 +24,9 @@ interface Project {
 /** One per set of roots, for the life of the process (each ESLint worker thread has its own). */
 const projects = new Map<string, Project>();
 
+/** Each roots array's key in `projects`: a whole-tree lint hands every file's lint the same array (src/project/projectRoots.ts). */
+const keys = new WeakMap<readonly string[], string>();
+
 /**
  * The inventory of the project under `roots`, up to date with the disk as DiskLook bounds it (a re-lint
  * always looks, a first lint within a second of the last look reuses it) and always with the linted file's
@@ -31,7 +34,8 @@ const projects = new Map<string, Project>();
  * reused while nothing changed, which is every file of a whole-tree `eslint .` but the first.
  */
 export function scanProject(roots: readonly string[], linted: LintedFile): QueueScan {
-  const key = JSON.stringify(roots);
+  let key = keys.get(roots);
+  if (key === undefined) keys.set(roots, (key = JSON.stringify(roots)));
   let project = projects.get(key);
   if (!project) projects.set(key, (project = { files: new ProjectFiles(), looks: new DiskLook() }));
   const { files } = project;

@@ -6,6 +6,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
  */
 export interface SourceFile {
   readonly text: string;
+  /** Its nodes may have no `loc` (the scan's parse sets none): a position is read from a range, by positionAt (./positions). */
   readonly ast: TSESTree.Program;
   readonly scopeManager: TSESLint.Scope.ScopeManager | null;
 }

@@ -9,6 +9,7 @@ import { parseSourceFile } from '../../src/files/parseSourceFile';
 import { MANUAL_REWRITE_MARKER } from '../../src/rewrite/planManualRewriteMarker';
 import { rewriteSource } from '../../src/rewrite/rewriteSource';
 import { DEFAULT_IMPORT_SOURCE } from '../../src/runtimeModule';
+import { positionAt } from '../../src/util/positions';
 import { casesFor } from '../rules/ruleCases';
 import { loadFixturePairs } from './fixturePairs';
 
@@ -74,9 +75,11 @@ describe('the rule and the codemod agree', () => {
     expect(reported.filter((message) => message.ruleId !== RULE)).toEqual([]);
 
     // The calls the rule reports are the calls the codemod finds.
-    const found = findBareCreateQueueCalls({ source: parseSourceFile(code, file), types: undefined });
+    const source = parseSourceFile(code, file);
+    const found = findBareCreateQueueCalls({ source, types: undefined });
     const position = (line: number, column: number) => `${line}:${column}`;
-    expect(found.map(({ call }) => position(call.loc.start.line, call.loc.start.column + 1))).toEqual(
+    const start = (call: { range: [number, number] }) => positionAt(source, call.range[0]);
+    expect(found.map(({ call }) => position(start(call).line, start(call).column + 1))).toEqual(
       reported.map((message) => position(message.line, message.column)),
     );
 

@@ -8,6 +8,7 @@ import { HELPER_RECEIVER_METHODS } from '../../src/rewrite/findReceiverTypeGap';
 import { parseSourceFile } from '../../src/files/parseSourceFile';
 import { MANUAL_REWRITE_MARKER } from '../../src/rewrite/planManualRewriteMarker';
 import type { PgBossInstance } from '../../src/runtime/types';
+import { positionAt } from '../../src/util/positions';
 
 const root = path.resolve(__dirname, '../..');
 const fixture = path.join(root, 'codemods/__testfixtures__/typecheck-project');
@@ -56,13 +57,14 @@ describe('the codemod on a TypeScript app typed against pg-boss 12', () => {
     // Every call the analysis still finds sits under its own TODO comment.
     for (const [name, text] of readSources()) {
       const lines = text.split('\n');
-      const remaining = findBareCreateQueueCalls({ source: parseSourceFile(text, name), types: undefined });
+      const source = parseSourceFile(text, name);
+      const remaining = findBareCreateQueueCalls({ source, types: undefined });
       const markers = lines.filter((line) => line.trim().startsWith(MANUAL_REWRITE_MARKER));
       expect(markers, name).toHaveLength(remaining.length);
-      for (const { call } of remaining)
-        expect(lines[call.loc.start.line - 2]!.trim(), `${name}:${call.loc.start.line}`).toMatch(
-          /^\/\/ TODO\(pg-boss-codemod\): /,
-        );
+      for (const { call } of remaining) {
+        const { line } = positionAt(source, call.range[0]);
+        expect(lines[line - 2]!.trim(), `${name}:${line}`).toMatch(/^\/\/ TODO\(pg-boss-codemod\): /);
+      }
     }
 
     const before = readSources();

@@ -9,7 +9,9 @@ import { visitorKeys } from '@typescript-eslint/visitor-keys';
 import { describe, expect, it } from 'vitest';
 import { parseSourceFile, parserFor } from '../../src/files/parseSourceFile';
 import { NO_LIBRARY_GLOBALS, parseWithOxc } from '../../src/files/parseWithOxc';
+import { positionAt } from '../../src/util/positions';
 import type { SourceFile } from '../../src/util/sourceFile';
+import { walkNodes } from '../../src/util/walkNodes';
 import { loadFixturePairs } from '../codemods/fixturePairs';
 import { casesFor } from '../rules/ruleCases';
 
@@ -105,13 +107,13 @@ function parseWithTypeScriptEstree(code: string, file: string): SourceFile {
 
 /**
  * The tree as data: no parent links (the analysis sets them), no comments (nothing reads them), no token
- * list (compared apart), nor what only oxc gives: `start` and `end` (the offsets of `range`) and an enum
- * member's `computed`.
+ * list (compared apart), no `loc` (only typescript-estree sets it: positions are compared apart), nor what
+ * only oxc gives: `start` and `end` (the offsets of `range`) and an enum member's `computed`.
  */
 function treeOf({ ast }: SourceFile): unknown {
   return JSON.parse(
     JSON.stringify(ast, function (this: { type?: string }, key, value: unknown) {
-      if (['parent', 'comments', 'tokens', 'start', 'end'].includes(key)) return undefined;
+      if (['parent', 'comments', 'tokens', 'loc', 'start', 'end'].includes(key)) return undefined;
       if (key === 'computed' && this.type === 'TSEnumMember') return undefined;
       if (typeof value === 'bigint') return `${value}n`;
       return value;
@@ -132,8 +134,21 @@ const scopesOf = ({ scopeManager }: SourceFile) =>
     through: scope.through.map((reference) => reference.identifier.name),
   }));
 
+/** Every node's `loc` as typescript-estree gives it, and as positionAt reads it from the node's range in `source`. */
+function positionsOf(source: SourceFile, expected: SourceFile): { given: unknown[]; read: unknown[] } {
+  const given: unknown[] = [];
+  const read: unknown[] = [];
+  walkNodes(expected.ast, (node) => {
+    given.push(node.loc);
+    read.push({ start: positionAt(source, node.range[0]), end: positionAt(source, node.range[1]) });
+  });
+  return { given, read };
+}
+
 function expectSameParse(actual: SourceFile, expected: SourceFile): void {
   expect(treeOf(actual)).toEqual(treeOf(expected));
+  const { given, read } = positionsOf(actual, expected);
+  expect(read).toEqual(given);
   expect(stringTokens(actual)).toEqual(stringTokens(expected));
   expect(scopesOf(actual)).toEqual(scopesOf(expected));
 }
