@@ -5,6 +5,7 @@ import { diskFileSource, type FileSource } from './fileSource';
 import { findProgramOperations } from './findProgramOperations';
 import type { QueueInventory } from './queueInventory';
 import { canHoldQueueCall } from './queueMethods';
+import { relativePath } from '../util/relativePath';
 
 export interface QueueScan {
   readonly inventory: QueueInventory;
@@ -33,7 +34,7 @@ export function scanQueues(
   { includeTests = false, fileSource = diskFileSource }: ScanOptions = {},
 ): QueueScan {
   const root = commonRoot(paths);
-  const relative = (file: string) => path.relative(root, file).split(path.sep).join('/');
+  const relative = (file: string) => relativePath(root, file);
   const skipped: Array<{ file: string; reason: string }> = [];
   // A folder that cannot be listed is reported like a file that cannot be read, and the scan goes on.
   const collected = fileSource.list(paths, new Set([...extensions, 'json']), ({ directory, reason }) =>

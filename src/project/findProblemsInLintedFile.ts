@@ -3,6 +3,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { ProblemKind } from '../inventory/queueInventory';
 import type { QueueScan } from '../inventory/scanQueues';
+import { relativePath } from '../util/relativePath';
 import { problemsInFile, type ProblemLocated } from './problemsInFile';
 import { projectRootsOf, type ProjectRoots } from './projectRoots';
 import { scanProject } from './scanProject';
@@ -87,7 +88,7 @@ function foundInThisLint(
     const scan = scanProject(roots, { file, text: sourceCode.text });
     found = {
       scan,
-      problems: problemsInFile(scan.inventory, path.relative(scan.root, file).split(path.sep).join('/')),
+      problems: problemsInFile(scan.inventory, relativePath(scan.root, file)),
     };
   }
   foundByLint.set(sourceCode.ast, { file, project, found });
@@ -95,7 +96,7 @@ function foundInThisLint(
 }
 
 function isInside(root: string, file: string): boolean {
-  const relative = path.relative(root, file);
+  const relative = relativePath(root, file);
   return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
 }
 
