@@ -28,14 +28,17 @@ const scanned = [...files, sender].filter(
 );
 fs.writeFileSync(`${directory}.files.json`, JSON.stringify(scanned));
 
-function child(...args) {
-  const result = spawnSync(process.execPath, [path.join(root, 'bench/support/lintTree.mjs'), directory, ...args], {
+/** One run of a bench/support script on the corpus in a fresh process, its JSON output parsed. */
+function support(script, ...args) {
+  const result = spawnSync(process.execPath, [path.join(root, 'bench/support', script), directory, ...args], {
     encoding: 'utf8',
     maxBuffer: 1 << 26,
   });
-  if (result.status !== 0) throw new Error(`lintTree ${args.join(' ')} failed: ${result.stderr}`);
+  if (result.status !== 0) throw new Error(`${script} ${args.join(' ')} failed: ${result.stderr}`);
   return JSON.parse(result.stdout);
 }
+
+const child = (...args) => support('lintTree.mjs', ...args);
 
 function assertReports(label, reported, expected) {
   if (reported !== expected) throw new Error(`${label}: expected ${expected} report(s), got ${reported}`);
@@ -150,5 +153,35 @@ printTable(
   Object.entries(PASSES).flatMap(([label, mode]) => [
     treeRow(`${label}, wall`, (kind) => tree.get(`${mode} ${kind}`).median),
     treeRow(`${label}, CPU`, (kind) => median(cpu.get(`${mode} ${kind}`))),
+  ]),
+);
+
+// 4. Where the scan runs: an `eslint .` pass with a rule that scans the project at its first lint, on the
+// lint's thread (as the project rules do), on a worker thread, or not at all. ESLint's parse of every file
+// shows what the scan costs the rest of the pass (docs/performance.md §7).
+const PLACEMENTS = ['none', 'thread', 'worker'];
+const placed = new Map(PLACEMENTS.map((placement) => [placement, []]));
+await interleave(
+  PLACEMENTS.map((placement) => ({
+    name: placement,
+    measure: () => {
+      const pass = support('scanPlacement.mjs', placement);
+      placed.get(placement).push(pass);
+      return pass.ms;
+    },
+  })),
+  ROUNDS,
+);
+const placedMedian = (placement, key) => median(placed.get(placement).map((pass) => pass[key]));
+const noScan = placedMedian('none', 'ms');
+printTable(
+  `Where the scan runs: eslint . with a rule that scans at its first lint (medians of ${ROUNDS} fresh processes)`,
+  ['scan', 'wall', 'added / the pass without it', "ESLint's parse, all files", 'the scan'],
+  PLACEMENTS.map((placement) => [
+    placement === 'none' ? 'none' : `on ${placement === 'thread' ? "the lint's thread" : 'a worker thread'}`,
+    ms(placedMedian(placement, 'ms')),
+    placement === 'none' ? '—' : percent((placedMedian(placement, 'ms') - noScan) / noScan),
+    ms(placedMedian(placement, 'parseMs')),
+    placement === 'none' ? '—' : ms(placedMedian(placement, 'scanMs')),
   ]),
 );
