@@ -339,6 +339,22 @@ describe.each([
     ]);
   });
 
+  it('judges a file in a folder whose name starts with two dots, saved or new, as a file of the project', async () => {
+    const directory = monorepo();
+    const scripts = path.join(directory, '..scripts');
+    fs.mkdirSync(scripts);
+    fs.writeFileSync(path.join(scripts, 'package.json'), '{ "dependencies": { "pg-boss": "^10.1.0" } }\n');
+    const text =
+      "import { PgBoss } from 'pg-boss';\n\nexport const pay = (boss: PgBoss) => boss.send('payroll', {});\n";
+    fs.writeFileSync(path.join(scripts, 'saved.ts'), text);
+    const eslint = createESLint(directory);
+    expect(reports(directory, await eslint.lintFiles(['..scripts/saved.ts']))).toEqual([
+      '..scripts/saved.ts:3:38 pg-boss/no-undeclared-queue',
+    ]);
+    const unsaved = await eslint.lintText(text, { filePath: path.join(scripts, 'unsaved.ts') });
+    expect(reports(directory, unsaved)).toEqual(['..scripts/unsaved.ts:3:38 pg-boss/no-undeclared-queue']);
+  });
+
   it('sees a file that mentioned no queue method once it is linted, even when written in place', async () => {
     const directory = monorepo();
     const eslint = createESLint(directory);

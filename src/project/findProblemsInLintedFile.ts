@@ -3,7 +3,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { ProblemKind } from '../inventory/queueInventory';
 import type { QueueScan } from '../inventory/scanQueues';
-import { relativePath } from '../util/relativePath';
+import { isInside, relativePath } from '../util/relativePath';
 import { problemsInFile, type ProblemLocated } from './problemsInFile';
 import { projectRootsOf, type ProjectRoots } from './projectRoots';
 import { scanProject } from './scanProject';
@@ -93,11 +93,6 @@ function foundInThisLint(
   }
   foundByLint.set(sourceCode.ast, { file, project, found });
   return found;
-}
-
-function isInside(root: string, file: string): boolean {
-  const relative = relativePath(root, file);
-  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
 }
 
 /** The outermost call starting at `position` (`boss.send(…)` rather than `boss`), for the report's range. */

@@ -3,6 +3,7 @@ import { DEFAULT_EXTENSIONS, readExtensions } from '../files/readExtensions';
 import type { FileSource } from '../inventory/fileSource';
 import { scanQueues, type QueueScan } from '../inventory/scanQueues';
 import { DiskLook } from '../util/diskLook';
+import { isInside } from '../util/relativePath';
 import { ProjectFiles } from './projectFiles';
 
 /** The files `pg-boss-queues` scans by default, so the rules judge the same tree the command does. */
@@ -85,7 +86,7 @@ function withUnsavedText(files: ProjectFiles, unsaved: LintedFile, newFileRoots:
       const joins =
         !listed.includes(unsaved.file) &&
         extensions.has(path.extname(unsaved.file).slice(1)) &&
-        newFileRoots.some((root) => !path.relative(root, unsaved.file).startsWith('..'));
+        newFileRoots.some((root) => isInside(root, unsaved.file));
       return joins ? [...listed, unsaved.file].sort() : listed;
     },
     read: (file) => (isUnsaved(file) ? unsaved.text : files.read(file)),

@@ -33,3 +33,12 @@ export function relativePathWith(paths: path.PlatformPath): (folder: string, fil
 }
 
 export const relativePath = relativePathWith(path);
+
+/**
+ * Whether `file` lies inside `folder` (the folder itself is not): its relative path is not absolute (another
+ * drive) and does not begin with a `..` segment. A name that begins with two dots (`..scripts/`) is inside.
+ */
+export function isInside(folder: string, file: string): boolean {
+  const relative = relativePath(folder, file);
+  return relative !== '' && relative !== '..' && !relative.startsWith('../') && !path.isAbsolute(relative);
+}

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { relativePathWith } from '../../src/util/relativePath';
+import { isInside, relativePathWith } from '../../src/util/relativePath';
 
 /** What the callers computed before: `path.relative`, separators turned into `/`. */
 const viaPathRelative = (paths: path.PlatformPath, folder: string, file: string) =>
@@ -65,5 +65,12 @@ describe('relativePath', () => {
         file,
         viaPathRelative(path.win32, folder, file),
       ]);
+  });
+
+  it('counts a file inside a folder, a name beginning with two dots included, and nothing above or beside it', () => {
+    const inside = ['/work/app/a.ts', '/work/app/..scripts/a.ts', '/work/app/...ts', '/work/app/src/../b.ts'];
+    const outside = ['/work/app', '/work/app/', '/work/a.ts', '/work/app/../b.ts', '/work/application/a.ts', '/b.ts'];
+    expect(inside.filter((file) => isInside('/work/app', file))).toEqual(inside);
+    expect(outside.filter((file) => isInside('/work/app', file))).toEqual([]);
   });
 });
