@@ -6,9 +6,12 @@ import { isInside, relativePathWith } from '../../src/util/relativePath';
 const viaPathRelative = (paths: path.PlatformPath, folder: string, file: string) =>
   paths.relative(folder, file).split(paths.sep).join('/');
 
-/** Every folder with every file: inside, outside, equal, and each spelling `path.relative` normalizes. */
-function pairs(folders: readonly string[], files: readonly string[]): Array<[string, string]> {
-  return folders.flatMap((folder) => files.map((file): [string, string] => [folder, file]));
+/** Every folder with every file (inside, outside, equal, each spelling `path.relative` normalizes) answered alike. */
+function expectPathRelative(paths: path.PlatformPath, folders: readonly string[], files: readonly string[]): void {
+  const relativePath = relativePathWith(paths);
+  for (const folder of folders)
+    for (const file of files)
+      expect([folder, file, relativePath(folder, file)]).toEqual([folder, file, viaPathRelative(paths, folder, file)]);
 }
 
 describe('relativePath', () => {
@@ -31,12 +34,7 @@ describe('relativePath', () => {
       'a.ts',
       '',
     ];
-    for (const [folder, file] of pairs(folders, files))
-      expect([folder, file, relativePathWith(path.posix)(folder, file)]).toEqual([
-        folder,
-        file,
-        viaPathRelative(path.posix, folder, file),
-      ]);
+    expectPathRelative(path.posix, folders, files);
   });
 
   it('gives what path.relative gives, on Windows paths', () => {
@@ -59,12 +57,7 @@ describe('relativePath', () => {
       '\\\\server\\share\\app\\a.ts',
       'C:\\work\\app',
     ];
-    for (const [folder, file] of pairs(folders, files))
-      expect([folder, file, relativePathWith(path.win32)(folder, file)]).toEqual([
-        folder,
-        file,
-        viaPathRelative(path.win32, folder, file),
-      ]);
+    expectPathRelative(path.win32, folders, files);
   });
 
   it('counts a file inside a folder, a name beginning with two dots included, and nothing above or beside it', () => {
