@@ -1,12 +1,14 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import tsParser from '@typescript-eslint/parser';
 import { ESLint as ESLint10 } from 'eslint';
 import { describe, expect, it, vi } from 'vitest';
 import plugin from '../src';
 import { DEFAULT_EXTENSIONS, readExtensions } from '../src/files/readExtensions';
 import { scanQueues } from '../src/inventory/scanQueues';
 import { ProjectFiles } from '../src/project/projectFiles';
+import { scanOnWorker } from '../src/project/scanOnWorker';
 import { LOOK_WINDOW_MS } from '../src/util/diskLook';
 import { inventoryReports, projectRulesOptions, reports } from './support/projectRuleReports';
 import { copyQueuesMonorepo, fixQueuesMonorepo, removeAfterEach } from './support/queuesMonorepo';
@@ -419,6 +421,89 @@ describe.each([
     ]);
     const [result] = await fromRoot.lintFiles(['src/routes/runs.ts']);
     expect(result?.messages[0]?.message).toContain('declared nowhere in ../..:');
+  });
+});
+
+/** The built plugin and its worker-thread scan, loaded as a user's ESLint loads them (not from TypeScript). */
+const BUILT = path.resolve(__dirname, '../dist/src');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const builtPlugin = require(path.join(BUILT, 'index.js')) as typeof plugin;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { scanOnWorker: builtScanOnWorker } = require(path.join(BUILT, 'project/scanOnWorker.js')) as {
+  scanOnWorker: typeof scanOnWorker;
+};
+
+describe('the built plugin, whose first scan of a project runs on a worker thread', () => {
+  const createESLint = (cwd: string) =>
+    new ESLint10({
+      ...projectRulesOptions(cwd),
+      overrideConfig: [
+        { files: ['**/*.{ts,tsx,mts,cts}'], languageOptions: { parser: tsParser } },
+        builtPlugin.configs['recommended-project'],
+      ] as never,
+    });
+
+  it("hands over the inventory the scan makes on the lint's thread, and whether the linted text was unsaved", () => {
+    const directory = monorepo();
+    const file = path.join(directory, WORKER);
+    const saved = fs.readFileSync(file, 'utf8');
+    const first = builtScanOnWorker([directory], { file, text: saved });
+    const inThread = scanQueues([directory], readExtensions(DEFAULT_EXTENSIONS));
+    expect(first?.scan.inventory).toEqual(inThread.inventory);
+    expect(first?.unsaved).toBe(false);
+    // Every file it listed is stamped, for the lint's thread to look at again.
+    expect(first?.files.stamps.has(file)).toBe(true);
+    expect(first?.files.stamps.size).toBeGreaterThanOrEqual(inThread.scanned);
+    expect(builtScanOnWorker([directory], { file, text: saved + PAYROLL_SEND })?.unsaved).toBe(true);
+  });
+
+  it('reports the fixture, then follows the disk and unsaved text from the stamps the worker handed over', async () => {
+    const directory = monorepo();
+    const eslint = createESLint(directory);
+    expect(reports(directory, await eslint.lintFiles(['.']))).toEqual(FIXTURE_REPORTS);
+    const text = fs.readFileSync(path.join(directory, WORKER), 'utf8') + PAYROLL_SEND;
+    expect(reports(directory, await eslint.lintText(text, { filePath: path.join(directory, WORKER) }))).toEqual([
+      `${WORKER}:20:9 pg-boss/no-conflicting-queue-options`,
+      `${WORKER}:28:30 pg-boss/no-undeclared-queue`,
+    ]);
+    fixQueuesMonorepo(directory);
+    expect(reports(directory, await eslint.lintFiles(['.']))).toEqual([]);
+  });
+
+  it('takes up a project handed over from another thread: unchanged, nothing to scan again; changed, the change', () => {
+    const directory = monorepo();
+    const runs = path.join(directory, RUNS);
+    const saved = fs.readFileSync(runs, 'utf8');
+    const files = new ProjectFiles();
+    files.list([directory], readExtensions(DEFAULT_EXTENSIONS), () => {});
+    files.read(runs);
+    // A copy, as a worker thread's reply is: settings files absent above the project are stamped as missing.
+    const taken = ProjectFiles.fromState(structuredClone(files.toState()));
+    taken.refresh(runs);
+    expect(taken.generation).toBe(files.generation);
+    expect(taken.matchesHandedOverText(runs, saved)).toBe(true);
+    expect(taken.matchesHandedOverText(runs, saved + PAYROLL_SEND)).toBe(false);
+    fs.appendFileSync(runs, PAYROLL_SEND);
+    taken.refresh(runs);
+    expect(taken.generation).toBe(files.generation + 1);
+    expect(taken.matchesHandedOverText(runs, saved)).toBeUndefined();
+  });
+
+  it('judges a file written after the worker read it by its new text, at its first lint within the window', async () => {
+    const directory = monorepo();
+    const eslint = createESLint(directory);
+    expect(reports(directory, await eslint.lintFiles([RUNS]))).toEqual([`${RUNS}:16:9 pg-boss/no-undeclared-queue`]);
+    fs.appendFileSync(path.join(directory, WORKER), PAYROLL_SEND);
+    expect(reports(directory, await eslint.lintFiles([WORKER]))).toEqual([
+      `${WORKER}:20:9 pg-boss/no-conflicting-queue-options`,
+      `${WORKER}:28:30 pg-boss/no-undeclared-queue`,
+    ]);
+  });
+
+  it("scans on the lint's thread where no worker can start: here, the rules loaded from TypeScript", () => {
+    const directory = monorepo();
+    const file = path.join(directory, WORKER);
+    expect(scanOnWorker([directory], { file, text: fs.readFileSync(file, 'utf8') })).toBeUndefined();
   });
 });
 

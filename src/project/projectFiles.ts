@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { collectFiles, statOf, type UnreadableDirectory } from '../files/collectFiles';
 import { forgetPgBossRanges } from '../inventory/createsQueuesImplicitly';
@@ -15,6 +16,11 @@ interface KeptFile {
   /** The text the scan searched for wrappers' names: kept, not watched (see the class). */
   searched?: string;
   parsed?: SourceFile;
+  /**
+   * The digest of the text another thread's scan read (`fromState`): the text stays there, and a lint whose
+   * text has this digest is known to be the saved file without reading it.
+   */
+  digest?: string;
 }
 
 interface Listing {
@@ -46,6 +52,23 @@ interface Stamp {
 }
 
 const MISSING: Stamp = { mtimeMs: -1, size: -1 };
+
+/** Read by value, not identity: a stamp handed over from another thread is a copy (`fromState`). */
+const isMissing = (stamp: Stamp) => stamp.size === MISSING.size && stamp.mtimeMs === MISSING.mtimeMs;
+
+/**
+ * What a ProjectFiles made on another thread hands over (src/project/scanOnWorker.ts): the listing and each
+ * kept file's stamp, which a refresh compares, and which files it watches. Texts and parses stay behind:
+ * a later lint reads again what it needs, so the heap that read the tree is not the lint's.
+ */
+export interface ProjectFilesState {
+  readonly listing: Listing | undefined;
+  readonly stamps: ReadonlyMap<string, Stamp>;
+  /** The digest of each text the scan read (`digestOf`). */
+  readonly digests: ReadonlyMap<string, string>;
+  readonly watched: readonly string[];
+  readonly generation: number;
+}
 
 /** The time of a folder the listing could not read: equal to no time, so the listing is never current. */
 const NOT_READ = Number.NaN;
@@ -91,6 +114,41 @@ export class ProjectFiles implements FileSource {
    * re-scans on every change, and there a kept parse spares parsing the file again.
    */
   keepParses = false;
+
+  /** This project's listing and stamps, to be taken up on another thread (`fromState`). */
+  toState(): ProjectFilesState {
+    return {
+      listing: this.listing,
+      stamps: new Map(Array.from(this.kept, ([file, { stamp }]) => [file, stamp])),
+      digests: new Map(
+        Array.from(this.kept).flatMap(([file, kept]) => {
+          const text = kept.text ?? kept.searched;
+          return text === undefined ? [] : [[file, digestOf(text)] as const];
+        }),
+      ),
+      watched: [...this.watched],
+      generation: this.generation,
+    };
+  }
+
+  /** A project as another thread's `toState()` left it: the same listing, stamps and watched files, nothing read. */
+  static fromState({ listing, stamps, digests, watched, generation }: ProjectFilesState): ProjectFiles {
+    const files = new ProjectFiles();
+    files.listing = listing;
+    for (const [file, stamp] of stamps) files.kept.set(file, { stamp, digest: digests.get(file) });
+    for (const file of watched) files.watched.add(file);
+    files.generation = generation;
+    return files;
+  }
+
+  /**
+   * Whether `text` is what the scan read of `file` on another thread, told by its digest without reading the
+   * file; undefined when no digest was handed over (the text, if read, is kept here).
+   */
+  matchesHandedOverText(file: string, text: string): boolean | undefined {
+    const digest = this.kept.get(file)?.digest;
+    return digest === undefined ? undefined : digest === digestOf(text);
+  }
 
   /** `linted`: the file being linted, always looked at (its text is compared with ESLint's). */
   refresh(linted: string): void {
@@ -161,7 +219,7 @@ export class ProjectFiles implements FileSource {
       for (const name of names) {
         const file = path.join(folder, name);
         const stamp = stampOf(file);
-        if (evenMissing || stamp !== MISSING) settings.set(file, stamp);
+        if (evenMissing || !isMissing(stamp)) settings.set(file, stamp);
       }
     };
     // A walked folder's entries say which settings files it holds: only those are stamped.
@@ -243,7 +301,12 @@ function stampOf(file: string): Stamp {
   return stat ? { mtimeMs: stat.mtimeMs, size: stat.size } : MISSING;
 }
 
+/** A text's digest, to know it again without keeping it. */
+function digestOf(text: string): string {
+  return createHash('sha256').update(text).digest('base64');
+}
+
 function isUnchanged(file: string, stamp: Stamp): boolean {
   const stat = statOf(file);
-  return stat ? stat.mtimeMs === stamp.mtimeMs && stat.size === stamp.size : stamp === MISSING;
+  return stat ? stat.mtimeMs === stamp.mtimeMs && stat.size === stamp.size : isMissing(stamp);
 }

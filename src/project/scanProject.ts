@@ -4,10 +4,19 @@ import type { FileSource } from '../inventory/fileSource';
 import { scanQueues, type QueueScan } from '../inventory/scanQueues';
 import { DiskLook } from '../util/diskLook';
 import { isInside } from '../util/relativePath';
-import { ProjectFiles } from './projectFiles';
+import { ProjectFiles, type ProjectFilesState } from './projectFiles';
+import { scanOnWorker } from './scanOnWorker';
 
 /** The files `pg-boss-queues` scans by default, so the rules judge the same tree the command does. */
 const EXTENSIONS = readExtensions(DEFAULT_EXTENSIONS);
+
+/** A project's first scan as a worker thread hands it over (src/project/scanOnWorker.ts). */
+export interface FirstScan {
+  readonly scan: QueueScan;
+  readonly files: ProjectFilesState;
+  /** Whether the linted text differed from the file's on disk (the scan read ESLint's). */
+  readonly unsaved: boolean;
+}
 
 /** The file being linted, with the text ESLint has for it: unsaved edits in an editor included. */
 export interface LintedFile {
@@ -37,12 +46,44 @@ const keys = new WeakMap<readonly string[], string>();
 export function scanProject(roots: readonly string[], linted: LintedFile): QueueScan {
   let key = keys.get(roots);
   if (key === undefined) keys.set(roots, (key = JSON.stringify(roots)));
-  let project = projects.get(key);
-  if (!project) projects.set(key, (project = { files: new ProjectFiles(), looks: new DiskLook() }));
+  const project = projects.get(key);
+  if (project) return scanAgain(project, roots, linted);
+  // A project's first scan reads the whole tree: on a worker thread, its objects never grow this thread's
+  // young generation, which would slow ESLint's parse of every later file (docs/performance.md §7).
+  const first = scanOnWorker(roots, linted);
+  if (!first) {
+    const inThread: Project = { files: new ProjectFiles(), looks: new DiskLook() };
+    projects.set(key, inThread);
+    return scanAgain(inThread, roots, linted);
+  }
+  // This lint looked at the disk: the worker read it just now.
+  const looks = new DiskLook();
+  looks.due(linted.file);
+  const files = ProjectFiles.fromState(first.files);
+  const unsaved = first.unsaved ? linted : undefined;
+  projects.set(key, { files, looks, last: { generation: files.generation, unsaved, scan: first.scan } });
+  return first.scan;
+}
+
+/** A project's first scan, whole, as a worker thread makes it: the scan and what its files hold but their texts. */
+export function firstScan(roots: readonly string[], linted: LintedFile): FirstScan {
+  const project: Project = { files: new ProjectFiles(), looks: new DiskLook() };
+  const scan = scanAgain(project, roots, linted);
+  return { scan, files: project.files.toState(), unsaved: project.last?.unsaved !== undefined };
+}
+
+/**
+ * The project's scan for this lint: the last one while nothing it read changed, on disk (looked at as
+ * DiskLook bounds it) or in the linted text, else a new one.
+ */
+function scanAgain(project: Project, roots: readonly string[], linted: LintedFile): QueueScan {
   const { files } = project;
   if (project.looks.due(linted.file)) files.refresh(linted.file);
-  const saved = savedText(files, linted.file);
-  const unsaved = saved === linted.text ? undefined : linted;
+  // A project whose first scan a worker made holds no texts: the linted one is told from what the scan read
+  // by its digest (the disk may hold a newer text than the scan read, which is no less a change).
+  const handedOver = files.matchesHandedOverText(linted.file, linted.text);
+  const saved = handedOver ? linted.text : savedText(files, linted.file);
+  const unsaved = handedOver === false || saved !== linted.text ? linted : undefined;
   // A file edited in the editor is watched from now on, so its saved text reaches the lints of other files.
   // One whose text is what the scan read stays unwatched: a whole-tree lint would otherwise stat every file
   // before the lint of each.

@@ -1,0 +1,25 @@
+// A worker thread's whole life (src/project/scanOnWorker.ts): one project's first scan, posted back.
+import { workerData } from 'node:worker_threads';
+import type { ScanReply, ScanRequest } from './scanOnWorker';
+
+const { roots, linted, done, port } = workerData as ScanRequest;
+let reply: ScanReply;
+try {
+  // Loaded here, not imported above, so that a module that fails to load in a worker is a reply too: the
+  // lint waiting for it would otherwise wait out WORKER_WAIT_MS.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { firstScan } = require('./scanProject') as typeof import('./scanProject');
+  reply = { first: firstScan(roots, linted) };
+} catch (error) {
+  reply = { error: String(error) };
+}
+try {
+  port.postMessage(reply);
+} catch (error) {
+  // A scan that cannot be copied to the lint's thread: the lint scans on its own.
+  port.postMessage({ error: String(error) } satisfies ScanReply);
+} finally {
+  port.close();
+  Atomics.store(done, 0, 1);
+  Atomics.notify(done, 0);
+}
