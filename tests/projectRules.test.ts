@@ -489,6 +489,20 @@ describe('the built plugin, whose first scan of a project runs on a worker threa
     expect(taken.matchesHandedOverText(runs, saved)).toBeUndefined();
   });
 
+  it('tells apart two texts that differ only by a lone surrogate where the other holds U+FFFD', () => {
+    const directory = monorepo();
+    const runs = path.join(directory, RUNS);
+    const replacement = `${fs.readFileSync(runs, 'utf8')}// \ufffd\n`;
+    fs.writeFileSync(runs, replacement);
+    const files = new ProjectFiles();
+    files.list([directory], readExtensions(DEFAULT_EXTENSIONS), () => {});
+    files.read(runs);
+    const taken = ProjectFiles.fromState(structuredClone(files.toState()));
+    expect(taken.matchesHandedOverText(runs, replacement)).toBe(true);
+    // Both are the same bytes in UTF-8.
+    expect(taken.matchesHandedOverText(runs, replacement.replace('\ufffd', '\ud800'))).toBe(false);
+  });
+
   it('judges a file written after the worker read it by its new text, at its first lint within the window', async () => {
     const directory = monorepo();
     const eslint = createESLint(directory);

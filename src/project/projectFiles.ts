@@ -301,9 +301,12 @@ function stampOf(file: string): Stamp {
   return stat ? { mtimeMs: stat.mtimeMs, size: stat.size } : MISSING;
 }
 
-/** A text's digest, to know it again without keeping it. */
+/**
+ * A text's digest, to know it again without keeping it: of its UTF-16 code units, since UTF-8 would turn a
+ * lone surrogate into U+FFFD and give two different texts one digest.
+ */
 function digestOf(text: string): string {
-  return createHash('sha256').update(text).digest('base64');
+  return createHash('sha256').update(text, 'utf16le').digest('base64');
 }
 
 function isUnchanged(file: string, stamp: Stamp): boolean {
