@@ -157,8 +157,8 @@ printTable(
 );
 
 // 4. Where the scan runs: an `eslint .` pass with a rule that scans the project at its first lint, on the
-// lint's thread (as the project rules do), on a worker thread, or not at all. ESLint's parse of every file
-// shows what the scan costs the rest of the pass (docs/performance.md §7).
+// lint's thread (as the project rules did before their first scan moved to a worker), on a worker thread, or
+// not at all. ESLint's parse of every file shows what the scan costs the rest of the pass (docs/performance.md §7).
 const PLACEMENTS = ['none', 'thread', 'worker'];
 const placed = new Map(PLACEMENTS.map((placement) => [placement, []]));
 await interleave(

@@ -1,11 +1,11 @@
 // What the project's scan costs the rest of a whole-tree lint, by where it runs: one `eslint .` pass in a
-// fresh process with a rule that scans the project at its first lint (`scanProject`, as the project rules
-// do) on this thread, in a worker thread the lint waits for, or not at all. Prints JSON: the pass's wall and
-// CPU time, ESLint's own parse time over every file (`stats`), and the rule's (the scan's) time.
+// fresh process with a rule that scans the project at its first lint on this thread (`firstScan`, as the
+// project rules do where no worker can start), on a worker thread the lint waits for (`scanOnWorker`, as they
+// do otherwise), or not at all. Prints JSON: the pass's wall and CPU time, ESLint's own parse time over every
+// file (`stats`), and the rule's (the scan's) time.
 //   node scanPlacement.mjs <corpus> none|thread|worker
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { MessageChannel, Worker, receiveMessageOnPort } from 'node:worker_threads';
 import { ESLint } from 'eslint';
 import { root } from './corpus.mjs';
 import { treeConfig } from './treeConfigs.mjs';
@@ -15,22 +15,14 @@ const [directory, placement] = process.argv.slice(2);
 if (!['none', 'thread', 'worker'].includes(placement))
   throw new Error('usage: scanPlacement.mjs <corpus> none|thread|worker');
 
-/** The scan of `directory` with `file`'s text, on a worker thread; this thread sleeps until the answer is posted. */
-function scanOnWorker(file, text) {
-  const done = new Int32Array(new SharedArrayBuffer(4));
-  const { port1, port2 } = new MessageChannel();
-  const worker = new Worker(path.join(root, 'bench/support/scanWorker.mjs'), {
-    workerData: { directory, file, text, done, port: port2 },
-    transferList: [port2],
-  });
-  Atomics.wait(done, 0, 0);
-  worker.unref();
-  return receiveMessageOnPort(port1).message;
-}
+const { firstScan } = require(path.join(root, 'dist/src/project/scanProject.js'));
+const { scanOnWorker } = require(path.join(root, 'dist/src/project/scanOnWorker.js'));
 
-function scanOnThread(file, text) {
-  const { scanProject } = require(path.join(root, 'dist/src/project/scanProject.js'));
-  return { problems: scanProject([directory], { file, text }).inventory.problems.length };
+/** The first scan of `directory` with `file`'s text, here or on a worker thread; the number of problems found. */
+function scan(file, text) {
+  const first = (placement === 'worker' ? scanOnWorker : firstScan)([directory], { file, text });
+  if (!first) throw new Error('no worker answered');
+  return { problems: first.scan.inventory.problems.length };
 }
 
 let scanned;
@@ -42,7 +34,6 @@ const plugin = {
       create: (context) => ({
         'Program:exit'() {
           if (scanned || placement === 'none') return;
-          const scan = placement === 'worker' ? scanOnWorker : scanOnThread;
           scanned = scan(context.physicalFilename, context.sourceCode.text);
         },
       }),
