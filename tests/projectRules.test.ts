@@ -1,7 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import tsParser from '@typescript-eslint/parser';
 import { ESLint as ESLint10 } from 'eslint';
 import { describe, expect, it, vi } from 'vitest';
 import plugin from '../src';
@@ -434,14 +433,15 @@ const { scanOnWorker: builtScanOnWorker } = require(path.join(BUILT, 'project/sc
 };
 
 describe('the built plugin, whose first scan of a project runs on a worker thread', () => {
-  const createESLint = (cwd: string) =>
-    new ESLint10({
-      ...projectRulesOptions(cwd),
-      overrideConfig: [
-        { files: ['**/*.{ts,tsx,mts,cts}'], languageOptions: { parser: tsParser } },
-        builtPlugin.configs['recommended-project'],
-      ] as never,
-    });
+  const createESLint = (cwd: string) => new ESLint10(projectRulesOptions(cwd, undefined, builtPlugin));
+
+  /** `directory`'s project with `file` read, and the same as another thread hands it over: a copy. */
+  function handedOver(directory: string, file: string): { files: ProjectFiles; taken: ProjectFiles } {
+    const files = new ProjectFiles();
+    files.list([directory], readExtensions(DEFAULT_EXTENSIONS), () => {});
+    files.read(file);
+    return { files, taken: ProjectFiles.fromState(structuredClone(files.toState())) };
+  }
 
   it("hands over the inventory the scan makes on the lint's thread, and whether the linted text was unsaved", () => {
     const directory = monorepo();
@@ -474,11 +474,8 @@ describe('the built plugin, whose first scan of a project runs on a worker threa
     const directory = monorepo();
     const runs = path.join(directory, RUNS);
     const saved = fs.readFileSync(runs, 'utf8');
-    const files = new ProjectFiles();
-    files.list([directory], readExtensions(DEFAULT_EXTENSIONS), () => {});
-    files.read(runs);
-    // A copy, as a worker thread's reply is: settings files absent above the project are stamped as missing.
-    const taken = ProjectFiles.fromState(structuredClone(files.toState()));
+    // Settings files absent above the project are stamped as missing, and the copy holds a copy of that stamp.
+    const { files, taken } = handedOver(directory, runs);
     taken.refresh(runs);
     expect(taken.generation).toBe(files.generation);
     expect(taken.matchesHandedOverText(runs, saved)).toBe(true);
@@ -494,10 +491,7 @@ describe('the built plugin, whose first scan of a project runs on a worker threa
     const runs = path.join(directory, RUNS);
     const replacement = `${fs.readFileSync(runs, 'utf8')}// \ufffd\n`;
     fs.writeFileSync(runs, replacement);
-    const files = new ProjectFiles();
-    files.list([directory], readExtensions(DEFAULT_EXTENSIONS), () => {});
-    files.read(runs);
-    const taken = ProjectFiles.fromState(structuredClone(files.toState()));
+    const { taken } = handedOver(directory, runs);
     expect(taken.matchesHandedOverText(runs, replacement)).toBe(true);
     // Both are the same bytes in UTF-8.
     expect(taken.matchesHandedOverText(runs, replacement.replace('\ufffd', '\ud800'))).toBe(false);

@@ -14,14 +14,15 @@ export const RULE_OF_KIND: Partial<Record<ProblemKind, string>> = {
 /**
  * ESLint's options for linting `cwd` with `recommended-project` alone, as the editor's ESLint server would
  * from that folder: TypeScript files through typescript-eslint's parser, JavaScript through ESLint's own.
+ * `rules`: the plugin from source, or the built one (whose first scan runs on a worker thread).
  */
-export function projectRulesOptions(cwd: string, settings?: object): ESLint.Options {
+export function projectRulesOptions(cwd: string, settings?: object, rules: typeof plugin = plugin): ESLint.Options {
   return {
     cwd,
     overrideConfigFile: true,
     overrideConfig: [
       { files: ['**/*.{ts,tsx,mts,cts}'], languageOptions: { parser: tsParser } },
-      plugin.configs['recommended-project'],
+      rules.configs['recommended-project'],
       ...(settings ? [{ settings }] : []),
     ] as never,
   };
