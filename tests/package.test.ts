@@ -1,7 +1,8 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 
 const root = path.resolve(__dirname, '..');
 
@@ -79,6 +80,55 @@ describe('the built package', () => {
         `https://github.com/eslint-plugin-pg-boss/eslint-plugin-pg-boss/blob/eslint-plugin-pg-boss@${version}/docs/rules/${name}.md`,
       );
       expect(fs.existsSync(path.join(root, `docs/rules/${name}.md`))).toBe(true);
+    }
+  });
+});
+
+/**
+ * The parsers and the analysis a CLI run loaded, read from the modules it required: `bin` (the built CLI)
+ * run with `args` in `cwd`, in a fresh Node process.
+ */
+function heavyModulesLoadedBy(bin: string, args: string[], cwd: string): string[] {
+  const script = `process.argv.splice(1, process.argv.length, ${JSON.stringify(path.join(root, bin))}, ...${JSON.stringify(args)});
+    process.on('exit', () => {
+      const heavy = Object.keys(require.cache).flatMap((file) => ${HEAVY_MODULE}.exec(file)?.[1].replace(/\\\\/g, '/') ?? []);
+      process.stderr.write('\\n' + JSON.stringify([...new Set(heavy)].sort()));
+    });
+    require(process.argv[1]);`;
+  const { stderr } = spawnSync(process.execPath, ['-e', script], { cwd, encoding: 'utf8' });
+  return JSON.parse(stderr.trim().split('\n').at(-1)!) as string[];
+}
+
+/** What a run with nothing to parse need not load: the parsers and the scope manager. */
+const HEAVY_MODULE =
+  /node_modules[\\/](oxc-parser|typescript|@typescript-eslint[\\/](parser|typescript-estree|scope-manager))[\\/]/;
+
+describe('the CLIs on a tree without pg-boss code', () => {
+  const made: string[] = [];
+  afterAll(() => {
+    for (const directory of made) fs.rmSync(directory, { recursive: true, force: true });
+  });
+  const tree = (files: Record<string, string>) => {
+    const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-start-'));
+    made.push(directory);
+    for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(directory, name), text);
+    return directory;
+  };
+
+  it('load no parser and no scope analysis, and do once a file can hold a queue call', () => {
+    const without = tree({ 'index.ts': 'export const answer = 42;\n' });
+    const withCall = tree({
+      'boss.ts': "export async function declare(boss: any) {\n  await boss.createQueue('a');\n}\n",
+    });
+    for (const [bin, args] of [
+      ['dist/src/cli/pgBossQueues.js', ['--json', '.']],
+      ['dist/src/cli/pgBossCodemod.js', ['--dry', '.']],
+    ] as const) {
+      expect(heavyModulesLoadedBy(bin, [...args], without), bin).toEqual([]);
+      expect(heavyModulesLoadedBy(bin, [...args], withCall), bin).toEqual([
+        '@typescript-eslint/scope-manager',
+        'oxc-parser',
+      ]);
     }
   });
 });

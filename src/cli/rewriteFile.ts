@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { ranOutOfStack, TOO_DEEP, UnparsableFileError } from '../files/parseSourceFile';
+import { ranOutOfStack, TOO_DEEP, UnparsableFileError } from '../files/unparsableFile';
 import { rewriteSource } from '../rewrite/rewriteSource';
 
 /** A file and its text as the run read it. */

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { TOO_DEEP } from '../files/parseSourceFile';
+import { TOO_DEEP } from '../files/unparsableFile';
 import type { ClaimedOutcome, RewriteJob } from './rewriteClaimedFiles';
 import type { FileOutcome, RewriteSettings, SourceText } from './rewriteFile';
 import type { WorkerJob } from './rewriteWorker';

@@ -1,9 +1,11 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { TOO_DEEP } from '../files/parseSourceFile';
+import { TOO_DEEP } from '../files/unparsableFile';
 import { formatInventory, summarizeInventory } from '../inventory/formatInventory';
 import { FAILING_PROBLEM_KINDS } from '../inventory/queueInventory';
-import { scanQueues, type QueueScan } from '../inventory/scanQueues';
+import { diskFileSource } from '../inventory/fileSource';
+import { NO_OPERATIONS, readQueueFiles, scanOf } from '../inventory/queueFiles';
+import type { QueueScan } from '../inventory/scanQueues';
 import { formatUsageError } from './readCommandLine';
 import type { ScanJob } from './scanQueuesWorker';
 import { WORKER_STACK_MB } from './workerStack';
@@ -23,7 +25,14 @@ export interface QueuesOptions {
 export async function runQueues({ paths, extensions, json, options, includeTests }: QueuesOptions): Promise<number> {
   let scan;
   try {
-    scan = scanQueues(paths, extensions, { includeTests });
+    const files = readQueueFiles(paths, extensions, diskFileSource);
+    // Only a candidate file holds an operation: the analysis that reads them (the scope manager, every
+    // reader of calls) loads only for a tree that has one, so a run on a tree without pg-boss code, a
+    // pre-commit hook's, starts as Node does.
+    scan =
+      files.candidates.length === 0
+        ? scanOf(files, NO_OPERATIONS, includeTests)
+        : (await import('../inventory/scanQueues.js')).scanQueueFiles(files, { includeTests });
     // A file the main thread ran out of stack on (typescript-estree holds 700 to 950 levels there) is read
     // again with a worker's larger stack, as pg-boss-codemod reads it: the whole scan, since the file's
     // names may resolve through others and others' through it. Only a tree with such a file pays for it.

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { TOO_DEEP } from '../files/parseSourceFile';
+import { TOO_DEEP } from '../files/unparsableFile';
 import type { AddedDependency } from './addDependency';
 import type { DependencyGap } from './findDependencyGaps';
 import type { FileOutcome } from './rewriteFile';

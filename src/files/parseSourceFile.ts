@@ -2,48 +2,10 @@ import type { parseForESLint as ParseForESLint } from '@typescript-eslint/parser
 import type { SourceFile } from '../util/sourceFile';
 import { walkNodes } from '../util/walkNodes';
 import { NO_LIBRARY_GLOBALS, parseWithOxc } from './parseWithOxc';
+import { UnparsableFileError } from './unparsableFile';
 
 /** The parser, loaded at the first parse: with TypeScript it takes most of a second, which a run without files to parse never pays. */
 let parseForESLint: typeof ParseForESLint | undefined;
-
-/** V8's message when a thread runs out of stack. */
-const STACK_OVERFLOW = 'Maximum call stack size exceeded';
-
-/** Why a file the parser or a walk of its tree ran out of stack on is skipped. */
-export const TOO_DEEP = 'nested too deeply: ran out of stack';
-
-/**
- * Whether an error is a thread running out of stack, in the parser (typescript-estree's, whose JavaScript
- * recursion ends in a RangeError) or in a walk of the tree: a thread with a larger stack may get further.
- */
-export function ranOutOfStack(error: unknown): boolean {
-  return (
-    (error instanceof RangeError && error.message === STACK_OVERFLOW) ||
-    (error instanceof UnparsableFileError && error.parserMessage === STACK_OVERFLOW)
-  );
-}
-
-/** A file that cannot be parsed: skipped and reported, never written. The message names the file too. */
-export class UnparsableFileError extends Error {
-  override readonly name = 'UnparsableFileError';
-
-  constructor(
-    readonly file: string,
-    /** `line:column`, both from 1, when the parser gives a position. */
-    readonly position: string | undefined,
-    /** The parser's own words: `',' expected.` */
-    readonly parserMessage: string,
-    options: ErrorOptions,
-  ) {
-    super(`${file}${position === undefined ? '' : ` (${position})`}: ${parserMessage}`, options);
-  }
-
-  /** What the CLIs print after a skipped file's name: `syntax error at 2:25: ',' expected.` */
-  get reason(): string {
-    if (this.parserMessage === STACK_OVERFLOW) return TOO_DEEP;
-    return `syntax error${this.position === undefined ? '' : ` at ${this.position}`}: ${this.parserMessage}`;
-  }
-}
 
 /**
  * The jscodeshift parser name for a file, as @next/codemod chooses it: TypeScript without JSX for

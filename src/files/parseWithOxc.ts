@@ -1,5 +1,4 @@
 import type * as OxcParser from 'oxc-parser' with { 'resolution-mode': 'import' };
-import { analyze } from '@typescript-eslint/scope-manager';
 import { AST_NODE_TYPES, AST_TOKEN_TYPES, type TSESTree } from '@typescript-eslint/types';
 import type { SourceFile } from '../util/sourceFile';
 import { positionAt } from '../util/positions';
@@ -12,6 +11,9 @@ import { hasHtmlComment, isRejectedByTypeScriptEstree } from './rejectedByTypeSc
  * platform): every file then goes to typescript-estree.
  */
 let oxc: typeof OxcParser | null | undefined;
+
+/** The scope manager, loaded at the first parse as well: a run with nothing to parse never pays for it. */
+let analyze: typeof import('@typescript-eslint/scope-manager').analyze | undefined;
 
 /**
  * The library globals (`Promise`, `Map`…) declared in each file's global scope: none. The analysis reads a
@@ -71,6 +73,9 @@ export function parseWithOxc(
   const tokens = toTypeScriptEstree(ast, text);
   if (!tokens) return undefined;
   ast.tokens = tokens;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a static import would load it with this module
+  analyze ??= (require('@typescript-eslint/scope-manager') as typeof import('@typescript-eslint/scope-manager'))
+    .analyze;
   return { text, ast, scopeManager: analyze(ast, { sourceType, lib: NO_LIBRARY_GLOBALS }) };
 }
 

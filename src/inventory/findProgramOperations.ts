@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { UnparsableFileError } from '../files/parseSourceFile';
+import { UnparsableFileError } from '../files/unparsableFile';
 import type { LocatedOperation } from './buildInventory';
 import type { FileSource } from './fileSource';
 import { createsQueuesImplicitly, namesPgBoss } from './createsQueuesImplicitly';

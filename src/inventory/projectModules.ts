@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { UnparsableFileError } from '../files/parseSourceFile';
+import { UnparsableFileError } from '../files/unparsableFile';
 import type { SourceFile } from '../util/sourceFile';
 import { diskFileSource, type FileSource } from './fileSource';
 import { TsconfigAliases } from './tsconfigAliases';

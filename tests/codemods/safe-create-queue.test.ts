@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import transform from '../../codemods/safe-create-queue';
 
 const { parser, parserFor } = transform;
-import { UnparsableFileError } from '../../src/files/parseSourceFile';
+import { UnparsableFileError } from '../../src/files/unparsableFile';
 import { loadFixturePairs } from './fixturePairs';
 
 /** The API object jscodeshift's runner hands a transform. */

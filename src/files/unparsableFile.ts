@@ -1,0 +1,41 @@
+// What a file that cannot be parsed is, apart from the parsers: a run that reports or counts such files
+// (the CLIs' summaries) loads no parser and no scope analysis until a file needs them.
+
+/** V8's message when a thread runs out of stack. */
+const STACK_OVERFLOW = 'Maximum call stack size exceeded';
+
+/** Why a file the parser or a walk of its tree ran out of stack on is skipped. */
+export const TOO_DEEP = 'nested too deeply: ran out of stack';
+
+/**
+ * Whether an error is a thread running out of stack, in the parser (typescript-estree's, whose JavaScript
+ * recursion ends in a RangeError) or in a walk of the tree: a thread with a larger stack may get further.
+ */
+export function ranOutOfStack(error: unknown): boolean {
+  return (
+    (error instanceof RangeError && error.message === STACK_OVERFLOW) ||
+    (error instanceof UnparsableFileError && error.parserMessage === STACK_OVERFLOW)
+  );
+}
+
+/** A file that cannot be parsed: skipped and reported, never written. The message names the file too. */
+export class UnparsableFileError extends Error {
+  override readonly name = 'UnparsableFileError';
+
+  constructor(
+    readonly file: string,
+    /** `line:column`, both from 1, when the parser gives a position. */
+    readonly position: string | undefined,
+    /** The parser's own words: `',' expected.` */
+    readonly parserMessage: string,
+    options: ErrorOptions,
+  ) {
+    super(`${file}${position === undefined ? '' : ` (${position})`}: ${parserMessage}`, options);
+  }
+
+  /** What the CLIs print after a skipped file's name: `syntax error at 2:25: ',' expected.` */
+  get reason(): string {
+    if (this.parserMessage === STACK_OVERFLOW) return TOO_DEEP;
+    return `syntax error${this.position === undefined ? '' : ` at ${this.position}`}: ${this.parserMessage}`;
+  }
+}
