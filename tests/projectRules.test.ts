@@ -421,6 +421,22 @@ describe.each([
     const [result] = await fromRoot.lintFiles(['src/routes/runs.ts']);
     expect(result?.messages[0]?.message).toContain('declared nowhere in ../..:');
   });
+
+  it('reads a project whose roots are files, as pg-boss-queues reads the files it is given', async () => {
+    const directory = monorepo();
+    const roots = [WORKER, 'packages/api/src/jobQueue.ts'];
+    const { inventory } = scanQueues(
+      roots.map((root) => path.join(directory, root)),
+      readExtensions(DEFAULT_EXTENSIONS),
+    );
+    const expected = inventoryReports(inventory);
+    expect(expected).toEqual([
+      `${WORKER}:20:9 pg-boss/no-conflicting-queue-options`,
+      'packages/api/src/jobQueue.ts:23:11 pg-boss/no-conflicting-queue-options',
+    ]);
+    const eslint = createESLint(directory, { 'pg-boss': { queueRoots: roots } });
+    expect(reports(directory, await eslint.lintFiles(roots))).toEqual(expected);
+  });
 });
 
 /** The built plugin and its worker-thread scan, loaded as a user's ESLint loads them (not from TypeScript). */

@@ -35,10 +35,11 @@ export function relativePathWith(paths: path.PlatformPath): (folder: string, fil
 export const relativePath = relativePathWith(path);
 
 /**
- * Whether `file` lies inside `folder` (the folder itself is not): its relative path is not absolute (another
- * drive) and does not begin with a `..` segment. A name that begins with two dots (`..scripts/`) is inside.
+ * Whether `file` is `folder` or lies inside it: its relative path is not absolute (another drive) and does
+ * not begin with a `..` segment. A name that begins with two dots (`..scripts/`) is inside. `folder` itself
+ * counts: a project's root may be a file (`settings['pg-boss'].queueRoots`, as `pg-boss-queues a.ts`).
  */
 export function isInside(folder: string, file: string): boolean {
   const relative = relativePath(folder, file);
-  return relative !== '' && relative !== '..' && !relative.startsWith('../') && !path.isAbsolute(relative);
+  return relative !== '..' && !relative.startsWith('../') && !path.isAbsolute(relative);
 }

@@ -60,9 +60,16 @@ describe('relativePath', () => {
     expectPathRelative(path.win32, folders, files);
   });
 
-  it('counts a file inside a folder, a name beginning with two dots included, and nothing above or beside it', () => {
-    const inside = ['/work/app/a.ts', '/work/app/..scripts/a.ts', '/work/app/...ts', '/work/app/src/../b.ts'];
-    const outside = ['/work/app', '/work/app/', '/work/a.ts', '/work/app/../b.ts', '/work/application/a.ts', '/b.ts'];
+  it('counts a file inside a folder, a name beginning with two dots included, the folder itself, and nothing above or beside it', () => {
+    const inside = [
+      '/work/app/a.ts',
+      '/work/app/..scripts/a.ts',
+      '/work/app/...ts',
+      '/work/app/src/../b.ts',
+      '/work/app',
+      '/work/app/',
+    ];
+    const outside = ['/work/a.ts', '/work/app/../b.ts', '/work/application/a.ts', '/b.ts', '/work'];
     expect(inside.filter((file) => isInside('/work/app', file))).toEqual(inside);
     expect(outside.filter((file) => isInside('/work/app', file))).toEqual([]);
   });
