@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { ESLint as ESLint10 } from 'eslint';
 import { describe, expect, it, vi } from 'vitest';
@@ -319,6 +320,27 @@ describe.each([
     expect(await lintEdited()).toContain(`${RUNS}:19:30 pg-boss/no-undeclared-queue`);
   });
 
+  it('notices a file replaced by another of the same size and modification time', async () => {
+    // A rename over it (a checkout, a build's output): only the status change time tells the two apart.
+    const directory = monorepo();
+    const eslint = createESLint(directory);
+    const runs = path.join(directory, RUNS);
+    const edited = fs.readFileSync(runs, 'utf8') + PAYROLL_SEND;
+    const lintEdited = async () => reports(directory, await eslint.lintText(edited, { filePath: runs }));
+    const declaring = (queue: string) =>
+      `import type { PgBoss } from 'pg-boss';\n\nexport const declare = (boss: PgBoss) => boss.createQueue('${queue}');\n`;
+    const payroll = path.join(directory, 'apps/worker/src/payroll.ts');
+    const other = path.join(directory, 'apps/worker/src/other.ts');
+    fs.writeFileSync(payroll, declaring('payroll'));
+    fs.writeFileSync(other, declaring('payrolx'));
+    const then = new Date('2024-01-01T00:00:00Z');
+    for (const file of [payroll, other]) fs.utimesSync(file, then, then);
+    expect(await lintEdited()).toEqual([`${RUNS}:16:9 pg-boss/no-undeclared-queue`]);
+
+    fs.renameSync(other, payroll);
+    expect(await lintEdited()).toContain(`${RUNS}:19:30 pg-boss/no-undeclared-queue`);
+  });
+
   it("reports both rules' problems in one file, each rule its own, from one lint", async () => {
     // The two rules of a lint share one look at the project; each still reports only its own kinds.
     const directory = monorepo();
@@ -450,6 +472,45 @@ const { scanOnWorker: builtScanOnWorker } = require(path.join(BUILT, 'project/sc
 
 describe('the built plugin, whose first scan of a project runs on a worker thread', () => {
   const createESLint = (cwd: string) => new ESLint10(projectRulesOptions(cwd, undefined, builtPlugin));
+
+  it('brings in a file and a folder that could not be read once they can, as the editor lints on', () => {
+    // As root, no permission bit keeps a file from being read: the session runs as an unprivileged user.
+    const directory = temporary(fs.mkdtempSync(path.join(os.tmpdir(), 'unreadable-')));
+    const asNobody = process.getuid?.() === 0;
+    if (asNobody) fs.chownSync(directory, 65534, 65534);
+    const session = `
+      const fs = require('node:fs');
+      const path = require('node:path');
+      const [dist, directory] = process.argv.slice(1);
+      const { ESLint } = require('eslint');
+      const plugin = require(dist);
+      const write = (file, queue, call) => {
+        fs.mkdirSync(path.dirname(path.join(directory, file)), { recursive: true });
+        fs.writeFileSync(path.join(directory, file), "import PgBoss from 'pg-boss';\\nconst boss = new PgBoss('x');\\n" + call + "('" + queue + "', {});\\n");
+      };
+      write('src/send.js', 'a', 'await boss.send');
+      fs.appendFileSync(path.join(directory, 'src/send.js'), "await boss.send('b', {});\\n");
+      write('src/declareA.js', 'a', 'await boss.createQueue');
+      write('locked/declareB.js', 'b', 'await boss.createQueue');
+      // A file that may not be read, and a folder that may be listed but not entered.
+      fs.chmodSync(path.join(directory, 'src/declareA.js'), 0o000);
+      fs.chmodSync(path.join(directory, 'locked'), 0o644);
+      const eslint = new ESLint({ cwd: directory, overrideConfigFile: true, overrideConfig: [plugin.configs['recommended-project']] });
+      const undeclared = async () => (await eslint.lintFiles(['src/send.js']))[0].messages.map((message) => message.message.split('"')[1]);
+      (async () => {
+        const before = await undeclared();
+        fs.chmodSync(path.join(directory, 'src/declareA.js'), 0o644);
+        fs.chmodSync(path.join(directory, 'locked'), 0o755);
+        console.log(JSON.stringify({ before, after: await undeclared() }));
+      })();`;
+    const { stdout, stderr } = spawnSync(process.execPath, ['-e', session, path.join(BUILT, 'index.js'), directory], {
+      cwd: path.resolve(__dirname, '..'),
+      encoding: 'utf8',
+      ...(asNobody ? { uid: 65534, gid: 65534 } : {}),
+    });
+    expect(stderr).toBe('');
+    expect(JSON.parse(stdout)).toEqual({ before: ['a', 'b'], after: [] });
+  });
 
   /** `directory`'s project with `file` read, and the same as another thread hands it over: a copy. */
   function handedOver(directory: string, file: string): { files: ProjectFiles; taken: ProjectFiles } {

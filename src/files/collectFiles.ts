@@ -20,11 +20,12 @@ export interface UnreadableDirectory {
 export interface ListingWatch {
   /**
    * Each folder below a directory given, that directory too (links not followed, SKIPPED_DIRECTORIES
-   * skipped), with its modification time taken before it was read: a file added while the tree is walked
-   * changes it again. `entries` is undefined for a folder that could not be read. When watched, the folders
-   * are walked before git is asked, and inside a git work tree for this alone (git's list decides the files).
+   * skipped), with its stat taken before it was read (undefined when it failed): a file added while the tree
+   * is walked changes its times again. `entries` is undefined for a folder that could not be read. When
+   * watched, the folders are walked before git is asked, and inside a git work tree for this alone (git's
+   * list decides the files).
    */
-  folder(folder: string, mtimeMs: number | undefined, entries: readonly fs.Dirent[] | undefined): void;
+  folder(folder: string, stat: fs.Stats | undefined, entries: readonly fs.Dirent[] | undefined): void;
   /**
    * Each listed path that leads to a file, with its stat (links followed), taken when the list was made,
    * before anything reads the file. Told as each path is stat'ed, before the paths to one file are reduced to
@@ -178,21 +179,21 @@ function listWithGit(root: string, report: (problem: UnreadableDirectory) => voi
 
 /**
  * Every folder from `root` down, in the order a depth-first walk reads them (links not followed,
- * SKIPPED_DIRECTORIES skipped). With `watch`, each folder's modification time is taken before it is read.
+ * SKIPPED_DIRECTORIES skipped). With `watch`, each folder's stat is taken before it is read.
  */
 function walkFolders(root: string, watch?: ListingWatch): WalkedFolder[] {
   const walked: WalkedFolder[] = [];
   const visit = (directory: string, relative: string) => {
-    const mtimeMs = watch && statOf(directory)?.mtimeMs;
+    const stat = watch && statOf(directory);
     let entries: fs.Dirent[];
     try {
       entries = fs.readdirSync(directory, { withFileTypes: true });
     } catch (error) {
-      watch?.folder(directory, mtimeMs, undefined);
+      watch?.folder(directory, stat, undefined);
       walked.push({ directory, relative, entries: [], unreadable: (error as Error).message });
       return;
     }
-    watch?.folder(directory, mtimeMs, entries);
+    watch?.folder(directory, stat, entries);
     walked.push({ directory, relative, entries });
     for (const entry of entries)
       if (entry.isDirectory() && !SKIPPED_DIRECTORIES.has(entry.name))

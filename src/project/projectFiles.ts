@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type fs from 'node:fs';
 import path from 'node:path';
 import { collectFiles, statOf, type UnreadableDirectory } from '../files/collectFiles';
 import { forgetPgBossRanges } from '../inventory/createsQueuesImplicitly';
@@ -42,19 +43,25 @@ interface Listing {
 
 interface ListedFolder {
   readonly folder: string;
-  readonly mtimeMs: number | undefined;
+  readonly stamp: Stamp;
 }
 
-/** A file's modification time and size when it was read: `MISSING` for none, so its return is a change too. */
+/**
+ * A file's or folder's times and size when it was read: `MISSING` for none, so its return is a change too.
+ * The status change time moves with every write as the modification time does, and also where that one
+ * does not: a file or folder whose permissions changed (one that could not be read now can), a file
+ * replaced by a rename with another of the same size and time, a modification time set back.
+ */
 interface Stamp {
   readonly mtimeMs: number;
+  readonly ctimeMs: number;
   readonly size: number;
 }
 
-const MISSING: Stamp = { mtimeMs: -1, size: -1 };
+const MISSING: Stamp = { mtimeMs: -1, ctimeMs: -1, size: -1 };
 
-/** Read by value, not identity: a stamp handed over from another thread is a copy (`fromState`). */
-const isMissing = (stamp: Stamp) => stamp.size === MISSING.size && stamp.mtimeMs === MISSING.mtimeMs;
+/** The stamp of a folder the listing could not read: equal to no stamp, so the listing is never current. */
+const NOT_READ: Stamp = { mtimeMs: Number.NaN, ctimeMs: Number.NaN, size: Number.NaN };
 
 /**
  * What a ProjectFiles made on another thread hands over (src/project/scanOnWorker.ts): the listing and each
@@ -69,9 +76,6 @@ export interface ProjectFilesState {
   readonly watched: readonly string[];
   readonly generation: number;
 }
-
-/** The time of a folder the listing could not read: equal to no time, so the listing is never current. */
-const NOT_READ = Number.NaN;
 
 /**
  * The files besides the listed ones that a scan reads: a package.json's pg-boss range decides whether
@@ -90,7 +94,7 @@ const isSettingsFile = (name: string) => SETTINGS_FILES.includes(name);
  * folder's did (a file added, deleted or renamed in it) or a settings file's stamp did.
  *
  * Only the files the scan reads whole (those that can hold a queue call, the modules names are imported
- * from) and the file being linted are looked at on every refresh: statting every file of a large tree
+ * from), those it could not read and the file being linted are looked at on every refresh: statting every file of a large tree
  * would cost more than the lint. The other files' texts, searched for the names of wrappers, are read
  * again when the file is linted or when its folder changes (git and most editors replace a file rather
  * than write it in place); one that another program edits in place to call a wrapper is seen once either
@@ -184,7 +188,7 @@ export class ProjectFiles implements FileSource {
   ): readonly string[] {
     const key = JSON.stringify([paths, [...extensions].sort()]);
     if (this.listing?.key === key) return this.listing.files;
-    const folders = new Map<string, number | undefined>();
+    const folders = new Map<string, Stamp>();
     /** The settings files a walked folder holds; a folder not read (not walked, or unreadable) is absent. */
     const settingsIn = new Map<string, string[]>();
     /** Each listed file's stamp, from the stat the listing took: its stat is not held. */
@@ -193,24 +197,24 @@ export class ProjectFiles implements FileSource {
     // saved into a folder that held nothing listed, or into a new empty one (an editor's "new folder", then
     // "new file"), changes only that folder's time, and the list must be made anew for the file to join.
     const files = collectFiles(paths, extensions, onUnreadableDirectory, {
-      folder(folder, mtimeMs, entries) {
-        // A folder that could not be read is listed anew at every refresh: being allowed in again (chmod)
-        // changes no time, and what it holds is unknown until it is read.
-        folders.set(folder, entries ? mtimeMs : NOT_READ);
+      folder(folder, stat, entries) {
+        // A folder that could not be read is listed anew at every refresh: what it holds is unknown until it
+        // is read.
+        folders.set(folder, entries && stat ? stampFrom(stat) : NOT_READ);
         if (entries)
           settingsIn.set(
             folder,
             entries.filter(({ name }) => isSettingsFile(name)).map(({ name }) => name),
           );
       },
-      file: (file, { mtimeMs, size }) => stamps.set(file, { mtimeMs, size }),
+      file: (file, stat) => stamps.set(file, stampFrom(stat)),
     });
     const roots = paths.map((given) => path.resolve(given));
     // A root that is a file is not walked: its own time is watched, as a folder's is.
-    for (const root of roots) if (!folders.has(root)) folders.set(root, modifiedAt(root));
+    for (const root of roots) if (!folders.has(root)) folders.set(root, stampOf(root));
     for (const file of files) {
       for (let folder = path.dirname(file); !folders.has(folder); folder = path.dirname(folder)) {
-        folders.set(folder, modifiedAt(folder));
+        folders.set(folder, stampOf(folder));
         if (path.dirname(folder) === folder) break;
       }
     }
@@ -230,7 +234,7 @@ export class ProjectFiles implements FileSource {
     this.listing = {
       key,
       files,
-      folders: Array.from(folders, ([folder, mtimeMs]) => ({ folder, mtimeMs })),
+      folders: Array.from(folders, ([folder, stamp]) => ({ folder, stamp })),
       settings,
     };
     // Every listed file is stamped now (by the stat the listing took), so one changed before its first read
@@ -241,14 +245,20 @@ export class ProjectFiles implements FileSource {
 
   read(file: string): string {
     const kept = this.keep(file);
-    kept.text ??= kept.searched ?? diskFileSource.read(file);
     this.watched.add(file);
+    kept.text ??= kept.searched ?? diskFileSource.read(file);
     return kept.text;
   }
 
   peek(file: string): string {
     const kept = this.keep(file);
-    kept.searched ??= kept.text ?? diskFileSource.peek(file);
+    try {
+      kept.searched ??= kept.text ?? diskFileSource.peek(file);
+    } catch (error) {
+      // Watched until it can be read: being allowed in (chmod) changes its stamp, not its folder's.
+      this.watched.add(file);
+      throw error;
+    }
     return kept.searched;
   }
 
@@ -277,9 +287,9 @@ export class ProjectFiles implements FileSource {
   }
 }
 
-/** Whether no listed folder's time and no settings file's stamp changed since the listing was made. */
+/** Whether no listed folder's stamp and no settings file's changed since the listing was made. */
 function isListingCurrent({ folders, settings }: Listing): boolean {
-  for (const { folder, mtimeMs } of folders) if (modifiedAt(folder) !== mtimeMs) return false;
+  for (const { folder, stamp } of folders) if (!isUnchanged(folder, stamp)) return false;
   for (const [file, stamp] of settings) if (!isUnchanged(file, stamp)) return false;
   return true;
 }
@@ -292,13 +302,13 @@ function foldersAbove(folder: string): string[] {
   return above;
 }
 
-function modifiedAt(folder: string): number | undefined {
-  return statOf(folder)?.mtimeMs;
-}
-
 function stampOf(file: string): Stamp {
   const stat = statOf(file);
-  return stat ? { mtimeMs: stat.mtimeMs, size: stat.size } : MISSING;
+  return stat ? stampFrom(stat) : MISSING;
+}
+
+function stampFrom({ mtimeMs, ctimeMs, size }: fs.Stats): Stamp {
+  return { mtimeMs, ctimeMs, size };
 }
 
 /**
@@ -309,7 +319,16 @@ function digestOf(text: string): string {
   return createHash('sha256').update(text, 'utf16le').digest('base64');
 }
 
+/** Read by value, not identity: a stamp handed over from another thread is a copy (`fromState`). */
+function isSameStamp(stamp: Stamp, other: Stamp): boolean {
+  return stamp.mtimeMs === other.mtimeMs && stamp.ctimeMs === other.ctimeMs && stamp.size === other.size;
+}
+
+function isMissing(stamp: Stamp): boolean {
+  return isSameStamp(stamp, MISSING);
+}
+
 function isUnchanged(file: string, stamp: Stamp): boolean {
   const stat = statOf(file);
-  return stat ? stat.mtimeMs === stamp.mtimeMs && stat.size === stamp.size : isMissing(stamp);
+  return stat ? isSameStamp(stampFrom(stat), stamp) : isMissing(stamp);
 }
