@@ -320,6 +320,21 @@ describe.each([
     expect(await lintEdited()).toContain(`${RUNS}:19:30 pg-boss/no-undeclared-queue`);
   });
 
+  it('reports at the file itself when the project is opened through a linked folder and a link to the file sits beside it', async () => {
+    const directory = temporary(fs.mkdtempSync(path.join(os.tmpdir(), 'linked-project-')));
+    fs.mkdirSync(path.join(directory, 'real/src'), { recursive: true });
+    fs.writeFileSync(
+      path.join(directory, 'real/src/one.ts'),
+      "import { PgBoss } from 'pg-boss';\nconst boss = new PgBoss('x');\nawait boss.send('emails', {});\n",
+    );
+    fs.symlinkSync('one.ts', path.join(directory, 'real/src/alias.ts'));
+    fs.symlinkSync('real', path.join(directory, 'linked'));
+    for (const project of ['real', 'linked'].map((name) => path.join(directory, name)))
+      expect(reports(project, await createESLint(project).lintFiles(['src/one.ts']))).toEqual([
+        'src/one.ts:3:7 pg-boss/no-undeclared-queue',
+      ]);
+  });
+
   it('notices a file replaced by another of the same size and modification time', async () => {
     // A rename over it (a checkout, a build's output): only the status change time tells the two apart.
     const directory = monorepo();

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { isInside } from '../util/relativePath';
 
 /** Directories never listed: a scan, and the folders a project watches for new files, stop at them. */
 export const SKIPPED_DIRECTORIES: ReadonlySet<string> = new Set(['node_modules', '.git']);
@@ -85,20 +86,26 @@ export function collectFiles(
         files.add(prefix + (path.sep === '/' ? relative : relative.replaceAll('/', path.sep)));
     }
   }
-  return onePathPerFile([...files].sort(), watch);
+  return onePathPerFile([...files].sort(), watch, throughPaths(paths));
 }
 
 /**
  * Keeps one path for each real file, so a file reached through a symbolic link too is read, rewritten
- * and counted once: its real path when that was collected, else the first of its paths. A path that
- * does not lead to a file (a dangling link, a file deleted since git listed it) is dropped.
+ * and counted once: its real path as the paths given name it (`named`: through a given folder that is
+ * itself a link, the file's own path below it, not an alias beside it) when that was collected, else the
+ * first of its paths. A path that does not lead to a file (a dangling link, a file deleted since git
+ * listed it) is dropped.
  *
  * One `stat` per path finds the paths that may share a file (same device and inode); only those are
  * resolved to real paths, which asks the system about every folder of the path. Where inodes say
  * nothing (a file system that gives every file the same number) all paths share one group and each is
  * resolved: slower, never wrong.
  */
-function onePathPerFile(sorted: readonly string[], watch: ListingWatch | undefined): string[] {
+function onePathPerFile(
+  sorted: readonly string[],
+  watch: ListingWatch | undefined,
+  named: (real: string) => string,
+): string[] {
   const byIdentity = new Map<string, string[]>();
   for (const file of sorted) {
     const stat = statOf(file);
@@ -119,11 +126,27 @@ function onePathPerFile(sorted: readonly string[], watch: ListingWatch | undefin
     for (const file of paths) {
       const real = realPath(file);
       if (real === undefined) continue;
-      if (!byRealPath.has(real) || file === real) byRealPath.set(real, file);
+      if (!byRealPath.has(real) || file === named(real)) byRealPath.set(real, file);
     }
     kept.push(...byRealPath.values());
   }
   return kept.sort();
+}
+
+/**
+ * A real path as `paths` name it: below a given path that leads elsewhere through a link (a project
+ * opened through a linked folder), by that path; elsewhere the real path itself.
+ */
+function throughPaths(paths: readonly string[]): (real: string) => string {
+  const given = paths.map((each) => {
+    const resolved = path.resolve(each);
+    return { resolved, real: realPath(resolved) ?? resolved };
+  });
+  return (real) => {
+    for (const { resolved, real: realOfGiven } of given)
+      if (isInside(realOfGiven, real)) return path.join(resolved, path.relative(realOfGiven, real));
+    return real;
+  };
 }
 
 /** One options object for every stat: a listing makes one per file, a refresh hundreds. */

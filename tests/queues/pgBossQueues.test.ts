@@ -202,6 +202,22 @@ describe('pg-boss-queues on the fixture monorepo', PROCESS_TIMEOUT, () => {
     const inventory = JSON.parse(stdout) as QueueInventory;
     expect(inventory.queues[0]!.declarations[0]!.file).toBe('queues.ts');
   });
+
+  // The file's real path was kept when collected; through a linked root it never is, and its alias won.
+  it('names a file by its own path through a linked root, not by a link to it beside it', () => {
+    const directory = temporary(
+      writeTree({
+        'real/src/one.ts':
+          "import { PgBoss } from 'pg-boss';\nconst boss = new PgBoss('postgres://localhost/app');\nawait boss.send('emails', {});\n",
+      }),
+    );
+    fs.symlinkSync('one.ts', path.join(directory, 'real/src/alias.ts'));
+    fs.symlinkSync('real', path.join(directory, 'linked'));
+    for (const root of ['real', 'linked']) {
+      const inventory = JSON.parse(runQueues(directory, '--json', root).stdout) as QueueInventory;
+      expect(inventory.problems[0]!.locations.map(({ file }) => file)).toEqual(['src/one.ts']);
+    }
+  });
 });
 
 describe('pg-boss-queues resolves names statically', PROCESS_TIMEOUT, () => {
