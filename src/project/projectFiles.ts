@@ -119,6 +119,9 @@ export class ProjectFiles implements FileSource {
    */
   keepParses = false;
 
+  /** `onProgress`: called as each file is read or parsed (a worker's sign of life, src/project/scanOnWorker.ts). */
+  constructor(private readonly onProgress?: () => void) {}
+
   /** This project's listing and stamps, to be taken up on another thread (`fromState`). */
   toState(): ProjectFilesState {
     return {
@@ -244,6 +247,7 @@ export class ProjectFiles implements FileSource {
   }
 
   read(file: string): string {
+    this.onProgress?.();
     const kept = this.keep(file);
     this.watched.add(file);
     kept.text ??= kept.searched ?? diskFileSource.read(file);
@@ -251,6 +255,7 @@ export class ProjectFiles implements FileSource {
   }
 
   peek(file: string): string {
+    this.onProgress?.();
     const kept = this.keep(file);
     try {
       kept.searched ??= kept.text ?? diskFileSource.peek(file);
@@ -273,6 +278,7 @@ export class ProjectFiles implements FileSource {
   }
 
   parse(file: string, text: string): SourceFile {
+    this.onProgress?.();
     const kept = this.kept.get(file);
     if (!this.keepParses || kept?.text !== text) return diskFileSource.parse(file, text);
     kept.parsed ??= diskFileSource.parse(file, text);

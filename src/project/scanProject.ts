@@ -65,9 +65,12 @@ export function scanProject(roots: readonly string[], linted: LintedFile): Queue
   return first.scan;
 }
 
-/** A project's first scan, whole, as a worker thread makes it: the scan and what its files hold but their texts. */
-export function firstScan(roots: readonly string[], linted: LintedFile): FirstScan {
-  const project: Project = { files: new ProjectFiles(), looks: new DiskLook() };
+/**
+ * A project's first scan, whole, as a worker thread makes it: the scan and what its files hold but their
+ * texts. `onProgress` is called as each file is read or parsed.
+ */
+export function firstScan(roots: readonly string[], linted: LintedFile, onProgress?: () => void): FirstScan {
+  const project: Project = { files: new ProjectFiles(onProgress), looks: new DiskLook() };
   const scan = scanAgain(project, roots, linted);
   return { scan, files: project.files.toState(), unsaved: project.last?.unsaved !== undefined };
 }

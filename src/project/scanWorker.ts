@@ -1,15 +1,15 @@
 // A worker thread's whole life (src/project/scanOnWorker.ts): one project's first scan, posted back.
 import { workerData } from 'node:worker_threads';
-import type { ScanReply, ScanRequest } from './scanOnWorker';
+import { DONE, PROGRESS, type ScanReply, type ScanRequest } from './scanOnWorker';
 
-const { roots, linted, done, port } = workerData as ScanRequest;
+const { roots, linted, state, port } = workerData as ScanRequest;
 let reply: ScanReply;
 try {
   // Loaded here, not imported above, so that a module that fails to load in a worker is a reply too: the
-  // lint waiting for it would otherwise wait out WORKER_WAIT_MS.
+  // lint waiting for it would otherwise wait until it gives up (WORKER_STALL_MS).
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { firstScan } = require('./scanProject') as typeof import('./scanProject');
-  reply = { first: firstScan(roots, linted) };
+  reply = { first: firstScan(roots, linted, () => Atomics.add(state, PROGRESS, 1)) };
 } catch (error) {
   reply = { error: String(error) };
 }
@@ -20,6 +20,6 @@ try {
   port.postMessage({ error: String(error) } satisfies ScanReply);
 } finally {
   port.close();
-  Atomics.store(done, 0, 1);
-  Atomics.notify(done, 0);
+  Atomics.store(state, DONE, 1);
+  Atomics.notify(state, DONE);
 }
