@@ -94,11 +94,11 @@ const isSettingsFile = (name: string) => SETTINGS_FILES.includes(name);
  * folder's did (a file added, deleted or renamed in it) or a settings file's stamp did.
  *
  * Only the files the scan reads whole (those that can hold a queue call, the modules names are imported
- * from), those it could not read and the file being linted are looked at on every refresh: statting every file of a large tree
- * would cost more than the lint. The other files' texts, searched for the names of wrappers, are read
- * again when the file is linted or when its folder changes (git and most editors replace a file rather
- * than write it in place); one that another program edits in place to call a wrapper is seen once either
- * happens.
+ * from), those it could not read and the file being linted are looked at on every refresh: statting every
+ * file of a large tree would cost more than the lint. The other files' texts, searched for the names of
+ * wrappers, are read again when the file is linted or when its folder changes (git and most editors replace
+ * a file rather than write it in place); one that another program edits in place to call a wrapper is seen
+ * once either happens.
  */
 export class ProjectFiles implements FileSource {
   private listing: Listing | undefined;
