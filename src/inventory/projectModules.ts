@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { statOf } from '../files/collectFiles';
 import { UnparsableFileError } from '../files/unparsableFile';
 import type { SourceFile } from '../util/sourceFile';
 import { diskFileSource, type FileSource } from './fileSource';
@@ -156,6 +157,7 @@ function resolveFile(base: string): string | undefined {
   return candidates.find((candidate) => SOURCE_EXTENSIONS.includes(path.extname(candidate)) && isFile(candidate));
 }
 
+/** Whether `file` is a file: not when a folder on its way is one (`./package.json/index.ts`, ENOTDIR). */
 function isFile(file: string): boolean {
-  return fs.statSync(file, { throwIfNoEntry: false })?.isFile() ?? false;
+  return statOf(file)?.isFile() ?? false;
 }

@@ -223,6 +223,17 @@ describe('pg-boss-queues on the fixture monorepo', PROCESS_TIMEOUT, () => {
 describe('pg-boss-queues resolves names statically', PROCESS_TIMEOUT, () => {
   const boss = "import { PgBoss } from 'pg-boss';\nconst boss = new PgBoss('postgres://localhost/app');\n";
 
+  // Resolving `./package.json` tried `package.json/index.ts`, whose stat fails with ENOTDIR: exit 2, no inventory.
+  it('reads past an import of a JSON file, which names no module it can follow', () => {
+    const { code, inventory, stderr } = scan({
+      'package.json': '{ "name": "app" }\n',
+      'send.ts': `${boss}import pkg from './package.json';\nawait boss.send(pkg.name, {});\nawait boss.send('emails', {});\n`,
+    });
+    expect(stderr).not.toMatch(/ENOTDIR/);
+    expect(code).toBe(1);
+    expect(queueNames(inventory)).toEqual(['emails']);
+  });
+
   it('follows enums, namespace imports, re-exports and CommonJS exports across files', () => {
     const { inventory } = scan({
       'names/enum.ts': "export enum Queue { Emails = 'emails', Sms = 'sms' }\n",
