@@ -91,10 +91,10 @@ export function collectFiles(
 
 /**
  * Keeps one path for each real file, so a file reached through a symbolic link too is read, rewritten
- * and counted once: its real path as the paths given name it (`named`: through a given folder that is
- * itself a link, the file's own path below it, not an alias beside it) when that was collected, else the
- * first of its paths. A path that does not lead to a file (a dangling link, a file deleted since git
- * listed it) is dropped.
+ * and counted once: its real path when that was collected, else that path as the paths given name it
+ * (`named`: below a given folder that is itself a link, the file's own path there, not an alias beside it),
+ * else the first of its paths. A path that does not lead to a file (a dangling link, a file deleted since git
+ * listed it, a link to a folder or a pipe) is dropped.
  *
  * One `stat` per path finds the paths that may share a file (same device and inode); only those are
  * resolved to real paths, which asks the system about every folder of the path. Where inodes say
@@ -109,7 +109,8 @@ function onePathPerFile(
   const byIdentity = new Map<string, string[]>();
   for (const file of sorted) {
     const stat = statOf(file);
-    if (stat === undefined) continue;
+    // A link to a folder, a pipe or a device is no source file: reading a pipe would wait for a writer.
+    if (!stat?.isFile()) continue;
     watch?.file(file, stat);
     const identity = `${stat.dev}:${stat.ino}`;
     const paths = byIdentity.get(identity);
@@ -122,13 +123,15 @@ function onePathPerFile(
       kept.push(paths[0]!);
       continue;
     }
-    const byRealPath = new Map<string, string>();
+    const byRealPath = new Map<string, { file: string; rank: number }>();
     for (const file of paths) {
       const real = realPath(file);
       if (real === undefined) continue;
-      if (!byRealPath.has(real) || file === named(real)) byRealPath.set(real, file);
+      // The real path itself first, then that path as the given paths name it, then the first path.
+      const rank = file === real ? 0 : file === named(real) ? 1 : 2;
+      if (rank < (byRealPath.get(real)?.rank ?? 3)) byRealPath.set(real, { file, rank });
     }
-    kept.push(...byRealPath.values());
+    for (const { file } of byRealPath.values()) kept.push(file);
   }
   return kept.sort();
 }

@@ -213,10 +213,39 @@ describe('pg-boss-queues on the fixture monorepo', PROCESS_TIMEOUT, () => {
     );
     fs.symlinkSync('one.ts', path.join(directory, 'real/src/alias.ts'));
     fs.symlinkSync('real', path.join(directory, 'linked'));
-    for (const root of ['real', 'linked']) {
-      const inventory = JSON.parse(runQueues(directory, '--json', root).stdout) as QueueInventory;
-      expect(inventory.problems[0]!.locations.map(({ file }) => file)).toEqual(['src/one.ts']);
+    // Given first, a link still loses to the real path where that is given too.
+    for (const [roots, named] of [
+      [['real'], 'src/one.ts'],
+      [['linked'], 'src/one.ts'],
+      [['linked', 'real'], 'real/src/one.ts'],
+      [['real/src/alias.ts', 'real/src/one.ts'], 'one.ts'],
+    ] as const) {
+      const inventory = JSON.parse(runQueues(directory, '--json', ...roots).stdout) as QueueInventory;
+      expect(
+        inventory.problems[0]!.locations.map(({ file }) => file),
+        roots.join(' '),
+      ).toEqual([named]);
     }
+  });
+
+  // A link to a pipe was read, and the read waited for a writer forever.
+  it('takes no pipe for a file, even through a link named like a module', () => {
+    const directory = temporary(
+      writeTree({
+        'src/one.ts':
+          "import { PgBoss } from 'pg-boss';\nconst boss = new PgBoss('postgres://localhost/app');\nawait boss.send('emails', {});\n",
+      }),
+    );
+    execFileSync('mkfifo', [path.join(directory, 'pipe')]);
+    fs.symlinkSync('../pipe', path.join(directory, 'src/pipe.ts'));
+    const { code, stdout, stderr } = runQueues(directory, '--json', '.');
+    expect(code).toBe(1);
+    expect((JSON.parse(stdout) as QueueInventory).problems[0]!.locations.map(({ file }) => file)).toEqual([
+      'src/one.ts',
+    ]);
+    expect(stderr).toBe(
+      'pg-boss-queues: 1 file scanned, 1 queue, 1 of 1 used queue decided; 1 undeclared, 1 unworked\n',
+    );
   });
 });
 
