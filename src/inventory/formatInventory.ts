@@ -45,12 +45,13 @@ export function formatInventory(inventory: QueueInventory, format: FormatOptions
     for (let index = 0; index < height; index++)
       rows.push(columns.map((column) => column[index] ?? (index === 0 ? '-' : '')));
   }
-  const widths = HEADER.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+  // Reduced, not spread into Math.max: a table of 100,000 rows would pass as many arguments, past the stack.
+  const widths = HEADER.map((_, column) => rows.reduce((widest, row) => Math.max(widest, row[column]!.length), 0));
   const tableWidth = widths.reduce((sum, width) => sum + width, 0) + 2 * (widths.length - 1);
   const lines =
     format.width !== undefined && tableWidth > format.width ? formatList(inventory, format) : formatTable(rows, widths);
   if (inventory.queues.length === 0) lines.push('(no queues found)');
-  lines.push(...formatProblems(inventory.problems));
+  for (const line of formatProblems(inventory.problems)) lines.push(line);
   return `${lines.join('\n')}\n`;
 }
 
@@ -104,7 +105,9 @@ function formatProblems(problems: readonly InventoryProblem[]): string[] {
     const byFile = new Map<string, InventoryProblem[]>();
     for (const problem of unresolved) {
       const file = problem.locations[0]!.file;
-      byFile.set(file, [...(byFile.get(file) ?? []), problem]);
+      const inFile = byFile.get(file);
+      if (inFile) inFile.push(problem);
+      else byFile.set(file, [problem]);
     }
     for (const [file, inFile] of byFile) {
       lines.push(`    ${file}${inFile[0]!.locations[0]!.test ? ' (test)' : ''}`);
