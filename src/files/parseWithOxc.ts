@@ -5,6 +5,7 @@ import { positionAt } from '../util/positions';
 import { walkNodes } from '../util/walkNodes';
 import { mayNestDeeperThan } from './estimateNestingDepth';
 import { hasHtmlComment, isRejectedByTypeScriptEstree } from './rejectedByTypeScriptEstree';
+import { TOO_LARGE, UnparsableFileError } from './unparsableFile';
 
 /**
  * oxc's parser, loaded at the first parse; `null` where it cannot load (no native build for the
@@ -37,7 +38,8 @@ const DEEPEST_FOR_OXC = 5_000;
  * a syntax error or accepts what typescript-estree rejects or reads otherwise (rejectedByTypeScriptEstree.ts):
  * typescript-estree then decides, so a skipped file gives the reason it always gave. A file that may nest
  * too deeply for oxc's native stack (DEEPEST_FOR_OXC) goes to typescript-estree unread: in JavaScript, a
- * stack too small ends in an error that can be caught.
+ * stack too small ends in an error that can be caught. One whose tree oxc cannot hand over is skipped
+ * (TOO_LARGE): typescript-estree would take many minutes on it.
  *
  * oxc's TS-ESTree matches typescript-estree node for node, ranges included (tests/unit/parseWithOxc.test.ts
  * holds it to that), `loc` aside. The differences are settled here, in one walk: an absent optional part is
@@ -65,7 +67,7 @@ export function parseWithOxc(
     preserveParens: false,
   });
   if (result.errors.length > 0 || hasHtmlComment(text, result.comments)) return undefined;
-  const ast = result.program as unknown as TSESTree.Program;
+  const ast = programOf(result, filePath);
   ast.sourceType = sourceType;
   // typescript-estree's program starts at 0, before any leading comment; oxc's at its first token.
   ast.range = [0, ast.range[1]];
@@ -77,6 +79,15 @@ export function parseWithOxc(
   analyze ??= (require('@typescript-eslint/scope-manager') as typeof import('@typescript-eslint/scope-manager'))
     .analyze;
   return { text, ast, scopeManager: analyze(ast, { sourceType, lib: NO_LIBRARY_GLOBALS }) };
+}
+
+/** oxc's tree, which it hands over as one string: a file whose string would be too long is skipped (TOO_LARGE). */
+function programOf(result: OxcParser.ParseResult, filePath: string): TSESTree.Program {
+  try {
+    return result.program as unknown as TSESTree.Program;
+  } catch (error) {
+    throw new UnparsableFileError(filePath, undefined, TOO_LARGE, { cause: error });
+  }
 }
 
 function loadOxc(): typeof OxcParser | null {

@@ -8,6 +8,12 @@ const STACK_OVERFLOW = 'Maximum call stack size exceeded';
 export const TOO_DEEP = 'nested too deeply: ran out of stack';
 
 /**
+ * Why a file whose tree is too large to hand over is skipped: oxc gives its tree as one string, past V8's
+ * longest (a source of about 16 MB), and typescript-estree takes many minutes and gigabytes on such a file.
+ */
+export const TOO_LARGE = 'too large to parse: its tree is longer than the longest string JavaScript holds';
+
+/**
  * Whether an error is a thread running out of stack, in the parser (typescript-estree's, whose JavaScript
  * recursion ends in a RangeError) or in a walk of the tree: a thread with a larger stack may get further.
  */
@@ -36,6 +42,7 @@ export class UnparsableFileError extends Error {
   /** What the CLIs print after a skipped file's name: `syntax error at 2:25: ',' expected.` */
   get reason(): string {
     if (this.parserMessage === STACK_OVERFLOW) return TOO_DEEP;
+    if (this.parserMessage === TOO_LARGE) return TOO_LARGE;
     return `syntax error${this.position === undefined ? '' : ` at ${this.position}`}: ${this.parserMessage}`;
   }
 }
