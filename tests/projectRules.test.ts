@@ -476,6 +476,28 @@ describe.each([
   });
 });
 
+describe("a project's files", () => {
+  it('watches a root that is a file, not the folders above it', () => {
+    const directory = temporary(fs.mkdtempSync(path.join(os.tmpdir(), 'file-root-')));
+    const root = path.join(directory, 'queues.ts');
+    fs.writeFileSync(
+      root,
+      "import { PgBoss } from 'pg-boss';\nexport const declare = (boss: PgBoss) => boss.createQueue('a');\n",
+    );
+    const files = new ProjectFiles();
+    expect(files.list([root], readExtensions(DEFAULT_EXTENSIONS), () => {})).toEqual([root]);
+    files.read(root);
+    const { generation } = files;
+    // A file created beside the root is none of the project's: no new listing, no new scan.
+    fs.writeFileSync(path.join(directory, 'beside.ts'), 'export {};\n');
+    files.refresh(root);
+    expect(files.generation).toBe(generation);
+    fs.appendFileSync(root, "export const more = (boss: PgBoss) => boss.createQueue('b');\n");
+    files.refresh(root);
+    expect(files.generation).toBe(generation + 1);
+  });
+});
+
 /** The built plugin and its worker-thread scan, loaded as a user's ESLint loads them (not from TypeScript). */
 const BUILT = path.resolve(__dirname, '../dist/src');
 // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -28,8 +28,8 @@ interface Listing {
   readonly key: string;
   readonly files: readonly string[];
   /**
-   * Every folder below the listed roots, and every folder holding a listed file up to them, with its
-   * modification time when listed.
+   * Every folder below the listed roots, and every folder holding a listed file up to them, with its stamp
+   * when listed; a root that is a file, with its own.
    */
   readonly folders: readonly ListedFolder[];
   /**
@@ -213,9 +213,11 @@ export class ProjectFiles implements FileSource {
       file: (file, stat) => stamps.set(file, stampFrom(stat)),
     });
     const roots = paths.map((given) => path.resolve(given));
-    // A root that is a file is not walked: its own time is watched, as a folder's is.
+    // A root that is a file is not walked: its own stamp is watched, as a folder's is, and nothing above it
+    // (a file created beside it, in /tmp say, is none of the project's).
     for (const root of roots) if (!folders.has(root)) folders.set(root, stampOf(root));
     for (const file of files) {
+      if (folders.has(file)) continue;
       for (let folder = path.dirname(file); !folders.has(folder); folder = path.dirname(folder)) {
         folders.set(folder, stampOf(folder));
         if (path.dirname(folder) === folder) break;
