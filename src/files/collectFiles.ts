@@ -94,7 +94,7 @@ export function collectFiles(
  * and counted once: its real path when that was collected, else that path as the paths given name it
  * (`named`: below a given folder that is itself a link, the file's own path there, not an alias beside it),
  * else the first of its paths. A path that does not lead to a file (a dangling link, a file deleted since git
- * listed it, a link to a folder or a pipe) is dropped.
+ * listed it, a link to a pipe or a device) is dropped.
  *
  * One `stat` per path finds the paths that may share a file (same device and inode); only those are
  * resolved to real paths, which asks the system about every folder of the path. Where inodes say
@@ -109,8 +109,9 @@ function onePathPerFile(
   const byIdentity = new Map<string, string[]>();
   for (const file of sorted) {
     const stat = statOf(file);
-    // A link to a folder, a pipe or a device is no source file: reading a pipe would wait for a writer.
-    if (!stat?.isFile()) continue;
+    // A pipe, socket or device is no source file (reading a pipe waits for a writer); a folder reached by a
+    // link named like a file is kept, and reported as the path that cannot be read that it is.
+    if (!stat || !(stat.isFile() || stat.isDirectory())) continue;
     watch?.file(file, stat);
     const identity = `${stat.dev}:${stat.ino}`;
     const paths = byIdentity.get(identity);
