@@ -66,6 +66,23 @@ describe.each([
 ])('%s with recommended-project, in one process', (_label, ESLint) => {
   const createESLint = (cwd: string, settings?: object) => new ESLint(projectRulesOptions(cwd, settings));
 
+  /** A fresh fixture, and one ESLint's lint of RUNS with a send of "payroll" added in unsaved text. */
+  function withUnsavedPayrollSend(): {
+    directory: string;
+    eslint: ReturnType<typeof createESLint>;
+    lintEdited: () => Promise<string[]>;
+  } {
+    const directory = monorepo();
+    const eslint = createESLint(directory);
+    const runs = path.join(directory, RUNS);
+    const edited = fs.readFileSync(runs, 'utf8') + PAYROLL_SEND;
+    return {
+      directory,
+      eslint,
+      lintEdited: async () => reports(directory, await eslint.lintText(edited, { filePath: runs })),
+    };
+  }
+
   it('reports the undeclared use, the undeclared dead letter and both conflicting declarations', async () => {
     const directory = monorepo();
     const results = await createESLint(directory).lintFiles(['.']);
@@ -297,11 +314,7 @@ describe.each([
   });
 
   it('reports a new queue in unsaved text before it is saved, and notices a new file that declares it', async () => {
-    const directory = monorepo();
-    const eslint = createESLint(directory);
-    const runs = path.join(directory, RUNS);
-    const edited = fs.readFileSync(runs, 'utf8') + PAYROLL_SEND;
-    const lintEdited = async () => reports(directory, await eslint.lintText(edited, { filePath: runs }));
+    const { directory, eslint, lintEdited } = withUnsavedPayrollSend();
     expect(await lintEdited()).toEqual([
       `${RUNS}:16:9 pg-boss/no-undeclared-queue`,
       `${RUNS}:19:30 pg-boss/no-undeclared-queue`,
@@ -337,11 +350,7 @@ describe.each([
 
   it('notices a file replaced by another of the same size and modification time', async () => {
     // A rename over it (a checkout, a build's output): only the status change time tells the two apart.
-    const directory = monorepo();
-    const eslint = createESLint(directory);
-    const runs = path.join(directory, RUNS);
-    const edited = fs.readFileSync(runs, 'utf8') + PAYROLL_SEND;
-    const lintEdited = async () => reports(directory, await eslint.lintText(edited, { filePath: runs }));
+    const { directory, lintEdited } = withUnsavedPayrollSend();
     const declaring = (queue: string) =>
       `import type { PgBoss } from 'pg-boss';\n\nexport const declare = (boss: PgBoss) => boss.createQueue('${queue}');\n`;
     const payroll = path.join(directory, 'apps/worker/src/payroll.ts');
