@@ -1,4 +1,4 @@
-import type { InventoryProblem, QueueInventory, SourceLocation } from './queueInventory';
+import type { InventoryProblem, ProblemKind, QueueInventory, SourceLocation } from './queueInventory';
 import type { QueueScan } from './scanQueues';
 
 const HEADER = ['queue', 'declared', 'declared at', 'used at', 'problems'];
@@ -28,6 +28,7 @@ function where({ file, line, test }: SourceLocation): string {
  */
 export function formatInventory(inventory: QueueInventory, format: FormatOptions): string {
   const rows: string[][] = [HEADER];
+  const kindsOf = problemKindsByQueue(inventory);
   for (const queue of inventory.queues) {
     const declared = queue.declarations.flatMap((declaration) => [
       where(declaration),
@@ -37,9 +38,7 @@ export function formatInventory(inventory: QueueInventory, format: FormatOptions
     ]);
     const maybe = queue.maybeDeclaredBy.map((location) => `maybe ${where(location)}`);
     const used = queue.uses.map((use) => `${where(use)} ${use.method}`);
-    const problems = [
-      ...new Set(inventory.problems.filter((problem) => problem.queue === queue.name).map((problem) => problem.kind)),
-    ];
+    const problems = kindsOf.get(queue.name) ?? [];
     const columns = [[queue.name], [VERDICTS[`${queue.declared}`]], [...declared, ...maybe], used, problems];
     const height = Math.max(...columns.map((column) => column.length), 1);
     for (let index = 0; index < height; index++)
@@ -69,10 +68,9 @@ function formatTable(rows: readonly string[][], widths: readonly number[]): stri
 /** For a narrow terminal: each queue on a line of its own, what belongs to it indented below. */
 function formatList(inventory: QueueInventory, format: FormatOptions): string[] {
   const lines: string[] = [];
+  const kindsOf = problemKindsByQueue(inventory);
   for (const queue of inventory.queues) {
-    const problems = [
-      ...new Set(inventory.problems.filter((problem) => problem.queue === queue.name).map((problem) => problem.kind)),
-    ];
+    const problems = kindsOf.get(queue.name) ?? [];
     lines.push(
       `${queue.name}  declared: ${VERDICTS[`${queue.declared}`]}${problems.length ? `  ${problems.join(', ')}` : ''}`,
     );
@@ -142,4 +140,19 @@ export function summarizeInventory({
       : `; ${undecided.length} may be declared by ${blockers.slice(0, 3).join(', ')}${blockers.length > 3 ? ` and ${blockers.length - 3} more` : ''} (a constant name there decides them)`;
   const bound = boundReached ? '; some wrappers have too many callers to follow, their names stay unknown' : '';
   return `pg-boss-queues: ${plural(scanned, 'file')} scanned, ${plural(inventory.queues.length, 'queue')}, ${decided}${next}${bound}; ${problems}\n`;
+}
+
+/**
+ * Each named queue's problem kinds, in the order the problems come: read once, not per queue, which took
+ * minutes on an inventory of tens of thousands of queues and problems.
+ */
+function problemKindsByQueue({ problems }: QueueInventory): Map<string, ProblemKind[]> {
+  const kinds = new Map<string, Set<ProblemKind>>();
+  for (const { queue, kind } of problems) {
+    if (queue === null) continue;
+    const ofQueue = kinds.get(queue);
+    if (ofQueue) ofQueue.add(kind);
+    else kinds.set(queue, new Set([kind]));
+  }
+  return new Map(Array.from(kinds, ([queue, ofQueue]) => [queue, [...ofQueue]]));
 }
