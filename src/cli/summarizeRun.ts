@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { TOO_DEEP } from '../files/unparsableFile';
+import { TOO_DEEP, TOO_LARGE } from '../files/unparsableFile';
 import type { AddedDependency } from './addDependency';
 import type { DependencyGap } from './findDependencyGaps';
 import type { FileOutcome } from './rewriteFile';
@@ -19,14 +19,18 @@ function plural(count: number, noun: string): string {
 
 /**
  * The closing report on stderr: one line of counts that tells rewritten, left for you, skipped (syntax
- * error; nested too deeply, when any is), type tests left alone and failed apart, then one line per file
+ * error; nested too deeply or too large, when any is), type tests left alone and failed apart, then one line per file
  * that needs a look and per package whose files import the helpers' package and whose package.json
  * lacks it. Paths are relative to the working directory.
  */
 export function summarizeRun({ scanned, outcomes, gaps, notWritten }: RunSummary): string {
   const count = (status: FileOutcome['status']) => outcomes.filter((outcome) => outcome.status === status).length;
-  // A file too deep for any parser is not a syntax error: the same code, less nested, would be rewritten.
-  const tooDeep = outcomes.filter((outcome) => outcome.status === 'skipped' && outcome.reason === TOO_DEEP).length;
+  // A file too deep or too large for the parsers is not a syntax error: the same code, less nested or in
+  // smaller files, would be rewritten.
+  const skippedAs = (reason: string) =>
+    outcomes.filter((outcome) => outcome.status === 'skipped' && outcome.reason === reason).length;
+  const tooDeep = skippedAs(TOO_DEEP);
+  const tooLarge = skippedAs(TOO_LARGE);
   const rewritten = outcomes.reduce((sum, outcome) => sum + (outcome.status === 'changed' ? outcome.rewritten : 0), 0);
   const leftFiles = outcomes.filter((outcome) => 'flagged' in outcome && outcome.flagged > 0);
   const left = leftFiles.reduce((sum, outcome) => sum + ('flagged' in outcome ? outcome.flagged : 0), 0);
@@ -35,8 +39,9 @@ export function summarizeRun({ scanned, outcomes, gaps, notWritten }: RunSummary
     `${count('changed')} changed (${plural(rewritten, 'call')} rewritten)`,
     `${plural(left, 'call')} left for you${left > 0 ? ` in ${plural(leftFiles.length, 'file')}` : ''}`,
     `${count('unchanged')} unchanged`,
-    `${count('skipped') - tooDeep} skipped (syntax error)`,
+    `${count('skipped') - tooDeep - tooLarge} skipped (syntax error)`,
     ...(tooDeep > 0 ? [`${tooDeep} skipped (nested too deeply)`] : []),
+    ...(tooLarge > 0 ? [`${tooLarge} skipped (too large)`] : []),
     ...(count('type-test') > 0 ? [`${plural(count('type-test'), 'type test')} left alone`] : []),
     `${count('failed')} failed`,
   ];
