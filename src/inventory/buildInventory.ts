@@ -72,15 +72,20 @@ export function buildInventory(operations: readonly LocatedOperation[], options:
     (operation.kind === 'declaration' ? queue.declarations : queue.uses).push(operation);
   }
   const judged = (operation: LocatedOperation) => options.includeTests || !operation.test;
-  const problems: InventoryProblem[] = unresolved.filter(judged).map(unresolvedProblem);
+  const judgedUnresolved = unresolved.filter(judged);
+  const problems: InventoryProblem[] = judgedUnresolved.map(unresolvedProblem);
+  // A call whose name may be any name could name every queue: its method is noted once, not matched against
+  // each queue, which made an inventory of thousands of queues and such calls take minutes.
+  const anyNameMethods = judgedUnresolved.filter(({ pattern }) => pattern.kind === 'any').map(({ method }) => method);
+  const namedUnresolved = judgedUnresolved.filter(({ pattern }) => pattern.kind !== 'any');
+  const unresolvedDeclarations = unresolved.filter(({ method }) => DECLARING_METHODS.has(method));
   const inventoryQueues: InventoryQueue[] = [];
   for (const [name, { declarations, uses }] of [...queues].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     // Test code alone using a queue is judged with test code's declarations: it is its own little program.
     const testOnly = !declarations.some(judged) && !uses.some(judged);
     const counts = (operation: LocatedOperation) => testOnly || judged(operation);
-    const maybeDeclaredBy = unresolved.filter(
-      (operation) =>
-        DECLARING_METHODS.has(operation.method) && counts(operation) && matchesName(operation.pattern, name),
+    const maybeDeclaredBy = unresolvedDeclarations.filter(
+      (operation) => counts(operation) && matchesName(operation.pattern, name),
     );
     const declared = declarations.some(counts) ? true : maybeDeclaredBy.length > 0 ? null : false;
     const queue: InventoryQueue = {
@@ -98,7 +103,10 @@ export function buildInventory(operations: readonly LocatedOperation[], options:
           declared,
           declarations: declarations.filter(judged),
           uses: uses.filter(judged),
-          unresolvedUses: unresolved.filter((operation) => judged(operation) && matchesName(operation.pattern, name)),
+          unresolvedMethods: new Set([
+            ...anyNameMethods,
+            ...namedUnresolved.filter(({ pattern }) => matchesName(pattern, name)).map(({ method }) => method),
+          ]),
         }),
       );
   }
@@ -153,11 +161,11 @@ interface JudgedQueue {
   readonly declared: boolean | null;
   readonly declarations: readonly LocatedOperation[];
   readonly uses: readonly LocatedOperation[];
-  /** Calls whose queue name is not known but could be this queue's. */
-  readonly unresolvedUses: readonly Unresolved[];
+  /** The methods of the calls whose queue name is not known but could be this queue's. */
+  readonly unresolvedMethods: ReadonlySet<string>;
 }
 
-function findQueueProblems({ name, declared, declarations, uses, unresolvedUses }: JudgedQueue): InventoryProblem[] {
+function findQueueProblems({ name, declared, declarations, uses, unresolvedMethods }: JudgedQueue): InventoryProblem[] {
   const problems: InventoryProblem[] = [];
   const explicit = uses.filter((use) => !use.createsQueuesImplicitly);
   const method = (use: LocatedOperation) => (use.kind === 'use' ? use.method : '');
@@ -187,7 +195,7 @@ function findQueueProblems({ name, declared, declarations, uses, unresolvedUses 
       message: `Queue "${name}" is declared with different options in ${declarations.length} places: pg-boss keeps the first creator's, so its policy depends on which process starts first.`,
     });
   }
-  if (declarations.length > 0 && uses.length === 0 && unresolvedUses.length === 0) {
+  if (declarations.length > 0 && uses.length === 0 && unresolvedMethods.size === 0) {
     problems.push({
       kind: 'unused',
       queue: name,
@@ -197,8 +205,7 @@ function findQueueProblems({ name, declared, declarations, uses, unresolvedUses 
   }
   const produced = uses.filter((use) => PRODUCING_METHODS.has(method(use)));
   const consumed = (method: string) =>
-    uses.some((use) => use.kind === 'use' && use.method === method) ||
-    unresolvedUses.some((use) => use.method === method);
+    uses.some((use) => use.kind === 'use' && use.method === method) || unresolvedMethods.has(method);
   if (produced.length > 0 && ![...CONSUMING_METHODS, 'deadLetter'].some(consumed)) {
     problems.push({
       kind: 'unworked',
