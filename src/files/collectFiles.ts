@@ -139,13 +139,18 @@ function onePathPerFile(
 
 /**
  * A real path as `paths` name it: below a given path that leads elsewhere through a link (a project
- * opened through a linked folder), by that path; elsewhere the real path itself.
+ * opened through a linked folder), by that path; elsewhere the real path itself. A given path that is not
+ * itself a link names first: in a project opened through a link, a linked folder inside it (`shared` for
+ * `src/shared`) given too would otherwise name files ESLint lints by their path through `src`.
  */
 function throughPaths(paths: readonly string[]): (real: string) => string {
-  const given = paths.map((each) => {
-    const resolved = path.resolve(each);
-    return { resolved, real: realPath(resolved) ?? resolved };
-  });
+  const given = paths
+    .map((each) => {
+      const resolved = path.resolve(each);
+      const isLink = fs.lstatSync(resolved, IF_ANY)?.isSymbolicLink() ?? false;
+      return { resolved, real: realPath(resolved) ?? resolved, isLink };
+    })
+    .sort((a, b) => Number(a.isLink) - Number(b.isLink));
   return (real) => {
     for (const { resolved, real: realOfGiven } of given)
       if (isInside(realOfGiven, real)) return path.join(resolved, path.relative(realOfGiven, real));

@@ -228,6 +228,29 @@ describe('pg-boss-queues on the fixture monorepo', PROCESS_TIMEOUT, () => {
     }
   });
 
+  // Both roots lead through the link the project was opened by, so no real path is collected; the linked
+  // folder inside it, given first, named the file, and the rules lost the report ESLint places under src.
+  it('names a file through the given folder that is no link, in a project opened through a link', () => {
+    const directory = temporary(
+      writeTree({
+        'app/src/shared/jobs.ts':
+          "import { PgBoss } from 'pg-boss';\nconst boss = new PgBoss('postgres://localhost/app');\nawait boss.send('beta', {});\n",
+      }),
+    );
+    fs.symlinkSync('src/shared', path.join(directory, 'app/shared'));
+    fs.symlinkSync('app', path.join(directory, 'lnk'));
+    for (const roots of [
+      ['lnk/shared', 'lnk/src'],
+      ['lnk/src', 'lnk/shared'],
+    ]) {
+      const inventory = JSON.parse(runQueues(directory, '--json', ...roots).stdout) as QueueInventory;
+      expect(
+        inventory.problems[0]!.locations.map(({ file }) => file),
+        roots.join(' '),
+      ).toEqual(['src/shared/jobs.ts']);
+    }
+  });
+
   // A link to a pipe was read, and the read waited for a writer forever.
   it('takes no pipe for a file, even through a link named like a module', () => {
     const directory = temporary(
