@@ -203,14 +203,24 @@ describe('pg-boss-queues on the fixture monorepo', PROCESS_TIMEOUT, () => {
     expect(inventory.queues[0]!.declarations[0]!.file).toBe('queues.ts');
   });
 
-  // The file's real path was kept when collected; through a linked root it never is, and its alias won.
-  it('names a file by its own path through a linked root, not by a link to it beside it', () => {
-    const directory = temporary(
+  /** A tree of one file, `file`, that sends to a queue nobody declares. */
+  const sendingTree = (file: string) =>
+    temporary(
       writeTree({
-        'real/src/one.ts':
+        [file]:
           "import { PgBoss } from 'pg-boss';\nconst boss = new PgBoss('postgres://localhost/app');\nawait boss.send('emails', {});\n",
       }),
     );
+
+  /** Where `pg-boss-queues --json` given `roots` (in `directory`) places its one problem. */
+  const problemFiles = (directory: string, roots: readonly string[]) =>
+    (JSON.parse(runQueues(directory, '--json', ...roots).stdout) as QueueInventory).problems[0]!.locations.map(
+      ({ file }) => file,
+    );
+
+  // The file's real path was kept when collected; through a linked root it never is, and its alias won.
+  it('names a file by its own path through a linked root, not by a link to it beside it', () => {
+    const directory = sendingTree('real/src/one.ts');
     fs.symlinkSync('one.ts', path.join(directory, 'real/src/alias.ts'));
     fs.symlinkSync('real', path.join(directory, 'linked'));
     // Given first, a link still loses to the real path where that is given too.
@@ -220,45 +230,27 @@ describe('pg-boss-queues on the fixture monorepo', PROCESS_TIMEOUT, () => {
       [['linked', 'real'], 'real/src/one.ts'],
       [['real/src/alias.ts', 'real/src/one.ts'], 'one.ts'],
     ] as const) {
-      const inventory = JSON.parse(runQueues(directory, '--json', ...roots).stdout) as QueueInventory;
-      expect(
-        inventory.problems[0]!.locations.map(({ file }) => file),
-        roots.join(' '),
-      ).toEqual([named]);
+      expect(problemFiles(directory, roots), roots.join(' ')).toEqual([named]);
     }
   });
 
   // Both roots lead through the link the project was opened by, so no real path is collected; the linked
   // folder inside it, given first, named the file, and the rules lost the report ESLint places under src.
   it('names a file through the given folder that is no link, in a project opened through a link', () => {
-    const directory = temporary(
-      writeTree({
-        'app/src/shared/jobs.ts':
-          "import { PgBoss } from 'pg-boss';\nconst boss = new PgBoss('postgres://localhost/app');\nawait boss.send('beta', {});\n",
-      }),
-    );
+    const directory = sendingTree('app/src/shared/jobs.ts');
     fs.symlinkSync('src/shared', path.join(directory, 'app/shared'));
     fs.symlinkSync('app', path.join(directory, 'lnk'));
     for (const roots of [
       ['lnk/shared', 'lnk/src'],
       ['lnk/src', 'lnk/shared'],
     ]) {
-      const inventory = JSON.parse(runQueues(directory, '--json', ...roots).stdout) as QueueInventory;
-      expect(
-        inventory.problems[0]!.locations.map(({ file }) => file),
-        roots.join(' '),
-      ).toEqual(['src/shared/jobs.ts']);
+      expect(problemFiles(directory, roots), roots.join(' ')).toEqual(['src/shared/jobs.ts']);
     }
   });
 
   // A link to a pipe was read, and the read waited for a writer forever.
   it('takes no pipe for a file, even through a link named like a module', () => {
-    const directory = temporary(
-      writeTree({
-        'src/one.ts':
-          "import { PgBoss } from 'pg-boss';\nconst boss = new PgBoss('postgres://localhost/app');\nawait boss.send('emails', {});\n",
-      }),
-    );
+    const directory = sendingTree('src/one.ts');
     execFileSync('mkfifo', [path.join(directory, 'pipe')]);
     fs.symlinkSync('../pipe', path.join(directory, 'src/pipe.ts'));
     const { code, stdout, stderr } = runQueues(directory, '--json', '.');
