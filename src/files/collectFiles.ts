@@ -71,6 +71,9 @@ export function collectFiles(
   for (const given of paths) {
     const stat = fs.statSync(given, { throwIfNoEntry: false });
     if (!stat) throw new Error(`No such file or directory: ${given}`);
+    // A pipe, socket or device named by the user is no source file, and dropping it unsaid would report a
+    // scan of nothing as a clean one.
+    if (!stat.isFile() && !stat.isDirectory()) throw new Error(`Not a file or directory: ${given}`);
     if (!stat.isDirectory()) {
       files.add(path.resolve(given));
       continue;

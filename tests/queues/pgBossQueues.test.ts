@@ -262,6 +262,18 @@ describe('pg-boss-queues on the fixture monorepo', PROCESS_TIMEOUT, () => {
       'pg-boss-queues: 1 file scanned, 1 queue, 1 of 1 used queue decided; 1 undeclared, 1 unworked\n',
     );
   });
+  // Named as a root, a pipe (or a link to a device) was dropped without a word: "0 files scanned", exit 0.
+  it('refuses a root that is a pipe, naming it', () => {
+    const directory = sendingTree('src/one.ts');
+    execFileSync('mkfifo', [path.join(directory, 'pipe')]);
+    fs.symlinkSync('/dev/zero', path.join(directory, 'src/zero.ts'));
+    for (const root of ['pipe', 'src/zero.ts']) {
+      const { code, stdout, stderr } = runQueues(directory, '--json', root);
+      expect(code, root).toBe(2);
+      expect(stdout, root).toBe('');
+      expect(stderr, root).toContain(`Not a file or directory: ${root}`);
+    }
+  });
 });
 
 describe('pg-boss-queues resolves names statically', PROCESS_TIMEOUT, () => {
