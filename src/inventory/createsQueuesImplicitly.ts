@@ -1,7 +1,7 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type Subset from 'semver/ranges/subset';
 import { PG_BOSS_MODULE } from '../analysis/pgBossImports';
+import { readManifest } from '../util/readManifest';
 import { searchUpwards } from '../util/searchUpwards';
 
 const DEPENDENCY_FIELDS = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'] as const;
@@ -39,12 +39,8 @@ export function forgetPgBossRanges(): void {
 
 /** null: this manifest names pg-boss without a version range, which ends the search as surely as a range. */
 function readVerdict(directory: string): boolean | null | undefined {
-  let manifest: Record<string, unknown>;
-  try {
-    manifest = JSON.parse(fs.readFileSync(path.join(directory, 'package.json'), 'utf8')) as Record<string, unknown>;
-  } catch {
-    return undefined;
-  }
+  const manifest = readManifest(path.join(directory, 'package.json'));
+  if (!manifest) return undefined;
   for (const field of DEPENDENCY_FIELDS) {
     const range = (manifest[field] as Record<string, unknown> | undefined)?.[PG_BOSS_MODULE];
     if (typeof range !== 'string') continue;

@@ -1,7 +1,8 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { statOf } from '../files/collectFiles';
 import { UnparsableFileError } from '../files/unparsableFile';
+import { readManifest } from '../util/readManifest';
+import { readManifestField } from '../util/searchUpwards';
 import type { SourceFile } from '../util/sourceFile';
 import { diskFileSource, type FileSource } from './fileSource';
 import { TsconfigAliases } from './tsconfigAliases';
@@ -37,7 +38,7 @@ export class ProjectModules {
   ) {
     const packages = new Map<string, string>();
     for (const manifest of packageJsons) {
-      const name = readPackageName(manifest);
+      const name = readManifestField(manifest, 'name');
       if (name !== undefined && !packages.has(name)) packages.set(name, path.dirname(manifest));
     }
     this.packages = packages;
@@ -105,22 +106,9 @@ function parseOrError(fileSource: FileSource, file: string, text: string): Sourc
   }
 }
 
-function readPackageName(manifest: string): string | undefined {
-  try {
-    const { name } = JSON.parse(fs.readFileSync(manifest, 'utf8')) as { name?: unknown };
-    return typeof name === 'string' ? name : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 function resolvePackageEntry(directory: string): string | undefined {
-  let manifest: Record<string, unknown> = {};
-  try {
-    manifest = JSON.parse(fs.readFileSync(path.join(directory, 'package.json'), 'utf8')) as Record<string, unknown>;
-  } catch {
-    // Unreadable: fall back to the conventional entries.
-  }
+  // None to read: the conventional entries below.
+  const manifest = readManifest(path.join(directory, 'package.json')) ?? {};
   const entries = [...ENTRY_FIELDS.map((field) => manifest[field]), exportedEntry(manifest.exports)];
   for (const entry of entries) {
     if (typeof entry !== 'string') continue;

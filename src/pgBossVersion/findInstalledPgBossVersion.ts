@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PG_BOSS_MODULE } from '../analysis/pgBossImports';
 import { DiskLook } from '../util/diskLook';
+import { readManifest } from '../util/readManifest';
 
 /** What a directory's look-up found: the version in its nearest manifest (none: `undefined`). */
 interface Found {
@@ -49,7 +50,7 @@ function remember(directory: string, version: string | undefined): string | unde
 function readVersion(manifest: string, mtimeMs: number): string | undefined {
   const cached = versions.get(manifest);
   if (cached?.mtimeMs === mtimeMs) return cached.version;
-  const { version } = JSON.parse(fs.readFileSync(manifest, 'utf8')) as { version?: unknown };
+  const version = readManifest(manifest)?.version;
   const read = typeof version === 'string' ? version : undefined;
   versions.set(manifest, { mtimeMs, version: read });
   return read;

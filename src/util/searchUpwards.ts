@@ -1,5 +1,5 @@
-import fs from 'node:fs';
 import path from 'node:path';
+import { readManifest } from './readManifest';
 
 /**
  * The first answer `read` gives for `directory` or one of its ancestors, remembered in `cache` for
@@ -20,9 +20,8 @@ export function searchUpwards<T>(
   return found;
 }
 
-/** A field of the package.json at `file`, when the file exists and the field is a string. */
+/** A field of the package.json at `file`, when there is one to read and the field is a string. */
 export function readManifestField(file: string, field: 'name' | 'version'): string | undefined {
-  if (!fs.existsSync(file)) return undefined;
-  const value = (JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>)[field];
+  const value = readManifest(file)?.[field];
   return typeof value === 'string' ? value : undefined;
 }

@@ -65,6 +65,9 @@ export function runQueuesAs(options: { readonly unprivileged?: boolean }, cwd: s
   const result = spawnSync(process.execPath, [queuesBin, ...args], {
     cwd,
     encoding: 'utf8',
+    // A run that hangs (a read that waits for a writer) fails its test with a null exit code, where the
+    // synchronous spawn would otherwise keep the test runner from ever timing it out.
+    timeout: 60_000,
     ...(asNobody ? { uid: 65534, gid: 65534, env: { ...process.env, HOME: cwd } } : {}),
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
