@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { TOO_DEEP, TOO_LARGE } from '../files/unparsableFile';
+import { TOO_DEEP, TOO_LARGE, TOO_LARGE_WITHOUT_OXC } from '../files/unparsableFile';
 import type { AddedDependency } from './addDependency';
 import type { DependencyGap } from './findDependencyGaps';
 import type { FileOutcome } from './rewriteFile';
@@ -30,7 +30,7 @@ export function summarizeRun({ scanned, outcomes, gaps, notWritten }: RunSummary
   const skippedAs = (reason: string) =>
     outcomes.filter((outcome) => outcome.status === 'skipped' && outcome.reason === reason).length;
   const tooDeep = skippedAs(TOO_DEEP);
-  const tooLarge = skippedAs(TOO_LARGE);
+  const tooLarge = skippedAs(TOO_LARGE) + skippedAs(TOO_LARGE_WITHOUT_OXC);
   const rewritten = outcomes.reduce((sum, outcome) => sum + (outcome.status === 'changed' ? outcome.rewritten : 0), 0);
   const leftFiles = outcomes.filter((outcome) => 'flagged' in outcome && outcome.flagged > 0);
   const left = leftFiles.reduce((sum, outcome) => sum + ('flagged' in outcome ? outcome.flagged : 0), 0);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { summarizeRun } from '../../src/cli/summarizeRun';
-import { TOO_DEEP, TOO_LARGE } from '../../src/files/unparsableFile';
+import { TOO_DEEP, TOO_LARGE, TOO_LARGE_WITHOUT_OXC } from '../../src/files/unparsableFile';
 
 describe("the codemod's summary", () => {
   it('counts a file too deep or too large for the parsers apart from syntax errors', () => {
@@ -11,7 +11,7 @@ describe("the codemod's summary", () => {
         skipped('/work/a.ts', "syntax error at 2:25: ',' expected."),
         skipped('/work/b.ts', TOO_DEEP),
         skipped('/work/c.ts', TOO_LARGE),
-        skipped('/work/d.ts', TOO_LARGE),
+        skipped('/work/d.ts', TOO_LARGE_WITHOUT_OXC),
       ],
       gaps: [],
       notWritten: 'dry run',
