@@ -3,9 +3,12 @@
 // editor session), and what the two rules add to a whole-tree lint, each beside the floor (parse and
 // traverse) measured in the same run; the whole tree also beside a rule that listens to nothing, since
 // enabling any rule at all costs ESLint a share of the floor, a rule that listens to `Program:exit` as the
-// project rules do and does nothing there, and the cheapest selector rule.
+// project rules do and does nothing there, and the cheapest selector rule. The first lint and the whole tree
+// are measured twice: with no scan kept (a first run, a CI run from a clean checkout) and with the scan an
+// earlier process kept (src/project/scanCache.ts: the next run, the editor's server restarted).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Linter } from 'eslint';
 import { materializeCorpus, root } from './support/corpus.mjs';
@@ -40,14 +43,31 @@ function support(script, ...args) {
 
 const child = (...args) => support('lintTree.mjs', ...args);
 
+/** Where the project rules keep the corpus's first scan for the next process. */
+const { scanCacheFor } = createRequire(import.meta.url)(path.join(root, 'dist/src/project/scanCache.js'));
+const keptScan = scanCacheFor([directory])?.file;
+if (!keptScan) throw new Error(`no node_modules folder at or above ${directory} to keep a scan in`);
+/** Removes the kept scan, or makes sure there is one (a first lint keeps it), before a run that needs either. */
+const keepScan = (kept) => {
+  if (!kept) fs.rmSync(keptScan, { force: true });
+  else if (!fs.existsSync(keptScan)) child('first', sender);
+};
+
 function assertReports(label, reported, expected) {
   if (reported !== expected) throw new Error(`${label}: expected ${expected} report(s), got ${reported}`);
 }
 
-// 1. The first lint in a fresh process.
-const firsts = Array.from({ length: ROUNDS }, () => child('first', sender));
-for (const { reported } of firsts) assertReports('first lint', reported, 1);
-const first = { floor: median(firsts.map((run) => run.floorMs)), project: median(firsts.map((run) => run.firstMs)) };
+// 1. The first lint in a fresh process, with no scan kept and with one kept.
+const firstLint = (kept) => {
+  const runs = Array.from({ length: ROUNDS }, () => {
+    keepScan(kept);
+    return child('first', sender);
+  });
+  for (const { reported } of runs) assertReports('first lint', reported, 1);
+  return { floor: median(runs.map((run) => run.floorMs)), project: median(runs.map((run) => run.firstMs)) };
+};
+const first = firstLint(false);
+const firstKept = firstLint(true);
 
 // 2. Re-lints in one process, each after another file of the project changed on disk.
 const linter = new Linter({ configType: 'flat', cwd: directory });
@@ -74,15 +94,23 @@ const relint = { floor: median(floors), project: median(relints) };
 // 3. Whole tree, each pass in a fresh process: through the ESLint class (`eslint .`), and through a
 // `Linter#verify` loop over the same list; each with every kind of treeConfigs.mjs, interleaved.
 const PASSES = { 'ESLint class': 'eslint', 'Linter#verify loop': 'verify' };
+/** Each kind of treeConfigs.mjs, the project rules with no scan kept, and the project rules with one kept. */
+const KINDS = [...TREE_KINDS, 'project, scan kept'];
 const passes = Object.values(PASSES).flatMap((mode) =>
-  TREE_KINDS.map((kind) => ({ name: `${mode} ${kind}`, mode, kind })),
+  KINDS.map((name) => ({
+    name: `${mode} ${name}`,
+    mode,
+    kind: name.split(',')[0],
+    kept: name === 'project, scan kept',
+  })),
 );
 /** Each pass's CPU time beside its wall time, which `interleave` takes the median of. */
 const cpu = new Map(passes.map(({ name }) => [name, []]));
 const tree = await interleave(
-  passes.map(({ name, mode, kind }) => ({
+  passes.map(({ name, mode, kind, kept }) => ({
     name,
     measure: () => {
+      if (kind === 'project') keepScan(kept);
       const pass = child(mode, kind);
       assertReports(`whole tree (${name})`, pass.reported, kind === 'project' ? 1 : 0);
       cpu.get(name).push(pass.cpuMs);
@@ -97,8 +125,8 @@ const againstTarget = (share) => `${percent(share)} ${share < 0.05 ? '✅' : '�
 
 /**
  * One row per pass and clock: the project rules' addition as a share of the floor, in all, over what any
- * rule costs (the rule with no listener) and over what listening costs (the `Program:exit` rule), and the
- * selector rule's time beside them.
+ * rule costs (the rule with no listener) and over what listening costs (the `Program:exit` rule), with no scan
+ * kept and with one kept, and the selector rule's time beside them.
  */
 function treeRow(label, of) {
   const {
@@ -107,7 +135,8 @@ function treeRow(label, of) {
     'exit-listener': exitListener,
     selector,
     project,
-  } = Object.fromEntries(TREE_KINDS.map((kind) => [kind, of(kind)]));
+    'project, scan kept': kept,
+  } = Object.fromEntries(KINDS.map((kind) => [kind, of(kind)]));
   return [
     label,
     ms(floor),
@@ -115,10 +144,12 @@ function treeRow(label, of) {
     ms(exitListener),
     ms(selector),
     ms(project),
+    ms(kept),
     percent((anyRule - floor) / floor),
     againstTarget((project - floor) / floor),
     againstTarget((project - anyRule) / floor),
     againstTarget((project - exitListener) / floor),
+    againstTarget((kept - exitListener) / floor),
   ];
 }
 
@@ -127,6 +158,13 @@ printTable(
   ['measure', 'floor', 'with the project rules', 'added', 'target'],
   [
     ['first lint of a file (project read)', ms(first.floor), ms(first.project), ms(first.project - first.floor), '—'],
+    [
+      'first lint of a file (scan kept by an earlier process)',
+      ms(firstKept.floor),
+      ms(firstKept.project),
+      ms(firstKept.project - firstKept.floor),
+      '—',
+    ],
     [
       're-lint after another file changed',
       ms(relint.floor),
@@ -145,14 +183,16 @@ printTable(
     'rule listening to Program:exit',
     'selector rule',
     'project rules',
+    'project rules, scan kept',
     'any rule adds / floor',
     'project adds / floor (< 5 %)',
     'project adds over any rule / floor (< 5 %)',
     'project adds over the Program:exit rule / floor (< 5 %)',
+    'project, scan kept, adds over the Program:exit rule / floor (< 5 %)',
   ],
   Object.entries(PASSES).flatMap(([label, mode]) => [
-    treeRow(`${label}, wall`, (kind) => tree.get(`${mode} ${kind}`).median),
-    treeRow(`${label}, CPU`, (kind) => median(cpu.get(`${mode} ${kind}`))),
+    treeRow(`${label}, wall`, (name) => tree.get(`${mode} ${name}`).median),
+    treeRow(`${label}, CPU`, (name) => median(cpu.get(`${mode} ${name}`))),
   ]),
 );
 

@@ -33,7 +33,7 @@ interface Listing {
    */
   readonly folders: readonly ListedFolder[];
   /**
-   * The settings files (SETTINGS_FILES) the scan may read, with their stamps when listed, since they are
+   * The settings files (SETTINGS_FILES) whose edits change a scan, with their stamps when listed, since they are
    * edited in place: those present in the listed folders (one created there changes its folder), and
    * those of every folder above the roots, present or not (those folders are not watched); then the
    * configs a tsconfig.json extends, with their stamps when the scan read them (readSettings).
@@ -78,12 +78,13 @@ export interface ProjectFilesState {
 }
 
 /**
- * The files besides the listed ones that a scan reads: a package.json's pg-boss range decides whether
- * code creates its queues on use (src/inventory/createsQueuesImplicitly.ts) and its name and entry
- * resolve imports of the package, a tsconfig.json's paths resolve aliased imports. The configs a
- * tsconfig.json extends have other names and may lie anywhere: the scan names them (readSettings).
+ * The files besides the listed ones whose edits change a scan: a package.json's pg-boss range decides
+ * whether code creates its queues on use (src/inventory/createsQueuesImplicitly.ts) and its name and entry
+ * resolve imports of the package, a tsconfig.json's paths resolve aliased imports, a .gitignore decides
+ * which files git lists. The configs a tsconfig.json extends have other names and may lie anywhere: the
+ * scan names them (readSettings).
  */
-const SETTINGS_FILES: readonly string[] = ['package.json', 'tsconfig.json'];
+const SETTINGS_FILES: readonly string[] = ['package.json', 'tsconfig.json', '.gitignore'];
 const isSettingsFile = (name: string) => SETTINGS_FILES.includes(name);
 
 /**
@@ -293,6 +294,18 @@ export class ProjectFiles implements FileSource {
     if (!kept) this.kept.set(file, (kept = { stamp: stamp ?? stampOf(file) }));
     return kept;
   }
+}
+
+/**
+ * Whether nothing a project's state stamped changed on disk: its listing is current and every file it
+ * stamped (each listed file, read or not, and each it read besides) is as it was. A state taken up from
+ * another process (src/project/scanCache.ts) is checked whole: its files were edited in place as freely as
+ * any, while a live project watches only those it read whole.
+ */
+export function isCurrentOnDisk({ listing, stamps }: ProjectFilesState): boolean {
+  if (!listing || !isListingCurrent(listing)) return false;
+  for (const [file, stamp] of stamps) if (!isUnchanged(file, stamp)) return false;
+  return true;
 }
 
 /** Whether no listed folder's stamp and no settings file's changed since the listing was made. */

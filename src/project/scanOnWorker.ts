@@ -1,12 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
+import type { ScanCache } from './scanCache';
 import type { FirstScan, LintedFile } from './scanProject';
 
 /** What scanWorker.ts is handed. */
 export interface ScanRequest {
   readonly roots: readonly string[];
   readonly linted: LintedFile;
+  /** Where the scan is kept for the next process, when it can be (src/project/scanCache.ts). */
+  readonly cache: ScanCache | undefined;
   /** Shared with the lint: `DONE` and `PROGRESS`. */
   readonly state: Int32Array;
   readonly port: MessagePort;
@@ -36,14 +39,18 @@ let workerFileExists: boolean | undefined;
  * or undefined when no worker could make it: none can start here, it threw, or it stalled (WORKER_STALL_MS).
  * The caller then scans on its own thread, which gives the same scan or throws the same error.
  */
-export function scanOnWorker(roots: readonly string[], linted: LintedFile): FirstScan | undefined {
+export function scanOnWorker(
+  roots: readonly string[],
+  linted: LintedFile,
+  cache?: ScanCache,
+): FirstScan | undefined {
   workerFileExists ??= fs.existsSync(WORKER_FILE);
   if (!workerFileExists) return undefined;
   const state = new Int32Array(new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT));
   const { port1, port2 } = new MessageChannel();
   let worker: Worker;
   try {
-    const request: ScanRequest = { roots, linted, state, port: port2 };
+    const request: ScanRequest = { roots, linted, cache, state, port: port2 };
     worker = new Worker(WORKER_FILE, { workerData: request, transferList: [port2] });
   } catch {
     port1.close();

@@ -5,6 +5,7 @@ import { scanQueues, type QueueScan } from '../inventory/scanQueues';
 import { DiskLook } from '../util/diskLook';
 import { isInside } from '../util/relativePath';
 import { ProjectFiles, type ProjectFilesState } from './projectFiles';
+import { readScanCache, scanCacheFor } from './scanCache';
 import { scanOnWorker } from './scanOnWorker';
 
 /** The files `pg-boss-queues` scans by default, so the rules judge the same tree the command does. */
@@ -48,21 +49,38 @@ export function scanProject(roots: readonly string[], linted: LintedFile): Queue
   if (key === undefined) keys.set(roots, (key = JSON.stringify(roots)));
   const project = projects.get(key);
   if (project) return scanAgain(project, roots, linted);
+  // A scan an earlier process kept, if nothing it read changed since: the tree is neither read nor parsed.
+  const cache = scanCacheFor(roots);
+  const cached = cache && readScanCache(cache);
+  if (cached) {
+    const taken = takeUp(key, cached, undefined, linted.file);
+    // Its texts were the disk's: a linted text that is not (an editor's unsaved edits) is scanned anew.
+    return taken.files.matchesHandedOverText(linted.file, linted.text) ? cached.scan : scanAgain(taken, roots, linted);
+  }
   // A project's first scan reads the whole tree: on a worker thread, its objects never grow this thread's
   // young generation, which would slow ESLint's parse of every later file (docs/performance.md §7).
-  const first = scanOnWorker(roots, linted);
+  const first = scanOnWorker(roots, linted, cache);
   if (!first) {
     const inThread: Project = { files: new ProjectFiles(), looks: new DiskLook() };
     projects.set(key, inThread);
     return scanAgain(inThread, roots, linted);
   }
-  // This lint looked at the disk: the worker read it just now.
-  const looks = new DiskLook();
-  looks.due(linted.file);
-  const files = ProjectFiles.fromState(first.files);
-  const unsaved = first.unsaved ? linted : undefined;
-  projects.set(key, { files, looks, last: { generation: files.generation, unsaved, scan: first.scan } });
+  takeUp(key, first, first.unsaved ? linted : undefined, linted.file);
   return first.scan;
+}
+
+/**
+ * A first scan made elsewhere (a worker thread, an earlier process) as the project of `key`, with the
+ * unsaved text it read, if any. The lint of `lintedFile` looked at the disk: the scan's stamps were taken,
+ * or checked, just now.
+ */
+function takeUp(key: string, first: FirstScan, unsaved: LintedFile | undefined, lintedFile: string): Project {
+  const looks = new DiskLook();
+  looks.due(lintedFile);
+  const files = ProjectFiles.fromState(first.files);
+  const project: Project = { files, looks, last: { generation: files.generation, unsaved, scan: first.scan } };
+  projects.set(key, project);
+  return project;
 }
 
 /**

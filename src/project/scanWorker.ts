@@ -2,7 +2,7 @@
 import { workerData } from 'node:worker_threads';
 import { DONE, PROGRESS, type ScanReply, type ScanRequest } from './scanOnWorker';
 
-const { roots, linted, state, port } = workerData as ScanRequest;
+const { roots, linted, cache, state, port } = workerData as ScanRequest;
 let reply: ScanReply;
 try {
   // Loaded here, not imported above, so that a module that fails to load in a worker is a reply too: the
@@ -10,6 +10,9 @@ try {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { firstScan } = require('./scanProject') as typeof import('./scanProject');
   reply = { first: firstScan(roots, linted, () => Atomics.add(state, PROGRESS, 1)) };
+  // Kept before the lint is told the scan is done: a process that ends right after its lint keeps it too.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  if (cache) (require('./scanCache') as typeof import('./scanCache')).writeScanCache(cache, reply.first);
 } catch (error) {
   reply = { error: String(error) };
 }

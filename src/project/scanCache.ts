@@ -1,0 +1,127 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import v8 from 'node:v8';
+import { threadId } from 'node:worker_threads';
+import { isCurrentOnDisk } from './projectFiles';
+import type { FirstScan } from './scanProject';
+
+/**
+ * Where a project's first scan is kept between processes, and what it must have been made by to be taken
+ * up: this plugin's code, the parsers it loads and the same V8 (whose serialization format it is), for the
+ * same roots.
+ */
+export interface ScanCache {
+  readonly file: string;
+  readonly key: string;
+}
+
+/** What a cache file holds. */
+interface Cached {
+  readonly key: string;
+  readonly first: FirstScan;
+}
+
+/** Bumped when what a cache file holds changes shape in a way its key would not tell. */
+const FORMAT = 1;
+
+/** The folder, under a project's `node_modules`, where tools keep caches (as Babel's and ESLint's loaders do). */
+const CACHE_FOLDER = path.join('node_modules', '.cache', 'eslint-plugin-pg-boss');
+
+/** The modules whose versions a scan depends on besides this plugin's own. */
+const PARSERS = ['oxc-parser', '@typescript-eslint/parser', '@typescript-eslint/scope-manager'];
+
+let code: string | undefined;
+
+/**
+ * The cache of the project under `roots`: a file in the `node_modules/.cache` of the nearest folder at or
+ * above the first root that has a `node_modules` folder, one file per set of roots (a later scan of the same
+ * roots replaces it). Undefined where no such folder exists: a cache never creates a `node_modules`.
+ */
+export function scanCacheFor(roots: readonly string[]): ScanCache | undefined {
+  const home = folderWithNodeModules(roots[0]!);
+  if (home === undefined) return undefined;
+  code ??= codeIdentity();
+  const name = createHash('sha256').update(JSON.stringify(roots)).digest('hex').slice(0, 32);
+  return {
+    file: path.join(home, CACHE_FOLDER, `${name}.bin`),
+    key: JSON.stringify({ format: FORMAT, v8: process.versions.v8, code, roots }),
+  };
+}
+
+/**
+ * The first scan kept in `cache`, when one was made with its key and nothing it read changed on disk since:
+ * every listed file and folder, and every settings file, has the stamp the scan saw (isCurrentOnDisk).
+ * Undefined for anything else, a file that cannot be read or deserialized included.
+ */
+export function readScanCache({ file, key }: ScanCache): FirstScan | undefined {
+  let cached: Cached;
+  try {
+    cached = v8.deserialize(fs.readFileSync(file)) as Cached;
+  } catch {
+    return undefined;
+  }
+  if (cached?.key !== key || !isCurrentOnDisk(cached.first.files)) return undefined;
+  return cached.first;
+}
+
+/**
+ * Keeps `first` in `cache` for the next process, unless it read a linted file's unsaved text: written whole
+ * under another name, then renamed over the cache, so no reader sees half a file. A cache that cannot be
+ * written (a read-only tree) is no error: the next process scans again.
+ */
+export function writeScanCache({ file, key }: ScanCache, first: FirstScan): void {
+  if (first.unsaved) return;
+  const written = `${file}.${process.pid}-${threadId}`;
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(written, v8.serialize({ key, first } satisfies Cached));
+    fs.renameSync(written, file);
+  } catch {
+    try {
+      fs.rmSync(written, { force: true });
+    } catch {
+      // Nothing was written, or nothing can be: either way no cache.
+    }
+  }
+}
+
+function folderWithNodeModules(root: string): string | undefined {
+  for (let folder = root; ; folder = path.dirname(folder)) {
+    try {
+      if (fs.statSync(path.join(folder, 'node_modules')).isDirectory()) return folder;
+    } catch {
+      // None here: look further up.
+    }
+    if (path.dirname(folder) === folder) return undefined;
+  }
+}
+
+/**
+ * This plugin's code as a cache key: each module file's path, modification time and size (a build, an
+ * upgrade or a patch of any of them changes one), and the same of each parser's entry module.
+ */
+function codeIdentity(): string {
+  const files: string[] = [];
+  const walk = (folder: string) => {
+    for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
+      const full = path.join(folder, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (/\.[cm]?[jt]s$/.test(entry.name)) files.push(full);
+    }
+  };
+  walk(path.resolve(__dirname, '..'));
+  for (const parser of PARSERS) {
+    try {
+      files.push(require.resolve(parser));
+    } catch {
+      files.push(parser);
+    }
+  }
+  const hash = createHash('sha256');
+  for (const file of files.sort()) {
+    const stat = fs.statSync(file, { throwIfNoEntry: false });
+    hash.update(`${file}\0${stat?.mtimeMs}\0${stat?.size}\n`);
+  }
+  return hash.digest('hex');
+}

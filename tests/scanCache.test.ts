@@ -1,0 +1,142 @@
+// A project's first scan kept between processes (src/project/scanCache.ts): each case runs `eslint .` in
+// processes of its own, as a user runs it again, with the built plugin (whose first scan runs on a worker).
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { copyQueuesMonorepo, fixQueuesMonorepo, removeAfterEach } from './support/queuesMonorepo';
+
+const temporary = removeAfterEach();
+
+const BUILT_PLUGIN = path.resolve(__dirname, '../dist/src/index.js');
+const CACHE_FOLDER = 'node_modules/.cache/eslint-plugin-pg-boss';
+const WORKER = 'apps/worker/src/worker.ts';
+const PAYROLL_SEND = "\nawait boss.send('payroll', {});\n";
+
+/**
+ * One lint process: `eslint .` over `directory` with `recommended-project`, or `text` for `file` when given
+ * (an editor's unsaved text). Prints each report (`file:line:column rule`) and how many worker threads the
+ * process started: a scan taken up from the cache starts none.
+ */
+const LINT = `
+  const path = require('node:path');
+  const threads = require('node:worker_threads');
+  let started = 0;
+  const Worker = threads.Worker;
+  threads.Worker = class extends Worker {
+    constructor(...args) {
+      super(...args);
+      started++;
+    }
+  };
+  const [pluginFile, directory, file, text] = process.argv.slice(1);
+  const { ESLint } = require('eslint');
+  const plugin = require(pluginFile);
+  const eslint = new ESLint({
+    cwd: directory,
+    overrideConfigFile: true,
+    overrideConfig: [
+      { files: ['**/*.ts'], languageOptions: { parser: require('@typescript-eslint/parser') } },
+      plugin.configs['recommended-project'],
+    ],
+  });
+  (async () => {
+    const results = file ? await eslint.lintText(text, { filePath: path.join(directory, file) }) : await eslint.lintFiles(['.']);
+    const reports = results.flatMap((result) =>
+      result.messages.map((m) => path.relative(directory, result.filePath) + ':' + m.line + ':' + m.column + ' ' + m.ruleId),
+    );
+    console.log(JSON.stringify({ reports: reports.sort(), workers: started }));
+  })();`;
+
+function lint(directory: string, unsaved?: { file: string; text: string }): { reports: string[]; workers: number } {
+  const args = unsaved ? [unsaved.file, unsaved.text] : [];
+  const { stdout, stderr } = spawnSync(process.execPath, ['-e', LINT, BUILT_PLUGIN, directory, ...args], {
+    cwd: path.resolve(__dirname, '..'),
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  expect(stderr).toBe('');
+  return JSON.parse(stdout) as { reports: string[]; workers: number };
+}
+
+/** The fixture monorepo with a `node_modules` folder, where its cache is kept. */
+function project(): string {
+  const directory = temporary(copyQueuesMonorepo());
+  fs.mkdirSync(path.join(directory, 'node_modules'));
+  return directory;
+}
+
+const cacheFiles = (directory: string) => fs.readdirSync(path.join(directory, CACHE_FOLDER));
+
+// Each process loads ESLint, the plugin and a parser, which takes seconds on a loaded machine.
+describe('a first scan kept for the next process', { timeout: 120_000 }, () => {
+  it('is taken up while nothing changed, and made anew after a change on disk', () => {
+    const directory = project();
+    const first = lint(directory);
+    expect(first.reports.length).toBeGreaterThan(0);
+    expect(first.workers).toBe(1);
+    expect(cacheFiles(directory)).toHaveLength(1);
+    expect(lint(directory)).toEqual({ reports: first.reports, workers: 0 });
+    // Fixed in place: the cache no longer holds, and the next scan is kept in its stead.
+    fixQueuesMonorepo(directory);
+    expect(lint(directory)).toEqual({ reports: [], workers: 1 });
+    expect(lint(directory)).toEqual({ reports: [], workers: 0 });
+    expect(cacheFiles(directory)).toHaveLength(1);
+  });
+
+  it('judges an unsaved text by that text, not by the scan it takes up', () => {
+    const directory = project();
+    fixQueuesMonorepo(directory);
+    lint(directory);
+    const text = fs.readFileSync(path.join(directory, WORKER), 'utf8') + PAYROLL_SEND;
+    const { reports, workers } = lint(directory, { file: WORKER, text });
+    expect(workers).toBe(0);
+    expect(reports).toEqual([`${WORKER}:${text.trimEnd().split('\n').length}:7 pg-boss/no-undeclared-queue`]);
+  });
+
+  it('is not taken up after a file is added or ignored, or a manifest changes what pg-boss does', () => {
+    const directory = project();
+    fixQueuesMonorepo(directory);
+    lint(directory);
+    fs.writeFileSync(
+      path.join(directory, 'apps/worker/src/payroll.ts'),
+      `import { PgBoss } from 'pg-boss';\ndeclare const boss: PgBoss;${PAYROLL_SEND}`,
+    );
+    const added = lint(directory);
+    expect(added.workers).toBe(1);
+    expect(added.reports).toEqual(['apps/worker/src/payroll.ts:3:7 pg-boss/no-undeclared-queue']);
+    // Where git lists the files, a .gitignore edited in place takes the file out again.
+    execFileSync('git', ['init', '--quiet', directory]);
+    fs.writeFileSync(path.join(directory, '.gitignore'), 'node_modules\n');
+    expect(lint(directory)).toEqual(added);
+    fs.appendFileSync(path.join(directory, '.gitignore'), 'payroll.ts\n');
+    expect(lint(directory)).toEqual({ reports: [], workers: 1 });
+    // pg-boss 9 created a queue on its first job: no queue is undeclared there.
+    for (const manifest of ['package.json', 'apps/worker/package.json']) {
+      const file = path.join(directory, manifest);
+      if (fs.existsSync(file))
+        fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/"(?:\^|~)?1\d\.[\d.]+"/g, '"^9.0.0"'));
+    }
+    expect(lint(directory)).toEqual({ reports: [], workers: 1 });
+  });
+
+  it('scans as if there were none when the cache cannot be read or written', () => {
+    const directory = project();
+    const { reports } = lint(directory);
+    const [file] = cacheFiles(directory);
+    fs.writeFileSync(path.join(directory, CACHE_FOLDER, file!), 'not a scan');
+    expect(lint(directory)).toEqual({ reports, workers: 1 });
+    // Where the cache's folder cannot be made, the scan is not kept, and nothing else changes.
+    fs.rmSync(path.join(directory, 'node_modules/.cache'), { recursive: true });
+    fs.writeFileSync(path.join(directory, 'node_modules/.cache'), '');
+    expect(lint(directory)).toEqual({ reports, workers: 1 });
+    expect(lint(directory)).toEqual({ reports, workers: 1 });
+  });
+
+  it('is kept nowhere in a tree without a node_modules folder', () => {
+    const directory = temporary(copyQueuesMonorepo());
+    expect(lint(directory).workers).toBe(1);
+    expect(lint(directory).workers).toBe(1);
+    expect(fs.existsSync(path.join(directory, 'node_modules'))).toBe(false);
+  });
+});
