@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import type fs from 'node:fs';
 import path from 'node:path';
 import { collectFiles, statOf, type UnreadableDirectory } from '../files/collectFiles';
@@ -333,11 +333,15 @@ function stampFrom({ mtimeMs, ctimeMs, size }: fs.Stats): Stamp {
 }
 
 /**
- * A text's digest, to know it again without keeping it: of its UTF-16 code units, since UTF-8 would turn a
- * lone surrogate into U+FFFD and give two different texts one digest.
+ * A text's digest, to know it again without keeping it. Of its UTF-8 bytes in one call, which builds no hash
+ * object and hashes half the bytes of its code units (a lint of each file of a whole-tree pass takes one);
+ * but UTF-8 turns a lone surrogate into U+FFFD and would give two different texts one digest, so a text that
+ * holds one is digested by its UTF-16 code units, and marked apart.
  */
 function digestOf(text: string): string {
-  return createHash('sha256').update(text, 'utf16le').digest('base64');
+  return text.isWellFormed()
+    ? hash('sha256', text, 'base64')
+    : `utf16:${createHash('sha256').update(text, 'utf16le').digest('base64')}`;
 }
 
 /** Read by value, not identity: a stamp handed over from another thread is a copy (`fromState`). */
