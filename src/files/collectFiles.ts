@@ -200,13 +200,19 @@ function realPath(file: string): string | undefined {
  * open are reported from its warnings, which name them from the top of the work tree.
  */
 function listWithGit(root: string, report: (problem: UnreadableDirectory) => void): string[] | undefined {
-  const git = (args: readonly string[]) =>
-    spawnSync('git', args, { cwd: root, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const git = (args: readonly string[]) => {
+    try {
+      return spawnSync('git', args, { cwd: root, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+    } catch {
+      // Node's permission model without --allow-child-process throws: the folders are walked, as without git.
+      return undefined;
+    }
+  };
   const listed = git(['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', '.']);
-  if (listed.status !== 0) return undefined;
+  if (listed?.status !== 0) return undefined;
   const unreadable = [...listed.stderr.matchAll(/could not open directory '(.+?)': (.+)$/gm)];
   if (unreadable.length > 0) {
-    const top = git(['rev-parse', '--show-toplevel']).stdout.trim();
+    const top = git(['rev-parse', '--show-toplevel'])?.stdout.trim() ?? root;
     for (const [, directory, reason] of unreadable) report({ directory: path.join(top, directory!), reason: reason! });
   }
   return listed.stdout.split('\0').filter(Boolean);

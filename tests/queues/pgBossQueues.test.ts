@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -270,6 +270,27 @@ describe('pg-boss-queues on the fixture monorepo', PROCESS_TIMEOUT, () => {
     fs.symlinkSync('../pipe', path.join(directory, 'src/package.json'));
     const { code, stdout } = runQueues(directory, '--json', '.');
     expect(code).toBe(1);
+    expect((JSON.parse(stdout) as QueueInventory).problems[0]!.locations.map(({ file }) => file)).toEqual([
+      'src/one.ts',
+    ]);
+  });
+
+  // Spawning git threw ERR_ACCESS_DENIED, and the run ended with exit 2 and no inventory.
+  it("walks the folders under Node's permission model, which lets it start no git", () => {
+    const directory = sendingTree('src/one.ts');
+    const permission = process.allowedNodeEnvironmentFlags.has('--permission')
+      ? '--permission'
+      : '--experimental-permission';
+    const { status, stdout } = spawnSync(
+      process.execPath,
+      [permission, '--allow-fs-read=*', queuesBin, '--json', '.'],
+      {
+        cwd: directory,
+        encoding: 'utf8',
+        timeout: 60_000,
+      },
+    );
+    expect(status).toBe(1);
     expect((JSON.parse(stdout) as QueueInventory).problems[0]!.locations.map(({ file }) => file)).toEqual([
       'src/one.ts',
     ]);
