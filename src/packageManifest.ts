@@ -7,7 +7,13 @@ export interface PackageManifest {
   version: string;
 }
 
-let cached: PackageManifest | undefined;
+/** What this package's package.json says that the code reads. */
+interface OwnManifest extends PackageManifest {
+  dependencies?: Record<string, string>;
+  peerDependencies?: Record<string, string>;
+}
+
+let cached: OwnManifest | undefined;
 
 /**
  * This package's name and version, read from its package.json once, at first use: the file sits two
@@ -15,15 +21,20 @@ let cached: PackageManifest | undefined;
  */
 export function readPackageManifest(): PackageManifest {
   cached ??= readNearestManifest();
-  return cached;
+  return { name: cached.name, version: cached.version };
 }
 
-function readNearestManifest(): PackageManifest {
+/** The packages this one depends on or names as peers: what a kept scan was made with (src/project/scanCache.ts). */
+export function readDependencyNames(): string[] {
+  cached ??= readNearestManifest();
+  return [...Object.keys(cached.dependencies ?? {}), ...Object.keys(cached.peerDependencies ?? {})];
+}
+
+function readNearestManifest(): OwnManifest {
   const manifest = searchUpwards(__dirname, new Map<string, string>(), (directory) => {
     const candidate = path.join(directory, 'package.json');
     return fs.existsSync(candidate) ? candidate : undefined;
   });
   if (!manifest) throw new Error(`No package.json above ${__dirname}`);
-  const { name, version } = JSON.parse(fs.readFileSync(manifest, 'utf8')) as { name: string; version: string };
-  return { name, version };
+  return JSON.parse(fs.readFileSync(manifest, 'utf8')) as OwnManifest;
 }

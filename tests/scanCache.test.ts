@@ -124,13 +124,46 @@ describe('a first scan kept for the next process', { timeout: 120_000 }, () => {
     const directory = project();
     const { reports } = lint(directory);
     const [file] = cacheFiles(directory);
-    fs.writeFileSync(path.join(directory, CACHE_FOLDER, file!), 'not a scan');
+    const cache = path.join(directory, CACHE_FOLDER, file!);
+    fs.writeFileSync(cache, 'not a scan');
+    expect(lint(directory)).toEqual({ reports, workers: 1 });
+    // A pipe there made the read wait for a writer forever; a link to a device read without end.
+    fs.rmSync(cache);
+    execFileSync('mkfifo', [cache]);
+    expect(lint(directory)).toEqual({ reports, workers: 1 });
+    fs.rmSync(cache);
+    fs.symlinkSync('/dev/zero', cache);
     expect(lint(directory)).toEqual({ reports, workers: 1 });
     // Where the cache's folder cannot be made, the scan is not kept, and nothing else changes.
     fs.rmSync(path.join(directory, 'node_modules/.cache'), { recursive: true });
     fs.writeFileSync(path.join(directory, 'node_modules/.cache'), '');
     expect(lint(directory)).toEqual({ reports, workers: 1 });
     expect(lint(directory)).toEqual({ reports, workers: 1 });
+  });
+
+  // git's index and exclude files, and a repository made around the project, change what git lists; none of
+  // them is a file the scan stamps.
+  it('is not taken up when git lists other files', () => {
+    const directory = project();
+    const payroll = 'apps/worker/src/payroll.ts';
+    fs.writeFileSync(
+      path.join(directory, payroll),
+      `import { PgBoss } from 'pg-boss';\ndeclare const boss: PgBoss;${PAYROLL_SEND}`,
+    );
+    fs.writeFileSync(path.join(directory, '.gitignore'), 'node_modules\npayroll.ts\n');
+    const reported = `${payroll}:3:7 pg-boss/no-undeclared-queue`;
+    expect(lint(directory).reports).toContain(reported);
+    // A repository made around the project: git now lists the files, without the ignored one.
+    execFileSync('git', ['init', '--quiet', directory]);
+    expect(lint(directory)).toMatchObject({ workers: 1, reports: expect.not.arrayContaining([reported]) });
+    // Added to the index despite .gitignore: listed again.
+    execFileSync('git', ['-C', directory, 'add', '--force', payroll]);
+    expect(lint(directory)).toMatchObject({ workers: 1, reports: expect.arrayContaining([reported]) });
+    execFileSync('git', ['-C', directory, 'rm', '--cached', '--quiet', payroll]);
+    fs.writeFileSync(path.join(directory, '.gitignore'), 'node_modules\n');
+    expect(lint(directory).reports).toContain(reported);
+    fs.appendFileSync(path.join(directory, '.git/info/exclude'), `${payroll}\n`);
+    expect(lint(directory)).toMatchObject({ workers: 1, reports: expect.not.arrayContaining([reported]) });
   });
 
   it('is kept nowhere in a tree without a node_modules folder', () => {

@@ -26,6 +26,11 @@ interface KeptFile {
 
 interface Listing {
   readonly key: string;
+  /** What was listed (`list`'s arguments), so that a kept scan can list it again (isCurrentOnDisk). */
+  readonly paths: readonly string[];
+  readonly extensions: readonly string[];
+  /** When, by the wall clock that file times follow (isCurrentOnDisk). */
+  readonly listedAt: number;
   readonly files: readonly string[];
   /**
    * Every folder below the listed roots, and every folder holding a listed file up to them, with its stamp
@@ -47,21 +52,30 @@ interface ListedFolder {
 }
 
 /**
- * A file's or folder's times and size when it was read: `MISSING` for none, so its return is a change too.
- * The status change time moves with every write as the modification time does, and also where that one
+ * A file's or folder's times, size and inode when it was read: `MISSING` for none, so its return is a change
+ * too. The status change time moves with every write as the modification time does, and also where that one
  * does not: a file or folder whose permissions changed (one that could not be read now can), a file
- * replaced by a rename with another of the same size and time, a modification time set back.
+ * replaced by a rename with another of the same size and time, a modification time set back. The inode tells
+ * apart two files a path may lead to (a link retargeted to another copy made in the same millisecond).
  */
 interface Stamp {
   readonly mtimeMs: number;
   readonly ctimeMs: number;
   readonly size: number;
+  readonly ino: number;
 }
 
-const MISSING: Stamp = { mtimeMs: -1, ctimeMs: -1, size: -1 };
+const MISSING: Stamp = { mtimeMs: -1, ctimeMs: -1, size: -1, ino: -1 };
 
 /** The stamp of a folder the listing could not read: equal to no stamp, so the listing is never current. */
-const NOT_READ: Stamp = { mtimeMs: Number.NaN, ctimeMs: Number.NaN, size: Number.NaN };
+const NOT_READ: Stamp = { mtimeMs: Number.NaN, ctimeMs: Number.NaN, size: Number.NaN, ino: Number.NaN };
+
+/**
+ * How long after a file's modification its stamp cannot tell a later write of the same size, on a file
+ * system that keeps times to the second (two on FAT), which gives both writes one time. git calls such
+ * entries racy and compares their content; so does isCurrentOnDisk (isRacy).
+ */
+const RACY_MS = 2000;
 
 /**
  * What a ProjectFiles made on another thread hands over (src/project/scanOnWorker.ts): the listing and each
@@ -190,8 +204,10 @@ export class ProjectFiles implements FileSource {
     extensions: ReadonlySet<string>,
     onUnreadableDirectory: (problem: UnreadableDirectory) => void,
   ): readonly string[] {
-    const key = JSON.stringify([paths, [...extensions].sort()]);
+    const sortedExtensions = [...extensions].sort();
+    const key = JSON.stringify([paths, sortedExtensions]);
     if (this.listing?.key === key) return this.listing.files;
+    const listedAt = Date.now();
     const folders = new Map<string, Stamp>();
     /** The settings files a walked folder holds; a folder not read (not walked, or unreadable) is absent. */
     const settingsIn = new Map<string, string[]>();
@@ -239,6 +255,9 @@ export class ProjectFiles implements FileSource {
     forgetPgBossRanges();
     this.listing = {
       key,
+      paths: [...paths],
+      extensions: sortedExtensions,
+      listedAt,
       files,
       folders: Array.from(folders, ([folder, stamp]) => ({ folder, stamp })),
       settings,
@@ -297,15 +316,39 @@ export class ProjectFiles implements FileSource {
 }
 
 /**
- * Whether nothing a project's state stamped changed on disk: its listing is current and every file it
- * stamped (each listed file, read or not, and each it read besides) is as it was. A state taken up from
+ * Whether nothing a project's state stamped changed on disk: its listing is current, every file it stamped
+ * (each listed file, read or not, and each it read besides) is as it was, one written within RACY_MS of the
+ * listing still has the text the scan read, and the same files are listed again. A state taken up from
  * another process (src/project/scanCache.ts) is checked whole: its files were edited in place as freely as
- * any, while a live project watches only those it read whole.
+ * any, and what git lists also follows its index, its exclude files and whether git is there at all, none of
+ * which a live project, which watches only the files it read whole, looks at.
  */
-export function isCurrentOnDisk({ listing, stamps }: ProjectFilesState): boolean {
+export function isCurrentOnDisk({ listing, stamps, digests }: ProjectFilesState): boolean {
   if (!listing || !isListingCurrent(listing)) return false;
-  for (const [file, stamp] of stamps) if (!isUnchanged(file, stamp)) return false;
-  return true;
+  for (const [file, stamp] of stamps) {
+    if (!isUnchanged(file, stamp)) return false;
+    if (isRacy(stamp, listing.listedAt) && !hasText(file, digests.get(file))) return false;
+  }
+  const listed = collectFiles(listing.paths, new Set(listing.extensions), () => {});
+  return listed.length === listing.files.length && listed.every((file, index) => file === listing.files[index]);
+}
+
+/**
+ * Whether a stamp may not tell a write made after the listing: its time is kept to the second (a file system
+ * with finer times gives whole seconds about once in a million writes) and is within RACY_MS of the listing.
+ */
+function isRacy({ mtimeMs }: Stamp, listedAt: number): boolean {
+  return mtimeMs % 1000 === 0 && mtimeMs > listedAt - RACY_MS;
+}
+
+/** Whether `file` holds the text whose digest is `digest` (none: unknown, so no). */
+function hasText(file: string, digest: string | undefined): boolean {
+  if (digest === undefined) return false;
+  try {
+    return digestOf(diskFileSource.peek(file)) === digest;
+  } catch {
+    return false;
+  }
 }
 
 /** Whether no listed folder's stamp and no settings file's changed since the listing was made. */
@@ -328,8 +371,8 @@ function stampOf(file: string): Stamp {
   return stat ? stampFrom(stat) : MISSING;
 }
 
-function stampFrom({ mtimeMs, ctimeMs, size }: fs.Stats): Stamp {
-  return { mtimeMs, ctimeMs, size };
+function stampFrom({ mtimeMs, ctimeMs, size, ino }: fs.Stats): Stamp {
+  return { mtimeMs, ctimeMs, size, ino };
 }
 
 /**
@@ -346,7 +389,12 @@ function digestOf(text: string): string {
 
 /** Read by value, not identity: a stamp handed over from another thread is a copy (`fromState`). */
 function isSameStamp(stamp: Stamp, other: Stamp): boolean {
-  return stamp.mtimeMs === other.mtimeMs && stamp.ctimeMs === other.ctimeMs && stamp.size === other.size;
+  return (
+    stamp.mtimeMs === other.mtimeMs &&
+    stamp.ctimeMs === other.ctimeMs &&
+    stamp.size === other.size &&
+    stamp.ino === other.ino
+  );
 }
 
 function isMissing(stamp: Stamp): boolean {

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import v8 from 'node:v8';
 import { threadId } from 'node:worker_threads';
+import { readDependencyNames } from '../packageManifest';
 import { isCurrentOnDisk } from './projectFiles';
 import type { FirstScan } from './scanProject';
 
@@ -28,8 +29,11 @@ const FORMAT = 1;
 /** The folder, under a project's `node_modules`, where tools keep caches (as Babel's and ESLint's loaders do). */
 const CACHE_FOLDER = path.join('node_modules', '.cache', 'eslint-plugin-pg-boss');
 
-/** The modules whose versions a scan depends on besides this plugin's own. */
-const PARSERS = ['oxc-parser', '@typescript-eslint/parser', '@typescript-eslint/scope-manager'];
+/**
+ * The largest cache file read: the scan of a tree of a million files is smaller. A file that is no regular
+ * file (a pipe would block the read, a link to a device never end it) is not read either.
+ */
+const MOST_BYTES = 1024 * 1024 * 1024;
 
 let code: string | undefined;
 
@@ -57,7 +61,7 @@ export function scanCacheFor(roots: readonly string[]): ScanCache | undefined {
 export function readScanCache({ file, key }: ScanCache): FirstScan | undefined {
   let cached: Cached;
   try {
-    cached = v8.deserialize(fs.readFileSync(file)) as Cached;
+    cached = v8.deserialize(readRegularFile(file)) as Cached;
   } catch {
     return undefined;
   }
@@ -86,6 +90,18 @@ export function writeScanCache({ file, key }: ScanCache, first: FirstScan): void
   }
 }
 
+/** `file`'s bytes, if it is a regular file of at most MOST_BYTES; opened without waiting for a pipe's writer. */
+function readRegularFile(file: string): Buffer {
+  const descriptor = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+  try {
+    const stat = fs.fstatSync(descriptor);
+    if (!stat.isFile() || stat.size > MOST_BYTES) throw new Error(`${file} is not a kept scan`);
+    return fs.readFileSync(descriptor);
+  } finally {
+    fs.closeSync(descriptor);
+  }
+}
+
 function folderWithNodeModules(root: string): string | undefined {
   for (let folder = root; ; folder = path.dirname(folder)) {
     try {
@@ -99,7 +115,8 @@ function folderWithNodeModules(root: string): string | undefined {
 
 /**
  * This plugin's code as a cache key: each module file's path, modification time and size (a build, an
- * upgrade or a patch of any of them changes one), and the same of each parser's entry module.
+ * upgrade or a patch of any of them changes one), and the same of the entry module of each package it
+ * depends on or names as a peer (an install or a patch of the package rewrites it).
  */
 function codeIdentity(): string {
   const files: string[] = [];
@@ -111,11 +128,12 @@ function codeIdentity(): string {
     }
   };
   walk(path.resolve(__dirname, '..'));
-  for (const parser of PARSERS) {
+  for (const dependency of readDependencyNames()) {
     try {
-      files.push(require.resolve(parser));
+      files.push(require.resolve(dependency));
     } catch {
-      files.push(parser);
+      // Not installed (an optional peer): its absence is part of the key.
+      files.push(dependency);
     }
   }
   const hash = createHash('sha256');

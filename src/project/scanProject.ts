@@ -5,7 +5,7 @@ import { scanQueues, type QueueScan } from '../inventory/scanQueues';
 import { DiskLook } from '../util/diskLook';
 import { isInside } from '../util/relativePath';
 import { ProjectFiles, type ProjectFilesState } from './projectFiles';
-import { readScanCache, scanCacheFor } from './scanCache';
+import { readScanCache, scanCacheFor, writeScanCache, type ScanCache } from './scanCache';
 import { scanOnWorker } from './scanOnWorker';
 
 /** The files `pg-boss-queues` scans by default, so the rules judge the same tree the command does. */
@@ -85,12 +85,19 @@ function takeUp(key: string, first: FirstScan, unsaved: LintedFile | undefined, 
 
 /**
  * A project's first scan, whole, as a worker thread makes it: the scan and what its files hold but their
- * texts. `onProgress` is called as each file is read or parsed.
+ * texts, kept in `cache` for the next process when given. `onProgress` is called as each file is read or parsed.
  */
-export function firstScan(roots: readonly string[], linted: LintedFile, onProgress?: () => void): FirstScan {
+export function firstScan(
+  roots: readonly string[],
+  linted: LintedFile,
+  onProgress?: () => void,
+  cache?: ScanCache,
+): FirstScan {
   const project: Project = { files: new ProjectFiles(onProgress), looks: new DiskLook() };
   const scan = scanAgain(project, roots, linted);
-  return { scan, files: project.files.toState(), unsaved: project.last?.unsaved !== undefined };
+  const first = { scan, files: project.files.toState(), unsaved: project.last?.unsaved !== undefined };
+  if (cache) writeScanCache(cache, first);
+  return first;
 }
 
 /**

@@ -9,10 +9,8 @@ try {
   // lint waiting for it would otherwise wait until it gives up (WORKER_STALL_MS).
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { firstScan } = require('./scanProject') as typeof import('./scanProject');
-  reply = { first: firstScan(roots, linted, () => Atomics.add(state, PROGRESS, 1)) };
   // Kept before the lint is told the scan is done: a process that ends right after its lint keeps it too.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  if (cache) (require('./scanCache') as typeof import('./scanCache')).writeScanCache(cache, reply.first);
+  reply = { first: firstScan(roots, linted, () => Atomics.add(state, PROGRESS, 1), cache) };
 } catch (error) {
   reply = { error: String(error) };
 }
