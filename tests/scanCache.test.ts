@@ -4,7 +4,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copyQueuesMonorepo, fixQueuesMonorepo, removeAfterEach } from './support/queuesMonorepo';
+import { copyQueuesMonorepo, fixQueuesMonorepo, removeAfterEach, writeTree } from './support/queuesMonorepo';
 
 const temporary = removeAfterEach();
 
@@ -164,6 +164,23 @@ describe('a first scan kept for the next process', { timeout: 120_000 }, () => {
     expect(lint(directory).reports).toContain(reported);
     fs.appendFileSync(path.join(directory, '.git/info/exclude'), `${payroll}\n`);
     expect(lint(directory)).toMatchObject({ workers: 1, reports: expect.not.arrayContaining([reported]) });
+  });
+
+  // The module was looked for outside the project's folders, which nothing watched: it stayed unresolved.
+  it('is not taken up once a module imported from outside the project is written', () => {
+    const directory = temporary(
+      writeTree({
+        'app/package.json': '{ "dependencies": { "pg-boss": "^10.1.0" } }\n',
+        'app/src/send.ts': `import { PgBoss } from 'pg-boss';\nimport { QUEUE } from '../../shared/names';\ndeclare const boss: PgBoss;\nawait boss.send(QUEUE, {});\n`,
+      }),
+    );
+    const app = path.join(directory, 'app');
+    fs.mkdirSync(path.join(app, 'node_modules'));
+    expect(lint(app)).toEqual({ reports: [], workers: 1 });
+    expect(lint(app)).toEqual({ reports: [], workers: 0 });
+    fs.mkdirSync(path.join(directory, 'shared'));
+    fs.writeFileSync(path.join(directory, 'shared/names.ts'), "export const QUEUE = 'payroll';\n");
+    expect(lint(app)).toEqual({ reports: ['src/send.ts:4:7 pg-boss/no-undeclared-queue'], workers: 1 });
   });
 
   it('is kept nowhere in a tree without a node_modules folder', () => {

@@ -25,11 +25,12 @@ export interface FileSource {
   /** `text` (the text of `file`) parsed, parents set; throws when it does not parse. */
   parse(file: string, text: string): SourceFile;
   /**
-   * Notes a settings file the scan read besides the package.json and tsconfig.json files of the tree: a
-   * config a tsconfig.json extends, in the tree or in node_modules; or one it looked for and did not find.
-   * A cache watches it, as such a file is edited in place, or created where no listed folder shows it.
+   * Notes a file or folder the scan looked at besides the files and settings files of the tree: a config a
+   * tsconfig.json extends, in the tree or in node_modules, or one it looked for and did not find; the place
+   * an imported module was looked for in vain (`../../shared/names`, outside the roots, not there yet). A
+   * cache watches it, as such a file is edited in place, or created where no listed folder shows it.
    */
-  readSettings(file: string): void;
+  lookedAt(file: string): void;
 }
 
 export const diskFileSource: FileSource = {
@@ -37,5 +38,5 @@ export const diskFileSource: FileSource = {
   read: (file) => fs.readFileSync(file, 'utf8'),
   peek: (file) => fs.readFileSync(file, 'utf8'),
   parse: (file, text) => parseSourceFile(text, file),
-  readSettings: () => {},
+  lookedAt: () => {},
 };

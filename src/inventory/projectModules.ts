@@ -69,9 +69,9 @@ export class ProjectModules {
 
   /** The file `specifier` names when imported from `fromFile`, or undefined outside the scanned tree. */
   resolve(fromFile: string, specifier: string): string | undefined {
-    if (specifier.startsWith('.')) return resolveFile(path.resolve(path.dirname(fromFile), specifier));
+    if (specifier.startsWith('.')) return this.resolvePath(path.resolve(path.dirname(fromFile), specifier));
     for (const candidate of this.aliases.candidates(fromFile, specifier)) {
-      const found = resolveFile(candidate);
+      const found = this.resolvePath(candidate);
       if (found) return found;
     }
     const match = /^((?:@[^/]+\/)?[^/]+)(?:\/(.+))?$/.exec(specifier);
@@ -80,6 +80,19 @@ export class ProjectModules {
     if (match[2])
       return resolveFile(path.join(directory, match[2])) ?? resolveFile(path.join(directory, 'src', match[2]));
     return resolvePackageEntry(directory);
+  }
+
+  /**
+   * The file a path names (resolveFile); where there is none, the folders it was looked for in are noted
+   * (`lookedAt`), so that a cache sees the module once it is written, outside the listed folders too.
+   */
+  private resolvePath(base: string): string | undefined {
+    const found = resolveFile(base);
+    if (!found) {
+      this.fileSource.lookedAt(path.dirname(base));
+      this.fileSource.lookedAt(base);
+    }
+    return found;
   }
 }
 

@@ -69,7 +69,7 @@ export class TsconfigAliases {
       // above a file are the listing's to watch, through the folders' times.
       const before = this.cache.size;
       this.configs.set(config, (read = readConfig(config, this.cache)));
-      for (const file of filesLookedAt([...this.cache].slice(before))) this.fileSource.readSettings(file);
+      for (const file of filesLookedAt([...this.cache].slice(before))) this.fileSource.lookedAt(file);
     }
     return read;
   }

@@ -41,7 +41,8 @@ interface Listing {
    * The settings files (SETTINGS_FILES) whose edits change a scan, with their stamps when listed, since they are
    * edited in place: those present in the listed folders (one created there changes its folder), and
    * those of every folder above the roots, present or not (those folders are not watched); then the
-   * configs a tsconfig.json extends, with their stamps when the scan read them (readSettings).
+   * files and folders the scan looked at besides (lookedAt): the configs a tsconfig.json extends, the places
+   * an imported module was looked for in vain, with their stamps when the scan looked.
    */
   readonly settings: Map<string, Stamp>;
 }
@@ -96,7 +97,7 @@ export interface ProjectFilesState {
  * whether code creates its queues on use (src/inventory/createsQueuesImplicitly.ts) and its name and entry
  * resolve imports of the package, a tsconfig.json's paths resolve aliased imports, a .gitignore decides
  * which files git lists. The configs a tsconfig.json extends have other names and may lie anywhere: the
- * scan names them (readSettings).
+ * scan names them (lookedAt).
  */
 const SETTINGS_FILES: readonly string[] = ['package.json', 'tsconfig.json', '.gitignore'];
 const isSettingsFile = (name: string) => SETTINGS_FILES.includes(name);
@@ -291,11 +292,11 @@ export class ProjectFiles implements FileSource {
 
   /**
    * A config a scan read for a tsconfig.json's `extends` (a base config, a package's in node_modules), or
-   * looked for in vain: stamped as the listed settings files are, so an edit in place, or the file created
-   * (a package installed), lists the files anew and scans again. One already stamped keeps the stamp taken
-   * before it was read.
+   * looked for in vain, or a folder an imported module was looked for in: stamped as the listed settings
+   * files are, so an edit in place, or the file created (a package installed, a module written), lists the
+   * files anew and scans again. One already stamped keeps the stamp taken before it was read.
    */
-  readSettings(file: string): void {
+  lookedAt(file: string): void {
     if (this.listing && !this.listing.settings.has(file)) this.listing.settings.set(file, stampOf(file));
   }
 

@@ -161,6 +161,6 @@ function withUnsavedText(files: ProjectFiles, unsaved: LintedFile, newFileRoots:
     read: (file) => (isUnsaved(file) ? unsaved.text : files.read(file)),
     peek: (file) => (isUnsaved(file) ? unsaved.text : files.peek(file)),
     parse: (file, text) => files.parse(file, text),
-    readSettings: (file) => files.readSettings(file),
+    lookedAt: (file) => files.lookedAt(file),
   };
 }
