@@ -9,8 +9,8 @@ import type { FirstScan } from './scanProject';
 
 /**
  * Where a project's first scan is kept between processes, and what it must have been made by to be taken
- * up: this plugin's code, the parsers it loads and the same V8 (whose serialization format it is), for the
- * same roots.
+ * up: this plugin's code and the packages it depends on, the same V8 (whose serialization format it is), for
+ * the same roots.
  */
 export interface ScanCache {
   readonly file: string;
@@ -55,8 +55,9 @@ export function scanCacheFor(roots: readonly string[]): ScanCache | undefined {
 
 /**
  * The first scan kept in `cache`, when one was made with its key and nothing it read changed on disk since:
- * every listed file and folder, and every settings file, has the stamp the scan saw (isCurrentOnDisk).
- * Undefined for anything else, a file that cannot be read or deserialized included.
+ * every file and folder it listed, read or looked for has the stamp the scan saw, and the same files are
+ * listed again (isCurrentOnDisk). Undefined for anything else, a file that cannot be read or deserialized
+ * included.
  */
 export function readScanCache({ file, key }: ScanCache): FirstScan | undefined {
   let cached: Cached;
