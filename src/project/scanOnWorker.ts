@@ -39,11 +39,7 @@ let workerFileExists: boolean | undefined;
  * or undefined when no worker could make it: none can start here, it threw, or it stalled (WORKER_STALL_MS).
  * The caller then scans on its own thread, which gives the same scan or throws the same error.
  */
-export function scanOnWorker(
-  roots: readonly string[],
-  linted: LintedFile,
-  cache?: ScanCache,
-): FirstScan | undefined {
+export function scanOnWorker(roots: readonly string[], linted: LintedFile, cache?: ScanCache): FirstScan | undefined {
   workerFileExists ??= fs.existsSync(WORKER_FILE);
   if (!workerFileExists) return undefined;
   const state = new Int32Array(new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT));
