@@ -166,12 +166,13 @@ describe('a first scan kept for the next process', { timeout: 120_000 }, () => {
     expect(lint(directory)).toMatchObject({ workers: 1, reports: expect.not.arrayContaining([reported]) });
   });
 
-  // The module was looked for outside the project's folders, which nothing watched: it stayed unresolved.
+  // The module was looked for outside the project's folders, which nothing watched: it stayed unresolved,
+  // and a module that comes before the one found there (`names.ts` beside `names.js`) went unseen.
   it('is not taken up once a module imported from outside the project is written', () => {
     const directory = temporary(
       writeTree({
         'app/package.json': '{ "dependencies": { "pg-boss": "^10.1.0" } }\n',
-        'app/src/send.ts': `import { PgBoss } from 'pg-boss';\nimport { QUEUE } from '../../shared/names';\ndeclare const boss: PgBoss;\nawait boss.send(QUEUE, {});\n`,
+        'app/src/send.ts': `import { PgBoss } from 'pg-boss';\nimport { QUEUE } from '../../shared/names';\ndeclare const boss: PgBoss;\nawait boss.send(QUEUE, {});\nawait boss.createQueue('declared');\n`,
       }),
     );
     const app = path.join(directory, 'app');
@@ -179,8 +180,10 @@ describe('a first scan kept for the next process', { timeout: 120_000 }, () => {
     expect(lint(app)).toEqual({ reports: [], workers: 1 });
     expect(lint(app)).toEqual({ reports: [], workers: 0 });
     fs.mkdirSync(path.join(directory, 'shared'));
-    fs.writeFileSync(path.join(directory, 'shared/names.ts'), "export const QUEUE = 'payroll';\n");
+    fs.writeFileSync(path.join(directory, 'shared/names.js'), "export const QUEUE = 'payroll';\n");
     expect(lint(app)).toEqual({ reports: ['src/send.ts:4:7 pg-boss/no-undeclared-queue'], workers: 1 });
+    fs.writeFileSync(path.join(directory, 'shared/names.ts'), "export const QUEUE = 'declared';\n");
+    expect(lint(app)).toEqual({ reports: [], workers: 1 });
   });
 
   it('is kept nowhere in a tree without a node_modules folder', () => {

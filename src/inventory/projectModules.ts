@@ -83,16 +83,16 @@ export class ProjectModules {
   }
 
   /**
-   * The file a path names (resolveFile); where there is none, the folders it was looked for in are noted
-   * (`lookedAt`), so that a cache sees the module once it is written, outside the listed folders too.
+   * The file a path names (resolveFile). The folders it was looked for in are noted (`lookedAt`), found or
+   * not, so that a cache sees a module written there later, outside the listed folders too: the one looked
+   * for in vain, or one that comes before the file found (`names.ts` beside `names.js`), or a nearer
+   * tsconfig.json beside it. The folder the path names is one only when it is there (`names/index.ts`): its
+   * creation shows in its parent's time.
    */
   private resolvePath(base: string): string | undefined {
-    const found = resolveFile(base);
-    if (!found) {
-      this.fileSource.lookedAt(path.dirname(base));
-      this.fileSource.lookedAt(base);
-    }
-    return found;
+    this.fileSource.lookedAt(path.dirname(base));
+    if (statOf(base)?.isDirectory()) this.fileSource.lookedAt(base);
+    return resolveFile(base);
   }
 }
 

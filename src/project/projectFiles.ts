@@ -326,6 +326,9 @@ export class ProjectFiles implements FileSource {
  */
 export function isCurrentOnDisk({ listing, stamps, digests }: ProjectFilesState): boolean {
   if (!listing || !isListingCurrent(listing)) return false;
+  // A settings file or folder whose stamp may not tell a later write: its text was not kept to compare.
+  for (const stamp of listing.settings.values()) if (isRacy(stamp, listing.listedAt)) return false;
+  for (const { stamp } of listing.folders) if (isRacy(stamp, listing.listedAt)) return false;
   for (const [file, stamp] of stamps) {
     if (!isUnchanged(file, stamp)) return false;
     if (isRacy(stamp, listing.listedAt) && !hasText(file, digests.get(file))) return false;

@@ -9,8 +9,8 @@ import type { FirstScan } from './scanProject';
 
 /**
  * Where a project's first scan is kept between processes, and what it must have been made by to be taken
- * up: this plugin's code and the packages it depends on, the same V8 (whose serialization format it is), for
- * the same roots.
+ * up: this plugin's code and the packages it depends on, the same V8 (whose serialization format it is), the
+ * same user and group (what a scan could read is theirs), for the same roots.
  */
 export interface ScanCache {
   readonly file: string;
@@ -49,7 +49,13 @@ export function scanCacheFor(roots: readonly string[]): ScanCache | undefined {
   const name = createHash('sha256').update(JSON.stringify(roots)).digest('hex').slice(0, 32);
   return {
     file: path.join(home, CACHE_FOLDER, `${name}.bin`),
-    key: JSON.stringify({ format: FORMAT, v8: process.versions.v8, code, roots }),
+    key: JSON.stringify({
+      format: FORMAT,
+      v8: process.versions.v8,
+      user: [process.getuid?.(), process.getgid?.()],
+      code,
+      roots,
+    }),
   };
 }
 
@@ -115,9 +121,10 @@ function folderWithNodeModules(root: string): string | undefined {
 }
 
 /**
- * This plugin's code as a cache key: each module file's path, modification time and size (a build, an
- * upgrade or a patch of any of them changes one), and the same of the entry module of each package it
- * depends on or names as a peer (an install or a patch of the package rewrites it).
+ * This plugin's code as a cache key: each module file's path, times, size and inode (a build, an upgrade or
+ * a patch of any of them changes one; the status change time, even a copy that keeps the modification time),
+ * and the same of the entry module of each package it depends on or names as a peer (an install of the
+ * package rewrites it; a patch of another of its modules goes unseen).
  */
 function codeIdentity(): string {
   const files: string[] = [];
@@ -140,7 +147,7 @@ function codeIdentity(): string {
   const hash = createHash('sha256');
   for (const file of files.sort()) {
     const stat = fs.statSync(file, { throwIfNoEntry: false });
-    hash.update(`${file}\0${stat?.mtimeMs}\0${stat?.size}\n`);
+    hash.update(`${file}\0${stat?.mtimeMs}\0${stat?.ctimeMs}\0${stat?.size}\0${stat?.ino}\n`);
   }
   return hash.digest('hex');
 }
