@@ -26,8 +26,8 @@ export interface FileSource {
   parse(file: string, text: string): SourceFile;
   /**
    * Notes a file or folder the scan looked at besides the files and settings files of the tree: a config a
-   * tsconfig.json extends, in the tree or in node_modules, or one it looked for and did not find; the place
-   * an imported module was looked for in vain (`../../shared/names`, outside the roots, not there yet). A
+   * tsconfig.json extends, in the tree or in node_modules, or one it looked for and did not find; the folder
+   * an imported module was looked for in (`../../shared/names`, outside the roots, there or not yet). A
    * cache watches it, as such a file is edited in place, or created where no listed folder shows it.
    */
   lookedAt(file: string): void;

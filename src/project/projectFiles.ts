@@ -41,8 +41,8 @@ interface Listing {
    * The settings files (SETTINGS_FILES) whose edits change a scan, with their stamps when listed, since they are
    * edited in place: those present in the listed folders (one created there changes its folder), and
    * those of every folder above the roots, present or not (those folders are not watched); then the
-   * files and folders the scan looked at besides (lookedAt): the configs a tsconfig.json extends, the places
-   * an imported module was looked for in vain, with their stamps when the scan looked.
+   * files and folders the scan looked at besides (lookedAt): the configs a tsconfig.json extends, the folders
+   * an imported module was looked for in, with their stamps when the scan looked.
    */
   readonly settings: Map<string, Stamp>;
 }
