@@ -186,6 +186,31 @@ describe('a first scan kept for the next process', { timeout: 120_000 }, () => {
     expect(lint(app)).toEqual({ reports: [], workers: 1 });
   });
 
+  // A config that `references` names but that is not there yet left no look behind to watch.
+  it('is not taken up once a config that a tsconfig.json references is written', () => {
+    const directory = temporary(
+      writeTree({
+        'app/package.json': '{ "dependencies": { "pg-boss": "^10.1.0" } }\n',
+        'app/tsconfig.json':
+          '{ "files": [], "references": [{ "path": "../shared" }, { "path": "./tsconfig.app.json" }] }\n',
+        'app/tsconfig.app.json':
+          '{ "include": ["src/**/*"], "compilerOptions": { "paths": { "@names/*": ["./src/alpha/*"] } } }\n',
+        'app/src/send.ts': `import { PgBoss } from 'pg-boss';\nimport { QUEUE } from '@names/queue';\ndeclare const boss: PgBoss;\nawait boss.send(QUEUE, {});\nawait boss.createQueue('alpha');\n`,
+        'app/src/alpha/queue.ts': "export const QUEUE = 'alpha';\n",
+        'app/src/beta/queue.ts': "export const QUEUE = 'beta';\n",
+      }),
+    );
+    const app = path.join(directory, 'app');
+    fs.mkdirSync(path.join(app, 'node_modules'));
+    expect(lint(app)).toEqual({ reports: [], workers: 1 });
+    fs.mkdirSync(path.join(directory, 'shared'));
+    fs.writeFileSync(
+      path.join(directory, 'shared/tsconfig.json'),
+      '{ "include": ["../app/src/**/*"], "compilerOptions": { "paths": { "@names/*": ["../app/src/beta/*"] } } }\n',
+    );
+    expect(lint(app)).toEqual({ reports: ['src/send.ts:4:7 pg-boss/no-undeclared-queue'], workers: 1 });
+  });
+
   it('is kept nowhere in a tree without a node_modules folder', () => {
     const directory = temporary(copyQueuesMonorepo());
     expect(lint(directory).workers).toBe(1);

@@ -70,6 +70,9 @@ export class TsconfigAliases {
       const before = this.cache.size;
       this.configs.set(config, (read = readConfig(config, this.cache)));
       for (const file of filesLookedAt([...this.cache].slice(before))) this.fileSource.lookedAt(file);
+      // One that could not be read is watched itself: a reference to a config not written yet leaves no
+      // look in get-tsconfig's cache.
+      if (read === UNREADABLE) this.fileSource.lookedAt(config);
     }
     return read;
   }
