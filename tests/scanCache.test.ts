@@ -3,6 +3,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import v8 from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { copyQueuesMonorepo, fixQueuesMonorepo, removeAfterEach, writeTree } from './support/queuesMonorepo';
 
@@ -134,6 +135,15 @@ describe('a first scan kept for the next process', { timeout: 120_000 }, () => {
     fs.rmSync(cache);
     fs.symlinkSync('/dev/zero', cache);
     expect(lint(directory)).toEqual({ reports, workers: 1 });
+    // Under the right key, a scan of another shape made every lint throw, and was never replaced.
+    lint(directory);
+    const kept = v8.deserialize(fs.readFileSync(cache)) as { key: string; first: { files: object } };
+    fs.writeFileSync(
+      cache,
+      v8.serialize({ ...kept, first: { ...kept.first, files: { ...kept.first.files, digests: {} } } }),
+    );
+    expect(lint(directory)).toEqual({ reports, workers: 1 });
+    expect(lint(directory)).toEqual({ reports, workers: 0 });
     // Where the cache's folder cannot be made, the scan is not kept, and nothing else changes.
     fs.rmSync(path.join(directory, 'node_modules/.cache'), { recursive: true });
     fs.writeFileSync(path.join(directory, 'node_modules/.cache'), '');

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type * as GetTsconfig from 'get-tsconfig';
+import { statOf } from '../files/collectFiles';
 import type { FileSource } from './fileSource';
 
 /** The paths one tsconfig.json, with what it extends, lets a bare specifier name; empty when it sets no alias. */
@@ -68,7 +69,9 @@ export class TsconfigAliases {
       // Only what reading this config added: findTsconfig's looks for a tsconfig.json in every folder
       // above a file are the listing's to watch, through the folders' times.
       const before = this.cache.size;
-      this.configs.set(config, (read = readConfig(config, this.cache)));
+      // A tsconfig.json that is no regular file (a pipe, whose read waits for a writer) resolves nothing.
+      read = statOf(config)?.isFile() ? readConfig(config, this.cache) : UNREADABLE;
+      this.configs.set(config, read);
       for (const file of filesLookedAt([...this.cache].slice(before))) this.fileSource.lookedAt(file);
       // One that could not be read is watched itself: a reference to a config not written yet leaves no
       // look in get-tsconfig's cache.

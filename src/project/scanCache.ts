@@ -66,14 +66,31 @@ export function scanCacheFor(roots: readonly string[]): ScanCache | undefined {
  * included.
  */
 export function readScanCache({ file, key }: ScanCache): FirstScan | undefined {
-  let cached: Cached;
   try {
-    cached = v8.deserialize(readRegularFile(file)) as Cached;
+    const cached = v8.deserialize(readRegularFile(file)) as Cached;
+    // A file of another shape under the right key (damaged, or written by hand) is no kept scan either.
+    if (cached?.key !== key || !isKeptScan(cached.first) || !isCurrentOnDisk(cached.first.files)) return undefined;
+    return cached.first;
   } catch {
     return undefined;
   }
-  if (cached?.key !== key || !isCurrentOnDisk(cached.first.files)) return undefined;
-  return cached.first;
+}
+
+/** Whether `first` has the parts that a lint reads of a kept scan, and of the kinds it reads them as. */
+function isKeptScan(first: FirstScan | undefined): boolean {
+  const files = first?.files;
+  return (
+    Array.isArray(first?.scan?.inventory?.problems) &&
+    typeof first.scan.root === 'string' &&
+    files?.stamps instanceof Map &&
+    files.digests instanceof Map &&
+    Array.isArray(files.watched) &&
+    files.listing?.settings instanceof Map &&
+    Array.isArray(files.listing.folders) &&
+    Array.isArray(files.listing.files) &&
+    Array.isArray(files.listing.paths) &&
+    Array.isArray(files.listing.extensions)
+  );
 }
 
 /**

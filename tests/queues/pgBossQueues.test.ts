@@ -296,6 +296,18 @@ describe('pg-boss-queues on the fixture monorepo', PROCESS_TIMEOUT, () => {
     ]);
   });
 
+  // get-tsconfig read the pipe, and the read waited for a writer forever.
+  it('reads no tsconfig.json that is a pipe', () => {
+    const directory = temporary(
+      writeTree({
+        'src/one.ts':
+          "import { PgBoss } from 'pg-boss';\nimport { QUEUE } from '@app/names';\nconst boss = new PgBoss('postgres://localhost/app');\nawait boss.send('emails', {});\nawait boss.send(QUEUE, {});\n",
+      }),
+    );
+    execFileSync('mkfifo', [path.join(directory, 'tsconfig.json')]);
+    expect(problemFiles(directory, ['.'])).toEqual(['src/one.ts']);
+  });
+
   // Named as a root, a pipe (or a link to a device) was dropped without a word: "0 files scanned", exit 0.
   it('refuses a root that is a pipe, naming it', () => {
     const directory = sendingTree('src/one.ts');
