@@ -221,6 +221,26 @@ describe('a first scan kept for the next process', { timeout: 120_000 }, () => {
     expect(lint(app)).toEqual({ reports: ['src/send.ts:4:7 pg-boss/no-undeclared-queue'], workers: 1 });
   });
 
+  // The search for the tsconfig.json of a module outside the project climbed folders that nothing watched.
+  it('is not taken up once a tsconfig.json is written above a module imported from outside the project', () => {
+    const directory = temporary(
+      writeTree({
+        'app/package.json': '{ "dependencies": { "pg-boss": "^10.1.0" } }\n',
+        'app/src/send.ts': `import { PgBoss } from 'pg-boss';\nimport { QUEUE } from '../../lib/deep/names';\ndeclare const boss: PgBoss;\nawait boss.send(QUEUE, {});\n`,
+        'lib/deep/names.ts': "import { NAME } from '@consts/name';\nexport const QUEUE = NAME;\n",
+        'lib/consts/name.ts': "export const NAME = 'payroll';\n",
+      }),
+    );
+    const app = path.join(directory, 'app');
+    fs.mkdirSync(path.join(app, 'node_modules'));
+    expect(lint(app)).toEqual({ reports: [], workers: 1 });
+    fs.writeFileSync(
+      path.join(directory, 'lib/tsconfig.json'),
+      '{ "compilerOptions": { "baseUrl": ".", "paths": { "@consts/*": ["consts/*"] } } }\n',
+    );
+    expect(lint(app)).toEqual({ reports: ['src/send.ts:4:7 pg-boss/no-undeclared-queue'], workers: 1 });
+  });
+
   it('is kept nowhere in a tree without a node_modules folder', () => {
     const directory = temporary(copyQueuesMonorepo());
     expect(lint(directory).workers).toBe(1);

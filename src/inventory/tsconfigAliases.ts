@@ -39,7 +39,11 @@ export class TsconfigAliases {
 
   /** The paths, without extension, that `specifier` may name from `fromFile`, in the order TypeScript tries them. */
   candidates(fromFile: string, specifier: string): string[] {
+    const before = this.cache.size;
     const config = loadGetTsconfig().findTsconfig(path.dirname(fromFile), 'tsconfig.json', this.cache);
+    // The folders searched on the way up, each once: one outside the listed folders (a module imported from
+    // outside the roots) shows a tsconfig.json created there to no stamp of the listing's.
+    for (const file of filesLookedAt([...this.cache].slice(before))) this.fileSource.lookedAt(file);
     if (config === undefined) return [];
     const nearest = this.configOf(config);
     const own = nearest.aliases(specifier);
@@ -66,8 +70,7 @@ export class TsconfigAliases {
   private configOf(config: string): ReadConfig {
     let read = this.configs.get(config);
     if (!read) {
-      // Only what reading this config added: findTsconfig's looks for a tsconfig.json in every folder
-      // above a file are the listing's to watch, through the folders' times.
+      // Only what reading this config added.
       const before = this.cache.size;
       // A tsconfig.json that is no regular file (a pipe, whose read waits for a writer) resolves nothing.
       read = statOf(config)?.isFile() ? readConfig(config, this.cache) : UNREADABLE;

@@ -297,7 +297,11 @@ export class ProjectFiles implements FileSource {
    * files anew and scans again. One already stamped keeps the stamp taken before it was read.
    */
   lookedAt(file: string): void {
-    if (this.listing && !this.listing.settings.has(file)) this.listing.settings.set(file, stampOf(file));
+    if (!this.listing || this.listing.settings.has(file)) return;
+    const stamp = stampOf(file);
+    // A listed folder is watched already, and a file missing from one shows in the folder's stamp once created.
+    if (listedFolders(this.listing).has(isMissing(stamp) ? path.dirname(file) : file)) return;
+    this.listing.settings.set(file, stamp);
   }
 
   parse(file: string, text: string): SourceFile {
@@ -353,6 +357,15 @@ function hasText(file: string, digest: string | undefined): boolean {
   } catch {
     return false;
   }
+}
+
+const folderSets = new WeakMap<Listing, ReadonlySet<string>>();
+
+/** The folders `listing` stamps, as a set. */
+function listedFolders(listing: Listing): ReadonlySet<string> {
+  let folders = folderSets.get(listing);
+  if (!folders) folderSets.set(listing, (folders = new Set(listing.folders.map(({ folder }) => folder))));
+  return folders;
 }
 
 /** Whether no listed folder's stamp and no settings file's changed since the listing was made. */
