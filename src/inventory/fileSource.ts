@@ -27,8 +27,9 @@ export interface FileSource {
   /**
    * Notes a file or folder the scan looked at besides the files and settings files of the tree: a config a
    * tsconfig.json extends, in the tree or in node_modules, or one it looked for and did not find; the folder
-   * an imported module was looked for in (`../../shared/names`, outside the roots, there or not yet). A
-   * cache watches it, as such a file is edited in place, or created where no listed folder shows it.
+   * an imported module was looked for in (`../../shared/names`, outside the roots, there or not yet), a
+   * tsconfig.json looked for in the folders above such a module. A cache watches it, as such a file is
+   * edited in place, or created where no listed folder shows it.
    */
   lookedAt(file: string): void;
 }

@@ -292,9 +292,10 @@ export class ProjectFiles implements FileSource {
 
   /**
    * A config a scan read for a tsconfig.json's `extends` (a base config, a package's in node_modules), or
-   * looked for in vain, or a folder an imported module was looked for in: stamped as the listed settings
-   * files are, so an edit in place, or the file created (a package installed, a module written), lists the
-   * files anew and scans again. One already stamped keeps the stamp taken before it was read.
+   * looked for in vain, a folder an imported module was looked for in, a tsconfig.json looked for on the way
+   * up from a module outside the listed folders: stamped as the listed settings files are, so an edit in
+   * place, or the file created (a package installed, a module written), lists the files anew and scans
+   * again. One already stamped keeps the stamp taken before it was read.
    */
   lookedAt(file: string): void {
     if (!this.listing || this.listing.settings.has(file)) return;
