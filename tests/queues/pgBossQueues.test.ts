@@ -262,17 +262,14 @@ describe('pg-boss-queues on the fixture monorepo', PROCESS_TIMEOUT, () => {
       'pg-boss-queues: 1 file scanned, 1 queue, 1 of 1 used queue decided; 1 undeclared, 1 unworked\n',
     );
   });
+
   // The search for the app's pg-boss range read package.json files upwards from each file, pipes too.
   it('reads no package.json that is a pipe', () => {
     const directory = sendingTree('src/one.ts');
     execFileSync('mkfifo', [path.join(directory, 'pipe')]);
     fs.symlinkSync('pipe', path.join(directory, 'package.json'));
     fs.symlinkSync('../pipe', path.join(directory, 'src/package.json'));
-    const { code, stdout } = runQueues(directory, '--json', '.');
-    expect(code).toBe(1);
-    expect((JSON.parse(stdout) as QueueInventory).problems[0]!.locations.map(({ file }) => file)).toEqual([
-      'src/one.ts',
-    ]);
+    expect(problemFiles(directory, ['.'])).toEqual(['src/one.ts']);
   });
 
   // Spawning git threw ERR_ACCESS_DENIED, and the run ended with exit 2 and no inventory.
