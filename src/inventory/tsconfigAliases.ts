@@ -28,7 +28,7 @@ function loadGetTsconfig(): typeof GetTsconfig {
  */
 export class TsconfigAliases {
   /** get-tsconfig's own memory of the files and folders it has looked at, for the life of one scan. */
-  private readonly cache: GetTsconfig.Cache = new Map();
+  private readonly cache: GetTsconfig.Cache = new RegularFileReads();
   private readonly configs = new Map<string, ReadConfig>();
 
   /**
@@ -72,8 +72,7 @@ export class TsconfigAliases {
     if (!read) {
       // Only what reading this config added.
       const before = this.cache.size;
-      // A tsconfig.json that is no regular file (a pipe, whose read waits for a writer) resolves nothing.
-      read = statOf(config)?.isFile() ? readConfig(config, this.cache) : UNREADABLE;
+      read = readConfig(config, this.cache);
       this.configs.set(config, read);
       for (const file of filesLookedAt([...this.cache].slice(before))) this.fileSource.lookedAt(file);
       // One that could not be read is watched itself: a reference to a config not written yet leaves no
@@ -81,6 +80,28 @@ export class TsconfigAliases {
       if (read === UNREADABLE) this.fileSource.lookedAt(config);
     }
     return read;
+  }
+}
+
+/** get-tsconfig's key for a read of a file (`readFileSync:<path>:<encoding>`) in its cache of file system calls. */
+const READ_KEY = /^readFileSync:(.+):[^:]*$/;
+
+/**
+ * get-tsconfig's cache of file system calls, which also keeps it from reading what is no regular file. It
+ * checks that a relative `extends` names a file, but reads a package's config (`"extends": "base/tsconfig.json"`)
+ * and its package.json as found, and the nearest tsconfig.json as given: the read of a pipe waits for a writer
+ * forever. Such a read throws instead, as a config that cannot be read does, and the config that led to it
+ * resolves nothing. The read stays in the cache, with no text, so that filesLookedAt names the file.
+ */
+class RegularFileReads extends Map<string, unknown> {
+  override get(key: string): unknown {
+    const known = super.get(key);
+    const file = known === undefined ? READ_KEY.exec(key)?.[1] : undefined;
+    if (file !== undefined && statOf(file)?.isFile() === false) {
+      this.set(key, undefined);
+      throw new Error(`Not a regular file: ${file}`);
+    }
+    return known;
   }
 }
 
@@ -92,7 +113,7 @@ export class TsconfigAliases {
  */
 function filesLookedAt(entries: ReadonlyArray<[string, unknown]>): string[] {
   return entries.flatMap(([key, value]) => {
-    const read = /^readFileSync:(.+):[^:]*$/.exec(key);
+    const read = READ_KEY.exec(key);
     const missing = value === false ? /^existsSync:(.+)$/.exec(key) : null;
     const file = read?.[1] ?? missing?.[1];
     return file === undefined ? [] : [path.resolve(file)];

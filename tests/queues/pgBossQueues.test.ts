@@ -305,6 +305,25 @@ describe('pg-boss-queues on the fixture monorepo', PROCESS_TIMEOUT, () => {
     expect(problemFiles(directory, ['.'])).toEqual(['src/one.ts']);
   });
 
+  // get-tsconfig followed `extends` into a package (it checks a relative config is a file, not a package's),
+  // and its read of the pipe waited for a writer forever.
+  it('reads no config a tsconfig.json extends from a package that is a pipe', () => {
+    const directory = temporary(
+      writeTree({
+        'tsconfig.json': JSON.stringify({
+          extends: 'base/tsconfig.json',
+          compilerOptions: { paths: { '@app/*': ['./src/*'] } },
+        }),
+        'node_modules/base/package.json': JSON.stringify({ name: 'base' }),
+        'src/one.ts':
+          "import { PgBoss } from 'pg-boss';\nimport { QUEUE } from '@app/names';\nconst boss = new PgBoss('postgres://localhost/app');\nawait boss.send('emails', {});\nawait boss.send(QUEUE, {});\n",
+        'src/names.ts': "export const QUEUE = 'payroll';\n",
+      }),
+    );
+    execFileSync('mkfifo', [path.join(directory, 'node_modules/base/tsconfig.json')]);
+    expect(problemFiles(directory, ['.'])).toEqual(['src/one.ts']);
+  });
+
   // Named as a root, a pipe (or a link to a device) was dropped without a word: "0 files scanned", exit 0.
   it('refuses a root that is a pipe, naming it', () => {
     const directory = sendingTree('src/one.ts');
