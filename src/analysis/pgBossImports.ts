@@ -7,9 +7,9 @@ import { getPropertyKeyName } from '../util/getPropertyKeyName';
 import { getStaticPropertyName, getStaticString } from '../util/getStaticPropertyName';
 import { isRequireCall } from '../util/isRequireCall';
 import { skipTransparentWrappers } from '../util/skipTransparentWrappers';
+import { PG_BOSS_MODULE } from '../pgBossModule';
 import type { PgBossSettings } from './pgBossSettings';
 
-export const PG_BOSS_MODULE = 'pg-boss';
 /** The class name pg-boss exports: the module itself in 10/11 (`export =`), a named export in 12. */
 export const PG_BOSS_CLASS = 'PgBoss';
 

@@ -2,7 +2,8 @@ import path from 'node:path';
 import type { ParserServices, ParserServicesWithTypeInformation, TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 import { readManifestField, searchUpwards } from '../util/searchUpwards';
-import { PG_BOSS_CLASS, PG_BOSS_MODULE } from './pgBossImports';
+import { PG_BOSS_MODULE } from '../pgBossModule';
+import { PG_BOSS_CLASS } from './pgBossImports';
 
 /** Answers "is this expression a pg-boss instance?" from the type checker; undefined when the type says nothing. */
 export interface PgBossTypeOracle {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type Subset from 'semver/ranges/subset';
-import { PG_BOSS_MODULE } from '../analysis/pgBossImports';
+import { PG_BOSS_MODULE } from '../pgBossModule';
 import { readManifest } from '../util/readManifest';
 import { searchUpwards } from '../util/searchUpwards';
 

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { PG_BOSS_MODULE } from '../analysis/pgBossImports';
+import { PG_BOSS_MODULE } from '../pgBossModule';
 import { DiskLook } from '../util/diskLook';
 import { readManifest } from '../util/readManifest';
 
