@@ -1,8 +1,9 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runCliWatchingModules } from './support/cliModules';
 
 const root = path.resolve(__dirname, '..');
 
@@ -84,25 +85,6 @@ describe('the built package', () => {
   });
 });
 
-/**
- * The parsers and the analysis a CLI run loaded, read from the modules it required: `bin` (the built CLI)
- * run with `args` in `cwd`, in a fresh Node process.
- */
-function heavyModulesLoadedBy(bin: string, args: string[], cwd: string): string[] {
-  const script = `process.argv.splice(1, process.argv.length, ${JSON.stringify(path.join(root, bin))}, ...${JSON.stringify(args)});
-    process.on('exit', () => {
-      const heavy = Object.keys(require.cache).flatMap((file) => ${HEAVY_MODULE}.exec(file)?.[1].replace(/\\\\/g, '/') ?? []);
-      process.stderr.write('\\n' + JSON.stringify([...new Set(heavy)].sort()));
-    });
-    require(process.argv[1]);`;
-  const { stderr } = spawnSync(process.execPath, ['-e', script], { cwd, encoding: 'utf8' });
-  return JSON.parse(stderr.trim().split('\n').at(-1)!) as string[];
-}
-
-/** What a run with nothing to parse need not load: the parsers and the scope manager. */
-const HEAVY_MODULE =
-  /node_modules[\\/](oxc-parser|typescript|@typescript-eslint[\\/](parser|typescript-estree|scope-manager))[\\/]/;
-
 describe('the CLIs on a tree without pg-boss code', () => {
   const made: string[] = [];
   afterAll(() => {
@@ -124,8 +106,8 @@ describe('the CLIs on a tree without pg-boss code', () => {
       ['dist/src/cli/pgBossQueues.js', ['--json', '.']],
       ['dist/src/cli/pgBossCodemod.js', ['--dry', '.']],
     ] as const) {
-      expect(heavyModulesLoadedBy(bin, [...args], without), bin).toEqual([]);
-      expect(heavyModulesLoadedBy(bin, [...args], withCall), bin).toEqual([
+      expect(runCliWatchingModules(bin, args, without).heavy, bin).toEqual([]);
+      expect(runCliWatchingModules(bin, args, withCall).heavy, bin).toEqual([
         '@typescript-eslint/scope-manager',
         'oxc-parser',
       ]);

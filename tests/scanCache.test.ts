@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import v8 from 'node:v8';
 import { describe, expect, it } from 'vitest';
+import { runCliWatchingModules } from './support/cliModules';
 import { copyQueuesMonorepo, fixQueuesMonorepo, removeAfterEach, writeTree } from './support/queuesMonorepo';
 
 const temporary = removeAfterEach();
@@ -83,6 +84,25 @@ describe('a first scan kept for the next process', { timeout: 120_000 }, () => {
     expect(lint(directory)).toEqual({ reports: [], workers: 1 });
     expect(lint(directory)).toEqual({ reports: [], workers: 0 });
     expect(cacheFiles(directory)).toHaveLength(1);
+  });
+
+  // pg-boss-queues read and parsed the whole tree again right after a lint that had just done so.
+  it('is taken up by pg-boss-queues asked what the rules ask, which prints what a scan of its own would', () => {
+    const directory = project();
+    const queues = (...args: string[]) =>
+      runCliWatchingModules('dist/src/cli/pgBossQueues.js', [...args, '.'], directory);
+    const scanned = queues('--json');
+    expect(scanned.status).toBe(1);
+    expect(scanned.heavy).toContain('oxc-parser');
+    lint(directory);
+    expect(queues('--json')).toEqual({ ...scanned, heavy: [] });
+    // The kept scan read the default extensions and judged test code apart: asked otherwise, the command scans.
+    for (const options of [['--include-tests'], ['--extensions', 'ts,js']])
+      expect(queues('--json', ...options).heavy, options.join(' ')).toContain('oxc-parser');
+    // It takes up no scan that a change on disk made stale, and keeps none of its own.
+    fixQueuesMonorepo(directory);
+    for (let run = 0; run < 2; run++)
+      expect(queues('--json')).toMatchObject({ status: 0, heavy: expect.arrayContaining(['oxc-parser']) });
   });
 
   it('judges an unsaved text by that text, not by the scan it takes up', () => {

@@ -3,18 +3,28 @@ import fs from 'node:fs';
 import path from 'node:path';
 import v8 from 'node:v8';
 import { threadId } from 'node:worker_threads';
+import type { QueueScan } from '../inventory/scanQueues';
 import { readDependencyNames } from '../packageManifest';
 import { isCurrentOnDisk } from './projectFiles';
+import { scanCacheFolder } from './scanCacheFolder';
 import type { FirstScan } from './scanProject';
 
 /**
  * Where a project's first scan is kept between processes, and what it must have been made by to be taken
  * up: this plugin's code and the packages it depends on, the same V8 (whose serialization format it is), the
- * same user and group (what a scan could read is theirs), for the same roots.
+ * same user and group (what a scan could read is theirs), for the same roots, scanned the same way.
  */
 export interface ScanCache {
   readonly file: string;
   readonly key: string;
+}
+
+/** How a scan was asked for besides its roots: what the project rules ask, or `pg-boss-queues`'s options. */
+export interface ScannedAs {
+  /** The extensions of the source files it read. */
+  readonly extensions: ReadonlySet<string>;
+  /** Whether it judged test code like production code. */
+  readonly includeTests: boolean;
 }
 
 /** What a cache file holds. */
@@ -26,9 +36,6 @@ interface Cached {
 /** Bumped when what a cache file holds changes shape in a way its key would not tell. */
 const FORMAT = 1;
 
-/** The folder, under a project's `node_modules`, where tools keep caches (as Babel's and ESLint's loaders do). */
-const CACHE_FOLDER = path.join('node_modules', '.cache', 'eslint-plugin-pg-boss');
-
 /**
  * The largest cache file read: the scan of a tree of a million files is smaller. A file that is no regular
  * file (a pipe would block the read, a link to a device never end it) is not read either.
@@ -37,26 +44,42 @@ const MOST_BYTES = 1024 * 1024 * 1024;
 
 let code: string | undefined;
 
+/** The cache of the project under `roots` (cacheFileFor), for a scan asked for as `scannedAs`. */
+export function scanCacheFor(roots: readonly string[], scannedAs: ScannedAs): ScanCache | undefined {
+  const file = cacheFileFor(roots);
+  return file === undefined ? undefined : { file, key: cacheKey(roots, scannedAs) };
+}
+
 /**
- * The cache of the project under `roots`: a file in the `node_modules/.cache` of the nearest folder at or
- * above the first root that has a `node_modules` folder, one file per set of roots (a later scan of the same
- * roots replaces it). Undefined where no such folder exists: a cache never creates a `node_modules`.
+ * The scan an earlier process kept for `roots`, asked for as `scannedAs`, when nothing it read changed since
+ * (readScanCache): what `pg-boss-queues` takes up after a lint with the project rules. Where no scan is kept,
+ * the key, a look at every module of this plugin, is not made.
  */
-export function scanCacheFor(roots: readonly string[]): ScanCache | undefined {
-  const home = folderWithNodeModules(roots[0]!);
-  if (home === undefined) return undefined;
-  code ??= codeIdentity();
+export function keptScanFor(roots: readonly string[], scannedAs: ScannedAs): QueueScan | undefined {
+  const file = cacheFileFor(roots);
+  if (file === undefined || !fs.existsSync(file)) return undefined;
+  return readScanCache({ file, key: cacheKey(roots, scannedAs) })?.scan;
+}
+
+/** Where the scan of `roots` is kept, if it can be (scanCacheFolder): one file per set of roots, which a later scan of the same roots replaces. */
+export function cacheFileFor(roots: readonly string[]): string | undefined {
+  const folder = scanCacheFolder(roots);
+  if (folder === undefined) return undefined;
   const name = createHash('sha256').update(JSON.stringify(roots)).digest('hex').slice(0, 32);
-  return {
-    file: path.join(home, CACHE_FOLDER, `${name}.bin`),
-    key: JSON.stringify({
-      format: FORMAT,
-      v8: process.versions.v8,
-      user: [process.getuid?.(), process.getgid?.()],
-      code,
-      roots,
-    }),
-  };
+  return path.join(folder, `${name}.bin`);
+}
+
+function cacheKey(roots: readonly string[], { extensions, includeTests }: ScannedAs): string {
+  code ??= codeIdentity();
+  return JSON.stringify({
+    format: FORMAT,
+    v8: process.versions.v8,
+    user: [process.getuid?.(), process.getgid?.()],
+    code,
+    roots,
+    extensions: [...extensions].sort(),
+    includeTests,
+  });
 }
 
 /**
@@ -123,17 +146,6 @@ function readRegularFile(file: string): Buffer {
     return fs.readFileSync(descriptor);
   } finally {
     fs.closeSync(descriptor);
-  }
-}
-
-function folderWithNodeModules(root: string): string | undefined {
-  for (let folder = root; ; folder = path.dirname(folder)) {
-    try {
-      if (fs.statSync(path.join(folder, 'node_modules')).isDirectory()) return folder;
-    } catch {
-      // None here: look further up.
-    }
-    if (path.dirname(folder) === folder) return undefined;
   }
 }
 

@@ -5,11 +5,14 @@ import { scanQueues, type QueueScan } from '../inventory/scanQueues';
 import { DiskLook } from '../util/diskLook';
 import { isInside } from '../util/relativePath';
 import { ProjectFiles, type ProjectFilesState } from './projectFiles';
-import { readScanCache, scanCacheFor, writeScanCache, type ScanCache } from './scanCache';
+import { readScanCache, scanCacheFor, writeScanCache, type ScanCache, type ScannedAs } from './scanCache';
 import { scanOnWorker } from './scanOnWorker';
 
-/** The files `pg-boss-queues` scans by default, so the rules judge the same tree the command does. */
-const EXTENSIONS = readExtensions(DEFAULT_EXTENSIONS);
+/**
+ * What `pg-boss-queues` scans by default, so the rules judge the tree the command does, and the command takes
+ * up a scan the rules kept (src/project/scanCache.ts).
+ */
+const SCANNED_AS: ScannedAs = { extensions: readExtensions(DEFAULT_EXTENSIONS), includeTests: false };
 
 /** A project's first scan as a worker thread hands it over (src/project/scanOnWorker.ts). */
 export interface FirstScan {
@@ -50,7 +53,7 @@ export function scanProject(roots: readonly string[], linted: LintedFile): Queue
   const project = projects.get(key);
   if (project) return scanAgain(project, roots, linted);
   // A scan an earlier process kept, if nothing it read changed since: the tree is neither read nor parsed.
-  const cache = scanCacheFor(roots);
+  const cache = scanCacheFor(roots, SCANNED_AS);
   const cached = cache && readScanCache(cache);
   if (cached) {
     const taken = takeUp(key, cached, undefined, linted.file);
@@ -126,7 +129,8 @@ function scanAgain(project: Project, roots: readonly string[], linted: LintedFil
     return last.scan;
   // A project scanned again is one that changes while it is linted: from now on its parses are worth keeping.
   if (last) files.keepParses = true;
-  const scan = scanQueues(roots, EXTENSIONS, {
+  const scan = scanQueues(roots, SCANNED_AS.extensions, {
+    includeTests: SCANNED_AS.includeTests,
     fileSource: unsaved ? withUnsavedText(files, unsaved, saved === undefined ? roots : []) : files,
   });
   project.last = { generation: files.generation, unsaved, scan };
