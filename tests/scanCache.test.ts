@@ -50,9 +50,13 @@ const LINT = `
     console.log(JSON.stringify({ reports: reports.sort(), workers: started }));
   })();`;
 
-function lint(directory: string, unsaved?: { file: string; text: string }): { reports: string[]; workers: number } {
+function lint(
+  directory: string,
+  unsaved?: { file: string; text: string },
+  node = process.execPath,
+): { reports: string[]; workers: number } {
   const args = unsaved ? [unsaved.file, unsaved.text] : [];
-  const { stdout, stderr } = spawnSync(process.execPath, ['-e', LINT, BUILT_PLUGIN, directory, ...args], {
+  const { stdout, stderr } = spawnSync(node, ['-e', LINT, BUILT_PLUGIN, directory, ...args], {
     cwd: path.resolve(__dirname, '..'),
     encoding: 'utf8',
     timeout: 60_000,
@@ -103,6 +107,21 @@ describe('a first scan kept for the next process', { timeout: 120_000 }, () => {
     fixQueuesMonorepo(directory);
     for (let run = 0; run < 2; run++)
       expect(queues('--json')).toMatchObject({ status: 0, heavy: expect.arrayContaining(['oxc-parser']) });
+  });
+
+  // An editor's ESLint server on the editor's own Node and `eslint .` on the system's replaced each other's
+  // kept scan, which the other could not take up: each process scanned the tree again.
+  it('is kept apart for each Node, so that two in turn each take up their own', () => {
+    const directory = project();
+    const otherNode = execFileSync('npm', ['run', '--silent', 'node-22', '--', '-p', 'process.execPath'], {
+      cwd: path.resolve(__dirname, '..'),
+      encoding: 'utf8',
+    }).trim();
+    const { reports } = lint(directory);
+    expect(lint(directory, undefined, otherNode)).toEqual({ reports, workers: 1 });
+    expect(cacheFiles(directory)).toHaveLength(2);
+    expect(lint(directory)).toEqual({ reports, workers: 0 });
+    expect(lint(directory, undefined, otherNode)).toEqual({ reports, workers: 0 });
   });
 
   it('judges an unsaved text by that text, not by the scan it takes up', () => {

@@ -61,20 +61,32 @@ export function keptScanFor(roots: readonly string[], scannedAs: ScannedAs): Que
   return readScanCache({ file, key: cacheKey(roots, scannedAs) })?.scan;
 }
 
-/** Where the scan of `roots` is kept, if it can be (scanCacheFolder): one file per set of roots, which a later scan of the same roots replaces. */
+/**
+ * Where the scan of `roots` is kept, if it can be (scanCacheFolder): one file per set of roots, Node (its V8)
+ * and user, which a later scan of the same replaces. An editor's ESLint server often runs on the editor's own
+ * Node while `eslint .` in a terminal runs on the system's: in one file, each would replace the other's scan,
+ * which the other cannot take up, and every process would scan the tree again.
+ */
 export function cacheFileFor(roots: readonly string[]): string | undefined {
   const folder = scanCacheFolder(roots);
   if (folder === undefined) return undefined;
-  const name = createHash('sha256').update(JSON.stringify(roots)).digest('hex').slice(0, 32);
+  const name = createHash('sha256')
+    .update(JSON.stringify([roots, ...madeBy()]))
+    .digest('hex')
+    .slice(0, 32);
   return path.join(folder, `${name}.bin`);
+}
+
+/** What a scan kept for another V8 or user is of no use to: its format, and what the user could read. */
+function madeBy() {
+  return [process.versions.v8, process.getuid?.(), process.getgid?.()] as const;
 }
 
 function cacheKey(roots: readonly string[], { extensions, includeTests }: ScannedAs): string {
   code ??= codeIdentity();
   return JSON.stringify({
     format: FORMAT,
-    v8: process.versions.v8,
-    user: [process.getuid?.(), process.getgid?.()],
+    madeBy: madeBy(),
     code,
     roots,
     extensions: [...extensions].sort(),
