@@ -11,6 +11,7 @@ import { copyQueuesMonorepo, fixQueuesMonorepo, removeAfterEach, writeTree } fro
 const temporary = removeAfterEach();
 
 const BUILT_PLUGIN = path.resolve(__dirname, '../dist/src/index.js');
+const QUEUES_BIN = path.resolve(__dirname, '../dist/src/cli/pgBossQueues.js');
 const CACHE_FOLDER = 'node_modules/.cache/eslint-plugin-pg-boss';
 const WORKER = 'apps/worker/src/worker.ts';
 const PAYROLL_SEND = "\nawait boss.send('payroll', {});\n";
@@ -50,13 +51,15 @@ const LINT = `
     console.log(JSON.stringify({ reports: reports.sort(), workers: started }));
   })();`;
 
+/** `node`: the command that starts Node, another Node's or one run as another user (`setpriv … node`). */
 function lint(
   directory: string,
   unsaved?: { file: string; text: string },
-  node = process.execPath,
+  node: readonly string[] = [process.execPath],
 ): { reports: string[]; workers: number } {
   const args = unsaved ? [unsaved.file, unsaved.text] : [];
-  const { stdout, stderr } = spawnSync(node, ['-e', LINT, BUILT_PLUGIN, directory, ...args], {
+  const [command, ...before] = node;
+  const { stdout, stderr } = spawnSync(command!, [...before, '-e', LINT, BUILT_PLUGIN, directory, ...args], {
     cwd: path.resolve(__dirname, '..'),
     encoding: 'utf8',
     timeout: 60_000,
@@ -113,15 +116,56 @@ describe('a first scan kept for the next process', { timeout: 120_000 }, () => {
   // kept scan, which the other could not take up: each process scanned the tree again.
   it('is kept apart for each Node, so that two in turn each take up their own', () => {
     const directory = project();
-    const otherNode = execFileSync('npm', ['run', '--silent', 'node-22', '--', '-p', 'process.execPath'], {
-      cwd: path.resolve(__dirname, '..'),
-      encoding: 'utf8',
-    }).trim();
+    const otherNode = [
+      execFileSync('npm', ['run', '--silent', 'node-22', '--', '-p', 'process.execPath'], {
+        cwd: path.resolve(__dirname, '..'),
+        encoding: 'utf8',
+      }).trim(),
+    ];
     const { reports } = lint(directory);
     expect(lint(directory, undefined, otherNode)).toEqual({ reports, workers: 1 });
     expect(cacheFiles(directory)).toHaveLength(2);
     expect(lint(directory)).toEqual({ reports, workers: 0 });
     expect(lint(directory, undefined, otherNode)).toEqual({ reports, workers: 0 });
+  });
+
+  // A scan kept by a process in a group that could read a file was taken up by the same user outside that
+  // group, and pg-boss-queues printed the queue of a file that user could not read.
+  it('is not taken up by the same user in other groups', () => {
+    const directory = temporary(
+      writeTree({
+        'src/secret.ts': `import { PgBoss } from 'pg-boss';\ndeclare const boss: PgBoss;${PAYROLL_SEND}`,
+        'src/a.ts': 'export const a = 1;\n',
+      }),
+    );
+    fs.mkdirSync(path.join(directory, 'node_modules'));
+    // Only root can run a process as another user in chosen groups; anyone else runs both as themselves.
+    const asRoot = process.getuid?.() === 0;
+    const as = (groups: string) =>
+      asRoot ? ['setpriv', '--reuid=65534', '--regid=65534', groups, process.execPath] : [process.execPath];
+    if (asRoot) {
+      execFileSync('chown', ['-R', '65534:65534', directory]);
+      fs.chownSync(path.join(directory, 'src/secret.ts'), 0, 50);
+      fs.chmodSync(path.join(directory, 'src/secret.ts'), 0o040);
+    }
+    expect(lint(directory, undefined, as('--groups=50')).reports).toEqual([
+      'src/secret.ts:3:7 pg-boss/no-undeclared-queue',
+    ]);
+    const queues = () => {
+      const [command, ...before] = as('--clear-groups');
+      return spawnSync(command!, [...before, QUEUES_BIN, '--json', '.'], {
+        cwd: directory,
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+    };
+    const afterLint = queues();
+    fs.rmSync(path.join(directory, CACHE_FOLDER), { recursive: true });
+    const withoutCache = queues();
+    expect(afterLint.stdout).toBe(withoutCache.stdout);
+    expect(afterLint.stderr).toBe(withoutCache.stderr);
+    expect(afterLint.status).toBe(withoutCache.status);
+    if (asRoot) expect(withoutCache.stderr).toMatch(/^skipped src\/secret\.ts: could not read/m);
   });
 
   it('judges an unsaved text by that text, not by the scan it takes up', () => {

@@ -12,7 +12,7 @@ import type { FirstScan } from './scanProject';
 /**
  * Where a project's first scan is kept between processes, and what it must have been made by to be taken
  * up: this plugin's code and the packages it depends on, the same V8 (whose serialization format it is), the
- * same user and group (what a scan could read is theirs), for the same roots, scanned the same way.
+ * same user and groups (what a scan could read is theirs), for the same roots, scanned the same way.
  */
 export interface ScanCache {
   readonly file: string;
@@ -77,9 +77,14 @@ export function cacheFileFor(roots: readonly string[]): string | undefined {
   return path.join(folder, `${name}.bin`);
 }
 
-/** What a scan kept for another V8 or user is of no use to: its format, and what the user could read. */
+/**
+ * What a scan kept for another V8 or user is of no use to: its format, and what the user could read, which the
+ * effective user and every group it is in decide (a file readable by a group one process was in and the next
+ * not). Capabilities that pass over permissions (root's, dropped in some containers) are not told apart.
+ */
 function madeBy() {
-  return [process.versions.v8, process.getuid?.(), process.getgid?.()] as const;
+  const groups = process.getgroups?.().sort((a, b) => a - b);
+  return [process.versions.v8, process.geteuid?.(), process.getegid?.(), groups] as const;
 }
 
 function cacheKey(roots: readonly string[], { extensions, includeTests }: ScannedAs): string {
