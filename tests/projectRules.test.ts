@@ -7,11 +7,13 @@ import { describe, expect, it, vi } from 'vitest';
 import plugin from '../src';
 import { DEFAULT_EXTENSIONS, readExtensions } from '../src/files/readExtensions';
 import { scanQueues } from '../src/inventory/scanQueues';
-import { ProjectFiles } from '../src/project/projectFiles';
-import { scanOnWorker } from '../src/project/scanOnWorker';
+import { listQueueFiles } from '../src/inventory/queueFiles';
+import { ProjectFiles, type ProjectFilesState } from '../src/project/projectFiles';
+import { MOST_FILES_SCANNED_HERE } from '../src/project/scanProject';
+import { startScanWorker } from '../src/project/scanOnWorker';
 import { LOOK_WINDOW_MS } from '../src/util/diskLook';
 import { inventoryReports, projectRulesOptions, reports } from './support/projectRuleReports';
-import { copyQueuesMonorepo, fixQueuesMonorepo, removeAfterEach } from './support/queuesMonorepo';
+import { addFiller, copyQueuesMonorepo, fixQueuesMonorepo, removeAfterEach } from './support/queuesMonorepo';
 import { ESLINT_POOR_CONCURRENCY, withExpectedWarnings } from './support/withExpectedWarnings';
 
 // eslint-9 is an npm alias of ESLint 9, installed beside ESLint 10.
@@ -512,11 +514,11 @@ const BUILT = path.resolve(__dirname, '../dist/src');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const builtPlugin = require(path.join(BUILT, 'index.js')) as typeof plugin;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { scanOnWorker: builtScanOnWorker } = require(path.join(BUILT, 'project/scanOnWorker.js')) as {
-  scanOnWorker: typeof scanOnWorker;
+const { startScanWorker: builtStartScanWorker } = require(path.join(BUILT, 'project/scanOnWorker.js')) as {
+  startScanWorker: typeof startScanWorker;
 };
 
-describe('the built plugin, whose first scan of a project runs on a worker thread', () => {
+describe('the built plugin, whose first scan of a large project runs on a worker thread', () => {
   const createESLint = (cwd: string) => new ESLint10(projectRulesOptions(cwd, undefined, builtPlugin));
 
   it('brings in a file and a folder that could not be read once they can, as the editor lints on', () => {
@@ -558,6 +560,20 @@ describe('the built plugin, whose first scan of a project runs on a worker threa
     expect(JSON.parse(stdout)).toEqual({ before: ['a', 'b'], after: [] });
   });
 
+  /** `directory`'s project as the lint lists it before its first scan, handed to the worker. */
+  function listed(directory: string): ProjectFilesState {
+    const files = new ProjectFiles();
+    listQueueFiles([directory], readExtensions(DEFAULT_EXTENSIONS), files, () => {});
+    return files.toState();
+  }
+
+  /** A copy of the fixture monorepo large enough that the project's first scan runs on a worker. */
+  function largeMonorepo(): string {
+    const directory = monorepo();
+    addFiller(directory, MOST_FILES_SCANNED_HERE);
+    return directory;
+  }
+
   /** `directory`'s project with `file` read, and the same as another thread hands it over: a copy. */
   function handedOver(directory: string, file: string): { files: ProjectFiles; taken: ProjectFiles } {
     const files = new ProjectFiles();
@@ -570,18 +586,19 @@ describe('the built plugin, whose first scan of a project runs on a worker threa
     const directory = monorepo();
     const file = path.join(directory, WORKER);
     const saved = fs.readFileSync(file, 'utf8');
-    const first = builtScanOnWorker([directory], { file, text: saved });
+    const first = builtStartScanWorker([directory], { file, text: saved })?.scan(listed(directory));
     const inThread = scanQueues([directory], readExtensions(DEFAULT_EXTENSIONS));
     expect(first?.scan.inventory).toEqual(inThread.inventory);
     expect(first?.unsaved).toBe(false);
     // Every file it listed is stamped, for the lint's thread to look at again.
     expect(first?.files.stamps.has(file)).toBe(true);
     expect(first?.files.stamps.size).toBeGreaterThanOrEqual(inThread.scanned);
-    expect(builtScanOnWorker([directory], { file, text: saved + PAYROLL_SEND })?.unsaved).toBe(true);
+    const unsaved = builtStartScanWorker([directory], { file, text: saved + PAYROLL_SEND })?.scan(listed(directory));
+    expect(unsaved?.unsaved).toBe(true);
   });
 
   it('reports the fixture, then follows the disk and unsaved text from the stamps the worker handed over', async () => {
-    const directory = monorepo();
+    const directory = largeMonorepo();
     const eslint = createESLint(directory);
     expect(reports(directory, await eslint.lintFiles(['.']))).toEqual(FIXTURE_REPORTS);
     const text = fs.readFileSync(path.join(directory, WORKER), 'utf8') + PAYROLL_SEND;
@@ -621,7 +638,7 @@ describe('the built plugin, whose first scan of a project runs on a worker threa
   });
 
   it('judges a file written after the worker read it by its new text, at its first lint within the window', async () => {
-    const directory = monorepo();
+    const directory = largeMonorepo();
     const eslint = createESLint(directory);
     expect(reports(directory, await eslint.lintFiles([RUNS]))).toEqual([`${RUNS}:16:9 pg-boss/no-undeclared-queue`]);
     fs.appendFileSync(path.join(directory, WORKER), PAYROLL_SEND);
@@ -634,7 +651,7 @@ describe('the built plugin, whose first scan of a project runs on a worker threa
   it("scans on the lint's thread where no worker can start: here, the rules loaded from TypeScript", () => {
     const directory = monorepo();
     const file = path.join(directory, WORKER);
-    expect(scanOnWorker([directory], { file, text: fs.readFileSync(file, 'utf8') })).toBeUndefined();
+    expect(startScanWorker([directory], { file, text: fs.readFileSync(file, 'utf8') })).toBeUndefined();
   });
 });
 

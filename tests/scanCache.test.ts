@@ -1,12 +1,14 @@
 // A project's first scan kept between processes (src/project/scanCache.ts): each case runs `eslint .` in
-// processes of its own, as a user runs it again, with the built plugin (whose first scan runs on a worker).
+// processes of its own, as a user runs it again, with the built plugin (whose first scan of a large project runs
+// on a worker).
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import v8 from 'node:v8';
 import { describe, expect, it } from 'vitest';
+import { MOST_FILES_SCANNED_HERE } from '../src/project/scanProject';
 import { runCliWatchingModules } from './support/cliModules';
-import { copyQueuesMonorepo, fixQueuesMonorepo, removeAfterEach, writeTree } from './support/queuesMonorepo';
+import { addFiller, copyQueuesMonorepo, fixQueuesMonorepo, removeAfterEach, writeTree } from './support/queuesMonorepo';
 
 const temporary = removeAfterEach();
 
@@ -18,18 +20,25 @@ const PAYROLL_SEND = "\nawait boss.send('payroll', {});\n";
 
 /**
  * One lint process: `eslint .` over `directory` with `recommended-project`, or `text` for `file` when given
- * (an editor's unsaved text). Prints each report (`file:line:column rule`) and how many worker threads the
- * process started: a scan taken up from the cache starts none.
+ * (an editor's unsaved text). Prints each report (`file:line:column rule`), how many worker threads the process
+ * started and did not stop (a first scan starts one while it lists the project, and stops it if the project is
+ * small), and whether it loaded the scan's parser itself (ESLint's is another): a scan on its own thread. A scan
+ * taken up from the cache is neither.
  */
 const LINT = `
   const path = require('node:path');
   const threads = require('node:worker_threads');
   let started = 0;
+  let stopped = 0;
   const Worker = threads.Worker;
   threads.Worker = class extends Worker {
     constructor(...args) {
       super(...args);
       started++;
+    }
+    terminate() {
+      stopped++;
+      return super.terminate();
     }
   };
   const [pluginFile, directory, file, text] = process.argv.slice(1);
@@ -48,15 +57,23 @@ const LINT = `
     const reports = results.flatMap((result) =>
       result.messages.map((m) => path.relative(directory, result.filePath) + ':' + m.line + ':' + m.column + ' ' + m.ruleId),
     );
-    console.log(JSON.stringify({ reports: reports.sort(), workers: started }));
+    const parsedHere = Object.keys(require.cache).some((file) => /node_modules[\\/]oxc-parser[\\/]/.test(file));
+    console.log(JSON.stringify({ reports: reports.sort(), workers: started - stopped, parsedHere }));
   })();`;
 
+/** What one lint process reported, how many worker threads scanned for it, and whether it parsed the project itself. */
+interface LintRun {
+  readonly reports: string[];
+  readonly workers: number;
+  readonly parsedHere: boolean;
+}
+
 /** `node`: the command that starts Node, another Node's or one run as another user (`setpriv … node`). */
-function lint(
+function lintRun(
   directory: string,
   unsaved?: { file: string; text: string },
   node: readonly string[] = [process.execPath],
-): { reports: string[]; workers: number } {
+): LintRun {
   const args = unsaved ? [unsaved.file, unsaved.text] : [];
   const [command, ...before] = node;
   const { stdout, stderr } = spawnSync(command!, [...before, '-e', LINT, BUILT_PLUGIN, directory, ...args], {
@@ -65,7 +82,40 @@ function lint(
     timeout: 60_000,
   });
   expect(stderr).toBe('');
-  return JSON.parse(stdout) as { reports: string[]; workers: number };
+  return JSON.parse(stdout) as LintRun;
+}
+
+/** One lint process's reports, and how many times it scanned the project (on a worker or on its own thread). */
+function lint(...args: Parameters<typeof lintRun>): { reports: string[]; scans: number } {
+  const { reports, workers, parsedHere } = lintRun(...args);
+  return { reports, scans: workers + (parsedHere ? 1 : 0) };
+}
+
+/** Only root can run a process as another user; anyone else runs it as themselves. */
+const AS_ROOT = process.getuid?.() === 0;
+
+/** The command that starts Node as the unprivileged user 65534 with `groups` (setpriv's option), when run as root. */
+function nodeAsNobody(groups: string): string[] {
+  return AS_ROOT ? ['setpriv', '--reuid=65534', '--regid=65534', groups, process.execPath] : [process.execPath];
+}
+
+/**
+ * `pg-boss-queues --json .` in `directory` started by `node`, right after a lint kept a scan there, then with
+ * the cache removed: stdout, stderr and the exit code of each.
+ */
+function queuesAfterLint(directory: string, node: readonly string[]) {
+  const [command, ...before] = node;
+  const queues = () => {
+    const { stdout, stderr, status } = spawnSync(command!, [...before, QUEUES_BIN, '--json', '.'], {
+      cwd: directory,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    return { stdout, stderr, status };
+  };
+  const afterLint = queues();
+  fs.rmSync(path.join(directory, CACHE_FOLDER), { recursive: true });
+  return { afterLint, withoutCache: queues() };
 }
 
 /** The fixture monorepo with a `node_modules` folder, where its cache is kept. */
@@ -83,14 +133,27 @@ describe('a first scan kept for the next process', { timeout: 120_000 }, () => {
     const directory = project();
     const first = lint(directory);
     expect(first.reports.length).toBeGreaterThan(0);
-    expect(first.workers).toBe(1);
+    expect(first.scans).toBe(1);
     expect(cacheFiles(directory)).toHaveLength(1);
-    expect(lint(directory)).toEqual({ reports: first.reports, workers: 0 });
+    expect(lint(directory)).toEqual({ reports: first.reports, scans: 0 });
     // Fixed in place: the cache no longer holds, and the next scan is kept in its stead.
     fixQueuesMonorepo(directory);
-    expect(lint(directory)).toEqual({ reports: [], workers: 1 });
-    expect(lint(directory)).toEqual({ reports: [], workers: 0 });
+    expect(lint(directory)).toEqual({ reports: [], scans: 1 });
+    expect(lint(directory)).toEqual({ reports: [], scans: 0 });
     expect(cacheFiles(directory)).toHaveLength(1);
+  });
+
+  // A worker's start and module loading cost about 100 ms, more than the whole scan of a small project.
+  it("scans a small project on the lint's thread and a large one on a worker, and keeps both", () => {
+    const small = project();
+    expect(lintRun(small)).toMatchObject({ workers: 0, parsedHere: true });
+    expect(lintRun(small)).toMatchObject({ workers: 0, parsedHere: false });
+    const large = project();
+    addFiller(large, MOST_FILES_SCANNED_HERE);
+    const first = lintRun(large);
+    expect(first).toMatchObject({ workers: 1, parsedHere: false });
+    expect(lintRun(large)).toEqual({ ...first, workers: 0 });
+    expect(first.reports).toEqual(lint(small).reports);
   });
 
   // pg-boss-queues read and parsed the whole tree again right after a lint that had just done so.
@@ -123,10 +186,10 @@ describe('a first scan kept for the next process', { timeout: 120_000 }, () => {
       }).trim(),
     ];
     const { reports } = lint(directory);
-    expect(lint(directory, undefined, otherNode)).toEqual({ reports, workers: 1 });
+    expect(lint(directory, undefined, otherNode)).toEqual({ reports, scans: 1 });
     expect(cacheFiles(directory)).toHaveLength(2);
-    expect(lint(directory)).toEqual({ reports, workers: 0 });
-    expect(lint(directory, undefined, otherNode)).toEqual({ reports, workers: 0 });
+    expect(lint(directory)).toEqual({ reports, scans: 0 });
+    expect(lint(directory, undefined, otherNode)).toEqual({ reports, scans: 0 });
   });
 
   // A scan kept by a process in a group that could read a file was taken up by the same user outside that
@@ -139,33 +202,38 @@ describe('a first scan kept for the next process', { timeout: 120_000 }, () => {
       }),
     );
     fs.mkdirSync(path.join(directory, 'node_modules'));
-    // Only root can run a process as another user in chosen groups; anyone else runs both as themselves.
-    const asRoot = process.getuid?.() === 0;
-    const as = (groups: string) =>
-      asRoot ? ['setpriv', '--reuid=65534', '--regid=65534', groups, process.execPath] : [process.execPath];
-    if (asRoot) {
+    if (AS_ROOT) {
       execFileSync('chown', ['-R', '65534:65534', directory]);
       fs.chownSync(path.join(directory, 'src/secret.ts'), 0, 50);
       fs.chmodSync(path.join(directory, 'src/secret.ts'), 0o040);
     }
-    expect(lint(directory, undefined, as('--groups=50')).reports).toEqual([
+    expect(lint(directory, undefined, nodeAsNobody('--groups=50')).reports).toEqual([
       'src/secret.ts:3:7 pg-boss/no-undeclared-queue',
     ]);
-    const queues = () => {
-      const [command, ...before] = as('--clear-groups');
-      return spawnSync(command!, [...before, QUEUES_BIN, '--json', '.'], {
-        cwd: directory,
-        encoding: 'utf8',
-        timeout: 60_000,
-      });
-    };
-    const afterLint = queues();
-    fs.rmSync(path.join(directory, CACHE_FOLDER), { recursive: true });
-    const withoutCache = queues();
-    expect(afterLint.stdout).toBe(withoutCache.stdout);
-    expect(afterLint.stderr).toBe(withoutCache.stderr);
-    expect(afterLint.status).toBe(withoutCache.status);
-    if (asRoot) expect(withoutCache.stderr).toMatch(/^skipped src\/secret\.ts: could not read/m);
+    const { afterLint, withoutCache } = queuesAfterLint(directory, nodeAsNobody('--clear-groups'));
+    expect(afterLint).toEqual(withoutCache);
+    if (AS_ROOT) expect(withoutCache.stderr).toMatch(/^skipped src\/secret\.ts: could not read/m);
+  });
+
+  // A small project is listed before its scan reads it, and the scan takes up that listing: a folder that
+  // could not be listed must still be among the files the kept scan skipped, as pg-boss-queues prints them.
+  it('keeps what could not be read in the scan it keeps', () => {
+    const directory = project();
+    const locked = path.join(directory, 'packages/locked');
+    fs.mkdirSync(locked);
+    fs.writeFileSync(path.join(locked, 'index.ts'), 'export {};\n');
+    if (AS_ROOT) execFileSync('chown', ['-R', '65534:65534', directory]);
+    fs.chmodSync(locked, 0o000);
+    try {
+      // One file's lint, as an editor's: ESLint's own listing of the tree stops at the folder.
+      const text = fs.readFileSync(path.join(directory, WORKER), 'utf8');
+      lint(directory, { file: WORKER, text }, nodeAsNobody('--clear-groups'));
+      const { afterLint, withoutCache } = queuesAfterLint(directory, nodeAsNobody('--clear-groups'));
+      expect(afterLint).toEqual(withoutCache);
+      expect(withoutCache.stderr).toMatch(/^skipped packages\/locked: could not read directory/m);
+    } finally {
+      fs.chmodSync(locked, 0o700);
+    }
   });
 
   it('judges an unsaved text by that text, not by the scan it takes up', () => {
@@ -173,8 +241,9 @@ describe('a first scan kept for the next process', { timeout: 120_000 }, () => {
     fixQueuesMonorepo(directory);
     lint(directory);
     const text = fs.readFileSync(path.join(directory, WORKER), 'utf8') + PAYROLL_SEND;
-    const { reports, workers } = lint(directory, { file: WORKER, text });
-    expect(workers).toBe(0);
+    const { reports, scans } = lint(directory, { file: WORKER, text });
+    // The kept scan holds no texts: the scan with the unsaved text reads and parses the tree on this thread.
+    expect(scans).toBe(1);
     expect(reports).toEqual([`${WORKER}:${text.trimEnd().split('\n').length}:7 pg-boss/no-undeclared-queue`]);
   });
 
@@ -187,21 +256,21 @@ describe('a first scan kept for the next process', { timeout: 120_000 }, () => {
       `import { PgBoss } from 'pg-boss';\ndeclare const boss: PgBoss;${PAYROLL_SEND}`,
     );
     const added = lint(directory);
-    expect(added.workers).toBe(1);
+    expect(added.scans).toBe(1);
     expect(added.reports).toEqual(['apps/worker/src/payroll.ts:3:7 pg-boss/no-undeclared-queue']);
     // Where git lists the files, a .gitignore edited in place takes the file out again.
     execFileSync('git', ['init', '--quiet', directory]);
     fs.writeFileSync(path.join(directory, '.gitignore'), 'node_modules\n');
     expect(lint(directory)).toEqual(added);
     fs.appendFileSync(path.join(directory, '.gitignore'), 'payroll.ts\n');
-    expect(lint(directory)).toEqual({ reports: [], workers: 1 });
+    expect(lint(directory)).toEqual({ reports: [], scans: 1 });
     // pg-boss 9 created a queue on its first job: no queue is undeclared there.
     for (const manifest of ['package.json', 'apps/worker/package.json']) {
       const file = path.join(directory, manifest);
       if (fs.existsSync(file))
         fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/"(?:\^|~)?1\d\.[\d.]+"/g, '"^9.0.0"'));
     }
-    expect(lint(directory)).toEqual({ reports: [], workers: 1 });
+    expect(lint(directory)).toEqual({ reports: [], scans: 1 });
   });
 
   it('scans as if there were none when the cache cannot be read or written', () => {
@@ -210,14 +279,14 @@ describe('a first scan kept for the next process', { timeout: 120_000 }, () => {
     const [file] = cacheFiles(directory);
     const cache = path.join(directory, CACHE_FOLDER, file!);
     fs.writeFileSync(cache, 'not a scan');
-    expect(lint(directory)).toEqual({ reports, workers: 1 });
+    expect(lint(directory)).toEqual({ reports, scans: 1 });
     // A pipe there made the read wait for a writer forever; a link to a device read without end.
     fs.rmSync(cache);
     execFileSync('mkfifo', [cache]);
-    expect(lint(directory)).toEqual({ reports, workers: 1 });
+    expect(lint(directory)).toEqual({ reports, scans: 1 });
     fs.rmSync(cache);
     fs.symlinkSync('/dev/zero', cache);
-    expect(lint(directory)).toEqual({ reports, workers: 1 });
+    expect(lint(directory)).toEqual({ reports, scans: 1 });
     // Under the right key, a scan of another shape made every lint throw, and was never replaced.
     lint(directory);
     const kept = v8.deserialize(fs.readFileSync(cache)) as { key: string; first: { files: object } };
@@ -225,13 +294,13 @@ describe('a first scan kept for the next process', { timeout: 120_000 }, () => {
       cache,
       v8.serialize({ ...kept, first: { ...kept.first, files: { ...kept.first.files, digests: {} } } }),
     );
-    expect(lint(directory)).toEqual({ reports, workers: 1 });
-    expect(lint(directory)).toEqual({ reports, workers: 0 });
+    expect(lint(directory)).toEqual({ reports, scans: 1 });
+    expect(lint(directory)).toEqual({ reports, scans: 0 });
     // Where the cache's folder cannot be made, the scan is not kept, and nothing else changes.
     fs.rmSync(path.join(directory, 'node_modules/.cache'), { recursive: true });
     fs.writeFileSync(path.join(directory, 'node_modules/.cache'), '');
-    expect(lint(directory)).toEqual({ reports, workers: 1 });
-    expect(lint(directory)).toEqual({ reports, workers: 1 });
+    expect(lint(directory)).toEqual({ reports, scans: 1 });
+    expect(lint(directory)).toEqual({ reports, scans: 1 });
   });
 
   // git's index and exclude files, and a repository made around the project, change what git lists; none of
@@ -248,15 +317,15 @@ describe('a first scan kept for the next process', { timeout: 120_000 }, () => {
     expect(lint(directory).reports).toContain(reported);
     // A repository made around the project: git now lists the files, without the ignored one.
     execFileSync('git', ['init', '--quiet', directory]);
-    expect(lint(directory)).toMatchObject({ workers: 1, reports: expect.not.arrayContaining([reported]) });
+    expect(lint(directory)).toMatchObject({ scans: 1, reports: expect.not.arrayContaining([reported]) });
     // Added to the index despite .gitignore: listed again.
     execFileSync('git', ['-C', directory, 'add', '--force', payroll]);
-    expect(lint(directory)).toMatchObject({ workers: 1, reports: expect.arrayContaining([reported]) });
+    expect(lint(directory)).toMatchObject({ scans: 1, reports: expect.arrayContaining([reported]) });
     execFileSync('git', ['-C', directory, 'rm', '--cached', '--quiet', payroll]);
     fs.writeFileSync(path.join(directory, '.gitignore'), 'node_modules\n');
     expect(lint(directory).reports).toContain(reported);
     fs.appendFileSync(path.join(directory, '.git/info/exclude'), `${payroll}\n`);
-    expect(lint(directory)).toMatchObject({ workers: 1, reports: expect.not.arrayContaining([reported]) });
+    expect(lint(directory)).toMatchObject({ scans: 1, reports: expect.not.arrayContaining([reported]) });
   });
 
   // The module was looked for outside the project's folders, which nothing watched: it stayed unresolved,
@@ -270,13 +339,13 @@ describe('a first scan kept for the next process', { timeout: 120_000 }, () => {
     );
     const app = path.join(directory, 'app');
     fs.mkdirSync(path.join(app, 'node_modules'));
-    expect(lint(app)).toEqual({ reports: [], workers: 1 });
-    expect(lint(app)).toEqual({ reports: [], workers: 0 });
+    expect(lint(app)).toEqual({ reports: [], scans: 1 });
+    expect(lint(app)).toEqual({ reports: [], scans: 0 });
     fs.mkdirSync(path.join(directory, 'shared'));
     fs.writeFileSync(path.join(directory, 'shared/names.js'), "export const QUEUE = 'payroll';\n");
-    expect(lint(app)).toEqual({ reports: ['src/send.ts:4:7 pg-boss/no-undeclared-queue'], workers: 1 });
+    expect(lint(app)).toEqual({ reports: ['src/send.ts:4:7 pg-boss/no-undeclared-queue'], scans: 1 });
     fs.writeFileSync(path.join(directory, 'shared/names.ts'), "export const QUEUE = 'declared';\n");
-    expect(lint(app)).toEqual({ reports: [], workers: 1 });
+    expect(lint(app)).toEqual({ reports: [], scans: 1 });
   });
 
   // A config that `references` names but that is not there yet left no look behind to watch.
@@ -295,13 +364,13 @@ describe('a first scan kept for the next process', { timeout: 120_000 }, () => {
     );
     const app = path.join(directory, 'app');
     fs.mkdirSync(path.join(app, 'node_modules'));
-    expect(lint(app)).toEqual({ reports: [], workers: 1 });
+    expect(lint(app)).toEqual({ reports: [], scans: 1 });
     fs.mkdirSync(path.join(directory, 'shared'));
     fs.writeFileSync(
       path.join(directory, 'shared/tsconfig.json'),
       '{ "include": ["../app/src/**/*"], "compilerOptions": { "paths": { "@names/*": ["../app/src/beta/*"] } } }\n',
     );
-    expect(lint(app)).toEqual({ reports: ['src/send.ts:4:7 pg-boss/no-undeclared-queue'], workers: 1 });
+    expect(lint(app)).toEqual({ reports: ['src/send.ts:4:7 pg-boss/no-undeclared-queue'], scans: 1 });
   });
 
   // The search for the tsconfig.json of a module outside the project climbed folders that nothing watched.
@@ -316,18 +385,18 @@ describe('a first scan kept for the next process', { timeout: 120_000 }, () => {
     );
     const app = path.join(directory, 'app');
     fs.mkdirSync(path.join(app, 'node_modules'));
-    expect(lint(app)).toEqual({ reports: [], workers: 1 });
+    expect(lint(app)).toEqual({ reports: [], scans: 1 });
     fs.writeFileSync(
       path.join(directory, 'lib/tsconfig.json'),
       '{ "compilerOptions": { "baseUrl": ".", "paths": { "@consts/*": ["consts/*"] } } }\n',
     );
-    expect(lint(app)).toEqual({ reports: ['src/send.ts:4:7 pg-boss/no-undeclared-queue'], workers: 1 });
+    expect(lint(app)).toEqual({ reports: ['src/send.ts:4:7 pg-boss/no-undeclared-queue'], scans: 1 });
   });
 
   it('is kept nowhere in a tree without a node_modules folder', () => {
     const directory = temporary(copyQueuesMonorepo());
-    expect(lint(directory).workers).toBe(1);
-    expect(lint(directory).workers).toBe(1);
+    expect(lint(directory).scans).toBe(1);
+    expect(lint(directory).scans).toBe(1);
     expect(fs.existsSync(path.join(directory, 'node_modules'))).toBe(false);
   });
 });

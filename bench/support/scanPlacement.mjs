@@ -1,8 +1,8 @@
 // What the project's scan costs the rest of a whole-tree lint, by where it runs: one `eslint .` pass in a
 // fresh process with a rule that scans the project at its first lint on this thread (`firstScan`, as the
-// project rules do where no worker can start), on a worker thread the lint waits for (`scanOnWorker`, as they
-// do otherwise), or not at all. Prints JSON: the pass's wall and CPU time, ESLint's own parse time over every
-// file (`stats`), and the rule's (the scan's) time.
+// project rules do for a small project or where no worker can start), on a worker thread the lint waits for
+// (`startScanWorker`, as they do for a large one), or not at all. Prints JSON: the pass's wall and CPU time,
+// ESLint's own parse time over every file (`stats`), and the rule's (the scan's) time.
 //   node scanPlacement.mjs <corpus> none|thread|worker
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -15,12 +15,25 @@ const [directory, placement] = process.argv.slice(2);
 if (!['none', 'thread', 'worker'].includes(placement))
   throw new Error('usage: scanPlacement.mjs <corpus> none|thread|worker');
 
-const { firstScan } = require(path.join(root, 'dist/src/project/scanProject.js'));
-const { scanOnWorker } = require(path.join(root, 'dist/src/project/scanOnWorker.js'));
+const built = (file) => require(path.join(root, 'dist/src', file));
+const { firstScan } = built('project/scanProject.js');
+const { startScanWorker } = built('project/scanOnWorker.js');
+const { ProjectFiles } = built('project/projectFiles.js');
+const { listQueueFiles } = built('inventory/queueFiles.js');
+const { DEFAULT_EXTENSIONS, readExtensions } = built('files/readExtensions.js');
 
-/** The first scan of `directory` with `file`'s text, here or on a worker thread; the number of problems found. */
+/**
+ * The first scan of `directory` with `file`'s text, here or on a worker thread, of the files listed here first
+ * as the project rules list them; the number of problems found.
+ */
 function scan(file, text) {
-  const first = (placement === 'worker' ? scanOnWorker : firstScan)([directory], { file, text });
+  const files = new ProjectFiles();
+  listQueueFiles([directory], readExtensions(DEFAULT_EXTENSIONS), files, () => {});
+  const linted = { file, text };
+  const first =
+    placement === 'worker'
+      ? startScanWorker([directory], linted)?.scan(files.toState())
+      : firstScan([directory], linted, files);
   if (!first) throw new Error('no worker answered');
   return { problems: first.scan.inventory.problems.length };
 }

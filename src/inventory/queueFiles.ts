@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildInventory } from './buildInventory';
+import type { UnreadableDirectory } from '../files/collectFiles';
 import type { FileSource } from './fileSource';
 import type { ProgramFiles, ProgramOperations } from './findProgramOperations';
 import { canHoldQueueCall } from './queueMethods';
@@ -37,7 +38,7 @@ export function readQueueFiles(
   const relative = (file: string) => relativePath(root, file);
   const skipped: Array<{ file: string; reason: string }> = [];
   // A folder that cannot be listed is reported like a file that cannot be read, and the scan goes on.
-  const collected = fileSource.list(paths, new Set([...extensions, 'json']), ({ directory, reason }) =>
+  const collected = listQueueFiles(paths, extensions, fileSource, ({ directory, reason }) =>
     skipped.push({ file: relative(directory), reason: `could not read directory: ${reason}` }),
   );
   const files = collected.filter((file) => extensions.has(path.extname(file).slice(1)));
@@ -63,6 +64,16 @@ export function readQueueFiles(
     scanned: files.length,
     skipped,
   };
+}
+
+/** What a scan of `paths` lists: the source files with `extensions`, and the package.json files that place packages. */
+export function listQueueFiles(
+  paths: readonly string[],
+  extensions: ReadonlySet<string>,
+  fileSource: Pick<FileSource, 'list'>,
+  onUnreadableDirectory: (problem: UnreadableDirectory) => void,
+): readonly string[] {
+  return fileSource.list(paths, new Set([...extensions, 'json']), onUnreadableDirectory);
 }
 
 /** The scan of `files` whose candidates held `found`. */

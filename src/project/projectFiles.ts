@@ -154,9 +154,15 @@ export class ProjectFiles implements FileSource {
     };
   }
 
-  /** A project as another thread's `toState()` left it: the same listing, stamps and watched files, nothing read. */
-  static fromState({ listing, stamps, digests, watched, generation }: ProjectFilesState): ProjectFiles {
-    const files = new ProjectFiles();
+  /**
+   * A project as another thread's `toState()` left it: the same listing, stamps and watched files, nothing read.
+   * `onProgress` as for the constructor.
+   */
+  static fromState(
+    { listing, stamps, digests, watched, generation }: ProjectFilesState,
+    onProgress?: () => void,
+  ): ProjectFiles {
+    const files = new ProjectFiles(onProgress);
     files.listing = listing;
     for (const [file, stamp] of stamps) files.kept.set(file, { stamp, digest: digests.get(file) });
     for (const file of watched) files.watched.add(file);
@@ -207,6 +213,8 @@ export class ProjectFiles implements FileSource {
   ): readonly string[] {
     const sortedExtensions = [...extensions].sort();
     const key = JSON.stringify([paths, sortedExtensions]);
+    // A listing with a folder it could not read is never current (NOT_READ): a scan that takes it up lists
+    // again, and is told of the folder.
     if (this.listing?.key === key) return this.listing.files;
     const listedAt = Date.now();
     const folders = new Map<string, Stamp>();

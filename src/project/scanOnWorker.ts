@@ -1,16 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
+import type { ProjectFilesState } from './projectFiles';
 import type { ScanCache } from './scanCache';
 import type { FirstScan, LintedFile } from './scanProject';
 
-/** What scanWorker.ts is handed. */
+/** What scanWorker.ts is handed when it starts; the project's listing follows through `port` (LISTED). */
 export interface ScanRequest {
   readonly roots: readonly string[];
   readonly linted: LintedFile;
   /** Where the scan is kept for the next process, when it can be (src/project/scanCache.ts). */
   readonly cache: ScanCache | undefined;
-  /** Shared with the lint: `DONE` and `PROGRESS`. */
+  /** Shared with the lint: `DONE`, `PROGRESS` and `LISTED`. */
   readonly state: Int32Array;
   readonly port: MessagePort;
 }
@@ -19,6 +20,13 @@ export interface ScanRequest {
 export const DONE = 0;
 /** The slot of `ScanRequest.state` counting the files the scan has read or parsed. */
 export const PROGRESS = 1;
+/**
+ * The slot of `ScanRequest.state` the lint sets, and notifies, once it has posted the project's listing
+ * (`LISTING_POSTED`), or when it scans on its own thread after all (`CANCELLED`).
+ */
+export const LISTED = 2;
+export const LISTING_POSTED = 1;
+export const CANCELLED = 2;
 
 /** What scanWorker.ts posts: the scan, or the message of what it threw. */
 export type ScanReply = { readonly first: FirstScan } | { readonly error: string };
@@ -34,15 +42,31 @@ export const WORKER_STALL_MS = 30_000;
 const WORKER_FILE = path.join(__dirname, 'scanWorker.js');
 let workerFileExists: boolean | undefined;
 
+/** A worker thread started for a project's first scan, while the lint lists the project. */
+export interface ScanWorker {
+  /**
+   * The first scan of the project `listed` lists, made on the worker while the lint waits (a rule cannot wait
+   * asynchronously); undefined when the worker could not make it: it threw, or stalled (WORKER_STALL_MS).
+   * The caller then scans on its own thread, which gives the same scan or throws the same error.
+   */
+  scan(listed: ProjectFilesState): FirstScan | undefined;
+  /** Stops the worker: the lint scans the project on its own thread. */
+  cancel(): void;
+}
+
 /**
- * A project's first scan made on a worker thread while the lint waits (a rule cannot wait asynchronously),
- * or undefined when no worker could make it: none can start here, it threw, or it stalled (WORKER_STALL_MS).
- * The caller then scans on its own thread, which gives the same scan or throws the same error.
+ * Starts a worker thread for the first scan of the project under `roots`, or undefined where none can start.
+ * It starts before the project is listed, so that its start and its loading of the analysis (about 100 ms) run
+ * beside the listing on the lint's thread, which then hands the listing over or cancels the worker.
  */
-export function scanOnWorker(roots: readonly string[], linted: LintedFile, cache?: ScanCache): FirstScan | undefined {
+export function startScanWorker(
+  roots: readonly string[],
+  linted: LintedFile,
+  cache?: ScanCache,
+): ScanWorker | undefined {
   workerFileExists ??= fs.existsSync(WORKER_FILE);
   if (!workerFileExists) return undefined;
-  const state = new Int32Array(new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT));
+  const state = new Int32Array(new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT));
   const { port1, port2 } = new MessageChannel();
   let worker: Worker;
   try {
@@ -55,11 +79,27 @@ export function scanOnWorker(roots: readonly string[], linted: LintedFile, cache
   // Its errors are the reply's, or the wait's end: one emitted with no listener would end the process.
   worker.on('error', () => {});
   worker.unref();
-  const waited = waitForWorker(state, WORKER_STALL_MS);
-  const reply = receiveMessageOnPort(port1)?.message as ScanReply | undefined;
-  port1.close();
-  if (waited === 'stalled') void worker.terminate();
-  return reply && 'first' in reply ? reply.first : undefined;
+  const tell = (listed: typeof LISTING_POSTED | typeof CANCELLED) => {
+    Atomics.store(state, LISTED, listed);
+    Atomics.notify(state, LISTED);
+  };
+  return {
+    scan(listed) {
+      port1.postMessage(listed);
+      tell(LISTING_POSTED);
+      const waited = waitForWorker(state, WORKER_STALL_MS);
+      const reply = receiveMessageOnPort(port1)?.message as ScanReply | undefined;
+      port1.close();
+      if (waited === 'stalled') void worker.terminate();
+      return reply && 'first' in reply ? reply.first : undefined;
+    },
+    cancel() {
+      // Woken from its wait for the listing, if it is there yet, it ends on its own.
+      tell(CANCELLED);
+      port1.close();
+      void worker.terminate();
+    },
+  };
 }
 
 /**

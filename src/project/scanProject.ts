@@ -1,18 +1,26 @@
 import path from 'node:path';
 import { DEFAULT_EXTENSIONS, readExtensions } from '../files/readExtensions';
 import type { FileSource } from '../inventory/fileSource';
+import { listQueueFiles } from '../inventory/queueFiles';
 import { scanQueues, type QueueScan } from '../inventory/scanQueues';
 import { DiskLook } from '../util/diskLook';
 import { isInside } from '../util/relativePath';
 import { ProjectFiles, type ProjectFilesState } from './projectFiles';
 import { readScanCache, scanCacheFor, writeScanCache, type ScanCache, type ScannedAs } from './scanCache';
-import { scanOnWorker } from './scanOnWorker';
+import { startScanWorker } from './scanOnWorker';
 
 /**
  * What `pg-boss-queues` scans by default, so the rules judge the tree the command does, and the command takes
  * up a scan the rules kept (src/project/scanCache.ts).
  */
 const SCANNED_AS: ScannedAs = { extensions: readExtensions(DEFAULT_EXTENSIONS), includeTests: false };
+
+/**
+ * The most files (source files and manifests) a project may list to have its first scan made on the lint's
+ * thread rather than on a worker, whose start and module loading cost about 100 ms before it reads a file
+ * (docs/performance.md §7).
+ */
+export const MOST_FILES_SCANNED_HERE = 1000;
 
 /** A project's first scan as a worker thread hands it over (src/project/scanOnWorker.ts). */
 export interface FirstScan {
@@ -60,13 +68,26 @@ export function scanProject(roots: readonly string[], linted: LintedFile): Queue
     // Its texts were the disk's: a linted text that is not (an editor's unsaved edits) is scanned anew.
     return taken.files.matchesHandedOverText(linted.file, linted.text) ? cached.scan : scanAgain(taken, roots, linted);
   }
-  // A project's first scan reads the whole tree: on a worker thread, its objects never grow this thread's
-  // young generation, which would slow ESLint's parse of every later file (docs/performance.md §7).
-  const first = scanOnWorker(roots, linted, cache);
+  // A project's first scan reads the whole tree. A large one is read on a worker thread, whose objects never
+  // grow this thread's young generation, which would slow ESLint's parse of every later file; a small one
+  // here, where its objects are too few to matter and a worker would cost more than the scan
+  // (docs/performance.md §7). The worker starts while the project is listed, in case it is large.
+  const worker = startScanWorker(roots, linted, cache);
+  const files = new ProjectFiles();
+  let listed: readonly string[] = [];
+  try {
+    listed = listQueueFiles(roots, SCANNED_AS.extensions, files, () => {});
+  } finally {
+    // Cancelled unless it scans: an editor's server would otherwise keep a thread per lint that threw.
+    if (listed.length <= MOST_FILES_SCANNED_HERE) worker?.cancel();
+  }
+  const first = listed.length > MOST_FILES_SCANNED_HERE ? worker?.scan(files.toState()) : undefined;
   if (!first) {
-    const inThread: Project = { files: new ProjectFiles(), looks: new DiskLook() };
-    projects.set(key, inThread);
-    return scanAgain(inThread, roots, linted);
+    const here: Project = { files, looks: new DiskLook() };
+    projects.set(key, here);
+    const scan = scanAgain(here, roots, linted);
+    if (cache) writeScanCache(cache, firstScanOf(here, scan));
+    return scan;
   }
   takeUp(key, first, first.unsaved ? linted : undefined, linted.file);
   return first.scan;
@@ -87,20 +108,24 @@ function takeUp(key: string, first: FirstScan, unsaved: LintedFile | undefined, 
 }
 
 /**
- * A project's first scan, whole, as a worker thread makes it: the scan and what its files hold but their
- * texts, kept in `cache` for the next process when given. `onProgress` is called as each file is read or parsed.
+ * A project's first scan, whole, as a worker thread makes it of the `files` the lint listed: the scan and what
+ * its files hold but their texts, kept in `cache` for the next process when given.
  */
 export function firstScan(
   roots: readonly string[],
   linted: LintedFile,
-  onProgress?: () => void,
+  files: ProjectFiles,
   cache?: ScanCache,
 ): FirstScan {
-  const project: Project = { files: new ProjectFiles(onProgress), looks: new DiskLook() };
-  const scan = scanAgain(project, roots, linted);
-  const first = { scan, files: project.files.toState(), unsaved: project.last?.unsaved !== undefined };
+  const project: Project = { files, looks: new DiskLook() };
+  const first = firstScanOf(project, scanAgain(project, roots, linted));
   if (cache) writeScanCache(cache, first);
   return first;
+}
+
+/** `project`'s first scan, `scan`, as it is handed over or kept: its files' state without their texts. */
+function firstScanOf(project: Project, scan: QueueScan): FirstScan {
+  return { scan, files: project.files.toState(), unsaved: project.last?.unsaved !== undefined };
 }
 
 /**

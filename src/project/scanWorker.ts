@@ -1,21 +1,30 @@
 // A worker thread's whole life (src/project/scanOnWorker.ts): one project's first scan, posted back.
-import { workerData } from 'node:worker_threads';
-import { DONE, PROGRESS, type ScanReply, type ScanRequest } from './scanOnWorker';
+import { receiveMessageOnPort, workerData } from 'node:worker_threads';
+import type { ProjectFilesState } from './projectFiles';
+import { CANCELLED, DONE, LISTED, PROGRESS, type ScanReply, type ScanRequest } from './scanOnWorker';
 
 const { roots, linted, cache, state, port } = workerData as ScanRequest;
-let reply: ScanReply;
+let reply: ScanReply | undefined;
 try {
   // Loaded here, not imported above, so that a module that fails to load in a worker is a reply too: the
   // lint waiting for it would otherwise wait until it gives up (WORKER_STALL_MS).
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { firstScan } = require('./scanProject') as typeof import('./scanProject');
-  // Kept before the lint is told the scan is done: a process that ends right after its lint keeps it too.
-  reply = { first: firstScan(roots, linted, () => Atomics.add(state, PROGRESS, 1), cache) };
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { ProjectFiles } = require('./projectFiles') as typeof import('./projectFiles');
+  // The lint lists the project while this thread starts, then hands the listing over, or scans it itself.
+  Atomics.wait(state, LISTED, 0);
+  const listed = receiveMessageOnPort(port)?.message as ProjectFilesState | undefined;
+  if (Atomics.load(state, LISTED) !== CANCELLED && listed) {
+    const files = ProjectFiles.fromState(listed, () => Atomics.add(state, PROGRESS, 1));
+    // Kept before the lint is told the scan is done: a process that ends right after its lint keeps it too.
+    reply = { first: firstScan(roots, linted, files, cache) };
+  }
 } catch (error) {
   reply = { error: String(error) };
 }
 try {
-  port.postMessage(reply);
+  if (reply) port.postMessage(reply);
 } catch (error) {
   // A scan that cannot be copied to the lint's thread: the lint scans on its own.
   port.postMessage({ error: String(error) } satisfies ScanReply);

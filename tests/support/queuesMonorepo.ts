@@ -15,6 +15,13 @@ export function copyQueuesMonorepo(): string {
   return directory;
 }
 
+/** Adds `count` modules that name no queue under `directory/filler`: a project large enough to scan on a worker. */
+export function addFiller(directory: string, count: number): void {
+  fs.mkdirSync(path.join(directory, 'filler'));
+  for (let index = 0; index < count; index++)
+    fs.writeFileSync(path.join(directory, `filler/module${index}.ts`), `export const value${index} = ${index};\n`);
+}
+
 /** Each fix, as a developer would make it, for the four problems the fixture carries. */
 const FIXES: ReadonlyArray<{ file: string; edits: ReadonlyArray<[string, string]> }> = [
   {
