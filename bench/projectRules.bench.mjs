@@ -44,7 +44,7 @@ function support(script, ...args) {
 const child = (...args) => support('lintTree.mjs', ...args);
 
 /** Where the project rules keep the corpus's first scan for the next process. */
-const { cacheFileFor } = createRequire(import.meta.url)(path.join(root, "dist/src/project/scanCache.js"));
+const { cacheFileFor } = createRequire(import.meta.url)(path.join(root, 'dist/src/project/scanCache.js'));
 const keptScan = cacheFileFor([directory]);
 if (!keptScan) throw new Error(`no node_modules folder at or above ${directory} to keep a scan in`);
 /** Removes the kept scan, or makes sure there is one (a first lint keeps it), before a run that needs either. */
