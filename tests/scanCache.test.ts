@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import v8 from 'node:v8';
 import { describe, expect, it } from 'vitest';
-import { MOST_FILES_SCANNED_HERE } from '../src/project/scanProject';
+import { MOST_BYTES_SCANNED_HERE, MOST_FILES_SCANNED_HERE } from '../src/project/scanProject';
 import { runCliWatchingModules } from './support/cliModules';
 import { addFiller, copyQueuesMonorepo, fixQueuesMonorepo, removeAfterEach, writeTree } from './support/queuesMonorepo';
 
@@ -154,6 +154,10 @@ describe('a first scan kept for the next process', { timeout: 120_000 }, () => {
     expect(first).toMatchObject({ workers: 1, parsedHere: false });
     expect(lintRun(large)).toEqual({ ...first, workers: 0 });
     expect(first.reports).toEqual(lint(small).reports);
+    // Few files, but large ones: their texts would stay on the lint's thread for later scans.
+    const heavy = project();
+    fs.writeFileSync(path.join(heavy, 'notes.ts'), `export {};\n//${'x'.repeat(MOST_BYTES_SCANNED_HERE)}\n`);
+    expect(lintRun(heavy)).toMatchObject({ workers: 1, parsedHere: false, reports: first.reports });
   });
 
   // pg-boss-queues read and parsed the whole tree again right after a lint that had just done so.

@@ -16,11 +16,21 @@ import { startScanWorker } from './scanOnWorker';
 const SCANNED_AS: ScannedAs = { extensions: readExtensions(DEFAULT_EXTENSIONS), includeTests: false };
 
 /**
- * The most files (source files and manifests) a project may list to have its first scan made on the lint's
- * thread rather than on a worker, whose start and module loading cost about 100 ms before it reads a file
- * (docs/performance.md §7).
+ * The most files (source files and manifests), and bytes, a project may list to have its first scan made on
+ * the lint's thread rather than on a worker, whose start and module loading cost about 100 ms before it reads
+ * a file. Past them the scan's objects slow ESLint's own parse of every later file, and the texts the lint's
+ * thread then keeps for later scans grow its heap (docs/performance.md §7).
  */
 export const MOST_FILES_SCANNED_HERE = 1000;
+export const MOST_BYTES_SCANNED_HERE = 5 * 1024 * 1024;
+
+/** Whether the project `listed` lists is one to scan on a worker. */
+function isLarge({ stamps }: ProjectFilesState): boolean {
+  if (stamps.size > MOST_FILES_SCANNED_HERE) return true;
+  let bytes = 0;
+  for (const { size } of stamps.values()) bytes += Math.max(size, 0);
+  return bytes > MOST_BYTES_SCANNED_HERE;
+}
 
 /** A project's first scan as a worker thread hands it over (src/project/scanOnWorker.ts). */
 export interface FirstScan {
@@ -74,14 +84,16 @@ export function scanProject(roots: readonly string[], linted: LintedFile): Queue
   // (docs/performance.md §7). The worker starts while the project is listed, in case it is large.
   const worker = startScanWorker(roots, linted, cache);
   const files = new ProjectFiles();
-  let listed: readonly string[] = [];
+  let first: FirstScan | undefined;
   try {
-    listed = listQueueFiles(roots, SCANNED_AS.extensions, files, () => {});
+    listQueueFiles(roots, SCANNED_AS.extensions, files, () => {});
+    const listed = files.toState();
+    if (isLarge(listed)) first = worker?.scan(listed);
   } finally {
-    // Cancelled unless it scans: an editor's server would otherwise keep a thread per lint that threw.
-    if (listed.length <= MOST_FILES_SCANNED_HERE) worker?.cancel();
+    // A worker that hands no scan back is stopped (a small project, a listing that threw, a scan that failed):
+    // an editor's server would otherwise keep a thread waiting for each.
+    if (!first) worker?.cancel();
   }
-  const first = listed.length > MOST_FILES_SCANNED_HERE ? worker?.scan(files.toState()) : undefined;
   if (!first) {
     const here: Project = { files, looks: new DiskLook() };
     projects.set(key, here);
