@@ -35,6 +35,15 @@ export async function createTestDatabase(label: string): Promise<TestDatabase> {
   const url = new URL(serverUrl.href);
   url.pathname = `/${name}`;
   const pool = new pg.Pool({ connectionString: url.href, max: 2 });
+  // pg-pool's end() resolves once it has asked each connection to close, not once they have closed. A DROP
+  // DATABASE … WITH (FORCE) in that moment terminated a closing connection (57P01), whose error the pool then
+  // emitted with no listener: an uncaught exception in whichever test file ran. `drop()` waits for each to close.
+  let open = 0;
+  const waitingForClose: Array<() => void> = [];
+  pool.on('connect', () => open++);
+  pool.on('remove', () => {
+    if (--open === 0) for (const resolve of waitingForClose.splice(0)) resolve();
+  });
   return {
     url: url.href,
     async query(text, values) {
@@ -42,6 +51,7 @@ export async function createTestDatabase(label: string): Promise<TestDatabase> {
     },
     async drop() {
       await pool.end();
+      if (open > 0) await new Promise<void>((resolve) => waitingForClose.push(resolve));
       await withClient(serverUrl.href, (client) => client.query(`DROP DATABASE ${name} WITH (FORCE)`));
     },
   };
