@@ -2,6 +2,7 @@
 // processes of its own, as a user runs it again, with the built plugin (whose first scan of a large project runs
 // on a worker).
 import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import v8 from 'node:v8';
@@ -15,6 +16,8 @@ const temporary = removeAfterEach();
 const BUILT_PLUGIN = path.resolve(__dirname, '../dist/src/index.js');
 const QUEUES_BIN = path.resolve(__dirname, '../dist/src/cli/pgBossQueues.js');
 const CACHE_FOLDER = 'node_modules/.cache/eslint-plugin-pg-boss';
+/** A kept scan's file: the sha256 of what follows, then the serialized scan. */
+const DIGEST_BYTES = 32;
 const WORKER = 'apps/worker/src/worker.ts';
 const PAYROLL_SEND = "\nawait boss.send('payroll', {});\n";
 
@@ -293,11 +296,20 @@ describe('a first scan kept for the next process', { timeout: 120_000 }, () => {
     expect(lint(directory)).toEqual({ reports, scans: 1 });
     // Under the right key, a scan of another shape made every lint throw, and was never replaced.
     lint(directory);
-    const kept = v8.deserialize(fs.readFileSync(cache)) as { key: string; first: { files: object } };
-    fs.writeFileSync(
-      cache,
-      v8.serialize({ ...kept, first: { ...kept.first, files: { ...kept.first.files, digests: {} } } }),
-    );
+    const kept = v8.deserialize(fs.readFileSync(cache).subarray(DIGEST_BYTES)) as {
+      key: string;
+      first: { files: object };
+    };
+    const payload = v8.serialize({ ...kept, first: { ...kept.first, files: { ...kept.first.files, digests: {} } } });
+    fs.writeFileSync(cache, Buffer.concat([createHash('sha256').update(payload).digest(), payload]));
+    expect(lint(directory)).toEqual({ reports, scans: 1 });
+    expect(lint(directory)).toEqual({ reports, scans: 0 });
+    // A byte of a queue's name changed keeps the file's shape: it was taken up, and reported by that name.
+    const bytes = fs.readFileSync(cache);
+    const at = bytes.indexOf('transcribe', DIGEST_BYTES);
+    expect(at).toBeGreaterThan(0);
+    bytes[at + 9] = 'X'.charCodeAt(0);
+    fs.writeFileSync(cache, bytes);
     expect(lint(directory)).toEqual({ reports, scans: 1 });
     expect(lint(directory)).toEqual({ reports, scans: 0 });
     // Where the cache's folder cannot be made, the scan is not kept, and nothing else changes.

@@ -34,7 +34,7 @@ interface Cached {
 }
 
 /** Bumped when what a cache file holds changes shape in a way its key would not tell. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 /**
  * The largest cache file read: the scan of a tree of a million files is smaller. A file that is no regular
@@ -107,7 +107,7 @@ function cacheKey(roots: readonly string[], { extensions, includeTests }: Scanne
  */
 export function readScanCache({ file, key }: ScanCache): FirstScan | undefined {
   try {
-    const cached = v8.deserialize(readRegularFile(file)) as Cached;
+    const cached = v8.deserialize(checkedPayload(readRegularFile(file))) as Cached;
     // A file of another shape under the right key (damaged, or written by hand) is no kept scan either.
     if (cached?.key !== key || !isKeptScan(cached.first) || !isCurrentOnDisk(cached.first.files)) return undefined;
     return cached.first;
@@ -143,7 +143,8 @@ export function writeScanCache({ file, key }: ScanCache, first: FirstScan): void
   const written = `${file}.${process.pid}-${threadId}`;
   try {
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(written, v8.serialize({ key, first } satisfies Cached));
+    const payload = v8.serialize({ key, first } satisfies Cached);
+    fs.writeFileSync(written, Buffer.concat([digestOf(payload), payload]));
     fs.renameSync(written, file);
   } catch {
     try {
@@ -152,6 +153,24 @@ export function writeScanCache({ file, key }: ScanCache, first: FirstScan): void
       // Nothing was written, or nothing can be: either way no cache.
     }
   }
+}
+
+/**
+ * The bytes a cache file holds after their digest, which a file damaged where its shape survives (a byte of
+ * a queue's name changed) fails: taken up, it would report by a scan no file holds. About 1 ms for the bench
+ * corpus's 0.9 MB.
+ */
+function checkedPayload(bytes: Buffer): Buffer {
+  const payload = bytes.subarray(DIGEST_BYTES);
+  if (bytes.length < DIGEST_BYTES || !digestOf(payload).equals(bytes.subarray(0, DIGEST_BYTES)))
+    throw new Error('a damaged kept scan');
+  return payload;
+}
+
+const DIGEST_BYTES = 32;
+
+function digestOf(payload: Buffer): Buffer {
+  return createHash('sha256').update(payload).digest();
 }
 
 /** `file`'s bytes, if it is a regular file of at most MOST_BYTES; opened without waiting for a pipe's writer. */
