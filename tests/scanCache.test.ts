@@ -103,6 +103,14 @@ function nodeAsNobody(groups: string): string[] {
 }
 
 /**
+ * The command that starts Node as root without the capabilities that read past file permissions
+ * (CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH), as some containers run it, when run as root.
+ */
+function nodeAsRootWithoutReadOverride(): string[] {
+  return AS_ROOT ? ['setpriv', '--bounding-set=-dac_override,-dac_read_search', process.execPath] : [process.execPath];
+}
+
+/**
  * `pg-boss-queues --json .` in `directory` started by `node`, right after a lint kept a scan there, then with
  * the cache removed: stdout, stderr and the exit code of each.
  */
@@ -124,6 +132,23 @@ function queuesAfterLint(directory: string, node: readonly string[]) {
 /** The fixture monorepo with a `node_modules` folder, where its cache is kept. */
 function project(): string {
   const directory = temporary(copyQueuesMonorepo());
+  fs.mkdirSync(path.join(directory, 'node_modules'));
+  return directory;
+}
+
+const SECRET = 'src/secret.ts';
+
+/**
+ * A project of two files with a `node_modules` folder, where its cache is kept: SECRET sends to a queue nobody
+ * declares, so a scan that could read it reports there, and one that could not prints it skipped.
+ */
+function secretProject(): string {
+  const directory = temporary(
+    writeTree({
+      [SECRET]: `import { PgBoss } from 'pg-boss';\ndeclare const boss: PgBoss;${PAYROLL_SEND}`,
+      'src/a.ts': 'export const a = 1;\n',
+    }),
+  );
   fs.mkdirSync(path.join(directory, 'node_modules'));
   return directory;
 }
@@ -202,22 +227,27 @@ describe('a first scan kept for the next process', { timeout: 120_000 }, () => {
   // A scan kept by a process in a group that could read a file was taken up by the same user outside that
   // group, and pg-boss-queues printed the queue of a file that user could not read.
   it('is not taken up by the same user in other groups', () => {
-    const directory = temporary(
-      writeTree({
-        'src/secret.ts': `import { PgBoss } from 'pg-boss';\ndeclare const boss: PgBoss;${PAYROLL_SEND}`,
-        'src/a.ts': 'export const a = 1;\n',
-      }),
-    );
-    fs.mkdirSync(path.join(directory, 'node_modules'));
+    const directory = secretProject();
     if (AS_ROOT) {
       execFileSync('chown', ['-R', '65534:65534', directory]);
-      fs.chownSync(path.join(directory, 'src/secret.ts'), 0, 50);
-      fs.chmodSync(path.join(directory, 'src/secret.ts'), 0o040);
+      fs.chownSync(path.join(directory, SECRET), 0, 50);
+      fs.chmodSync(path.join(directory, SECRET), 0o040);
     }
     expect(lint(directory, undefined, nodeAsNobody('--groups=50')).reports).toEqual([
       'src/secret.ts:3:7 pg-boss/no-undeclared-queue',
     ]);
     const { afterLint, withoutCache } = queuesAfterLint(directory, nodeAsNobody('--clear-groups'));
+    expect(afterLint).toEqual(withoutCache);
+    if (AS_ROOT) expect(withoutCache.stderr).toMatch(/^skipped src\/secret\.ts: could not read/m);
+  });
+
+  // A root whose container dropped the capabilities to read past permissions took up the scan of a root that
+  // had them, and pg-boss-queues printed the queue of a file it could not read.
+  it('is not taken up by root without the capabilities to read past permissions', () => {
+    const directory = secretProject();
+    if (AS_ROOT) fs.chmodSync(path.join(directory, SECRET), 0o000);
+    expect(lint(directory).reports).toEqual(['src/secret.ts:3:7 pg-boss/no-undeclared-queue']);
+    const { afterLint, withoutCache } = queuesAfterLint(directory, nodeAsRootWithoutReadOverride());
     expect(afterLint).toEqual(withoutCache);
     if (AS_ROOT) expect(withoutCache.stderr).toMatch(/^skipped src\/secret\.ts: could not read/m);
   });

@@ -12,7 +12,7 @@ import type { FirstScan } from './scanProject';
 /**
  * Where a project's first scan is kept between processes, and what it must have been made by to be taken
  * up: this plugin's code and the packages it depends on, the same V8 (whose serialization format it is), the
- * same user and groups (what a scan could read is theirs), for the same roots, scanned the same way.
+ * same user, groups and capabilities (what a scan could read is theirs), for the same roots, scanned the same way.
  */
 export interface ScanCache {
   readonly file: string;
@@ -79,12 +79,26 @@ export function cacheFileFor(roots: readonly string[]): string | undefined {
 
 /**
  * What a scan kept for another V8 or user is of no use to: its format, and what the user could read, which the
- * effective user and every group it is in decide (a file readable by a group one process was in and the next
- * not). Capabilities that pass over permissions (root's, dropped in some containers) are not told apart.
+ * effective user, every group it is in (a file readable by a group one process was in and the next not) and
+ * its capabilities to read past permissions decide.
  */
 function madeBy() {
   const groups = process.getgroups?.().sort((a, b) => a - b);
-  return [process.versions.v8, process.geteuid?.(), process.getegid?.(), groups] as const;
+  return [process.versions.v8, process.geteuid?.(), process.getegid?.(), groups, readsPastPermissions()] as const;
+}
+
+/**
+ * Which of Linux's capabilities to read past file permissions the process holds, CAP_DAC_OVERRIDE (bit 1)
+ * and CAP_DAC_READ_SEARCH (bit 2) of its effective set: root's, unless its container or `setpriv` dropped
+ * them. Undefined where /proc does not tell (other systems).
+ */
+function readsPastPermissions(): number | undefined {
+  try {
+    const effective = /^CapEff:\s*([0-9a-f]+)$/m.exec(fs.readFileSync('/proc/self/status', 'latin1'))?.[1];
+    return effective === undefined ? undefined : Number.parseInt(effective.slice(-1), 16) & 0b110;
+  } catch {
+    return undefined;
+  }
 }
 
 function cacheKey(roots: readonly string[], { extensions, includeTests }: ScannedAs): string {
