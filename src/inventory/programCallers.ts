@@ -1,7 +1,8 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { isPgBossReceiverBySyntax } from '../analysis/classifyReceiver';
-import { getStaticPropertyName } from '../util/getStaticPropertyName';
+import { getPropertyKeyName } from '../util/getPropertyKeyName';
+import { getStaticPropertyName, getStaticString } from '../util/getStaticPropertyName';
 import { isFunctionNode, type FunctionNode } from '../util/isFunctionNode';
 import { isRequireCall } from '../util/isRequireCall';
 import { resolveIdentifier } from '../util/scope';
@@ -10,6 +11,7 @@ import type { SourceFile } from '../util/sourceFile';
 import { walkNodes } from '../util/walkNodes';
 import type { ProjectModules } from './projectModules';
 import { escapeRegExp } from './escapeRegExp';
+import { passesOnExport } from './passesOnExport';
 import { MENTIONS_BOSS } from './queueMethods';
 import { isModuleExports, moduleExportName } from './readModuleExport';
 
@@ -105,7 +107,9 @@ export class ProgramCallers {
   /**
    * Calls of `name` exported by `origin`, in the files that import it: `f(…)` through a named, default or
    * destructured-`require` import, `ns.f(…)` through `import * as ns` or `const ns = require(…)`. A file
-   * that names `f` but imports it in no way read here (`await import(…)`) has calls that cannot be seen.
+   * that names `f` and may import it in a way not read here (`await import(…)`, an import nothing resolves)
+   * has calls that cannot be seen; one that names it only otherwise (a comment, a string, a key, a function
+   * of its own or of another module) has none.
    */
   private importedCallers(origin: string, name: string): Callers {
     const sites: CallSite[] = [];
@@ -113,17 +117,19 @@ export class ProgramCallers {
     const mention = name === 'default' ? undefined : new RegExp(`\\b${escapeRegExp(name)}\\b`);
     for (const [file, text] of this.texts) {
       if (file === origin || (mention && !mention.test(text))) continue;
-      if (!/\bimport\b|\brequire\s*\(/.test(text)) {
-        if (mention) complete = false;
-        continue;
-      }
       const source = this.modules.source(file);
       if (!source) {
         if (mention) complete = false;
         continue;
       }
       const { locals, namespaces } = this.importsOf(file, source, origin, name);
-      if (mention && locals.length === 0 && namespaces.length === 0 && !this.exportsFrom(file, name, origin, name, 0))
+      if (
+        mention &&
+        locals.length === 0 &&
+        namespaces.length === 0 &&
+        !this.exportsFrom(file, name, origin, name, 0) &&
+        this.mayLoadUnseen(file, source, origin, name)
+      )
         complete = false;
       for (const local of locals) {
         for (const reference of local.references) {
@@ -208,6 +214,80 @@ export class ProgramCallers {
       }
     });
     return { locals, namespaces };
+  }
+
+  /**
+   * Whether `file`, which imports no export `name` of `origin` in a way importsOf reads, may still reach it:
+   * it names `name` as a global (a framework's auto-import, a global set elsewhere); it imports an export of
+   * that name, or reads `.name` of a module object, from a module that may pass `origin`'s on (`origin`
+   * itself, one nothing resolves, or one that passesOnExport); it reads `.name` of any other imported value,
+   * which may be an object holding it; or it loads such a module another way (`import(…)`, `require(…)`
+   * outside a declaration, `jest.requireActual(…)`, `createRequire`) and reads no other export of it alone.
+   * A comment, a string, a key or a function of its own that shares the name is none of these.
+   */
+  private mayLoadUnseen(file: string, source: SourceFile, origin: string, name: string): boolean {
+    const manager = source.scopeManager;
+    if (!manager || source.text.includes('createRequire')) return true;
+    if (manager.globalScope?.through.some((reference) => reference.identifier.name === name)) return true;
+    const mayPassOn = (specifier: string | undefined) => {
+      const target = specifier === undefined ? undefined : this.modules.resolve(file, specifier);
+      if (target === undefined || target === origin) return true;
+      const targetSource = this.modules.source(target);
+      return !targetSource || passesOnExport(targetSource, name);
+    };
+    const readsName = (declaration: TSESTree.Node) =>
+      manager.getDeclaredVariables(declaration).some((variable) =>
+        variable.references.some((reference) => {
+          const member = reference.identifier.parent;
+          return member?.type === AST_NODE_TYPES.MemberExpression && getStaticPropertyName(member) === name;
+        }),
+      );
+    /** `require(…)` calls read as declarations: `const x = require('m')`, `const { f } = require('m')`. */
+    const declared = new Set<TSESTree.Node>();
+    let reaches = false;
+    walkNodes(source.ast, (node) => {
+      if (reaches) return;
+      if (node.type === AST_NODE_TYPES.ImportDeclaration) {
+        if (node.importKind === 'type') return;
+        reaches = node.specifiers.some((specifier) => {
+          if (specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier)
+            return readsName(specifier) && mayPassOn(node.source.value);
+          if (specifier.type === AST_NODE_TYPES.ImportSpecifier) {
+            if (specifier.importKind === 'type') return false;
+            if (moduleExportName(specifier.imported) === name && mayPassOn(node.source.value)) return true;
+          }
+          return readsName(specifier);
+        });
+      } else if (
+        node.type === AST_NODE_TYPES.TSImportEqualsDeclaration &&
+        node.moduleReference.type === AST_NODE_TYPES.TSExternalModuleReference
+      ) {
+        reaches = readsName(node) && mayPassOn(node.moduleReference.expression.value);
+      } else if (node.type === AST_NODE_TYPES.VariableDeclarator && node.init) {
+        const loaded = skipTransparentWrappers(node.init);
+        if (!isRequireCall(loaded)) return;
+        declared.add(loaded);
+        const specifier = getStaticString(loaded.arguments[0]!);
+        reaches =
+          node.id.type === AST_NODE_TYPES.ObjectPattern
+            ? readsName(node) ||
+              (node.id.properties.some(
+                (property) => property.type !== AST_NODE_TYPES.Property || getPropertyKeyName(property) === name,
+              ) &&
+                mayPassOn(specifier))
+            : readsName(node) && mayPassOn(specifier);
+      } else if (isModuleLoad(node) && !declared.has(node)) {
+        const specifier = node.type === AST_NODE_TYPES.ImportExpression ? node.source : node.arguments[0];
+        // `require('./config').load()` reads another export only; the module object going anywhere else may carry it.
+        const member = node.parent;
+        const read =
+          member?.type === AST_NODE_TYPES.MemberExpression && member.object === node
+            ? getStaticPropertyName(member)
+            : undefined;
+        reaches = (read === undefined || read === name) && mayPassOn(specifier && getStaticString(specifier));
+      }
+    });
+    return reaches;
   }
 
   /** Whether export `exported` of `file` is export `name` of `origin`, directly or through re-exports. */
@@ -473,4 +553,15 @@ function isInside(node: TSESTree.Node, ancestor: TSESTree.Node): boolean {
   for (let current: TSESTree.Node | undefined = node; current; current = current.parent)
     if (current === ancestor) return true;
   return false;
+}
+
+/** `import(…)`, `require(…)`, and a test runner's or module's loader: `jest.requireActual(…)`, `vi.importActual(…)`. */
+function isModuleLoad(node: TSESTree.Node): node is TSESTree.ImportExpression | TSESTree.CallExpression {
+  if (node.type === AST_NODE_TYPES.ImportExpression) return true;
+  if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+  const { callee } = node;
+  if (callee.type === AST_NODE_TYPES.Identifier) return callee.name === 'require';
+  return (
+    callee.type === AST_NODE_TYPES.MemberExpression && /^(?:require|import)/i.test(getStaticPropertyName(callee) ?? '')
+  );
 }

@@ -86,6 +86,47 @@ describe('pg-boss-queues follows a wrapper’s parameter to its callers', PROCES
     ]);
   });
 
+  // sneg55/warpdrive src/jobs/boss.ts names its wrapper `enqueueBatchJob` in a comment: the wrapper's callers
+  // counted as incomplete, and every queue declared nowhere else became one it may declare, never reported.
+  it('reads a wrapper’s callers whole when other files name it only in comments, strings, keys or their own functions', () => {
+    const wrapper = `${boss}export async function enqueueJob(queue: string, data: object) {\n  await boss.createQueue(queue);\n  await boss.send(queue, data);\n}\n`;
+    const files = {
+      'boss.ts': wrapper,
+      'producer.ts': `import { boss, enqueueJob } from './boss';\nawait enqueueJob('emails', {});\nawait boss.send('invoices', { id: 1 });\nboss.work('emails', handle);\nboss.work('invoices', handle);\n`,
+      'notes.ts': `// enqueueJob creates the queue before sending.\nexport const NOTE = 'enqueueJob';\n`,
+      'labels.ts': `import { boss } from './boss';\n/** Shown for {@link enqueueJob}. */\nexport const labels = { enqueueJob: 'Enqueue' };\nexport const { enqueueJob: label } = labels;\nexport const stop = () => boss.stop();\n`,
+      'other/queue.ts': `import type { PgBoss } from 'pg-boss';\nexport async function enqueueJob(boss: PgBoss, queue: string) {\n  await boss.send(queue, {});\n}\n`,
+      'other/routes.ts': `import * as queue from './queue';\nimport { enqueueJob } from './queue';\nimport { boss } from '../boss';\nawait enqueueJob(boss, 'emails');\nawait queue.enqueueJob(boss, 'emails');\n`,
+    };
+    const { inventory } = scan(files);
+    expect(inventory.queues.map(({ name, declared }) => [name, declared])).toEqual([
+      ['emails', true],
+      ['invoices', false],
+    ]);
+    expect(problemsOf(inventory)).toEqual([['undeclared', 'invoices']]);
+    // A file that may reach it where the scan cannot follow still makes the callers incomplete: an alias
+    // nothing resolves, `import()`, a test runner's `requireActual`, a global (a framework's auto-import), a
+    // module object passed on as a value.
+    const late = 'await enqueueJob(process.env.Q!, {});\n';
+    const reaching: Record<string, string>[] = [
+      { 'late.ts': `import { enqueueJob } from '@app/boss';\n${late}` },
+      { 'late.ts': `const jobs = await import(process.env.JOBS!);\nawait jobs.${late.slice(6)}` },
+      { 'late.ts': `const { enqueueJob } = jest.requireActual('./boss');\n${late}` },
+      { 'server/late.ts': late },
+      {
+        'jobs.ts': `import * as all from './boss';\nexport const jobs = all;\n`,
+        'late.ts': `import { jobs } from './jobs';\nawait jobs.${late.slice(6)}`,
+      },
+    ];
+    for (const reach of reaching) {
+      const reached = scan({ ...files, ...reach }).inventory;
+      expect(reached.queues.map(({ name, declared }) => [name, declared])).toEqual([
+        ['emails', true],
+        ['invoices', null],
+      ]);
+    }
+  });
+
   it('keeps a wrapper’s names unknown when it is also passed around as a value', () => {
     const { inventory } = scan({
       'boss.ts': `${boss}export async function ensureQueue(name: string) {\n  await boss.createQueue(name);\n}\nexport const steps = [ensureQueue];\n`,
