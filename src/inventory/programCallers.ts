@@ -111,9 +111,13 @@ export class ProgramCallers {
    * has calls that cannot be seen; one that names it only otherwise (a comment, a string, a key, a function
    * of its own or of another module) has none.
    */
-  private importedCallers(origin: string, name: string): Callers {
+  private importedCallers(origin: string, name: string, followed = new Set<string>()): Callers {
     const sites: CallSite[] = [];
     let complete = true;
+    // A module that passes the export on under the name it got it by, directly or round a cycle, adds no call.
+    const key = `${origin}\0${name}`;
+    if (followed.has(key)) return { sites, complete };
+    followed.add(key);
     const mention = name === 'default' ? undefined : new RegExp(`\\b${escapeRegExp(name)}\\b`);
     for (const [file, text] of this.texts) {
       if (file === origin || (mention && !mention.test(text))) continue;
@@ -131,22 +135,36 @@ export class ProgramCallers {
         this.mayLoadUnseen(file, source, origin, name)
       )
         complete = false;
+      const passedOn: string[] = [];
       for (const local of locals) {
         for (const reference of local.references) {
           const use = classifyReference(reference.identifier);
           if (use.kind === 'call') sites.push({ file, source, call: use.call });
-          else if (use.kind === 'other' && !reference.init) complete = false;
+          else if (use.kind === 'export') passedOn.push(use.name);
+          else if (!reference.init) complete = false;
         }
       }
       for (const namespace of namespaces) {
         for (const reference of namespace.references) {
+          if (reference.init || !reference.isValueReference) continue;
           const member = reference.identifier.parent;
-          if (member?.type !== AST_NODE_TYPES.MemberExpression || getStaticPropertyName(member) !== name) continue;
-          const call = member.parent;
-          if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === member)
+          // The module object itself handed on (`const jobs = ns`, `register(ns)`): its export may be called anywhere.
+          const read =
+            member?.type === AST_NODE_TYPES.MemberExpression && member.object === reference.identifier
+              ? getStaticPropertyName(member)
+              : undefined;
+          if (read !== undefined && read !== name) continue;
+          const call = member?.parent;
+          if (read === name && call?.type === AST_NODE_TYPES.CallExpression && call.callee === member)
             sites.push({ file, source, call });
           else complete = false;
         }
+      }
+      // `import { f } from './origin'; export { f as run }`: the calls of `run` are the function's too.
+      for (const exported of passedOn) {
+        const more = this.importedCallers(file, exported, followed);
+        sites.push(...more.sites);
+        complete &&= more.complete;
       }
     }
     return { sites, complete };

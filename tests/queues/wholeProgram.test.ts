@@ -127,6 +127,19 @@ describe('pg-boss-queues follows a wrapper’s parameter to its callers', PROCES
     }
   });
 
+  it('follows a wrapper that a module imports and exports again under another name', () => {
+    const { inventory } = scan({
+      'boss.ts': `${boss}export async function enqueueJob(queue: string) {\n  await boss.createQueue(queue);\n}\n`,
+      'barrel.ts': `import { enqueueJob } from './boss';\nexport { enqueueJob as run };\n`,
+      'direct.ts': `import { enqueueJob } from './boss';\nawait enqueueJob('audit');\n`,
+      'app.ts': `import { run } from './barrel';\nimport { boss } from './boss';\nawait run('emails');\nawait boss.send('emails', {});\nboss.work('emails', handle);\n`,
+    });
+    expect(verdicts(inventory)).toEqual({
+      audit: [true, ['direct.ts:2'], []],
+      emails: [true, ['app.ts:3'], ['app.ts:4', 'app.ts:5']],
+    });
+  });
+
   it('keeps a wrapper’s names unknown when it is also passed around as a value', () => {
     const { inventory } = scan({
       'boss.ts': `${boss}export async function ensureQueue(name: string) {\n  await boss.createQueue(name);\n}\nexport const steps = [ensureQueue];\n`,
