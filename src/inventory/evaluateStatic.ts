@@ -100,11 +100,12 @@ function evaluateIdentifier(scope: EvaluationScope, identifier: TSESTree.Identif
     case 'Variable': {
       const declarator = def.node;
       if (def.parent.kind !== 'const' || !declarator.init) throw new NotStaticError(identifier);
-      if (isRequireCall(skipTransparentWrappers(declarator.init))) {
-        const required = readRequire(scope, declarator.init as TSESTree.CallExpression, identifier);
+      const loaded = loadedModuleSpecifier(declarator.init);
+      if (loaded) {
+        const module = readLoadedModule(scope, loaded, identifier);
         return declarator.id.type === AST_NODE_TYPES.Identifier
-          ? required
-          : readMember(scope, required, destructuredKey(declarator.id, def.name, identifier), identifier, depth);
+          ? module
+          : readMember(scope, module, destructuredKey(declarator.id, def.name, identifier), identifier, depth);
       }
       if (declarator.id.type === AST_NODE_TYPES.Identifier) {
         const value = here(declarator.init);
@@ -160,9 +161,19 @@ function destructuredKey(pattern: TSESTree.Node, name: TSESTree.Node, identifier
   throw new NotStaticError(identifier);
 }
 
-function readRequire(scope: EvaluationScope, call: TSESTree.CallExpression, at: TSESTree.Node): ModuleNamespace {
-  const [argument] = call.arguments;
-  const specifier = argument && getStaticString(argument);
+/**
+ * What names the module a declaration's value is, when it is one: `require('./queues')` and `await
+ * import('./queues')` (whose namespace object holds the module's exports).
+ */
+function loadedModuleSpecifier(init: TSESTree.Expression): TSESTree.Node | undefined {
+  const node = skipTransparentWrappers(init);
+  if (node.type === AST_NODE_TYPES.AwaitExpression && node.argument.type === AST_NODE_TYPES.ImportExpression)
+    return node.argument.source;
+  return isRequireCall(node) ? node.arguments[0] : undefined;
+}
+
+function readLoadedModule(scope: EvaluationScope, argument: TSESTree.Node, at: TSESTree.Node): ModuleNamespace {
+  const specifier = getStaticString(argument);
   const file = specifier === undefined ? undefined : scope.modules.resolve(scope.file, specifier);
   if (!file) throw new NotStaticError(at);
   return new ModuleNamespace(file);

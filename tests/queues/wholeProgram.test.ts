@@ -167,6 +167,19 @@ describe('pg-boss-queues reads more constants', PROCESS_TIMEOUT, () => {
     expect(inventory.problems).toEqual([]);
   });
 
+  // autoworx-engr/autoworx-platform src/instrumentation-node.ts loads its queue names with `await import(…)`.
+  it('reads names a module loaded with `await import(…)` exports', () => {
+    const { inventory } = scan({
+      'names.ts': `export const QUEUE_STRIPE = 'stripe-payment' as const;\nexport const QUEUE_BILLING = 'billing';\n`,
+      'app.ts': `${boss}const { QUEUE_STRIPE } = await import('./names');\nconst names = await import('./names');\nawait boss.createQueue(QUEUE_STRIPE);\nawait boss.createQueue(names.QUEUE_BILLING);\nboss.work(QUEUE_STRIPE, handle);\nboss.work(names.QUEUE_BILLING, handle);\nawait boss.send('billing', {});\n`,
+    });
+    expect(verdicts(inventory)).toEqual({
+      billing: [true, ['app.ts:6'], ['app.ts:8', 'app.ts:9']],
+      'stripe-payment': [true, ['app.ts:5'], ['app.ts:7']],
+    });
+    expect(inventory.problems).toEqual([]);
+  });
+
   it('lists a use a loop repeats at one place once', () => {
     const { inventory } = scan({
       'app.ts': `${boss}await boss.createQueue('emails');\nboss.work('emails', handle);\nfor (const user of ['a', 'b', 'c']) await boss.send('emails', { user });\n`,
