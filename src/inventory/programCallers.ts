@@ -237,9 +237,10 @@ export class ProgramCallers {
   /**
    * Whether `file`, which imports no export `name` of `origin` in a way importsOf reads, may still reach it:
    * it names `name` as a global (a framework's auto-import, a global set elsewhere); it imports an export of
-   * that name, or reads `.name` of a module object, from a module that may pass `origin`'s on (`origin`
-   * itself, one nothing resolves, or one that passesOnExport); it reads `.name` of any other imported value,
-   * which may be an object holding it; or it loads such a module another way (`import(…)`, `require(…)`
+   * that name, or a module object it reads `.name` of or hands on, from a module that may pass `origin`'s on
+   * (`origin` itself, one nothing resolves, or one that passesOnExport); it reads `.name` of any other
+   * imported value, which may be an object holding it, or of a parameter or local, which may be a module
+   * object handed over; or it loads such a module another way (`import(…)`, `require(…)`
    * outside a declaration, `jest.requireActual(…)`, `createRequire`) and reads no other export of it alone.
    * A comment, a string, a key or a function of its own that shares the name is none of these.
    */
@@ -253,11 +254,18 @@ export class ProgramCallers {
       const targetSource = this.modules.source(target);
       return !targetSource || passesOnExport(targetSource, name);
     };
-    const readsName = (declaration: TSESTree.Node) =>
+    /**
+     * Whether a variable `declaration` binds may be read for `name`: `.name`, or a member computed at run time.
+     * A module object (`whole`) may also be handed on as a value, to code that reads it there.
+     */
+    const mayRead = (declaration: TSESTree.Node, whole: boolean) =>
       manager.getDeclaredVariables(declaration).some((variable) =>
         variable.references.some((reference) => {
+          if (reference.init || !reference.isValueReference) return false;
           const member = reference.identifier.parent;
-          return member?.type === AST_NODE_TYPES.MemberExpression && getStaticPropertyName(member) === name;
+          if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== reference.identifier) return whole;
+          const read = getStaticPropertyName(member);
+          return read === undefined || read === name;
         }),
       );
     /** `require(…)` calls read as declarations: `const x = require('m')`, `const { f } = require('m')`. */
@@ -269,18 +277,18 @@ export class ProgramCallers {
         if (node.importKind === 'type') return;
         reaches = node.specifiers.some((specifier) => {
           if (specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier)
-            return readsName(specifier) && mayPassOn(node.source.value);
+            return mayRead(specifier, true) && mayPassOn(node.source.value);
           if (specifier.type === AST_NODE_TYPES.ImportSpecifier) {
             if (specifier.importKind === 'type') return false;
             if (moduleExportName(specifier.imported) === name && mayPassOn(node.source.value)) return true;
           }
-          return readsName(specifier);
+          return mayRead(specifier, false);
         });
       } else if (
         node.type === AST_NODE_TYPES.TSImportEqualsDeclaration &&
         node.moduleReference.type === AST_NODE_TYPES.TSExternalModuleReference
       ) {
-        reaches = readsName(node) && mayPassOn(node.moduleReference.expression.value);
+        reaches = mayRead(node, true) && mayPassOn(node.moduleReference.expression.value);
       } else if (node.type === AST_NODE_TYPES.VariableDeclarator && node.init) {
         const loaded = skipTransparentWrappers(node.init);
         if (!isRequireCall(loaded)) return;
@@ -288,12 +296,15 @@ export class ProgramCallers {
         const specifier = getStaticString(loaded.arguments[0]!);
         reaches =
           node.id.type === AST_NODE_TYPES.ObjectPattern
-            ? readsName(node) ||
+            ? mayRead(node, false) ||
               (node.id.properties.some(
                 (property) => property.type !== AST_NODE_TYPES.Property || getPropertyKeyName(property) === name,
               ) &&
                 mayPassOn(specifier))
-            : readsName(node) && mayPassOn(specifier);
+            : mayRead(node, true) && mayPassOn(specifier);
+      } else if (node.type === AST_NODE_TYPES.MemberExpression) {
+        // `mod.enqueueJob(…)` on a parameter or a local may be a module object handed over from elsewhere.
+        reaches = getStaticPropertyName(node) === name && !isJudgedHere(source, node.object);
       } else if (isModuleLoad(node) && !declared.has(node)) {
         const specifier = node.type === AST_NODE_TYPES.ImportExpression ? node.source : node.arguments[0];
         // `require('./config').load()` reads another export only; the module object going anywhere else may carry it.
@@ -581,5 +592,19 @@ function isModuleLoad(node: TSESTree.Node): node is TSESTree.ImportExpression | 
   if (callee.type === AST_NODE_TYPES.Identifier) return callee.name === 'require';
   return (
     callee.type === AST_NODE_TYPES.MemberExpression && /^(?:require|import)/i.test(getStaticPropertyName(callee) ?? '')
+  );
+}
+
+/**
+ * Whether `.name` read of `object` is judged by the import rules of mayLoadUnseen, or cannot be a module
+ * object: `this`, `super`, and a name bound by an import or a `require` declaration.
+ */
+function isJudgedHere(source: SourceFile, object: TSESTree.Node): boolean {
+  if (object.type === AST_NODE_TYPES.ThisExpression || object.type === AST_NODE_TYPES.Super) return true;
+  if (object.type !== AST_NODE_TYPES.Identifier) return false;
+  const def = resolveIdentifier(source, object)?.defs[0];
+  return (
+    def?.type === 'ImportBinding' ||
+    (def?.type === 'Variable' && def.node.init !== null && isRequireCall(skipTransparentWrappers(def.node.init)))
   );
 }

@@ -106,7 +106,7 @@ describe('pg-boss-queues follows a wrapper’s parameter to its callers', PROCES
     expect(problemsOf(inventory)).toEqual([['undeclared', 'invoices']]);
     // A file that may reach it where the scan cannot follow still makes the callers incomplete: an alias
     // nothing resolves, `import()`, a test runner's `requireActual`, a global (a framework's auto-import), a
-    // module object passed on as a value.
+    // module object passed on as a value, or handed to a function as an argument.
     const late = 'await enqueueJob(process.env.Q!, {});\n';
     const reaching: Record<string, string>[] = [
       { 'late.ts': `import { enqueueJob } from '@app/boss';\n${late}` },
@@ -116,6 +116,10 @@ describe('pg-boss-queues follows a wrapper’s parameter to its callers', PROCES
       {
         'jobs.ts': `import * as all from './boss';\nexport const jobs = all;\n`,
         'late.ts': `import { jobs } from './jobs';\nawait jobs.${late.slice(6)}`,
+      },
+      {
+        'wire.ts': `import * as all from './boss';\nimport { register } from './late';\nawait register(all);\n`,
+        'late.ts': `export async function register(jobs: any) {\n  await jobs.${late.slice(6)}}\n`,
       },
     ];
     for (const reach of reaching) {
