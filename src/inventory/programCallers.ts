@@ -120,7 +120,7 @@ export class ProgramCallers {
     followed.add(key);
     const mention = name === 'default' ? undefined : new RegExp(`\\b${escapeRegExp(name)}\\b`);
     for (const [file, text] of this.texts) {
-      if (file === origin || (mention && !mention.test(text))) continue;
+      if (file === origin || (mention ? !mention.test(text) : !/import|require/i.test(text))) continue;
       const source = this.modules.source(file);
       if (!source) {
         if (mention) complete = false;
