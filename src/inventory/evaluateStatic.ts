@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import { getPropertyKeyName } from '../util/getPropertyKeyName';
 import { getStaticPropertyName, getStaticString } from '../util/getStaticPropertyName';
-import { isRequireCall } from '../util/isRequireCall';
+import { loadedModule } from '../util/loadedModule';
 import { isMutated } from './isMutated';
 import { resolveIdentifier } from '../util/scope';
 import { skipTransparentWrappers } from '../util/skipTransparentWrappers';
@@ -100,8 +100,8 @@ function evaluateIdentifier(scope: EvaluationScope, identifier: TSESTree.Identif
     case 'Variable': {
       const declarator = def.node;
       if (def.parent.kind !== 'const' || !declarator.init) throw new NotStaticError(identifier);
-      const loaded = loadedModuleSpecifier(declarator.init);
-      if (loaded) {
+      const loaded = loadedModule(declarator.init);
+      if (loaded !== undefined) {
         const module = readLoadedModule(scope, loaded, identifier);
         return declarator.id.type === AST_NODE_TYPES.Identifier
           ? module
@@ -161,20 +161,8 @@ function destructuredKey(pattern: TSESTree.Node, name: TSESTree.Node, identifier
   throw new NotStaticError(identifier);
 }
 
-/**
- * What names the module a declaration's value is, when it is one: `require('./queues')` and `await
- * import('./queues')` (whose namespace object holds the module's exports).
- */
-function loadedModuleSpecifier(init: TSESTree.Expression): TSESTree.Node | undefined {
-  const node = skipTransparentWrappers(init);
-  if (node.type === AST_NODE_TYPES.AwaitExpression && node.argument.type === AST_NODE_TYPES.ImportExpression)
-    return node.argument.source;
-  return isRequireCall(node) ? node.arguments[0] : undefined;
-}
-
-function readLoadedModule(scope: EvaluationScope, argument: TSESTree.Node, at: TSESTree.Node): ModuleNamespace {
-  const specifier = getStaticString(argument);
-  const file = specifier === undefined ? undefined : scope.modules.resolve(scope.file, specifier);
+function readLoadedModule(scope: EvaluationScope, specifier: string, at: TSESTree.Node): ModuleNamespace {
+  const file = scope.modules.resolve(scope.file, specifier);
   if (!file) throw new NotStaticError(at);
   return new ModuleNamespace(file);
 }

@@ -1,17 +1,16 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { isPgBossReceiverBySyntax } from '../analysis/classifyReceiver';
-import { getPropertyKeyName } from '../util/getPropertyKeyName';
 import { getStaticPropertyName, getStaticString } from '../util/getStaticPropertyName';
 import { isFunctionNode, type FunctionNode } from '../util/isFunctionNode';
-import { isRequireCall } from '../util/isRequireCall';
+import { loadedModule } from '../util/loadedModule';
 import { resolveIdentifier } from '../util/scope';
 import { skipTransparentWrappers } from '../util/skipTransparentWrappers';
 import type { SourceFile } from '../util/sourceFile';
 import { walkNodes } from '../util/walkNodes';
 import type { ProjectModules } from './projectModules';
-import { escapeRegExp } from './escapeRegExp';
-import { passesOnExport } from './passesOnExport';
+import { escapeRegExp, mentionOf } from './escapeRegExp';
+import { exportOrigin } from './exportOrigin';
 import { MENTIONS_BOSS } from './queueMethods';
 import { isModuleExports, moduleExportName } from './readModuleExport';
 
@@ -118,7 +117,7 @@ export class ProgramCallers {
     const key = `${origin}\0${name}`;
     if (followed.has(key)) return { sites, complete };
     followed.add(key);
-    const mention = name === 'default' ? undefined : new RegExp(`\\b${escapeRegExp(name)}\\b`);
+    const mention = name === 'default' ? undefined : mentionOf(name);
     for (const [file, text] of this.texts) {
       if (file === origin || (mention ? !mention.test(text) : !/import|require/i.test(text))) continue;
       const source = this.modules.source(file);
@@ -127,15 +126,18 @@ export class ProgramCallers {
         continue;
       }
       const { locals, namespaces } = this.importsOf(file, source, origin, name);
+      // `export { f as run } from './origin'`: the calls of `run` are the function's too.
+      const passedOn = this.renamedReexports(file, source, origin, name);
+      const read =
+        locals.length > 0 ||
+        namespaces.length > 0 ||
+        passedOn.length > 0 ||
+        this.exportsFrom(file, name, origin, name, 0);
       if (
-        mention &&
-        locals.length === 0 &&
-        namespaces.length === 0 &&
-        !this.exportsFrom(file, name, origin, name, 0) &&
-        this.mayLoadUnseen(file, source, origin, name)
+        !read &&
+        (mention ? !this.namesOnlyOthers(file, source, origin, name, mention) : this.loadsUnread(file, source, origin))
       )
         complete = false;
-      const passedOn: string[] = [];
       for (const local of locals) {
         for (const reference of local.references) {
           const use = classifyReference(reference.identifier);
@@ -160,7 +162,7 @@ export class ProgramCallers {
           else complete = false;
         }
       }
-      // `import { f } from './origin'; export { f as run }`: the calls of `run` are the function's too.
+      // `import { f } from './origin'; export { f as run }` too.
       for (const exported of passedOn) {
         const more = this.importedCallers(file, exported, followed);
         sites.push(...more.sites);
@@ -201,16 +203,9 @@ export class ProgramCallers {
           if (this.exportsFrom(target, imported, origin, name, 0))
             locals.push(...manager.getDeclaredVariables(specifier));
         }
-      } else if (
-        node.type === AST_NODE_TYPES.VariableDeclarator &&
-        node.init &&
-        isRequireCall(skipTransparentWrappers(node.init))
-      ) {
-        const [argument] = (skipTransparentWrappers(node.init) as TSESTree.CallExpression).arguments;
-        const target =
-          argument?.type === AST_NODE_TYPES.Literal && typeof argument.value === 'string'
-            ? this.modules.resolve(file, argument.value)
-            : undefined;
+      } else if (node.type === AST_NODE_TYPES.VariableDeclarator && node.init) {
+        const loaded = loadedModule(node.init);
+        const target = loaded === undefined ? undefined : this.modules.resolve(file, loaded);
         if (!target) return;
         if (node.id.type === AST_NODE_TYPES.Identifier) {
           if (holds(target)) namespaces.push(...manager.getDeclaredVariables(node));
@@ -235,88 +230,118 @@ export class ProgramCallers {
   }
 
   /**
-   * Whether `file`, which imports no export `name` of `origin` in a way importsOf reads, may still reach it:
-   * it names `name` as a global (a framework's auto-import, a global set elsewhere); it imports an export of
-   * that name, or a module object it reads `.name` of or hands on, from a module that may pass `origin`'s on
-   * (`origin` itself, one nothing resolves, or one that passesOnExport); it reads `.name` of any other
-   * imported value, which may be an object holding it, or of a parameter or local, which may be a module
-   * object handed over; or it loads such a module another way (`import(…)`, `require(…)`
-   * outside a declaration, `jest.requireActual(…)`, `createRequire`) and reads no other export of it alone.
-   * A comment, a string, a key or a function of its own that shares the name is none of these.
+   * Whether every place `file` names `name` (`mention`) is one where no export of `origin` can be: a comment,
+   * a binding of the file's own that shares the name (isOwnBinding), or an import of the name from a module
+   * that declares it itself. A string, a key, a member `x.name`, a global, or an import from a module that
+   * may pass `origin`'s on is not: the export may be reached there in ways not followed (a module object
+   * handed around, a lookup by key, `import()`, a framework's auto-import).
    */
-  private mayLoadUnseen(file: string, source: SourceFile, origin: string, name: string): boolean {
+  private namesOnlyOthers(file: string, source: SourceFile, origin: string, name: string, mention: RegExp): boolean {
     const manager = source.scopeManager;
-    if (!manager || source.text.includes('createRequire')) return true;
-    if (manager.globalScope?.through.some((reference) => reference.identifier.name === name)) return true;
-    const mayPassOn = (specifier: string | undefined) => {
-      const target = specifier === undefined ? undefined : this.modules.resolve(file, specifier);
-      if (target === undefined || target === origin) return true;
-      const targetSource = this.modules.source(target);
-      return !targetSource || passesOnExport(targetSource, name);
-    };
-    /**
-     * Whether a variable `declaration` binds may be read for `name`: `.name`, or a member computed at run time.
-     * A module object (`whole`) may also be handed on as a value, to code that reads it there.
-     */
-    const mayRead = (declaration: TSESTree.Node, whole: boolean) =>
-      manager.getDeclaredVariables(declaration).some((variable) =>
-        variable.references.some((reference) => {
-          if (reference.init || !reference.isValueReference) return false;
-          const member = reference.identifier.parent;
-          if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== reference.identifier) return whole;
-          const read = getStaticPropertyName(member);
-          return read === undefined || read === name;
-        }),
-      );
-    /** `require(…)` calls read as declarations: `const x = require('m')`, `const { f } = require('m')`. */
-    const declared = new Set<TSESTree.Node>();
-    let reaches = false;
+    if (!manager) return false;
+    /** Where the identifiers bound to something other than `origin`'s export start. */
+    const others = new Set<number>();
+    for (const scope of manager.scopes) {
+      const variable = scope.set.get(name);
+      if (!variable || !variable.defs.every((def) => this.isOtherBinding(file, def, origin))) continue;
+      for (const def of variable.defs) others.add(def.name.range[0]);
+      for (const reference of variable.references) others.add(reference.identifier.range[0]);
+    }
+    // Where the name is an identifier bound otherwise, one that may be the export, or text (a string, a
+    // template, JSX text); where it is none of these, it is in a comment.
+    const bound = new Set<number>();
+    const unbound = new Set<number>();
+    const inText = new Set<number>();
+    const everywhere = new RegExp(mention.source, `${mention.flags}g`);
     walkNodes(source.ast, (node) => {
-      if (reaches) return;
-      if (node.type === AST_NODE_TYPES.ImportDeclaration) {
-        if (node.importKind === 'type') return;
-        reaches = node.specifiers.some((specifier) => {
-          if (specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier)
-            return mayRead(specifier, true) && mayPassOn(node.source.value);
-          if (specifier.type === AST_NODE_TYPES.ImportSpecifier) {
-            if (specifier.importKind === 'type') return false;
-            if (moduleExportName(specifier.imported) === name && mayPassOn(node.source.value)) return true;
-          }
-          return mayRead(specifier, false);
-        });
+      if (node.type === AST_NODE_TYPES.Identifier || node.type === AST_NODE_TYPES.JSXIdentifier) {
+        if (node.name === name) (others.has(node.range[0]) ? bound : unbound).add(node.range[0]);
       } else if (
-        node.type === AST_NODE_TYPES.TSImportEqualsDeclaration &&
-        node.moduleReference.type === AST_NODE_TYPES.TSExternalModuleReference
+        node.type === AST_NODE_TYPES.Literal ||
+        node.type === AST_NODE_TYPES.TemplateElement ||
+        node.type === AST_NODE_TYPES.JSXText
       ) {
-        reaches = mayRead(node, true) && mayPassOn(node.moduleReference.expression.value);
-      } else if (node.type === AST_NODE_TYPES.VariableDeclarator && node.init) {
-        const loaded = skipTransparentWrappers(node.init);
-        if (!isRequireCall(loaded)) return;
-        declared.add(loaded);
-        const specifier = getStaticString(loaded.arguments[0]!);
-        reaches =
-          node.id.type === AST_NODE_TYPES.ObjectPattern
-            ? mayRead(node, false) ||
-              (node.id.properties.some(
-                (property) => property.type !== AST_NODE_TYPES.Property || getPropertyKeyName(property) === name,
-              ) &&
-                mayPassOn(specifier))
-            : mayRead(node, true) && mayPassOn(specifier);
-      } else if (node.type === AST_NODE_TYPES.MemberExpression) {
-        // `mod.enqueueJob(…)` on a parameter or a local may be a module object handed over from elsewhere.
-        reaches = getStaticPropertyName(node) === name && !isJudgedHere(source, node.object);
-      } else if (isModuleLoad(node) && !declared.has(node)) {
-        const specifier = node.type === AST_NODE_TYPES.ImportExpression ? node.source : node.arguments[0];
-        // `require('./config').load()` reads another export only; the module object going anywhere else may carry it.
-        const member = node.parent;
-        const read =
-          member?.type === AST_NODE_TYPES.MemberExpression && member.object === node
-            ? getStaticPropertyName(member)
-            : undefined;
-        reaches = (read === undefined || read === name) && mayPassOn(specifier && getStaticString(specifier));
+        const [start, end] = node.range;
+        for (const { index } of source.text.slice(start, end).matchAll(everywhere)) inText.add(start + index);
       }
     });
-    return reaches;
+    for (const { index } of source.text.matchAll(everywhere)) {
+      // `{ f }`, `import { f }`, `export { f }`: two identifiers at one place, the name bound and the key or export.
+      if (inText.has(index) || (unbound.has(index) && !bound.has(index))) return false;
+    }
+    return true;
+  }
+
+  /**
+   * Whether `def` binds its name to something that is not `origin`'s export: isOwnBinding, or an import from
+   * a module whose export of that name is its own code (exportOrigin), not one it passes on or lacks (a test's
+   * mock may put another there).
+   */
+  private isOtherBinding(file: string, def: TSESLint.Scope.Definition, origin: string): boolean {
+    if (def.type !== 'ImportBinding') return isOwnBinding(def);
+    const declaration = def.parent;
+    const specifier = def.node;
+    if (declaration?.type !== AST_NODE_TYPES.ImportDeclaration) return false;
+    if (
+      declaration.importKind === 'type' ||
+      (specifier.type === AST_NODE_TYPES.ImportSpecifier && specifier.importKind === 'type')
+    )
+      return true;
+    const imported =
+      specifier.type === AST_NODE_TYPES.ImportSpecifier
+        ? moduleExportName(specifier.imported)
+        : specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier
+          ? 'default'
+          : undefined;
+    const target = this.modules.resolve(file, declaration.source.value);
+    // A declaration file holds no code: what a module of it exports is the code's beside it.
+    if (imported === undefined || target === undefined || target === origin || /\.d\.[cm]?ts$/.test(target))
+      return false;
+    const targetSource = this.modules.source(target);
+    return targetSource !== null && exportOrigin(targetSource, imported) === 'own';
+  }
+
+  /**
+   * Whether `file` loads `origin`, or a module it cannot name, other than in a declaration importsOf reads:
+   * `import('./origin').then((m) => m.default(…))`, `require('./origin').default(…)`. A default export is
+   * called there under no name a text search could find.
+   */
+  private loadsUnread(file: string, source: SourceFile, origin: string): boolean {
+    const declared = new Set<TSESTree.Node>();
+    let loads = false;
+    walkNodes(source.ast, (node) => {
+      if (loads) return;
+      if (node.type === AST_NODE_TYPES.VariableDeclarator && node.init && loadedModule(node.init) !== undefined) {
+        const init = skipTransparentWrappers(node.init);
+        declared.add(init.type === AST_NODE_TYPES.AwaitExpression ? init.argument : init);
+        return;
+      }
+      const specifier =
+        node.type === AST_NODE_TYPES.ImportExpression
+          ? node.source
+          : node.type === AST_NODE_TYPES.CallExpression && isModuleLoader(node.callee)
+            ? node.arguments[0]
+            : undefined;
+      if (specifier === undefined || declared.has(node)) return;
+      const loaded = getStaticString(specifier);
+      loads = loaded === undefined || this.modules.resolve(file, loaded) === origin;
+    });
+    return loads;
+  }
+
+  /** The names `file` exports `origin`'s export `name` under, other than its own, with `export { name as x } from …`. */
+  private renamedReexports(file: string, source: SourceFile, origin: string, name: string): string[] {
+    const renamed: string[] = [];
+    for (const statement of source.ast.body) {
+      if (statement.type !== AST_NODE_TYPES.ExportNamedDeclaration || !statement.source) continue;
+      const target = this.modules.resolve(file, statement.source.value);
+      for (const specifier of statement.specifiers) {
+        const local = moduleExportName(specifier.local);
+        const exported = moduleExportName(specifier.exported);
+        if (target && exported !== name && this.exportsFrom(target, local, origin, name, 0)) renamed.push(exported);
+      }
+    }
+    return renamed;
   }
 
   /** Whether export `exported` of `file` is export `name` of `origin`, directly or through re-exports. */
@@ -354,7 +379,7 @@ export class ProgramCallers {
   private methodCallers(file: string, source: SourceFile, handle: Extract<Handle, { kind: 'method' }>): Callers {
     const sites: CallSite[] = [];
     let complete = true;
-    const mentioned = new RegExp(`\\.\\s*${escapeRegExp(handle.name)}\\b`);
+    const mentioned = new RegExp(`\\.\\s*${mentionOf(handle.name).source}`, 'u');
     const called = new RegExp(`\\.\\s*${escapeRegExp(handle.name)}\\s*[(<]`);
     // `queue_service`, `QueueService`, `IQueueService`: a file that can name the owner at all.
     const ownerMention =
@@ -584,27 +609,47 @@ function isInside(node: TSESTree.Node, ancestor: TSESTree.Node): boolean {
   return false;
 }
 
-/** `import(…)`, `require(…)`, and a test runner's or module's loader: `jest.requireActual(…)`, `vi.importActual(…)`. */
-function isModuleLoad(node: TSESTree.Node): node is TSESTree.ImportExpression | TSESTree.CallExpression {
-  if (node.type === AST_NODE_TYPES.ImportExpression) return true;
-  if (node.type !== AST_NODE_TYPES.CallExpression) return false;
-  const { callee } = node;
+/**
+ * Whether `def` binds a name of the file's own that cannot hold another module's export: a function, class,
+ * variable, parameter or type declared there, but not an ambient one (`declare`, `declare global`), whose
+ * value is another's, nor a destructured property of that name (`const { f } = m`), which reads `m.f`.
+ */
+function isOwnBinding(def: TSESLint.Scope.Definition): boolean {
+  switch (def.type) {
+    case 'Type':
+    case 'CatchClause':
+      return true;
+    case 'FunctionName':
+      return def.node.type !== AST_NODE_TYPES.TSDeclareFunction && !isAmbient(def.node);
+    case 'ClassName':
+      return !def.node.declare && !isAmbient(def.node);
+    case 'Variable':
+      return !def.parent.declare && !isShorthandKey(def.name) && !isAmbient(def.node);
+    case 'Parameter':
+      return !isShorthandKey(def.name);
+    default:
+      return false;
+  }
+}
+
+/** Inside a `declare global`, `declare module` or `namespace` block. */
+function isAmbient(node: TSESTree.Node): boolean {
+  for (let current = node.parent; current; current = current.parent)
+    if (current.type === AST_NODE_TYPES.TSModuleDeclaration) return true;
+  return false;
+}
+
+/** `f` in `{ f }` or `{ f = x }`: a name that is also the key read. */
+function isShorthandKey(name: TSESTree.Node): boolean {
+  let parent = name.parent;
+  if (parent?.type === AST_NODE_TYPES.AssignmentPattern && parent.left === name) parent = parent.parent;
+  return parent?.type === AST_NODE_TYPES.Property && parent.shorthand;
+}
+
+/** `require`, and a test runner's or module's loader: `jest.requireActual`, `vi.importActual`, `module.require`. */
+function isModuleLoader(callee: TSESTree.Node): boolean {
   if (callee.type === AST_NODE_TYPES.Identifier) return callee.name === 'require';
   return (
     callee.type === AST_NODE_TYPES.MemberExpression && /^(?:require|import)/i.test(getStaticPropertyName(callee) ?? '')
-  );
-}
-
-/**
- * Whether `.name` read of `object` is judged by the import rules of mayLoadUnseen, or cannot be a module
- * object: `this`, `super`, and a name bound by an import or a `require` declaration.
- */
-function isJudgedHere(source: SourceFile, object: TSESTree.Node): boolean {
-  if (object.type === AST_NODE_TYPES.ThisExpression || object.type === AST_NODE_TYPES.Super) return true;
-  if (object.type !== AST_NODE_TYPES.Identifier) return false;
-  const def = resolveIdentifier(source, object)?.defs[0];
-  return (
-    def?.type === 'ImportBinding' ||
-    (def?.type === 'Variable' && def.node.init !== null && isRequireCall(skipTransparentWrappers(def.node.init)))
   );
 }

@@ -8,7 +8,7 @@ import { resolveIdentifier } from '../util/scope';
 import { skipTransparentWrappers } from '../util/skipTransparentWrappers';
 import type { SourceFile } from '../util/sourceFile';
 import { dependenciesFirst, InPlaceOrder } from './dependenciesFirst';
-import { escapeRegExp } from './escapeRegExp';
+import { escapeRegExp, mentionOf } from './escapeRegExp';
 import { importedBinding, isReassigned, type Imported } from './importedBinding';
 import type { ProjectModules } from './projectModules';
 import { isMutated } from './isMutated';
@@ -94,7 +94,7 @@ export class RuntimeHelperExports {
       for (const [exported, helper] of this.exportsOf(file)) {
         // `queues.declare` (a helper held in an exported object) is called by its last name.
         const name = exported.slice(exported.lastIndexOf('.') + 1);
-        const mention = MODULE_ITSELF.has(name) ? mentionsModule(file) : new RegExp(`\\b${escapeRegExp(name)}\\b`);
+        const mention = MODULE_ITSELF.has(name) ? mentionsModule(file) : mentionOf(name);
         const key = MODULE_ITSELF.has(name) ? `${file}\0module` : name;
         if (!RUNTIME_HELPER_NAMES.has(name) && !this.aliases.has(name)) this.aliases.set(name, helper.name);
         if (searched.has(key)) continue;

@@ -88,15 +88,16 @@ describe('pg-boss-queues follows a wrapper’s parameter to its callers', PROCES
 
   // sneg55/warpdrive src/jobs/boss.ts names its wrapper `enqueueBatchJob` in a comment: the wrapper's callers
   // counted as incomplete, and every queue declared nowhere else became one it may declare, never reported.
-  it('reads a wrapper’s callers whole when other files name it only in comments, strings, keys or their own functions', () => {
+  it('reads a wrapper’s callers whole when other files name it only in comments or as bindings of their own', () => {
     const wrapper = `${boss}export async function enqueueJob(queue: string, data: object) {\n  await boss.createQueue(queue);\n  await boss.send(queue, data);\n}\n`;
     const files = {
       'boss.ts': wrapper,
       'producer.ts': `import { boss, enqueueJob } from './boss';\nawait enqueueJob('emails', {});\nawait boss.send('invoices', { id: 1 });\nboss.work('emails', handle);\nboss.work('invoices', handle);\n`,
-      'notes.ts': `// enqueueJob creates the queue before sending.\nexport const NOTE = 'enqueueJob';\n`,
-      'labels.ts': `import { boss } from './boss';\n/** Shown for {@link enqueueJob}. */\nexport const labels = { enqueueJob: 'Enqueue' };\nexport const { enqueueJob: label } = labels;\nexport const stop = () => boss.stop();\n`,
+      'notes.ts': `// enqueueJob creates the queue before sending.\nexport const NOTE = 1;\n`,
+      'labels.ts': `import { boss } from './boss';\n/** Stops what {@link enqueueJob} started. */\nexport const stop = () => boss.stop();\n`,
       'other/queue.ts': `import type { PgBoss } from 'pg-boss';\nexport async function enqueueJob(boss: PgBoss, queue: string) {\n  await boss.send(queue, {});\n}\n`,
-      'other/routes.ts': `import * as queue from './queue';\nimport { enqueueJob } from './queue';\nimport { boss } from '../boss';\nawait enqueueJob(boss, 'emails');\nawait queue.enqueueJob(boss, 'emails');\n`,
+      'other/routes.ts': `import { enqueueJob } from './queue';\nimport { boss } from '../boss';\nawait enqueueJob(boss, 'emails');\n`,
+      'other/local.ts': `type enqueueJob = string;\nexport function run(enqueueJob: () => void) {\n  enqueueJob();\n}\n`,
     };
     const { inventory } = scan(files);
     expect(inventory.queues.map(({ name, declared }) => [name, declared])).toEqual([
@@ -104,9 +105,11 @@ describe('pg-boss-queues follows a wrapper’s parameter to its callers', PROCES
       ['invoices', false],
     ]);
     expect(problemsOf(inventory)).toEqual([['undeclared', 'invoices']]);
-    // A file that may reach it where the scan cannot follow still makes the callers incomplete: an alias
-    // nothing resolves, `import()`, a test runner's `requireActual`, a global (a framework's auto-import), a
-    // module object passed on as a value, or handed to a function as an argument.
+    // Any other mention may reach it in a way the scan does not follow, and still makes the callers
+    // incomplete: an alias nothing resolves, `import()`, a test runner's `requireActual`, a global (a
+    // framework's auto-import), a module object handed on or to a function, a lookup by a string, an import
+    // of a name the module lacks (a test's mock may put the wrapper there), a declaration file standing for
+    // the code.
     const late = 'await enqueueJob(process.env.Q!, {});\n';
     const reaching: Record<string, string>[] = [
       { 'late.ts': `import { enqueueJob } from '@app/boss';\n${late}` },
@@ -115,31 +118,65 @@ describe('pg-boss-queues follows a wrapper’s parameter to its callers', PROCES
       { 'server/late.ts': late },
       {
         'jobs.ts': `import * as all from './boss';\nexport const jobs = all;\n`,
-        'late.ts': `import { jobs } from './jobs';\nawait jobs.${late.slice(6)}`,
+        'late.ts': `import { jobs } from './jobs';\nconst { enqueueJob } = jobs;\n${late}`,
       },
       {
         'wire.ts': `import * as all from './boss';\nimport { register } from './late';\nawait register(all);\n`,
         'late.ts': `export async function register(jobs: any) {\n  await jobs.${late.slice(6)}}\n`,
       },
+      {
+        'keys.ts': `export const WRAPPER = 'enqueueJob';\n`,
+        'late.ts': `import * as all from './boss';\nimport { WRAPPER } from './keys';\nawait (all as any)[WRAPPER](process.env.Q!, {});\n`,
+      },
+      { 'other/none.ts': 'export const x = 1;\n', 'late.ts': `import { enqueueJob } from './other/none';\n${late}` },
+      {
+        'types/boss.d.ts': `export declare function enqueueJob(queue: string, data: object): Promise<void>;\n`,
+        'tsconfig.json': `{ "compilerOptions": { "paths": { "@jobs": ["./types/boss.d.ts"] } } }\n`,
+        'late.ts': `import { enqueueJob } from '@jobs';\n${late}`,
+      },
     ];
     for (const reach of reaching) {
       const reached = scan({ ...files, ...reach }).inventory;
-      expect(reached.queues.map(({ name, declared }) => [name, declared])).toEqual([
+      expect(
+        reached.queues.map(({ name, declared }) => [name, declared]),
+        Object.values(reach).join(''),
+      ).toEqual([
         ['emails', true],
         ['invoices', null],
       ]);
     }
   });
 
-  it('follows a wrapper that a module imports and exports again under another name', () => {
+  it('reads the callers of a wrapper whose name holds `$`, and gives up on a default export loaded by `import()`', () => {
+    const app = `import { boss } from './boss';\nawait boss.send('emails', {});\nboss.work('emails', handle);\nboss.work('audit', handle);\n`;
+    const declared = (files: Record<string, string>) =>
+      scan({ ...files, 'app.ts': app }).inventory.queues.find((queue) => queue.name === 'emails')?.declared;
+    expect(
+      declared({
+        'boss.ts': `${boss}export async function ensure$(name: string) {\n  await boss.createQueue(name);\n}\nawait ensure$('audit');\n`,
+        'setup.ts': `import { ensure$ } from './boss';\nawait ensure$('emails');\n`,
+      }),
+    ).toBe(true);
+    expect(
+      declared({
+        'boss.ts': `${boss}export default async function ensure(name: string) {\n  await boss.createQueue(name);\n}\nawait ensure('audit');\n`,
+        'setup.ts': `await import('./boss').then((m) => m.default('emails'));\n`,
+      }),
+    ).toBe(null);
+  });
+
+  it('follows a wrapper that a module exports again under another name', () => {
     const { inventory } = scan({
       'boss.ts': `${boss}export async function enqueueJob(queue: string) {\n  await boss.createQueue(queue);\n}\n`,
       'barrel.ts': `import { enqueueJob } from './boss';\nexport { enqueueJob as run };\n`,
       'direct.ts': `import { enqueueJob } from './boss';\nawait enqueueJob('audit');\n`,
       'app.ts': `import { run } from './barrel';\nimport { boss } from './boss';\nawait run('emails');\nawait boss.send('emails', {});\nboss.work('emails', handle);\n`,
+      'reexport.ts': `export { enqueueJob as queueUp } from './boss';\n`,
+      'later.ts': `import { queueUp } from './reexport';\nimport { boss } from './boss';\nawait queueUp('digest');\nawait boss.send('digest', {});\nboss.work('digest', handle);\n`,
     });
     expect(verdicts(inventory)).toEqual({
       audit: [true, ['direct.ts:2'], []],
+      digest: [true, ['later.ts:3'], ['later.ts:4', 'later.ts:5']],
       emails: [true, ['app.ts:3'], ['app.ts:4', 'app.ts:5']],
     });
   });
