@@ -345,9 +345,20 @@ export class ProgramCallers {
   }
 
   /** Whether export `exported` of `file` is export `name` of `origin`, directly or through re-exports. */
-  private exportsFrom(file: string, exported: string, origin: string, name: string, depth: number): boolean {
+  private exportsFrom(
+    file: string,
+    exported: string,
+    origin: string,
+    name: string,
+    depth: number,
+    // Each module's export is looked through once: modules that all `export *` one another would otherwise
+    // be walked along every path, more than a minute for eight of them.
+    seen = new Set<string>(),
+  ): boolean {
     if (file === origin) return exported === name;
-    if (depth > 8) return false;
+    const key = `${file}\0${exported}`;
+    if (depth > 8 || seen.has(key)) return false;
+    seen.add(key);
     const source = this.modules.source(file);
     if (!source) return false;
     for (const statement of source.ast.body) {
@@ -357,13 +368,13 @@ export class ProgramCallers {
           if (
             target &&
             moduleExportName(specifier.exported) === exported &&
-            this.exportsFrom(target, moduleExportName(specifier.local), origin, name, depth + 1)
+            this.exportsFrom(target, moduleExportName(specifier.local), origin, name, depth + 1, seen)
           )
             return true;
         }
       } else if (statement.type === AST_NODE_TYPES.ExportAllDeclaration && !statement.exported) {
         const target = this.modules.resolve(file, statement.source.value);
-        if (target && exported !== 'default' && this.exportsFrom(target, exported, origin, name, depth + 1))
+        if (target && exported !== 'default' && this.exportsFrom(target, exported, origin, name, depth + 1, seen))
           return true;
       }
     }
