@@ -238,14 +238,19 @@ export class ProgramCallers {
    */
   private namesOnlyOthers(file: string, source: SourceFile, origin: string, name: string, mention: RegExp): boolean {
     const manager = source.scopeManager;
-    if (!manager) return false;
+    // A binding of its own may hold the export if the file loads the module in a way importsOf does not read.
+    if (!manager || this.loadsUnread(file, source, origin)) return false;
     /** Where the identifiers bound to something other than `origin`'s export start. */
     const others = new Set<number>();
     for (const scope of manager.scopes) {
       const variable = scope.set.get(name);
       if (!variable || !variable.defs.every((def) => this.isOtherBinding(file, def, origin))) continue;
-      for (const def of variable.defs) others.add(def.name.range[0]);
-      for (const reference of variable.references) others.add(reference.identifier.range[0]);
+      // `{ f }` in a pattern or an object reads or writes a key of that name too: the twin identifier stays unbound.
+      for (const identifier of [
+        ...variable.defs.map((def) => def.name),
+        ...variable.references.map((r) => r.identifier),
+      ])
+        if (!isShorthandKey(identifier)) others.add(identifier.range[0]);
     }
     // Where the name is an identifier bound otherwise, one that may be the export, or text (a string, a
     // template, JSX text); where it is none of these, it is in a comment.
@@ -254,8 +259,13 @@ export class ProgramCallers {
     const inText = new Set<number>();
     const everywhere = new RegExp(mention.source, `${mention.flags}g`);
     walkNodes(source.ast, (node) => {
-      if (node.type === AST_NODE_TYPES.Identifier || node.type === AST_NODE_TYPES.JSXIdentifier) {
-        if (node.name === name) (others.has(node.range[0]) ? bound : unbound).add(node.range[0]);
+      if (
+        node.type === AST_NODE_TYPES.Identifier ||
+        node.type === AST_NODE_TYPES.JSXIdentifier ||
+        node.type === AST_NODE_TYPES.PrivateIdentifier
+      ) {
+        const start = node.range[1] - node.name.length;
+        if (node.name === name) (others.has(start) ? bound : unbound).add(start);
       } else if (
         node.type === AST_NODE_TYPES.Literal ||
         node.type === AST_NODE_TYPES.TemplateElement ||
@@ -302,7 +312,7 @@ export class ProgramCallers {
   }
 
   /**
-   * Whether `file` loads `origin`, or a module it cannot name, other than in a declaration importsOf reads:
+   * Whether `file` loads `origin`, or a module that may be it, other than in a declaration importsOf reads:
    * `import('./origin').then((m) => m.default(…))`, `require('./origin').default(…)`. A default export is
    * called there under no name a text search could find.
    */
@@ -311,7 +321,12 @@ export class ProgramCallers {
     let loads = false;
     walkNodes(source.ast, (node) => {
       if (loads) return;
-      if (node.type === AST_NODE_TYPES.VariableDeclarator && node.init && loadedModule(node.init) !== undefined) {
+      if (
+        node.type === AST_NODE_TYPES.VariableDeclarator &&
+        node.init &&
+        loadedModule(node.init) !== undefined &&
+        isReadPattern(node.id)
+      ) {
         const init = skipTransparentWrappers(node.init);
         declared.add(init.type === AST_NODE_TYPES.AwaitExpression ? init.argument : init);
         return;
@@ -324,7 +339,9 @@ export class ProgramCallers {
             : undefined;
       if (specifier === undefined || declared.has(node)) return;
       const loaded = getStaticString(specifier);
-      loads = loaded === undefined || this.modules.resolve(file, loaded) === origin;
+      const target = loaded === undefined ? undefined : this.modules.resolve(file, loaded);
+      // An alias or package nothing resolves may be `origin` too; a relative path that resolves nowhere is not.
+      loads = target === origin || (target === undefined && !loaded?.startsWith('.'));
     });
     return loads;
   }
@@ -662,5 +679,20 @@ function isModuleLoader(callee: TSESTree.Node): boolean {
   if (callee.type === AST_NODE_TYPES.Identifier) return callee.name === 'require';
   return (
     callee.type === AST_NODE_TYPES.MemberExpression && /^(?:require|import)/i.test(getStaticPropertyName(callee) ?? '')
+  );
+}
+
+/** `m` or `{ a, b: c }`: a binding of a loaded module that importsOf reads (no computed key, rest or nesting). */
+function isReadPattern(id: TSESTree.BindingName): boolean {
+  return (
+    id.type === AST_NODE_TYPES.Identifier ||
+    (id.type === AST_NODE_TYPES.ObjectPattern &&
+      id.properties.every(
+        (property) =>
+          property.type === AST_NODE_TYPES.Property &&
+          !property.computed &&
+          property.key.type === AST_NODE_TYPES.Identifier &&
+          property.value.type === AST_NODE_TYPES.Identifier,
+      ))
   );
 }

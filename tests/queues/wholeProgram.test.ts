@@ -108,8 +108,8 @@ describe('pg-boss-queues follows a wrapper’s parameter to its callers', PROCES
     // Any other mention may reach it in a way the scan does not follow, and still makes the callers
     // incomplete: an alias nothing resolves, `import()`, a test runner's `requireActual`, a global (a
     // framework's auto-import), a module object handed on or to a function, a lookup by a string, an import
-    // of a name the module lacks (a test's mock may put the wrapper there), a declaration file standing for
-    // the code.
+    // of a name the module lacks (a test's mock may put the wrapper there), a binding of its own filled from
+    // a pattern or a module loaded in a way not read, a declaration file standing for the code.
     const late = 'await enqueueJob(process.env.Q!, {});\n';
     const reaching: Record<string, string>[] = [
       { 'late.ts': `import { enqueueJob } from '@app/boss';\n${late}` },
@@ -129,6 +129,10 @@ describe('pg-boss-queues follows a wrapper’s parameter to its callers', PROCES
         'late.ts': `import * as all from './boss';\nimport { WRAPPER } from './keys';\nawait (all as any)[WRAPPER](process.env.Q!, {});\n`,
       },
       { 'other/none.ts': 'export const x = 1;\n', 'late.ts': `import { enqueueJob } from './other/none';\n${late}` },
+      { 'late.ts': `let enqueueJob: any;\n({ enqueueJob } = await import('./boss'));\n${late}` },
+      { 'late.ts': `try {\n  throw await import('./boss');\n} catch ({ enqueueJob }: any) {\n  ${late}}\n` },
+      { 'late.ts': `const enqueueJob = (await import('./boss'))['enqueue' + 'Job'];\n${late}` },
+      { 'late.ts': `const key = 'x';\nconst { [key]: enqueueJob } = await import('./boss');\n${late}` },
       {
         'types/boss.d.ts': `export declare function enqueueJob(queue: string, data: object): Promise<void>;\n`,
         'tsconfig.json': `{ "compilerOptions": { "paths": { "@jobs": ["./types/boss.d.ts"] } } }\n`,
