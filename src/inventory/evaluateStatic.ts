@@ -1,13 +1,14 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import { getPropertyKeyName } from '../util/getPropertyKeyName';
 import { getStaticPropertyName, getStaticString } from '../util/getStaticPropertyName';
+import { getImportedExport } from '../util/getImportedName';
 import { loadedModule } from '../util/loadedModule';
 import { isMutated } from './isMutated';
 import { resolveIdentifier } from '../util/scope';
 import { skipTransparentWrappers } from '../util/skipTransparentWrappers';
 import type { SourceFile } from '../util/sourceFile';
 import { walkNodes } from '../util/walkNodes';
-import { moduleExportName, readModuleExport } from './readModuleExport';
+import { readModuleExport } from './readModuleExport';
 import {
   UnknownPart,
   isOpaque,
@@ -129,12 +130,7 @@ function evaluateIdentifier(scope: EvaluationScope, identifier: TSESTree.Identif
       if (specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier) return new ModuleNamespace(file);
       // An imported object changed here is no more constant than one changed where it is declared.
       if (isMutated(variable)) throw new NotStaticError(identifier);
-      const imported =
-        specifier.type === AST_NODE_TYPES.ImportSpecifier
-          ? moduleExportName(specifier.imported)
-          : specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier
-            ? 'default'
-            : undefined;
+      const imported = getImportedExport(specifier);
       if (imported === undefined) throw new NotStaticError(identifier);
       return readModuleExport(scope.modules, file, imported, identifier, depth + 1);
     }

@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { isPgBossReceiverBySyntax } from '../analysis/classifyReceiver';
+import { getImportedExport } from '../util/getImportedName';
 import { getStaticPropertyName, getStaticString } from '../util/getStaticPropertyName';
 import { isFunctionNode, type FunctionNode } from '../util/isFunctionNode';
 import { loadedModule } from '../util/loadedModule';
@@ -297,12 +298,7 @@ export class ProgramCallers {
       (specifier.type === AST_NODE_TYPES.ImportSpecifier && specifier.importKind === 'type')
     )
       return true;
-    const imported =
-      specifier.type === AST_NODE_TYPES.ImportSpecifier
-        ? moduleExportName(specifier.imported)
-        : specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier
-          ? 'default'
-          : undefined;
+    const imported = getImportedExport(specifier);
     const target = this.modules.resolve(file, declaration.source.value);
     // A declaration file holds no code: what a module of it exports is the code's beside it.
     if (imported === undefined || target === undefined || target === origin || /\.d\.[cm]?ts$/.test(target))
