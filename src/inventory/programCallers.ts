@@ -107,9 +107,9 @@ export class ProgramCallers {
   /**
    * Calls of `name` exported by `origin`, in the files that import it: `f(…)` through a named, default or
    * destructured-`require` import, `ns.f(…)` through `import * as ns` or `const ns = require(…)`. A file
-   * that names `f` and may import it in a way not read here (`await import(…)`, an import nothing resolves)
-   * has calls that cannot be seen; one that names it only otherwise (a comment, a string, a key, a function
-   * of its own or of another module) has none.
+   * that names `f` but imports it in no way read here has calls that cannot be seen (a module object handed
+   * around, a lookup by key, `import()`), unless it names it only in comments or for other bindings
+   * (namesOnlyOthers).
    */
   private importedCallers(origin: string, name: string, followed = new Set<string>()): Callers {
     const sites: CallSite[] = [];
