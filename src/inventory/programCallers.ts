@@ -247,11 +247,12 @@ export class ProgramCallers {
       const variable = scope.set.get(name);
       if (!variable || !variable.defs.every((def) => this.isOtherBinding(file, def, origin))) continue;
       // `{ f }` in a pattern or an object reads or writes a key of that name too: the twin identifier stays unbound.
+      // `ensure.name` is the wrapper's name as a string, a key a lookup may use.
       for (const identifier of [
         ...variable.defs.map((def) => def.name),
         ...variable.references.map((r) => r.identifier),
       ])
-        if (!isShorthandKey(identifier)) others.add(identifier.range[0]);
+        if (!isShorthandKey(identifier) && !readsItsName(identifier)) others.add(identifier.range[0]);
     }
     // Where the name is an identifier bound otherwise, one that may be the export, or text (a string, a
     // template, JSX text); where it is none of these, it is in a comment.
@@ -259,14 +260,19 @@ export class ProgramCallers {
     const unbound = new Set<number>();
     const inText = new Set<number>();
     const everywhere = new RegExp(mention.source, `${mention.flags}g`);
+    let withStatement = false;
     walkNodes(source.ast, (node) => {
       if (
         node.type === AST_NODE_TYPES.Identifier ||
         node.type === AST_NODE_TYPES.JSXIdentifier ||
         node.type === AST_NODE_TYPES.PrivateIdentifier
       ) {
-        const start = node.range[1] - node.name.length;
+        // An identifier's range holds its type annotation too; a private name's starts at `#`.
+        const start = node.range[0] + (node.type === AST_NODE_TYPES.PrivateIdentifier ? 1 : 0);
         if (node.name === name) (others.has(start) ? bound : unbound).add(start);
+      } else if (node.type === AST_NODE_TYPES.WithStatement) {
+        // `with (m) ensure()` reads `m.ensure` through what looks like a binding of the file.
+        withStatement = true;
       } else if (
         node.type === AST_NODE_TYPES.Literal ||
         node.type === AST_NODE_TYPES.TemplateElement ||
@@ -276,6 +282,7 @@ export class ProgramCallers {
         for (const { index } of source.text.slice(start, end).matchAll(everywhere)) inText.add(start + index);
       }
     });
+    if (withStatement) return false;
     for (const { index } of source.text.matchAll(everywhere)) {
       // `{ f }`, `import { f }`, `export { f }`: two identifiers at one place, the name bound and the key or export.
       if (inText.has(index) || (unbound.has(index) && !bound.has(index))) return false;
@@ -634,23 +641,28 @@ function isInside(node: TSESTree.Node, ancestor: TSESTree.Node): boolean {
 }
 
 /**
- * Whether `def` binds a name of the file's own that cannot hold another module's export: a function, class,
- * variable, parameter or type declared there, but not an ambient one (`declare`, `declare global`), whose
- * value is another's, nor a destructured property of that name (`const { f } = m`), which reads `m.f`.
+ * Whether `def` binds a name of the file's own to code of its own, which cannot be another module's export: a
+ * function declared there, a `const` that is a function written there, or a type. Not a parameter, a `catch`
+ * binding or any other variable, which may be handed another module's function (`run(Object.values(jobs)[1])`),
+ * nor a class (whose static code reads its name, `this.name`, as a string), nor an ambient declaration
+ * (`declare`, `declare global`), whose code is elsewhere.
  */
 function isOwnBinding(def: TSESLint.Scope.Definition): boolean {
   switch (def.type) {
     case 'Type':
-    case 'CatchClause':
       return true;
     case 'FunctionName':
       return def.node.type !== AST_NODE_TYPES.TSDeclareFunction && !isAmbient(def.node);
-    case 'ClassName':
-      return !def.node.declare && !isAmbient(def.node);
-    case 'Variable':
-      return !def.parent.declare && !isShorthandKey(def.name) && !isAmbient(def.node);
-    case 'Parameter':
-      return !isShorthandKey(def.name);
+    case 'Variable': {
+      const init = def.node.init && skipTransparentWrappers(def.node.init);
+      return (
+        def.parent.kind === 'const' &&
+        !def.parent.declare &&
+        def.node.id === def.name &&
+        !isAmbient(def.node) &&
+        (init?.type === AST_NODE_TYPES.ArrowFunctionExpression || init?.type === AST_NODE_TYPES.FunctionExpression)
+      );
+    }
     default:
       return false;
   }
@@ -661,6 +673,16 @@ function isAmbient(node: TSESTree.Node): boolean {
   for (let current = node.parent; current; current = current.parent)
     if (current.type === AST_NODE_TYPES.TSModuleDeclaration) return true;
   return false;
+}
+
+/** `f.name`: a function's or class's name read as a string. */
+function readsItsName(identifier: TSESTree.Node): boolean {
+  const member = identifier.parent;
+  return (
+    member?.type === AST_NODE_TYPES.MemberExpression &&
+    member.object === identifier &&
+    getStaticPropertyName(member) === 'name'
+  );
 }
 
 /** `f` in `{ f }` or `{ f = x }`: a name that is also the key read. */

@@ -97,7 +97,7 @@ describe('pg-boss-queues follows a wrapper’s parameter to its callers', PROCES
       'labels.ts': `import { boss } from './boss';\n/** Stops what {@link enqueueJob} started. */\nexport const stop = () => boss.stop();\n`,
       'other/queue.ts': `import type { PgBoss } from 'pg-boss';\nexport async function enqueueJob(boss: PgBoss, queue: string) {\n  await boss.send(queue, {});\n}\n`,
       'other/routes.ts': `import { enqueueJob } from './queue';\nimport { boss } from '../boss';\nawait enqueueJob(boss, 'emails');\n`,
-      'other/local.ts': `type enqueueJob = string;\nexport function run(enqueueJob: () => void) {\n  enqueueJob();\n}\n`,
+      'other/local.ts': `type enqueueJob = string;\nconst enqueueJob = (): enqueueJob => 'local';\nexport const value = enqueueJob();\n`,
     };
     const { inventory } = scan(files);
     expect(inventory.queues.map(({ name, declared }) => [name, declared])).toEqual([
@@ -109,7 +109,8 @@ describe('pg-boss-queues follows a wrapper’s parameter to its callers', PROCES
     // incomplete: an alias nothing resolves, `import()`, a test runner's `requireActual`, a global (a
     // framework's auto-import), a module object handed on or to a function, a lookup by a string, an import
     // of a name the module lacks (a test's mock may put the wrapper there), a binding of its own filled from
-    // a pattern or a module loaded in a way not read, a declaration file standing for the code.
+    // a pattern, a module loaded in a way not read or a caller (a parameter), a function's `.name` as a key,
+    // a declaration file standing for the code.
     const late = 'await enqueueJob(process.env.Q!, {});\n';
     const reaching: Record<string, string>[] = [
       { 'late.ts': `import { enqueueJob } from '@app/boss';\n${late}` },
@@ -133,6 +134,14 @@ describe('pg-boss-queues follows a wrapper’s parameter to its callers', PROCES
       { 'late.ts': `try {\n  throw await import('./boss');\n} catch ({ enqueueJob }: any) {\n  ${late}}\n` },
       { 'late.ts': `const enqueueJob = (await import('./boss'))['enqueue' + 'Job'];\n${late}` },
       { 'late.ts': `const key = 'x';\nconst { [key]: enqueueJob } = await import('./boss');\n${late}` },
+      {
+        'wire.ts': `import * as all from './boss';\nimport { run } from './late';\nawait run(Object.values(all)[1] as any);\n`,
+        'late.ts': `export async function run(enqueueJob: any) {\n  ${late}}\n`,
+      },
+      {
+        'jobs.ts': `import * as all from './boss';\nexport const jobs: any = all;\n`,
+        'late.ts': `import { jobs } from './jobs';\nfunction enqueueJob() {}\nawait jobs[enqueueJob.name](process.env.Q!, {});\n`,
+      },
       {
         'types/boss.d.ts': `export declare function enqueueJob(queue: string, data: object): Promise<void>;\n`,
         'tsconfig.json': `{ "compilerOptions": { "paths": { "@jobs": ["./types/boss.d.ts"] } } }\n`,
