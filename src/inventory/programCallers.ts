@@ -203,6 +203,9 @@ export class ProgramCallers {
             specifier.type === AST_NODE_TYPES.ImportSpecifier ? moduleExportName(specifier.imported) : 'default';
           if (this.exportsFrom(target, imported, origin, name, 0))
             locals.push(...manager.getDeclaredVariables(specifier));
+          // `export * as jobs from './origin'` in the module imported from: `jobs` is a module object.
+          else if (holds(this.namespaceExport(target, imported)))
+            namespaces.push(...manager.getDeclaredVariables(specifier));
         }
       } else if (node.type === AST_NODE_TYPES.VariableDeclarator && node.init) {
         const loaded = loadedModule(node.init);
@@ -247,12 +250,11 @@ export class ProgramCallers {
       const variable = scope.set.get(name);
       if (!variable || !variable.defs.every((def) => this.isOtherBinding(file, def, origin))) continue;
       // `{ f }` in a pattern or an object reads or writes a key of that name too: the twin identifier stays unbound.
-      // `ensure.name` is the wrapper's name as a string, a key a lookup may use.
-      for (const identifier of [
-        ...variable.defs.map((def) => def.name),
-        ...variable.references.map((r) => r.identifier),
-      ])
-        if (!isShorthandKey(identifier) && !readsItsName(identifier)) others.add(identifier.range[0]);
+      for (const def of variable.defs) if (!isShorthandKey(def.name)) others.add(def.name.range[0]);
+      // Called, exported or named as a type only: a function handed around as a value gives away its name
+      // (`ensure.name`, `const { name } = ensure`, `String(ensure)`), a key a lookup may use.
+      for (const { identifier } of variable.references)
+        if (!isShorthandKey(identifier) && isCalledOrNamed(identifier)) others.add(identifier.range[0]);
     }
     // Where the name is an identifier bound otherwise, one that may be the export, or text (a string, a
     // template, JSX text); where it is none of these, it is in a comment.
@@ -347,6 +349,20 @@ export class ProgramCallers {
       loads = target === origin || (target === undefined && !loaded?.startsWith('.'));
     });
     return loads;
+  }
+
+  /** The module `file` exports whole as `exported` (`export * as exported from './m'`), if it does. */
+  private namespaceExport(file: string, exported: string): string | undefined {
+    const source = this.modules.source(file);
+    for (const statement of source?.ast.body ?? []) {
+      if (
+        statement.type === AST_NODE_TYPES.ExportAllDeclaration &&
+        statement.exported &&
+        moduleExportName(statement.exported) === exported
+      )
+        return this.modules.resolve(file, statement.source.value);
+    }
+    return undefined;
   }
 
   /** The names `file` exports `origin`'s export `name` under, other than its own, with `export { name as x } from …`. */
@@ -675,13 +691,19 @@ function isAmbient(node: TSESTree.Node): boolean {
   return false;
 }
 
-/** `f.name`: a function's or class's name read as a string. */
-function readsItsName(identifier: TSESTree.Node): boolean {
-  const member = identifier.parent;
+/** `f(…)`, `new f()`, `export { f }`, or `f` in a type: a use of a function that does not hand it over as a value. */
+function isCalledOrNamed(identifier: TSESTree.Node): boolean {
+  const parent = identifier.parent;
+  if (!parent) return false;
+  if (
+    (parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) &&
+    parent.callee === identifier
+  )
+    return true;
   return (
-    member?.type === AST_NODE_TYPES.MemberExpression &&
-    member.object === identifier &&
-    getStaticPropertyName(member) === 'name'
+    parent.type === AST_NODE_TYPES.ExportSpecifier ||
+    parent.type === AST_NODE_TYPES.TSTypeReference ||
+    parent.type === AST_NODE_TYPES.TSTypeQuery
   );
 }
 

@@ -143,6 +143,14 @@ describe('pg-boss-queues follows a wrapper’s parameter to its callers', PROCES
         'late.ts': `import { jobs } from './jobs';\nfunction enqueueJob() {}\nawait jobs[enqueueJob.name](process.env.Q!, {});\n`,
       },
       {
+        'jobs.ts': `import * as all from './boss';\nexport const jobs: any = all;\n`,
+        'late.ts': `import { jobs } from './jobs';\nfunction enqueueJob() {}\nconst { name } = enqueueJob;\nawait jobs[name](process.env.Q!, {});\n`,
+      },
+      {
+        'hub.ts': `export * as all from './boss';\n`,
+        'late.ts': `import { all } from './hub';\n// Calls enqueueJob.\nawait (all as any)[process.env.FN!](process.env.Q!, {});\n`,
+      },
+      {
         'types/boss.d.ts': `export declare function enqueueJob(queue: string, data: object): Promise<void>;\n`,
         'tsconfig.json': `{ "compilerOptions": { "paths": { "@jobs": ["./types/boss.d.ts"] } } }\n`,
         'late.ts': `import { enqueueJob } from '@jobs';\n${late}`,
