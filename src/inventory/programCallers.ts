@@ -10,7 +10,7 @@ import { skipTransparentWrappers } from '../util/skipTransparentWrappers';
 import type { SourceFile } from '../util/sourceFile';
 import { walkNodes } from '../util/walkNodes';
 import type { ProjectModules } from './projectModules';
-import { escapeRegExp, mentionOf } from './escapeRegExp';
+import { escapeRegExp, mentionOf, mentionsModule } from './nameSearch';
 import { exportOrigin } from './exportOrigin';
 import { MENTIONS_BOSS } from './queueMethods';
 import { isModuleExports, moduleExportName } from './readModuleExport';
@@ -119,11 +119,15 @@ export class ProgramCallers {
     if (followed.has(key)) return { sites, complete };
     followed.add(key);
     const mention = name === 'default' ? undefined : mentionOf(name);
+    // A file that never names the export may still hand the module object on (`export const all = jobs`).
+    const importsModule = mention && mentionsModule(origin);
     for (const [file, text] of this.texts) {
-      if (file === origin || (mention ? !mention.test(text) : !/import|require/i.test(text))) continue;
+      if (file === origin) continue;
+      const names = mention ? mention.test(text) : /import|require/i.test(text);
+      if (!names && !importsModule?.test(text)) continue;
       const source = this.modules.source(file);
       if (!source) {
-        if (mention) complete = false;
+        if (mention && names) complete = false;
         continue;
       }
       const { locals, namespaces } = this.importsOf(file, source, origin, name);
@@ -136,6 +140,7 @@ export class ProgramCallers {
         this.exportsFrom(file, name, origin, name, 0);
       if (
         !read &&
+        names &&
         (mention ? !this.namesOnlyOthers(file, source, origin, name, mention) : this.loadsUnread(file, source, origin))
       )
         complete = false;

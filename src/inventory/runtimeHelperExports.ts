@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import { DefinitionType } from '@typescript-eslint/scope-manager';
 import { DEFAULT_IMPORT_SOURCE } from '../runtimeModule';
@@ -8,7 +7,7 @@ import { resolveIdentifier } from '../util/scope';
 import { skipTransparentWrappers } from '../util/skipTransparentWrappers';
 import type { SourceFile } from '../util/sourceFile';
 import { dependenciesFirst, InPlaceOrder } from './dependenciesFirst';
-import { escapeRegExp, mentionOf } from './escapeRegExp';
+import { mentionOf, mentionsModule } from './nameSearch';
 import { importedBinding, isReassigned, type Imported } from './importedBinding';
 import type { ProjectModules } from './projectModules';
 import { isMutated } from './isMutated';
@@ -470,16 +469,4 @@ function objectMembers(source: SourceFile, node: TSESTree.Node): Array<[string, 
     const key = property.type === AST_NODE_TYPES.Property ? getPropertyKeyName(property) : undefined;
     return property.type === AST_NODE_TYPES.Property && key !== undefined ? [[key, property.value]] : [];
   });
-}
-
-/**
- * A text that may import `file` as a whole (`import declare from './declareQueue'`, `require('./queues')`):
- * one holding a quoted module specifier that ends in the file's name, or its folder's for an index file.
- */
-function mentionsModule(file: string): RegExp {
-  const stem = path.basename(file, path.extname(file));
-  const name = stem === 'index' ? path.basename(path.dirname(file)) : stem;
-  return new RegExp(
-    `['"\`][^'"\`\\n]*\\b${escapeRegExp(name)}(?:\\.[cm]?[jt]sx?)?(?:/index(?:\\.[cm]?[jt]sx?)?)?['"\`]`,
-  );
 }
