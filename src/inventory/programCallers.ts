@@ -138,6 +138,8 @@ export class ProgramCallers {
         namespaces.length > 0 ||
         passedOn.length > 0 ||
         this.exportsFrom(file, name, origin, name, 0);
+      // `/** @jsx ensure */`: every JSX element of the file is a call of the factory it names, unread here.
+      if ((locals.length > 0 || namespaces.length > 0) && /@jsx(?:Frag)?\s/.test(text)) complete = false;
       if (
         !read &&
         names &&

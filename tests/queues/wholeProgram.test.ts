@@ -110,7 +110,8 @@ describe('pg-boss-queues follows a wrapper’s parameter to its callers', PROCES
     // framework's auto-import), a module object handed on or to a function, a lookup by a string, an import
     // of a name the module lacks (a test's mock may put the wrapper there), a binding of its own filled from
     // a pattern, a module loaded in a way not read or a caller (a parameter), a function's `.name` as a key,
-    // a declaration file standing for the code; and a file that never names it but hands its module on.
+    // a declaration file standing for the code, a JSX pragma naming it; and a file that never names it but
+    // hands its module on.
     const late = 'await enqueueJob(process.env.Q!, {});\n';
     const reaching: Record<string, string>[] = [
       { 'late.ts': `import { enqueueJob } from '@app/boss';\n${late}` },
@@ -151,6 +152,9 @@ describe('pg-boss-queues follows a wrapper’s parameter to its callers', PROCES
         'late.ts': `import { all } from './hub';\n// Calls enqueueJob.\nawait all[process.env.FN!](process.env.Q!, {});\n`,
       },
       { 'late.ts': `import * as jobs from './boss';\nawait (Object.values(jobs)[1] as any)(process.env.Q!, {});\n` },
+      {
+        'late.tsx': `/** @jsx enqueueJob */\nimport { enqueueJob } from './boss';\nexport const element = <emails />;\n`,
+      },
       {
         'hub.ts': `export * as all from './boss';\n`,
         'late.ts': `import { all } from './hub';\n// Calls enqueueJob.\nawait (all as any)[process.env.FN!](process.env.Q!, {});\n`,
