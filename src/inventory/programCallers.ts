@@ -11,7 +11,7 @@ import type { SourceFile } from '../util/sourceFile';
 import { walkNodes } from '../util/walkNodes';
 import type { ProjectModules } from './projectModules';
 import { escapeRegExp, mentionOf, mentionsModule } from './nameSearch';
-import { exportOrigin } from './exportOrigin';
+import { isOwnExport } from './isOwnExport';
 import { MENTIONS_BOSS } from './queueMethods';
 import { isModuleExports, moduleExportName } from './readModuleExport';
 
@@ -301,7 +301,7 @@ export class ProgramCallers {
 
   /**
    * Whether `def` binds its name to something that is not `origin`'s export: isOwnBinding, or an import from
-   * a module whose export of that name is its own code (exportOrigin), not one it passes on or lacks (a test's
+   * a module whose export of that name is its own code (isOwnExport), not one it passes on or lacks (a test's
    * mock may put another there).
    */
   private isOtherBinding(file: string, def: TSESLint.Scope.Definition, origin: string): boolean {
@@ -320,7 +320,7 @@ export class ProgramCallers {
     if (imported === undefined || target === undefined || target === origin || /\.d\.[cm]?ts$/.test(target))
       return false;
     const targetSource = this.modules.source(target);
-    return targetSource !== null && exportOrigin(targetSource, imported) === 'own';
+    return targetSource !== null && isOwnExport(targetSource, imported);
   }
 
   /**
