@@ -24,6 +24,14 @@ export class DiskLook {
     private readonly windowMs = LOOK_WINDOW_MS,
   ) {}
 
+  /**
+   * Records a look made now by other means than a lint: the listing of a scan started before any lint
+   * asked for one. The window runs from this look, not from when a lint takes the scan up.
+   */
+  looked(): void {
+    this.lastLookAt = this.now();
+  }
+
   /** Whether the lint of `file` looks at the disk again; when it does, the window starts again from now. */
   due(file: string): boolean {
     const relint = this.linted.has(file);

@@ -32,6 +32,15 @@ describe('DiskLook', () => {
     expect(looks.due('d.ts')).toBe(true);
   });
 
+  it('runs the window from a look made without a lint: the listing of a scan started ahead of the first lint', () => {
+    const { looks, advance } = onFakeClock();
+    looks.looked();
+    advance(LOOK_WINDOW_MS - 1);
+    expect(looks.due('a.ts')).toBe(false);
+    advance(1);
+    expect(looks.due('b.ts')).toBe(true);
+  });
+
   // An editor's re-lint, a `--fix` pass, a test that writes a file and lints again: each must see the disk.
   it('always looks when a file is linted again, however soon', () => {
     const { looks, advance } = onFakeClock();
