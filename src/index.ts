@@ -4,6 +4,7 @@ import noConflictingQueueOptions from '../rules/no-conflicting-queue-options';
 import noUndeclaredQueue from '../rules/no-undeclared-queue';
 import type { PgBossRuleDocs } from './util/createRule';
 import { readPackageManifest } from './packageManifest';
+import { startsScanWhenRead } from './project/startsScanWhenRead';
 
 const rules = {
   'no-bare-create-queue': noBareCreateQueue,
@@ -35,10 +36,10 @@ plugin.configs.recommended = { name: 'pg-boss/recommended', plugins, rules: rule
  * used beside `recommended`: apart until their precision on real code is proven, and because a cached
  * `eslint --cache` run does not re-lint a file when only another file changed (see their docs).
  */
-plugin.configs['recommended-project'] = {
+plugin.configs['recommended-project'] = startsScanWhenRead({
   name: 'pg-boss/recommended-project',
   plugins,
   rules: rulesMarked('projectWide'),
-};
+});
 
 export = plugin;

@@ -648,6 +648,67 @@ describe('the built plugin, whose first scan of a large project runs on a worker
     ]);
   });
 
+  /**
+   * `eslint .` of `project` in a process of its own whose working directory is `processCwd`, counting the
+   * worker threads started: by the time ESLint first calls a rule (`ahead`), and in all.
+   */
+  function lintCountingWorkers(
+    project: string,
+    processCwd: string,
+  ): { ahead: number; started: number; reports: string[] } {
+    const session = `
+      const workerThreads = require('node:worker_threads');
+      const { Worker } = workerThreads;
+      let started = 0;
+      workerThreads.Worker = class extends Worker {
+        constructor(...args) {
+          super(...args);
+          started += 1;
+        }
+      };
+      const [repository, dist, project] = process.argv.slice(1);
+      const require_ = require('node:module').createRequire(repository + '/package.json');
+      const { ESLint } = require_('eslint');
+      const tsParser = require_('@typescript-eslint/parser');
+      const plugin = require(dist);
+      let ahead;
+      const probe = { rules: { first: { meta: { schema: [] }, create() { ahead ??= started; return {}; } } } };
+      const eslint = new ESLint({ cwd: project, overrideConfigFile: true, overrideConfig: [
+        { files: ['**/*.{ts,tsx,mts,cts}'], languageOptions: { parser: tsParser } },
+        { plugins: { probe }, rules: { 'probe/first': 'error' } },
+        plugin.configs['recommended-project'],
+      ] });
+      eslint.lintFiles(['.']).then((results) => console.log(JSON.stringify({ ahead, started, results })));`;
+    const { stdout, stderr } = spawnSync(
+      process.execPath,
+      ['-e', session, path.resolve(__dirname, '..'), path.join(BUILT, 'index.js'), project],
+      { cwd: processCwd, encoding: 'utf8' },
+    );
+    expect(stderr).toBe('');
+    const { ahead, started, results } = JSON.parse(stdout) as {
+      ahead: number;
+      started: number;
+      results: ESLint10.LintResult[];
+    };
+    return { ahead, started, reports: reports(project, results) };
+  }
+
+  it('starts the first scan as ESLint reads the rules, before it lints a file, and its first lint takes it up', () => {
+    const directory = largeMonorepo();
+    expect(lintCountingWorkers(directory, directory)).toEqual({ ahead: 1, started: 1, reports: FIXTURE_REPORTS });
+  });
+
+  it('stops a scan started for the working directory when the lint is of another project, and scans that one', () => {
+    const directory = largeMonorepo();
+    expect(lintCountingWorkers(directory, largeMonorepo())).toEqual({ ahead: 1, started: 2, reports: FIXTURE_REPORTS });
+  });
+
+  it('starts none ahead in a working directory without a package.json, which is no project root', () => {
+    const directory = largeMonorepo();
+    const elsewhere = temporary(fs.mkdtempSync(path.join(os.tmpdir(), 'no-project-')));
+    expect(lintCountingWorkers(directory, elsewhere)).toEqual({ ahead: 0, started: 1, reports: FIXTURE_REPORTS });
+  });
+
   it("scans on the lint's thread where no worker can start: here, the rules loaded from TypeScript", () => {
     const directory = monorepo();
     const file = path.join(directory, WORKER);

@@ -45,6 +45,18 @@ describe('plugin structure', () => {
     expect(Object.keys(plugin.configs.recommended.rules ?? {}).filter((id) => projectWide.includes(id))).toEqual([]);
   });
 
+  it('keeps recommended-project a config like any other, whose rules a user may replace in place', () => {
+    const config = plugin.configs['recommended-project'];
+    const { rules } = config;
+    expect({ ...config }).toEqual({ name: 'pg-boss/recommended-project', plugins: config.plugins, rules });
+    try {
+      config.rules = { 'pg-boss/no-undeclared-queue': 'warn' };
+      expect(config.rules).toEqual({ 'pg-boss/no-undeclared-queue': 'warn' });
+    } finally {
+      config.rules = rules;
+    }
+  });
+
   it('is a valid flat config that ESLint accepts', () => {
     const linter = new Linter({ configType: 'flat' });
     // An untyped parameter named boss: its name decides (an object literal would prove a look-alike).

@@ -8,9 +8,15 @@ import type { FirstScan, LintedFile } from './scanProject';
 /** What scanWorker.ts is handed when it starts; the project's listing follows through `port` (LISTED). */
 export interface ScanRequest {
   readonly roots: readonly string[];
-  readonly linted: LintedFile;
+  /** The file being linted, with ESLint's text; none for a scan started ahead of the first lint (the disk alone). */
+  readonly linted: LintedFile | undefined;
   /** Where the scan is kept for the next process, when it can be (src/project/scanCache.ts). */
   readonly cache: ScanCache | undefined;
+  /**
+   * Whether the scan is started ahead of the first lint (startScanAhead): the worker then takes up the kept
+   * scan if it is current, or lists the project itself, instead of being handed the lint's listing (`LISTED`).
+   */
+  readonly ahead: boolean;
   /** Shared with the lint: `DONE`, `PROGRESS` and `LISTED`. */
   readonly state: Int32Array;
   readonly port: MessagePort;
@@ -50,6 +56,8 @@ export interface ScanWorker {
    * The caller then scans on its own thread, which gives the same scan or throws the same error.
    */
   scan(listed: ProjectFilesState): FirstScan | undefined;
+  /** The scan of a worker started `ahead`, as `scan` gives its own. */
+  wait(): FirstScan | undefined;
   /** Stops the worker: the lint scans the project on its own thread. */
   cancel(): void;
 }
@@ -57,12 +65,14 @@ export interface ScanWorker {
 /**
  * Starts a worker thread for the first scan of the project under `roots`, or undefined where none can start.
  * It starts before the project is listed, so that its start and its loading of the analysis (about 100 ms) run
- * beside the listing on the lint's thread, which then hands the listing over or cancels the worker.
+ * beside the listing on the lint's thread, which then hands the listing over or cancels the worker; or,
+ * `ahead`, it finds the project's scan on its own, and `wait` gives it.
  */
 export function startScanWorker(
   roots: readonly string[],
-  linted: LintedFile,
+  linted: LintedFile | undefined,
   cache?: ScanCache,
+  ahead = false,
 ): ScanWorker | undefined {
   workerFileExists ??= fs.existsSync(WORKER_FILE);
   if (!workerFileExists) return undefined;
@@ -70,7 +80,7 @@ export function startScanWorker(
   const { port1, port2 } = new MessageChannel();
   let worker: Worker;
   try {
-    const request: ScanRequest = { roots, linted, cache, state, port: port2 };
+    const request: ScanRequest = { roots, linted, cache, ahead, state, port: port2 };
     worker = new Worker(WORKER_FILE, { workerData: request, transferList: [port2] });
   } catch {
     port1.close();
@@ -87,6 +97,9 @@ export function startScanWorker(
     scan(listed) {
       port1.postMessage(listed);
       tell(LISTING_POSTED);
+      return this.wait();
+    },
+    wait() {
       const waited = waitForWorker(state, WORKER_STALL_MS);
       const reply = receiveMessageOnPort(port1)?.message as ScanReply | undefined;
       port1.close();

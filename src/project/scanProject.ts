@@ -7,7 +7,7 @@ import { DiskLook } from '../util/diskLook';
 import { isInside } from '../util/relativePath';
 import { ProjectFiles, type ProjectFilesState } from './projectFiles';
 import { readScanCache, scanCacheFor, writeScanCache, type ScanCache, type ScannedAs } from './scanCache';
-import { startScanWorker } from './scanOnWorker';
+import { startScanWorker, type ScanWorker } from './scanOnWorker';
 
 /**
  * What `pg-boss-queues` scans by default, so the rules judge the tree the command does, and the command takes
@@ -59,6 +59,83 @@ const projects = new Map<string, Project>();
 /** Each roots array's key in `projects`: a whole-tree lint hands every file's lint the same array (src/project/projectRoots.ts). */
 const keys = new WeakMap<readonly string[], string>();
 
+function keyOf(roots: readonly string[]): string {
+  let key = keys.get(roots);
+  if (key === undefined) keys.set(roots, (key = JSON.stringify(roots)));
+  return key;
+}
+
+/** A project's first scan, started on a worker before any lint asked for it (startScanAhead). */
+interface ScanAhead {
+  readonly key: string;
+  readonly worker: ScanWorker;
+  /** The look at the disk the scan stands for, from when it started. */
+  readonly looks: DiskLook;
+}
+
+/** The one scan started ahead in this process, until the first lint takes it up or stops it. */
+let ahead: ScanAhead | undefined | null;
+
+/**
+ * Starts the first scan of the project under `roots` on a worker thread before any lint asks for it: the
+ * worker takes up the scan an earlier process kept if it is still current, or lists the project and scans
+ * it (firstScanAhead), while ESLint is still loading, finding, reading and parsing the files ahead of its
+ * first lint (on the bench corpus, 450 ms in which the scan's thread would be idle). Once per process; the
+ * first lint takes it up if it is of that lint's project and stops it otherwise. Its look at the disk
+ * starts with it: DiskLook's window runs from then, as from any look. Never throws: what failed here fails
+ * again, and is reported, at the first lint.
+ */
+export function startScanAhead(roots: readonly string[]): void {
+  if (ahead !== undefined) return;
+  ahead = null;
+  try {
+    const key = keyOf(roots);
+    if (projects.has(key)) return;
+    const looks = new DiskLook();
+    looks.looked();
+    const worker = startScanWorker(roots, undefined, scanCacheFor(roots, SCANNED_AS), true);
+    if (worker) ahead = { key, worker, looks };
+  } catch {
+    // The first lint scans as if none had started, and reports what it meets.
+  }
+}
+
+/**
+ * A first scan as a worker started ahead makes it: the kept scan of `cache` if nothing it read changed,
+ * else the project under `roots` listed, read and scanned from the disk alone, and kept in `cache`.
+ */
+export function firstScanAhead(
+  roots: readonly string[],
+  cache: ScanCache | undefined,
+  onProgress: () => void,
+): FirstScan {
+  const kept = cache && readScanCache(cache);
+  if (kept) return kept;
+  return firstScan(roots, undefined, listProject(roots, new ProjectFiles(onProgress)), cache);
+}
+
+/** `files` with the project under `roots` listed, as `pg-boss-queues` lists it. */
+function listProject(roots: readonly string[], files: ProjectFiles): ProjectFiles {
+  listQueueFiles(roots, SCANNED_AS.extensions, files, () => {});
+  return files;
+}
+
+/**
+ * The project of `key` from the scan started ahead, taken up, or undefined when none was started for it
+ * (one started for another project is stopped: a lint has asked for its own) or it gave none.
+ */
+function takeScanAhead(key: string): Project | undefined {
+  const started = ahead;
+  ahead = null;
+  if (!started) return undefined;
+  if (started.key !== key) {
+    started.worker.cancel();
+    return undefined;
+  }
+  const first = started.worker.wait();
+  return first && takeUp(key, first, undefined, started.looks);
+}
+
 /**
  * The inventory of the project under `roots`, up to date with the disk as DiskLook bounds it (a re-lint
  * always looks, a first lint within a second of the last look reuses it) and always with the linted file's
@@ -66,15 +143,14 @@ const keys = new WeakMap<readonly string[], string>();
  * reused while nothing changed, which is every file of a whole-tree `eslint .` but the first.
  */
 export function scanProject(roots: readonly string[], linted: LintedFile): QueueScan {
-  let key = keys.get(roots);
-  if (key === undefined) keys.set(roots, (key = JSON.stringify(roots)));
-  const project = projects.get(key);
+  const key = keyOf(roots);
+  const project = projects.get(key) ?? takeScanAhead(key);
   if (project) return scanAgain(project, roots, linted);
   // A scan an earlier process kept, if nothing it read changed since: the tree is neither read nor parsed.
   const cache = scanCacheFor(roots, SCANNED_AS);
   const cached = cache && readScanCache(cache);
   if (cached) {
-    const taken = takeUp(key, cached, undefined, linted.file);
+    const taken = takeUp(key, cached, undefined, lookedAtNow(linted.file));
     // Its texts were the disk's: a linted text that is not (an editor's unsaved edits) is scanned anew.
     return taken.files.matchesHandedOverText(linted.file, linted.text) ? cached.scan : scanAgain(taken, roots, linted);
   }
@@ -86,8 +162,7 @@ export function scanProject(roots: readonly string[], linted: LintedFile): Queue
   const files = new ProjectFiles();
   let first: FirstScan | undefined;
   try {
-    listQueueFiles(roots, SCANNED_AS.extensions, files, () => {});
-    const listed = files.toState();
+    const listed = listProject(roots, files).toState();
     if (isLarge(listed)) first = worker?.scan(listed);
   } finally {
     // A worker that hands no scan back is stopped (a small project, a listing that threw, a scan that failed):
@@ -101,18 +176,22 @@ export function scanProject(roots: readonly string[], linted: LintedFile): Queue
     if (cache) writeScanCache(cache, firstScanOf(here, scan));
     return scan;
   }
-  takeUp(key, first, first.unsaved ? linted : undefined, linted.file);
+  takeUp(key, first, first.unsaved ? linted : undefined, lookedAtNow(linted.file));
   return first.scan;
+}
+
+/** The looks of a project whose stamps the lint of `lintedFile` took, or checked, just now. */
+function lookedAtNow(lintedFile: string): DiskLook {
+  const looks = new DiskLook();
+  looks.due(lintedFile);
+  return looks;
 }
 
 /**
  * A first scan made elsewhere (a worker thread, an earlier process) as the project of `key`, with the
- * unsaved text it read, if any. The lint of `lintedFile` looked at the disk: the scan's stamps were taken,
- * or checked, just now.
+ * unsaved text it read, if any, and the look at the disk its stamps stand for.
  */
-function takeUp(key: string, first: FirstScan, unsaved: LintedFile | undefined, lintedFile: string): Project {
-  const looks = new DiskLook();
-  looks.due(lintedFile);
+function takeUp(key: string, first: FirstScan, unsaved: LintedFile | undefined, looks: DiskLook): Project {
   const files = ProjectFiles.fromState(first.files);
   const project: Project = { files, looks, last: { generation: files.generation, unsaved, scan: first.scan } };
   projects.set(key, project);
@@ -125,12 +204,13 @@ function takeUp(key: string, first: FirstScan, unsaved: LintedFile | undefined, 
  */
 export function firstScan(
   roots: readonly string[],
-  linted: LintedFile,
+  linted: LintedFile | undefined,
   files: ProjectFiles,
   cache?: ScanCache,
 ): FirstScan {
   const project: Project = { files, looks: new DiskLook() };
-  const first = firstScanOf(project, scanAgain(project, roots, linted));
+  const scan = linted ? scanAgain(project, roots, linted) : scanFiles(roots, files);
+  const first = firstScanOf(project, scan);
   if (cache) writeScanCache(cache, first);
   return first;
 }
@@ -166,12 +246,14 @@ function scanAgain(project: Project, roots: readonly string[], linted: LintedFil
     return last.scan;
   // A project scanned again is one that changes while it is linted: from now on its parses are worth keeping.
   if (last) files.keepParses = true;
-  const scan = scanQueues(roots, SCANNED_AS.extensions, {
-    includeTests: SCANNED_AS.includeTests,
-    fileSource: unsaved ? withUnsavedText(files, unsaved, saved === undefined ? roots : []) : files,
-  });
+  const scan = scanFiles(roots, unsaved ? withUnsavedText(files, unsaved, saved === undefined ? roots : []) : files);
   project.last = { generation: files.generation, unsaved, scan };
   return scan;
+}
+
+/** The inventory of the project under `roots` as `fileSource` lists, reads and parses it. */
+function scanFiles(roots: readonly string[], fileSource: FileSource): QueueScan {
+  return scanQueues(roots, SCANNED_AS.extensions, { includeTests: SCANNED_AS.includeTests, fileSource });
 }
 
 /** The linted file's text as the scan reads it from disk, or undefined for a new file the editor has not saved yet. */
