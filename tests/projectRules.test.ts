@@ -9,7 +9,7 @@ import { DEFAULT_EXTENSIONS, readExtensions } from '../src/files/readExtensions'
 import { scanQueues } from '../src/inventory/scanQueues';
 import { listQueueFiles } from '../src/inventory/queueFiles';
 import { ProjectFiles, type ProjectFilesState } from '../src/project/projectFiles';
-import { MOST_FILES_SCANNED_HERE } from '../src/project/scanProject';
+import { MOST_FILES_SCANNED_HERE } from '../src/project/projectListing';
 import { startScanWorker } from '../src/project/scanOnWorker';
 import { LOOK_WINDOW_MS } from '../src/util/diskLook';
 import { inventoryReports, projectRulesOptions, reports } from './support/projectRuleReports';
@@ -693,9 +693,15 @@ describe('the built plugin, whose first scan of a large project runs on a worker
     return { ahead, started, reports: reports(project, results) };
   }
 
-  it('starts the first scan as ESLint reads the rules, before it lints a file, and its first lint takes it up', () => {
+  it('starts the first scan as ESLint reads recommended-project, before it lints a file, and its first lint takes it up', () => {
     const directory = largeMonorepo();
     expect(lintCountingWorkers(directory, directory)).toEqual({ ahead: 1, started: 1, reports: FIXTURE_REPORTS });
+  });
+
+  it('starts one for a small project too, whose first lint makes the scan on its own thread if it is sooner', () => {
+    const directory = monorepo();
+    const { ahead, reports: reported } = lintCountingWorkers(directory, directory);
+    expect({ ahead, reports: reported }).toEqual({ ahead: 1, reports: FIXTURE_REPORTS });
   });
 
   it('stops a scan started for the working directory when the lint is of another project, and scans that one', () => {

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import v8 from 'node:v8';
 import { describe, expect, it } from 'vitest';
-import { MOST_BYTES_SCANNED_HERE, MOST_FILES_SCANNED_HERE } from '../src/project/scanProject';
+import { MOST_BYTES_SCANNED_HERE, MOST_FILES_SCANNED_HERE } from '../src/project/projectListing';
 import { runCliWatchingModules } from './support/cliModules';
 import { addFiller, copyQueuesMonorepo, fixQueuesMonorepo, removeAfterEach, writeTree } from './support/queuesMonorepo';
 

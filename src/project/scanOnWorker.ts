@@ -17,7 +17,7 @@ export interface ScanRequest {
    * scan if it is current, or lists the project itself, instead of being handed the lint's listing (`LISTED`).
    */
   readonly ahead: boolean;
-  /** Shared with the lint: `DONE`, `PROGRESS` and `LISTED`. */
+  /** Shared with the lint: `DONE`, `PROGRESS`, `LISTED` and `LISTED_AS`. */
   readonly state: Int32Array;
   readonly port: MessagePort;
 }
@@ -33,6 +33,14 @@ export const PROGRESS = 1;
 export const LISTED = 2;
 export const LISTING_POSTED = 1;
 export const CANCELLED = 2;
+
+/**
+ * The slot of `ScanRequest.state` a worker started `ahead` sets once it has listed the project, to `SMALL` or
+ * `LARGE` (isLarge): a first lint that finds a small project's scan not done yet makes it on its own thread.
+ */
+export const LISTED_AS = 3;
+export const SMALL = 1;
+export const LARGE = 2;
 
 /** What scanWorker.ts posts: the scan, or the message of what it threw. */
 export type ScanReply = { readonly first: FirstScan } | { readonly error: string };
@@ -58,6 +66,8 @@ export interface ScanWorker {
   scan(listed: ProjectFilesState): FirstScan | undefined;
   /** The scan of a worker started `ahead`, as `scan` gives its own. */
   wait(): FirstScan | undefined;
+  /** Whether the worker, started `ahead`, has listed a small project and is still scanning it. */
+  busyWithSmallProject(): boolean;
   /** Stops the worker: the lint scans the project on its own thread. */
   cancel(): void;
 }
@@ -76,7 +86,7 @@ export function startScanWorker(
 ): ScanWorker | undefined {
   workerFileExists ??= fs.existsSync(WORKER_FILE);
   if (!workerFileExists) return undefined;
-  const state = new Int32Array(new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT));
+  const state = new Int32Array(new SharedArrayBuffer(4 * Int32Array.BYTES_PER_ELEMENT));
   const { port1, port2 } = new MessageChannel();
   let worker: Worker;
   try {
@@ -105,6 +115,9 @@ export function startScanWorker(
       port1.close();
       if (waited === 'stalled') void worker.terminate();
       return reply && 'first' in reply ? reply.first : undefined;
+    },
+    busyWithSmallProject() {
+      return Atomics.load(state, DONE) === 0 && Atomics.load(state, LISTED_AS) === SMALL;
     },
     cancel() {
       // Woken from its wait for the listing, if it is there yet, it ends on its own.

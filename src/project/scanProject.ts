@@ -1,36 +1,12 @@
 import path from 'node:path';
-import { DEFAULT_EXTENSIONS, readExtensions } from '../files/readExtensions';
 import type { FileSource } from '../inventory/fileSource';
-import { listQueueFiles } from '../inventory/queueFiles';
 import { scanQueues, type QueueScan } from '../inventory/scanQueues';
 import { DiskLook } from '../util/diskLook';
 import { isInside } from '../util/relativePath';
 import { ProjectFiles, type ProjectFilesState } from './projectFiles';
-import { readScanCache, scanCacheFor, writeScanCache, type ScanCache, type ScannedAs } from './scanCache';
+import { isLarge, listProject, SCANNED_AS } from './projectListing';
+import { readScanCache, scanCacheFor, writeScanCache, type ScanCache } from './scanCache';
 import { startScanWorker, type ScanWorker } from './scanOnWorker';
-
-/**
- * What `pg-boss-queues` scans by default, so the rules judge the tree the command does, and the command takes
- * up a scan the rules kept (src/project/scanCache.ts).
- */
-const SCANNED_AS: ScannedAs = { extensions: readExtensions(DEFAULT_EXTENSIONS), includeTests: false };
-
-/**
- * The most files (source files and manifests), and bytes, a project may list to have its first scan made on
- * the lint's thread rather than on a worker, whose start and module loading cost about 100 ms before it reads
- * a file. Past them the scan's objects slow ESLint's own parse of every later file, and the texts the lint's
- * thread then keeps for later scans grow its heap (docs/performance.md §7).
- */
-export const MOST_FILES_SCANNED_HERE = 1000;
-export const MOST_BYTES_SCANNED_HERE = 5 * 1024 * 1024;
-
-/** Whether the project `listed` lists is one to scan on a worker. */
-function isLarge({ stamps }: ProjectFilesState): boolean {
-  if (stamps.size > MOST_FILES_SCANNED_HERE) return true;
-  let bytes = 0;
-  for (const { size } of stamps.values()) bytes += Math.max(size, 0);
-  return bytes > MOST_BYTES_SCANNED_HERE;
-}
 
 /** A project's first scan as a worker thread hands it over (src/project/scanOnWorker.ts). */
 export interface FirstScan {
@@ -79,7 +55,7 @@ let ahead: ScanAhead | undefined | null;
 /**
  * Starts the first scan of the project under `roots` on a worker thread before any lint asks for it: the
  * worker takes up the scan an earlier process kept if it is still current, or lists the project and scans
- * it (firstScanAhead), while ESLint is still loading, finding, reading and parsing the files ahead of its
+ * it (scanWorker.ts), while ESLint is still loading, finding, reading and parsing the files ahead of its
  * first lint (on the bench corpus, 450 ms in which the scan's thread would be idle). Once per process; the
  * first lint takes it up if it is of that lint's project and stops it otherwise. Its look at the disk
  * starts with it: DiskLook's window runs from then, as from any look. Never throws: what failed here fails
@@ -101,38 +77,21 @@ export function startScanAhead(roots: readonly string[]): void {
 }
 
 /**
- * A first scan as a worker started ahead makes it: the kept scan of `cache` if nothing it read changed,
- * else the project under `roots` listed, read and scanned from the disk alone, and kept in `cache`.
- */
-export function firstScanAhead(
-  roots: readonly string[],
-  cache: ScanCache | undefined,
-  onProgress: () => void,
-): FirstScan {
-  const kept = cache && readScanCache(cache);
-  if (kept) return kept;
-  return firstScan(roots, undefined, listProject(roots, new ProjectFiles(onProgress)), cache);
-}
-
-/** `files` with the project under `roots` listed, as `pg-boss-queues` lists it. */
-function listProject(roots: readonly string[], files: ProjectFiles): ProjectFiles {
-  listQueueFiles(roots, SCANNED_AS.extensions, files, () => {});
-  return files;
-}
-
-/**
  * The project of `key` from the scan started ahead, taken up, or undefined when none was started for it
- * (one started for another project is stopped: a lint has asked for its own) or it gave none.
+ * (one started for another project is stopped: a lint has asked for its own), it gave none, or it is still
+ * scanning a small project.
  */
 function takeScanAhead(key: string): Project | undefined {
   const started = ahead;
   ahead = null;
   if (!started) return undefined;
-  if (started.key !== key) {
-    started.worker.cancel();
+  const { worker } = started;
+  // A small project's scan that is not done yet is made here sooner than the worker would finish it.
+  if (started.key !== key || worker.busyWithSmallProject()) {
+    worker.cancel();
     return undefined;
   }
-  const first = started.worker.wait();
+  const first = worker.wait();
   return first && takeUp(key, first, undefined, started.looks);
 }
 
