@@ -3,7 +3,7 @@ import type { FileSource } from '../inventory/fileSource';
 import { scanQueues, type QueueScan } from '../inventory/scanQueues';
 import { DiskLook } from '../util/diskLook';
 import { isInside } from '../util/relativePath';
-import { ProjectFiles, type ProjectFilesState } from './projectFiles';
+import { isCurrentOnDisk, ProjectFiles, type ProjectFilesState } from './projectFiles';
 import { isLarge, listProject, SCANNED_AS } from './projectListing';
 import { readScanCache, scanCacheFor, writeScanCache, type ScanCache } from './scanCache';
 import { startScanWorker, type ScanWorker } from './scanOnWorker';
@@ -78,10 +78,10 @@ export function startScanAhead(roots: readonly string[]): void {
 
 /**
  * The project of `key` from the scan started ahead, taken up, or undefined when none was started for it
- * (one started for another project is stopped: a lint has asked for its own), it gave none, or it is still
- * scanning a small project.
+ * (one started for another project is stopped: a lint has asked for its own), it gave none, it is still
+ * scanning a small project, or it is past DiskLook's window and something it read changed since.
  */
-function takeScanAhead(key: string): Project | undefined {
+function takeScanAhead(key: string, lintedFile: string): Project | undefined {
   const started = ahead;
   ahead = null;
   if (!started) return undefined;
@@ -92,7 +92,12 @@ function takeScanAhead(key: string): Project | undefined {
     return undefined;
   }
   const first = worker.wait();
-  return first && takeUp(key, first, undefined, started.looks);
+  if (!first) return undefined;
+  // Within the window its look stands, as any look does. Past it, the scan is as old as one another process
+  // kept, and is checked whole as that is: a refresh sees only the files read whole, and the files only
+  // searched may have been edited in place since.
+  if (started.looks.isRecent()) return takeUp(key, first, undefined, started.looks);
+  return isCurrentOnDisk(first.files) ? takeUp(key, first, undefined, lookedAtNow(lintedFile)) : undefined;
 }
 
 /**
@@ -103,7 +108,7 @@ function takeScanAhead(key: string): Project | undefined {
  */
 export function scanProject(roots: readonly string[], linted: LintedFile): QueueScan {
   const key = keyOf(roots);
-  const project = projects.get(key) ?? takeScanAhead(key);
+  const project = projects.get(key) ?? takeScanAhead(key, linted.file);
   if (project) return scanAgain(project, roots, linted);
   // A scan an earlier process kept, if nothing it read changed since: the tree is neither read nor parsed.
   const cache = scanCacheFor(roots, SCANNED_AS);
@@ -185,7 +190,7 @@ function firstScanOf(project: Project, scan: QueueScan): FirstScan {
  */
 function scanAgain(project: Project, roots: readonly string[], linted: LintedFile): QueueScan {
   const { files } = project;
-  if (project.looks.due(linted.file)) files.refresh(linted.file);
+  if (project.looks.due(linted.file) || files.isNewSinceListing(linted.file)) files.refresh(linted.file);
   // A project whose first scan a worker made holds no texts: the linted one is told from what the scan read
   // by its digest (the disk may hold a newer text than the scan read, which is no less a change).
   const handedOver = files.matchesHandedOverText(linted.file, linted.text);

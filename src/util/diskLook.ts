@@ -32,6 +32,11 @@ export class DiskLook {
     this.lastLookAt = this.now();
   }
 
+  /** Whether the last look is within the window: a first lint now would reuse it. */
+  isRecent(): boolean {
+    return this.lastLookAt !== undefined && this.now() - this.lastLookAt < this.windowMs;
+  }
+
   /** Whether the lint of `file` looks at the disk again; when it does, the window starts again from now. */
   due(file: string): boolean {
     const relint = this.linted.has(file);

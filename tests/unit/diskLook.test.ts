@@ -34,10 +34,13 @@ describe('DiskLook', () => {
 
   it('runs the window from a look made without a lint: the listing of a scan started ahead of the first lint', () => {
     const { looks, advance } = onFakeClock();
+    expect(looks.isRecent()).toBe(false);
     looks.looked();
     advance(LOOK_WINDOW_MS - 1);
+    expect(looks.isRecent()).toBe(true);
     expect(looks.due('a.ts')).toBe(false);
     advance(1);
+    expect(looks.isRecent()).toBe(false);
     expect(looks.due('b.ts')).toBe(true);
   });
 
