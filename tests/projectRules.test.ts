@@ -8,7 +8,7 @@ import plugin from '../src';
 import { DEFAULT_EXTENSIONS, readExtensions } from '../src/files/readExtensions';
 import { scanQueues } from '../src/inventory/scanQueues';
 import { listQueueFiles } from '../src/inventory/queueFiles';
-import { ProjectFiles, type ProjectFilesState } from '../src/project/projectFiles';
+import { isCurrentOnDisk, ProjectFiles, type ProjectFilesState } from '../src/project/projectFiles';
 import { MOST_FILES_SCANNED_HERE } from '../src/project/projectListing';
 import { startScanWorker } from '../src/project/scanOnWorker';
 import { LOOK_WINDOW_MS } from '../src/util/diskLook';
@@ -167,6 +167,20 @@ describe.each([
       expect(reports(directory, await eslint.lintFiles([digest]))).toEqual([
         'packages/api/src/queues/digestQueue.ts:5:30 pg-boss/no-undeclared-queue',
       ]);
+  });
+
+  it('judges a file created after the project was listed by its own text, at its first lint within the window', async () => {
+    const directory = monorepo();
+    const eslint = createESLint(directory);
+    expect(reports(directory, await eslint.lintFiles([RUNS]))).toEqual([`${RUNS}:16:9 pg-boss/no-undeclared-queue`]);
+    const payroll = 'packages/api/src/routes/payroll.ts';
+    fs.writeFileSync(
+      path.join(directory, payroll),
+      "import boss from '../boss.js';\n\nexport const pay = () => boss.send('payroll', {});\n",
+    );
+    expect(reports(directory, await eslint.lintFiles([payroll]))).toEqual([
+      `${payroll}:3:26 pg-boss/no-undeclared-queue`,
+    ]);
   });
 
   it('keeps linting when a file it read becomes a link that leads nowhere it can stat, as if the file were gone', async () => {
@@ -488,6 +502,18 @@ describe.each([
 });
 
 describe("a project's files", () => {
+  // A worker that lists or checks a large tree for longer than WORKER_STALL_MS is still alive.
+  it('counts each file it lists, and each a kept state checks, as progress', () => {
+    const directory = monorepo();
+    let progress = 0;
+    const files = new ProjectFiles(() => progress++);
+    const listed = files.list([directory], readExtensions(DEFAULT_EXTENSIONS), () => {});
+    expect(progress).toBe(listed.length);
+    let checked = 0;
+    expect(isCurrentOnDisk(files.toState(), () => checked++)).toBe(true);
+    expect(checked).toBe(files.toState().stamps.size);
+  });
+
   it('watches a root that is a file, not the folders above it', () => {
     const directory = temporary(fs.mkdtempSync(path.join(os.tmpdir(), 'file-root-')));
     const root = path.join(directory, 'queues.ts');
@@ -696,6 +722,76 @@ describe('the built plugin, whose first scan of a large project runs on a worker
   it('starts the first scan as ESLint reads recommended-project, before it lints a file, and its first lint takes it up', () => {
     const directory = largeMonorepo();
     expect(lintCountingWorkers(directory, directory)).toEqual({ ahead: 1, started: 1, reports: FIXTURE_REPORTS });
+  });
+
+  it('checks a scan started ahead whole when its first lint comes more than the window after it', () => {
+    const directory = largeMonorepo();
+    // A file the scan only searches (it names no queue method), later edited in place to declare the queue
+    // runs.ts schedules: its folder's time does not change.
+    const extra = path.join(directory, 'packages/api/src/extra.ts');
+    fs.writeFileSync(extra, 'export const nothing = 1;\n');
+    const declares = "import boss from './boss.js';\nexport const declare = () => boss.createQueue('weekly_digest');\n";
+    const session = `
+      const fs = require('node:fs');
+      const [repository, dist, extra, declares, windowMs, runs] = process.argv.slice(1);
+      const require_ = require('node:module').createRequire(repository + '/package.json');
+      const { ESLint } = require_('eslint');
+      const tsParser = require_('@typescript-eslint/parser');
+      const plugin = require(dist);
+      const eslint = new ESLint({ overrideConfigFile: true, overrideConfig: [
+        { files: ['**/*.{ts,tsx,mts,cts}'], languageOptions: { parser: tsParser } },
+        plugin.configs['recommended-project'],
+      ] });
+      (async () => {
+        await eslint.calculateConfigForFile(runs);
+        await new Promise((resolve) => setTimeout(resolve, Number(windowMs) + 500));
+        fs.writeFileSync(extra, declares);
+        const [result] = await eslint.lintFiles([runs]);
+        console.log(JSON.stringify(result.messages.map((message) => message.line + ':' + message.column)));
+      })();`;
+    const { stdout, stderr } = spawnSync(
+      process.execPath,
+      [
+        '-e',
+        session,
+        path.resolve(__dirname, '..'),
+        path.join(BUILT, 'index.js'),
+        extra,
+        declares,
+        String(LOOK_WINDOW_MS),
+        RUNS,
+      ],
+      { cwd: directory, encoding: 'utf8' },
+    );
+    expect(stderr).toBe('');
+    // runs.ts:16:9 schedules weekly_digest, now declared: nothing is reported.
+    expect(JSON.parse(stdout)).toEqual([]);
+  });
+
+  it('lets a process that reads the config and lints nothing end while git still lists the tree', () => {
+    const directory = monorepo();
+    const bin = temporary(fs.mkdtempSync(path.join(os.tmpdir(), 'slow-git-')));
+    // git as on a tree too large to list in time: a thread blocked in it could not be stopped.
+    fs.writeFileSync(path.join(bin, 'git'), '#!/bin/sh\nsleep 30\nexit 128\n', { mode: 0o755 });
+    const session = `
+      const [repository, dist] = process.argv.slice(1);
+      const { ESLint } = require('node:module').createRequire(repository + '/package.json')('eslint');
+      const plugin = require(dist);
+      new ESLint({ overrideConfigFile: true, overrideConfig: [plugin.configs['recommended-project']] })
+        .calculateConfigForFile('apps/worker/src/digestWorker.cjs')
+        // Ends a second later: the worker started ahead is in git by then.
+        .then((config) => setTimeout(() => console.log(Object.keys(config.rules).length), 1000));`;
+    const { stdout, stderr, signal } = spawnSync(
+      process.execPath,
+      ['-e', session, path.resolve(__dirname, '..'), path.join(BUILT, 'index.js')],
+      {
+        cwd: directory,
+        encoding: 'utf8',
+        env: { ...process.env, PATH: `${bin}${path.delimiter}${process.env.PATH}` },
+        timeout: 20_000,
+      },
+    );
+    expect({ stdout, stderr, signal }).toEqual({ stdout: '2\n', stderr: '', signal: null });
   });
 
   it('starts one for a small project too, whose first lint makes the scan on its own thread if it is sooner', () => {

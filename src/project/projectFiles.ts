@@ -135,7 +135,10 @@ export class ProjectFiles implements FileSource {
    */
   keepParses = false;
 
-  /** `onProgress`: called as each file is read or parsed (a worker's sign of life, src/project/scanOnWorker.ts). */
+  /**
+   * `onProgress`: called as each file is listed, read or parsed (a worker's sign of life,
+   * src/project/scanOnWorker.ts).
+   */
   constructor(private readonly onProgress?: () => void) {}
 
   /** This project's listing and stamps, to be taken up on another thread (`fromState`). */
@@ -197,6 +200,17 @@ export class ProjectFiles implements FileSource {
     if (changed) this.generation++;
   }
 
+  /**
+   * Whether `file` is one the listing does not hold that was created or changed on disk since the listing was
+   * made: a new file whose own lint is the first news of it, which a look reused within DiskLook's window
+   * would not see (a file the listing leaves out on purpose, one git ignores, has its older times).
+   */
+  isNewSinceListing(file: string): boolean {
+    if (!this.listing || this.kept.has(file)) return false;
+    const stat = statOf(file);
+    return stat !== undefined && Math.max(stat.mtimeMs, stat.ctimeMs) >= this.listing.listedAt;
+  }
+
   /** Forgets what is kept of `file` if it changed on disk since, and says whether it did. */
   private dropIfChanged(file: string): boolean {
     const kept = this.kept.get(file);
@@ -236,7 +250,10 @@ export class ProjectFiles implements FileSource {
             entries.filter(({ name }) => isSettingsFile(name)).map(({ name }) => name),
           );
       },
-      file: (file, stat) => stamps.set(file, stampFrom(stat)),
+      file: (file, stat) => {
+        stamps.set(file, stampFrom(stat));
+        this.onProgress?.();
+      },
     });
     const roots = paths.map((given) => path.resolve(given));
     // A root that is a file is not walked: its own stamp is watched, as a folder's is, and nothing above it
@@ -337,12 +354,13 @@ export class ProjectFiles implements FileSource {
  * any, and what git lists also follows its index, its exclude files and whether git is there at all, none of
  * which a live project, which watches only the files it read whole, looks at.
  */
-export function isCurrentOnDisk({ listing, stamps, digests }: ProjectFilesState): boolean {
+export function isCurrentOnDisk({ listing, stamps, digests }: ProjectFilesState, onProgress?: () => void): boolean {
   if (!listing || !isListingCurrent(listing)) return false;
   // A settings file or folder whose stamp may not tell a later write: its text was not kept to compare.
   for (const stamp of listing.settings.values()) if (isRacy(stamp, listing.listedAt)) return false;
   for (const { stamp } of listing.folders) if (isRacy(stamp, listing.listedAt)) return false;
   for (const [file, stamp] of stamps) {
+    onProgress?.();
     if (!isUnchanged(file, stamp)) return false;
     if (isRacy(stamp, listing.listedAt) && !hasText(file, digests.get(file))) return false;
   }
