@@ -310,6 +310,21 @@ describe('a first scan kept for the next process', { timeout: 120_000 }, () => {
     expect(lint(directory)).toEqual({ reports: [], scans: 1 });
   });
 
+  it('removes, as it keeps a scan, what a writer that ended before renaming its own left beside it', () => {
+    const directory = project();
+    lint(directory);
+    const [kept] = cacheFiles(directory);
+    const folder = path.join(directory, CACHE_FOLDER);
+    // A process that ended while its worker wrote (one long ago, one that may still be writing).
+    fs.writeFileSync(path.join(folder, `${kept}.4242-1`), '');
+    fs.writeFileSync(path.join(folder, `${kept}.4243-1`), '');
+    const longAgo = new Date(Date.now() - 60 * 60 * 1000);
+    fs.utimesSync(path.join(folder, `${kept}.4242-1`), longAgo, longAgo);
+    fixQueuesMonorepo(directory);
+    expect(lint(directory).scans).toBe(1);
+    expect(cacheFiles(directory).sort()).toEqual([kept, `${kept}.4243-1`]);
+  });
+
   it('scans as if there were none when the cache cannot be read or written', () => {
     const directory = project();
     const { reports } = lint(directory);

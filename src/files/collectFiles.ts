@@ -194,6 +194,24 @@ function realPath(file: string): string | undefined {
 }
 
 /**
+ * How long git may take to list a tree in this thread, when bounded: a thread blocked in git cannot be
+ * stopped, and a process does not end before its threads do (src/project/scanWorker.ts bounds its own).
+ */
+let gitBoundMs: number | undefined;
+
+/** Thrown where git took longer than `boundGitListing` allows: no listing, rather than another one. */
+export class GitListingTooSlowError extends Error {}
+
+/**
+ * Bounds each git listing made in this thread from now on to `ms` (undefined: no bound, as at first): one
+ * that takes longer is stopped and throws GitListingTooSlowError, where walking the folders instead would
+ * list other files than git would.
+ */
+export function boundGitListing(ms: number | undefined): void {
+  gitBoundMs = ms;
+}
+
+/**
  * Tracked and untracked files below `root` that no .gitignore excludes, `/`-separated and relative to
  * `root`, or undefined when `root` is not in a git work tree (or git is missing). Git runs in `root`
  * itself, so its answer does not depend on where the command was started; the directories it could not
@@ -202,8 +220,17 @@ function realPath(file: string): string | undefined {
 function listWithGit(root: string, report: (problem: UnreadableDirectory) => void): string[] | undefined {
   const git = (args: readonly string[]) => {
     try {
-      return spawnSync('git', args, { cwd: root, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-    } catch {
+      const run = spawnSync('git', args, {
+        cwd: root,
+        encoding: 'utf8',
+        maxBuffer: 256 * 1024 * 1024,
+        timeout: gitBoundMs,
+      });
+      if (gitBoundMs !== undefined && (run.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT')
+        throw new GitListingTooSlowError(`git took longer than ${gitBoundMs} ms to list ${root}`);
+      return run;
+    } catch (error) {
+      if (error instanceof GitListingTooSlowError) throw error;
       // Node's permission model without --allow-child-process throws: the folders are walked, as without git.
       return undefined;
     }

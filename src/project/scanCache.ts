@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import v8 from 'node:v8';
 import { threadId } from 'node:worker_threads';
+import { GitListingTooSlowError } from '../files/collectFiles';
 import type { QueueScan } from '../inventory/scanQueues';
 import { readDependencyNames } from '../packageManifest';
 import { isCurrentOnDisk } from './projectFiles';
@@ -117,15 +118,18 @@ function cacheKey(roots: readonly string[], { extensions, includeTests }: Scanne
  * The first scan kept in `cache`, when one was made with its key and nothing it read changed on disk since:
  * every file and folder it listed, read or looked for has the stamp the scan saw, and the same files are
  * listed again (isCurrentOnDisk). Undefined for anything else, a file that cannot be read or deserialized
- * included.
+ * included. `onProgress` is called as each file is checked.
  */
-export function readScanCache({ file, key }: ScanCache): FirstScan | undefined {
+export function readScanCache({ file, key }: ScanCache, onProgress?: () => void): FirstScan | undefined {
   try {
     const cached = v8.deserialize(checkedPayload(readRegularFile(file))) as Cached;
     // A file of another shape under the right key (damaged, or written by hand) is no kept scan either.
-    if (cached?.key !== key || !isKeptScan(cached.first) || !isCurrentOnDisk(cached.first.files)) return undefined;
+    if (cached?.key !== key || !isKeptScan(cached.first) || !isCurrentOnDisk(cached.first.files, onProgress))
+      return undefined;
     return cached.first;
-  } catch {
+  } catch (error) {
+    // A listing stopped for taking too long (boundGitListing) says nothing of the kept scan.
+    if (error instanceof GitListingTooSlowError) throw error;
     return undefined;
   }
 }
@@ -160,12 +164,33 @@ export function writeScanCache({ file, key }: ScanCache, first: FirstScan): void
     const payload = v8.serialize({ key, first } satisfies Cached);
     fs.writeFileSync(written, Buffer.concat([digestOf(payload), payload]));
     fs.renameSync(written, file);
+    removeAbandoned(file);
   } catch {
     try {
       fs.rmSync(written, { force: true });
     } catch {
       // Nothing was written, or nothing can be: either way no cache.
     }
+  }
+}
+
+/**
+ * How old a file written beside `file` under another name must be to be one whose writer ended before renaming
+ * it (a process that exits stops its worker threads wherever they are, and a scan started ahead of any lint
+ * may be writing then): no writer takes that long.
+ */
+const ABANDONED_MS = 10 * 60 * 1000;
+
+/** Removes what writers that ended before renaming left beside `file` (`writeScanCache`'s other names). */
+function removeAbandoned(file: string): void {
+  const folder = path.dirname(file);
+  const prefix = `${path.basename(file)}.`;
+  const before = Date.now() - ABANDONED_MS;
+  for (const name of fs.readdirSync(folder)) {
+    if (!name.startsWith(prefix)) continue;
+    const written = path.join(folder, name);
+    if ((fs.statSync(written, { throwIfNoEntry: false })?.mtimeMs ?? Infinity) < before)
+      fs.rmSync(written, { force: true });
   }
 }
 

@@ -32,12 +32,22 @@ function scanListed(): FirstScan | undefined {
 }
 
 /**
+ * How long git may take to list the project for a scan started ahead of the first lint (boundGitListing).
+ * That scan may be of no lint's project, or of a process that ends before any lint: a thread blocked in git
+ * cannot be stopped, and would keep the process from ending for as long as git runs. A tree git takes longer
+ * to list is scanned by its first lint, as without a scan started ahead.
+ */
+const AHEAD_GIT_BOUND_MS = 2000;
+
+/**
  * The scan started ahead of the first lint (startScanAhead): the kept one if nothing it read changed, else the
  * project listed, its size told to the lint (LISTED_AS) before the analysis is loaded, then scanned.
  */
 function scanAhead(): FirstScan {
+  const { boundGitListing } = require('../files/collectFiles') as typeof import('../files/collectFiles');
+  boundGitListing(AHEAD_GIT_BOUND_MS);
   const { readScanCache } = require('./scanCache') as typeof import('./scanCache');
-  const kept = cache && readScanCache(cache);
+  const kept = cache && readScanCache(cache, progress);
   if (kept) return kept;
   const { isLarge, listProject } = require('./projectListing') as typeof import('./projectListing');
   const { ProjectFiles } = require('./projectFiles') as typeof import('./projectFiles');
