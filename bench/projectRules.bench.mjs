@@ -26,14 +26,18 @@ fs.writeFileSync(
   sender,
   "import { PgBoss } from 'pg-boss';\n\nexport async function enqueue(boss: PgBoss): Promise<void> {\n  await boss.send('q0', {});\n  await boss.send('payroll', {});\n}\n",
 );
+// A project's root, where `eslint .` runs: the rules start their first scan there as ESLint reads them
+// (src/project/startsScanAhead.ts), so every pass below runs in it.
+fs.writeFileSync(path.join(directory, 'package.json'), '{ "name": "project-rules-corpus", "private": true }\n');
 const scanned = [...files, sender].filter(
   (file) => !path.relative(directory, file).split(path.sep).includes('node_modules'),
 );
 fs.writeFileSync(`${directory}.files.json`, JSON.stringify(scanned));
 
-/** One run of a bench/support script on the corpus in a fresh process, its JSON output parsed. */
+/** One run of a bench/support script on the corpus in a fresh process started in it, its JSON output parsed. */
 function support(script, ...args) {
   const result = spawnSync(process.execPath, [path.join(root, 'bench/support', script), directory, ...args], {
+    cwd: directory,
     encoding: 'utf8',
     maxBuffer: 1 << 26,
   });

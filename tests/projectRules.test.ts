@@ -675,12 +675,14 @@ describe('the built plugin, whose first scan of a large project runs on a worker
   });
 
   /**
-   * `eslint .` of `project` in a process of its own whose working directory is `processCwd`, counting the
-   * worker threads started: by the time ESLint first calls a rule (`ahead`), and in all.
+   * `eslint .` of `project` in a process of its own whose working directory is `processCwd`, `pauseMs` after the
+   * config is read, counting the worker threads started: by the time ESLint first calls a rule (`ahead`), and
+   * in all.
    */
   function lintCountingWorkers(
     project: string,
     processCwd: string,
+    pauseMs = 0,
   ): { ahead: number; started: number; reports: string[] } {
     const session = `
       const workerThreads = require('node:worker_threads');
@@ -692,7 +694,7 @@ describe('the built plugin, whose first scan of a large project runs on a worker
           started += 1;
         }
       };
-      const [repository, dist, project] = process.argv.slice(1);
+      const [repository, dist, project, pauseMs] = process.argv.slice(1);
       const require_ = require('node:module').createRequire(repository + '/package.json');
       const { ESLint } = require_('eslint');
       const tsParser = require_('@typescript-eslint/parser');
@@ -704,10 +706,16 @@ describe('the built plugin, whose first scan of a large project runs on a worker
         { plugins: { probe }, rules: { 'probe/first': 'error' } },
         plugin.configs['recommended-project'],
       ] });
-      eslint.lintFiles(['.']).then((results) => console.log(JSON.stringify({ ahead, started, results })));`;
+      (async () => {
+        // The config read as ESLint reads it before it lints, then a pause as its start on a larger project gives.
+        await eslint.calculateConfigForFile('${WORKER}');
+        await new Promise((resolve) => setTimeout(resolve, Number(pauseMs)));
+        const results = await eslint.lintFiles(['.']);
+        console.log(JSON.stringify({ ahead, started, results }));
+      })();`;
     const { stdout, stderr } = spawnSync(
       process.execPath,
-      ['-e', session, path.resolve(__dirname, '..'), path.join(BUILT, 'index.js'), project],
+      ['-e', session, path.resolve(__dirname, '..'), path.join(BUILT, 'index.js'), project, String(pauseMs)],
       { cwd: processCwd, encoding: 'utf8' },
     );
     expect(stderr).toBe('');
@@ -721,7 +729,7 @@ describe('the built plugin, whose first scan of a large project runs on a worker
 
   it('starts the first scan as ESLint reads recommended-project, before it lints a file, and its first lint takes it up', () => {
     const directory = largeMonorepo();
-    expect(lintCountingWorkers(directory, directory)).toEqual({ ahead: 1, started: 1, reports: FIXTURE_REPORTS });
+    expect(lintCountingWorkers(directory, directory, 800)).toEqual({ ahead: 1, started: 1, reports: FIXTURE_REPORTS });
   });
 
   it('checks a scan started ahead whole when its first lint comes more than the window after it', () => {

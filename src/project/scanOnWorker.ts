@@ -36,7 +36,7 @@ export const CANCELLED = 2;
 
 /**
  * The slot of `ScanRequest.state` a worker started `ahead` sets once it has listed the project, to `SMALL` or
- * `LARGE` (isLarge): a first lint that finds a small project's scan not done yet makes it on its own thread.
+ * `LARGE` (isLarge): a first lint waits only for the scan of a large one (`worthWaitingFor`).
  */
 export const LISTED_AS = 3;
 export const SMALL = 1;
@@ -66,8 +66,11 @@ export interface ScanWorker {
   scan(listed: ProjectFilesState): FirstScan | undefined;
   /** The scan of a worker started `ahead`, as `scan` gives its own. */
   wait(): FirstScan | undefined;
-  /** Whether the worker, started `ahead`, has listed a small project and is still scanning it. */
-  busyWithSmallProject(): boolean;
+  /**
+   * Whether a lint is better off waiting for this worker, started `ahead`, than listing and scanning on its
+   * own: it is done, or it has listed a large project (whose scan a lint would hand to a new worker).
+   */
+  worthWaitingFor(): boolean;
   /** Stops the worker: the lint scans the project on its own thread. */
   cancel(): void;
 }
@@ -116,8 +119,8 @@ export function startScanWorker(
       if (waited === 'stalled') void worker.terminate();
       return reply && 'first' in reply ? reply.first : undefined;
     },
-    busyWithSmallProject() {
-      return Atomics.load(state, DONE) === 0 && Atomics.load(state, LISTED_AS) === SMALL;
+    worthWaitingFor() {
+      return Atomics.load(state, DONE) === 1 || Atomics.load(state, LISTED_AS) === LARGE;
     },
     cancel() {
       // Woken from its wait for the listing, if it is there yet, it ends on its own.

@@ -78,16 +78,17 @@ export function startScanAhead(roots: readonly string[]): void {
 
 /**
  * The project of `key` from the scan started ahead, taken up, or undefined when none was started for it
- * (one started for another project is stopped: a lint has asked for its own), it gave none, it is still
- * scanning a small project, or it is past DiskLook's window and something it read changed since.
+ * (one started for another project is stopped: a lint has asked for its own), it gave none, it is not done
+ * with a small project or one it has not listed yet, or it is past DiskLook's window and something it read
+ * changed since.
  */
 function takeScanAhead(key: string, lintedFile: string): Project | undefined {
   const started = ahead;
   ahead = null;
   if (!started) return undefined;
   const { worker } = started;
-  // A small project's scan that is not done yet is made here sooner than the worker would finish it.
-  if (started.key !== key || worker.busyWithSmallProject()) {
+  // A small project's scan, or one whose project the worker has not listed yet, is made sooner by the lint.
+  if (started.key !== key || !worker.worthWaitingFor()) {
     worker.cancel();
     return undefined;
   }
