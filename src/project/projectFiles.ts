@@ -125,6 +125,11 @@ export class ProjectFiles implements FileSource {
    * of its files grow with the square of the tree.
    */
   private readonly watched = new Set<string>();
+  /**
+   * When the disk was last looked at here, by a refresh, by the wall clock file times follow; before any, the
+   * listing's time (`isNewSinceLastLook`).
+   */
+  private refreshedAt: number | undefined;
   /** Counts the refreshes that found a change: a scan made in the same generation still holds. */
   generation = 0;
   /**
@@ -186,6 +191,7 @@ export class ProjectFiles implements FileSource {
   refresh(linted: string): void {
     // About 400 stats on a large tree, before each re-lint and about once a second of a whole-tree lint
     // (DiskLook): nothing is copied or built per file looked at.
+    this.refreshedAt = Date.now();
     let changed = false;
     if (this.listing && !isListingCurrent(this.listing)) {
       this.listing = undefined;
@@ -201,14 +207,16 @@ export class ProjectFiles implements FileSource {
   }
 
   /**
-   * Whether `file` is one the listing does not hold that was created or changed on disk since the listing was
-   * made: a new file whose own lint is the first news of it, which a look reused within DiskLook's window
-   * would not see (a file the listing leaves out on purpose, one git ignores, has its older times).
+   * Whether `file` is one the listing does not hold that was created or changed on disk since the last look
+   * here (or within RACY_MS before it, which a file's time may not tell apart): a new file whose own lint is
+   * the first news of it, which a look reused within DiskLook's window would not see. A file the listing
+   * leaves out on purpose (one git ignores) makes a lint look again only when it changed since the last look.
    */
-  isNewSinceListing(file: string): boolean {
-    if (!this.listing || this.kept.has(file)) return false;
+  isNewSinceLastLook(file: string): boolean {
+    const since = this.refreshedAt ?? this.listing?.listedAt;
+    if (since === undefined || this.kept.has(file)) return false;
     const stat = statOf(file);
-    return stat !== undefined && Math.max(stat.mtimeMs, stat.ctimeMs) >= this.listing.listedAt;
+    return stat !== undefined && Math.max(stat.mtimeMs, stat.ctimeMs) > since - RACY_MS;
   }
 
   /** Forgets what is kept of `file` if it changed on disk since, and says whether it did. */

@@ -191,7 +191,7 @@ function firstScanOf(project: Project, scan: QueueScan): FirstScan {
  */
 function scanAgain(project: Project, roots: readonly string[], linted: LintedFile): QueueScan {
   const { files } = project;
-  if (project.looks.due(linted.file) || files.isNewSinceListing(linted.file)) files.refresh(linted.file);
+  if (project.looks.due(linted.file) || files.isNewSinceLastLook(linted.file)) files.refresh(linted.file);
   // A project whose first scan a worker made holds no texts: the linted one is told from what the scan read
   // by its digest (the disk may hold a newer text than the scan read, which is no less a change).
   const handedOver = files.matchesHandedOverText(linted.file, linted.text);
