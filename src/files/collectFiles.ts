@@ -219,21 +219,16 @@ export function boundGitListing(ms: number | undefined): void {
  */
 function listWithGit(root: string, report: (problem: UnreadableDirectory) => void): string[] | undefined {
   const git = (args: readonly string[]) => {
+    let run;
     try {
-      const run = spawnSync('git', args, {
-        cwd: root,
-        encoding: 'utf8',
-        maxBuffer: 256 * 1024 * 1024,
-        timeout: gitBoundMs,
-      });
-      if (gitBoundMs !== undefined && (run.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT')
-        throw new GitListingTooSlowError(`git took longer than ${gitBoundMs} ms to list ${root}`);
-      return run;
-    } catch (error) {
-      if (error instanceof GitListingTooSlowError) throw error;
+      run = spawnSync('git', args, { cwd: root, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, timeout: gitBoundMs });
+    } catch {
       // Node's permission model without --allow-child-process throws: the folders are walked, as without git.
       return undefined;
     }
+    if (gitBoundMs !== undefined && (run.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT')
+      throw new GitListingTooSlowError(`git took longer than ${gitBoundMs} ms to list ${root}`);
+    return run;
   };
   const listed = git(['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', '.']);
   if (listed?.status !== 0) return undefined;
