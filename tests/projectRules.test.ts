@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -512,6 +512,35 @@ describe("a project's files", () => {
     let checked = 0;
     expect(isCurrentOnDisk(files.toState(), () => checked++)).toBe(true);
     expect(checked).toBe(files.toState().stamps.size);
+  });
+
+  // ESLint lints a file git ignores all the same; the listing leaves it out, so each of its lints asks whether
+  // it is new. Only a change after the last look makes that lint look again: the disk's clock is the test's.
+  it('takes a file git ignores for new only when it changed after the last look', () => {
+    const directory = temporary(fs.mkdtempSync(path.join(os.tmpdir(), 'ignored-file-')));
+    execFileSync('git', ['init', '--quiet', directory]);
+    fs.writeFileSync(path.join(directory, '.gitignore'), 'generated/\n');
+    const source = path.join(directory, 'send.ts');
+    fs.writeFileSync(source, 'export {};\n');
+    fs.mkdirSync(path.join(directory, 'generated'));
+    const ignored = path.join(directory, 'generated/queues.ts');
+    fs.writeFileSync(ignored, 'export {};\n');
+    const files = new ProjectFiles();
+    expect(files.list([directory], readExtensions(DEFAULT_EXTENSIONS), () => {})).toEqual([source]);
+    // Written just before the listing: its time cannot tell it apart from a write just after (RACY_MS).
+    expect(files.isNewSinceLastLook(ignored)).toBe(true);
+    expect(files.isNewSinceLastLook(source)).toBe(false);
+
+    // A look ten seconds on: the file's times are well before it.
+    const lookedAt = Date.now() + 10_000;
+    const clock = vi.spyOn(Date, 'now').mockReturnValue(lookedAt);
+    files.refresh(source);
+    clock.mockRestore();
+    expect(files.isNewSinceLastLook(ignored)).toBe(false);
+    // Written after that look.
+    const after = (lookedAt + 5_000) / 1000;
+    fs.utimesSync(ignored, after, after);
+    expect(files.isNewSinceLastLook(ignored)).toBe(true);
   });
 
   it('watches a root that is a file, not the folders above it', () => {
