@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import v8 from 'node:v8';
 import { describe, expect, it } from 'vitest';
+import type { QueueInventory } from '../src/inventory/queueInventory';
 import { MOST_BYTES_SCANNED_HERE, MOST_FILES_SCANNED_HERE } from '../src/project/projectListing';
 import { runCliWatchingModules } from './support/cliModules';
 import { addFiller, copyQueuesMonorepo, fixQueuesMonorepo, removeAfterEach, writeTree } from './support/queuesMonorepo';
@@ -169,6 +170,31 @@ describe('a first scan kept for the next process', { timeout: 120_000 }, () => {
     expect(lint(directory)).toEqual({ reports: [], scans: 1 });
     expect(lint(directory)).toEqual({ reports: [], scans: 0 });
     expect(cacheFiles(directory)).toHaveLength(1);
+  });
+
+  // Some editors save UTF-8 with a byte order mark, which ESLint takes off the text its rules are handed.
+  it('reads files that begin with a byte order mark as ESLint does: one scan, kept, line 1 placed alike', () => {
+    const directory = project();
+    const sender = 'apps/worker/src/payroll.ts';
+    const line = "import { PgBoss } from 'pg-boss'; declare const boss: PgBoss; await boss.send('payroll', {});";
+    fs.writeFileSync(path.join(directory, sender), `${line}\n`);
+    const sources = fs
+      .readdirSync(directory, { recursive: true, encoding: 'utf8' })
+      .filter((file) => /\.[cm]?[jt]s$/.test(file) && !file.startsWith('node_modules'));
+    expect(sources.length).toBeGreaterThan(5);
+    for (const file of sources) {
+      const full = path.join(directory, file);
+      fs.writeFileSync(full, `\uFEFF${fs.readFileSync(full, 'utf8')}`);
+    }
+    const send = `${sender}:1:${line.indexOf('boss.send') + 1}`;
+    const first = lint(directory);
+    expect(first.reports).toContain(`${send} pg-boss/no-undeclared-queue`);
+    expect(first.scans).toBe(1);
+    expect(lint(directory)).toEqual({ reports: first.reports, scans: 0 });
+    const { stdout } = spawnSync(process.execPath, [QUEUES_BIN, '--json', '.'], { cwd: directory, encoding: 'utf8' });
+    const { problems } = JSON.parse(stdout) as QueueInventory;
+    const payroll = problems.find(({ queue }) => queue === 'payroll')!.locations;
+    expect(payroll.map(({ file, line, column }) => `${file}:${line}:${column}`)).toEqual([send]);
   });
 
   // A worker's start and module loading cost about 100 ms, more than the whole scan of a small project.

@@ -34,10 +34,24 @@ export interface FileSource {
   lookedAt(file: string): void;
 }
 
+/** The byte order mark a UTF-8 file may begin with, which ESLint takes off the text it hands its rules. */
+const BYTE_ORDER_MARK = '\uFEFF';
+
+/**
+ * A source file's text as ESLint reads it: without a leading byte order mark. The project rules tell a
+ * linted text from the one the scan read by comparing them: read with the mark, each such file would differ
+ * at every lint (its project scanned again each time, and no scan kept), and line 1's columns would be one
+ * past the editor's, in `pg-boss-queues` too.
+ */
+function readSourceText(file: string): string {
+  const text = fs.readFileSync(file, 'utf8');
+  return text.startsWith(BYTE_ORDER_MARK) ? text.slice(1) : text;
+}
+
 export const diskFileSource: FileSource = {
   list: collectFiles,
-  read: (file) => fs.readFileSync(file, 'utf8'),
-  peek: (file) => fs.readFileSync(file, 'utf8'),
+  read: readSourceText,
+  peek: readSourceText,
   parse: (file, text) => parseSourceFile(text, file),
   lookedAt: () => {},
 };
