@@ -471,6 +471,31 @@ describe.each([
     expect(reports(directory, await createESLint(directory).lintFiles(['.']))).toEqual(inventoryReports(inventory));
   });
 
+  it("judges none of a Markdown file's code blocks, which a processor lints as files of their own", async () => {
+    const directory = monorepo();
+    fs.writeFileSync(
+      path.join(directory, 'README.md'),
+      "# Queues\n\n```ts\nimport boss from './packages/api/src/boss.js';\n\nawait boss.send('invoices', {});\nawait boss.createQueue('transcribe', { retryLimit: 9 });\n```\n",
+    );
+    // As @eslint/markdown's processor names them: `README.md/0.ts`, linted as TypeScript.
+    const codeBlocks = {
+      files: ['**/*.md'],
+      processor: {
+        preprocess: (text: string) =>
+          [...text.matchAll(/```ts\n([\s\S]*?)```/g)].map(([, code], index) => ({
+            text: code!,
+            filename: `${index}.ts`,
+          })),
+        postprocess: (messages: unknown[][]) => messages.flat(),
+      },
+    };
+    const options = projectRulesOptions(directory);
+    const eslint = new ESLint({ ...options, overrideConfig: [codeBlocks, ...(options.overrideConfig as object[])] });
+    const results = await eslint.lintFiles(['.']);
+    expect(results.map(({ filePath }) => path.relative(directory, filePath))).toContain('README.md');
+    expect(reports(directory, results)).toEqual(FIXTURE_REPORTS);
+  });
+
   it('reads the project from settings.pg-boss.queueRoots when linting from a sub-folder', async () => {
     const directory = monorepo();
     const api = path.join(directory, 'packages/api');

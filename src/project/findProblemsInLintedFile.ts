@@ -31,7 +31,10 @@ export function findProblemsInLintedFile(
   context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
   kinds: ReadonlySet<ProblemKind>,
 ): ProblemInLintedFile[] {
-  const { sourceCode, cwd, filename } = context;
+  const { sourceCode, cwd, filename, physicalFilename } = context;
+  // A block of another file, which a processor hands ESLint as a file of its own (`README.md/0.ts`, a Markdown
+  // file's code block), is no file of the project: `pg-boss-queues` reads files as they lie on disk.
+  if (filename !== physicalFilename) return [];
   const project = projectRootsOf(cwd, context.settings);
   const found = foundInThisLint(sourceCode, project, filename);
   if (!found) return [];
