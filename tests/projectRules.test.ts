@@ -8,7 +8,7 @@ import plugin from '../src';
 import { DEFAULT_EXTENSIONS, readExtensions } from '../src/files/readExtensions';
 import { scanQueues } from '../src/inventory/scanQueues';
 import { listQueueFiles } from '../src/inventory/queueFiles';
-import { isCurrentOnDisk, ProjectFiles, type ProjectFilesState } from '../src/project/projectFiles';
+import { currentOnDisk, ProjectFiles, type ProjectFilesState } from '../src/project/projectFiles';
 import { MOST_FILES_SCANNED_HERE } from '../src/project/projectListing';
 import { startScanWorker } from '../src/project/scanOnWorker';
 import { LOOK_WINDOW_MS } from '../src/util/diskLook';
@@ -181,6 +181,33 @@ describe.each([
     expect(reports(directory, await eslint.lintFiles([payroll]))).toEqual([
       `${payroll}:3:26 pg-boss/no-undeclared-queue`,
     ]);
+  });
+
+  it("follows what git lists at the next lint when a file leaves or joins git's index, or its exclude file", async () => {
+    const directory = monorepo();
+    execFileSync('git', ['init', '--quiet', directory]);
+    fs.writeFileSync(path.join(directory, '.gitignore'), 'generated/\n');
+    fs.mkdirSync(path.join(directory, 'generated'));
+    // Tracked though ignored (added with -f): git lists it, and it declares the queue RUNS schedules.
+    fs.writeFileSync(
+      path.join(directory, 'generated/digestQueue.ts'),
+      "import boss from '../packages/api/src/boss.js';\n\nexport const declareDigest = () => boss.createQueue('weekly_digest');\n",
+    );
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: directory });
+    git('add', '--force', 'generated/digestQueue.ts');
+    const eslint = createESLint(directory);
+    const runs = async () => reports(directory, await eslint.lintFiles([RUNS]));
+    expect(await runs()).toEqual([]);
+    git('rm', '--quiet', '--cached', 'generated/digestQueue.ts');
+    expect(await runs()).toEqual([`${RUNS}:16:9 pg-boss/no-undeclared-queue`]);
+    git('add', '--force', 'generated/digestQueue.ts');
+    expect(await runs()).toEqual([]);
+    // Untracked, it is listed until the exclude file leaves it out.
+    git('rm', '--quiet', '--cached', 'generated/digestQueue.ts');
+    fs.writeFileSync(path.join(directory, '.gitignore'), '');
+    expect(await runs()).toEqual([]);
+    fs.appendFileSync(path.join(directory, '.git/info/exclude'), 'generated/\n');
+    expect(await runs()).toEqual([`${RUNS}:16:9 pg-boss/no-undeclared-queue`]);
   });
 
   it('keeps linting when a file it read becomes a link that leads nowhere it can stat, as if the file were gone', async () => {
@@ -535,8 +562,36 @@ describe("a project's files", () => {
     const listed = files.list([directory], readExtensions(DEFAULT_EXTENSIONS), () => {});
     expect(progress).toBe(listed.length);
     let checked = 0;
-    expect(isCurrentOnDisk(files.toState(), () => checked++)).toBe(true);
+    expect(currentOnDisk(files.toState(), () => checked++)).toBeDefined();
     expect(checked).toBe(files.toState().stamps.size);
+  });
+
+  // A commit rewrites git's index and lists the same files: a kept scan stays good, and its project lists again
+  // only when the index changes after the check.
+  it('takes a state up after a commit with the stamps of the check, and lists again at the next change', () => {
+    const directory = temporary(fs.mkdtempSync(path.join(os.tmpdir(), 'committed-')));
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.com', ...args], { cwd: directory });
+    git('init', '--quiet');
+    const source = path.join(directory, 'send.ts');
+    fs.writeFileSync(source, 'export {};\n');
+    git('add', 'send.ts');
+    const files = new ProjectFiles();
+    files.list([directory], readExtensions(DEFAULT_EXTENSIONS), () => {});
+    const state = files.toState();
+    git('commit', '--quiet', '--message', 'send');
+    const current = currentOnDisk(state);
+    expect(current).toBeDefined();
+    const takenUp = ProjectFiles.fromState(current!);
+    takenUp.refresh(source);
+    expect(takenUp.generation).toBe(state.generation);
+    // With the stamps from before the commit, the index would have looked changed.
+    const stale = ProjectFiles.fromState(state);
+    stale.refresh(source);
+    expect(stale.generation).toBe(state.generation + 1);
+    git('rm', '--quiet', '--cached', 'send.ts');
+    takenUp.refresh(source);
+    expect(takenUp.generation).toBe(state.generation + 1);
   });
 
   // ESLint lints a file git ignores all the same; the listing leaves it out, so each of its lints asks whether

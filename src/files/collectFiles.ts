@@ -16,7 +16,8 @@ export interface UnreadableDirectory {
 
 /**
  * What a listing sees of the disk on its way, handed to a caller that watches the tree for changes
- * (src/project/projectFiles.ts), so that it need not walk the folders and stat the files a second time.
+ * (src/project/projectFiles.ts), so that it need not walk the folders and stat the files a second time. Each
+ * part is told only to a caller that asks for it.
  */
 export interface ListingWatch {
   /**
@@ -26,13 +27,19 @@ export interface ListingWatch {
    * watched, the folders are walked before git is asked, and inside a git work tree for this alone (git's
    * list decides the files).
    */
-  folder(folder: string, stat: fs.Stats | undefined, entries: readonly fs.Dirent[] | undefined): void;
+  folder?(folder: string, stat: fs.Stats | undefined, entries: readonly fs.Dirent[] | undefined): void;
   /**
    * Each listed path that leads to a file, with its stat (links followed), taken when the list was made,
    * before anything reads the file. Told as each path is stat'ed, before the paths to one file are reduced to
    * one (onePathPerFile): holding every stat until then made a listing of 20,000 files peak tens of MiB higher.
    */
-  file(file: string, stat: fs.Stats): void;
+  file?(file: string, stat: fs.Stats): void;
+  /**
+   * Where git lists the files: the files of its own that decide the list besides the .gitignore files of the
+   * tree, its index (which files are tracked: `git rm --cached`, `git add -f`) and its exclude file, absolute,
+   * whether they exist or not; told before git lists.
+   */
+  gitFiles?(files: readonly string[]): void;
 }
 
 /** A folder the walk read, with its path relative to the walked root (`/`-separated, ending in `/`). */
@@ -83,8 +90,8 @@ export function collectFiles(
     const root = path.resolve(given);
     const prefix = root.endsWith(path.sep) ? root : root + path.sep;
     // Watched, the folders are walked (and timed) before git lists the files: see ListingWatch.
-    const walked = watch && walkFolders(root, watch);
-    for (const relative of listWithGit(root, report) ?? filesIn(walked ?? walkFolders(root), report)) {
+    const walked = watch?.folder && walkFolders(root, watch);
+    for (const relative of listWithGit(root, report, watch) ?? filesIn(walked ?? walkFolders(root), report)) {
       if (extensions.has(path.posix.extname(relative).slice(1)) && !SKIPPED_DIRECTORY.test(relative))
         files.add(prefix + (path.sep === '/' ? relative : relative.replaceAll('/', path.sep)));
     }
@@ -115,7 +122,7 @@ function onePathPerFile(
     // A pipe, socket or device is no source file (reading a pipe waits for a writer); a folder reached by a
     // link named like a file is kept, and reported as the path that cannot be read that it is.
     if (!stat || !(stat.isFile() || stat.isDirectory())) continue;
-    watch?.file(file, stat);
+    watch?.file?.(file, stat);
     const identity = `${stat.dev}:${stat.ino}`;
     const paths = byIdentity.get(identity);
     if (paths) paths.push(file);
@@ -215,9 +222,14 @@ export function boundGitListing(ms: number | undefined): void {
  * Tracked and untracked files below `root` that no .gitignore excludes, `/`-separated and relative to
  * `root`, or undefined when `root` is not in a git work tree (or git is missing). Git runs in `root`
  * itself, so its answer does not depend on where the command was started; the directories it could not
- * open are reported from its warnings, which name them from the top of the work tree.
+ * open are reported from its warnings, which name them from the top of the work tree. `watch` is told
+ * where git keeps its index and exclude file (ListingWatch.gitFiles).
  */
-function listWithGit(root: string, report: (problem: UnreadableDirectory) => void): string[] | undefined {
+function listWithGit(
+  root: string,
+  report: (problem: UnreadableDirectory) => void,
+  watch: ListingWatch | undefined,
+): string[] | undefined {
   const git = (args: readonly string[]) => {
     let run;
     try {
@@ -230,6 +242,18 @@ function listWithGit(root: string, report: (problem: UnreadableDirectory) => voi
       throw new GitListingTooSlowError(`git took longer than ${gitBoundMs} ms to list ${root}`);
     return run;
   };
+  if (watch?.gitFiles) {
+    // Asked first, so that their stamps predate the list. A linked work tree keeps its index apart and shares
+    // the exclude file: git names both.
+    const own = git(['rev-parse', '--git-path', 'index', '--git-path', 'info/exclude']);
+    if (own?.status === 0)
+      watch.gitFiles(
+        own.stdout
+          .split('\n')
+          .filter(Boolean)
+          .map((file) => path.resolve(root, file)),
+      );
+  }
   const listed = git(['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', '.']);
   if (listed?.status !== 0) return undefined;
   const unreadable = [...listed.stderr.matchAll(/could not open directory '(.+?)': (.+)$/gm)];
@@ -247,16 +271,16 @@ function listWithGit(root: string, report: (problem: UnreadableDirectory) => voi
 function walkFolders(root: string, watch?: ListingWatch): WalkedFolder[] {
   const walked: WalkedFolder[] = [];
   const visit = (directory: string, relative: string) => {
-    const stat = watch && statOf(directory);
+    const stat = watch?.folder && statOf(directory);
     let entries: fs.Dirent[];
     try {
       entries = fs.readdirSync(directory, { withFileTypes: true });
     } catch (error) {
-      watch?.folder(directory, stat, undefined);
+      watch?.folder?.(directory, stat, undefined);
       walked.push({ directory, relative, entries: [], unreadable: (error as Error).message });
       return;
     }
-    watch?.folder(directory, stat, entries);
+    watch?.folder?.(directory, stat, entries);
     walked.push({ directory, relative, entries });
     for (const entry of entries)
       if (entry.isDirectory() && !SKIPPED_DIRECTORIES.has(entry.name))

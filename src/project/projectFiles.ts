@@ -26,10 +26,10 @@ interface KeptFile {
 
 interface Listing {
   readonly key: string;
-  /** What was listed (`list`'s arguments), so that a kept scan can list it again (isCurrentOnDisk). */
+  /** What was listed (`list`'s arguments), so that a kept scan can list it again (currentOnDisk). */
   readonly paths: readonly string[];
   readonly extensions: readonly string[];
-  /** When, by the wall clock that file times follow (isCurrentOnDisk). */
+  /** When, by the wall clock that file times follow (currentOnDisk). */
   readonly listedAt: number;
   readonly files: readonly string[];
   /**
@@ -45,6 +45,12 @@ interface Listing {
    * an imported module was looked for in, with their stamps when the scan looked.
    */
   readonly settings: Map<string, Stamp>;
+  /**
+   * Where git listed the files, its index and exclude file (ListingWatch.gitFiles) with their stamps when
+   * listed: a refresh lists again when one changed (`git rm --cached`, an exclude written). A kept scan's check
+   * lists again anyway (currentOnDisk): a commit, which rewrites the index, does not cost it the scan.
+   */
+  readonly gitFiles: ReadonlyMap<string, Stamp>;
 }
 
 interface ListedFolder {
@@ -74,7 +80,7 @@ const NOT_READ: Stamp = { mtimeMs: Number.NaN, ctimeMs: Number.NaN, size: Number
 /**
  * How long after a file's modification its stamp cannot tell a later write of the same size, on a file
  * system that keeps times to the second (two on FAT), which gives both writes one time. git calls such
- * entries racy and compares their content; so does isCurrentOnDisk (isRacy).
+ * entries racy and compares their content; so does currentOnDisk (isRacy).
  */
 const RACY_MS = 2000;
 
@@ -193,7 +199,7 @@ export class ProjectFiles implements FileSource {
     // (DiskLook): nothing is copied or built per file looked at.
     this.refreshedAt = Date.now();
     let changed = false;
-    if (this.listing && !isListingCurrent(this.listing)) {
+    if (this.listing && !(isListingCurrent(this.listing) && areUnchanged(this.listing.gitFiles))) {
       this.listing = undefined;
       changed = true;
     }
@@ -244,6 +250,7 @@ export class ProjectFiles implements FileSource {
     const settingsIn = new Map<string, string[]>();
     /** Each listed file's stamp, from the stat the listing took: its stat is not held. */
     const stamps = new Map<string, Stamp>();
+    const gitFiles = new Map<string, Stamp>();
     // One walk both lists the files (unless git does) and times every folder, each before it is read: a file
     // saved into a folder that held nothing listed, or into a new empty one (an editor's "new folder", then
     // "new file"), changes only that folder's time, and the list must be made anew for the file to join.
@@ -261,6 +268,9 @@ export class ProjectFiles implements FileSource {
       file: (file, stat) => {
         stamps.set(file, stampFrom(stat));
         this.onProgress?.();
+      },
+      gitFiles: (files) => {
+        for (const file of files) gitFiles.set(file, stampOf(file));
       },
     });
     const roots = paths.map((given) => path.resolve(given));
@@ -295,6 +305,7 @@ export class ProjectFiles implements FileSource {
       files,
       folders: Array.from(folders, ([folder, stamp]) => ({ folder, stamp })),
       settings,
+      gitFiles,
     };
     // Every listed file is stamped now (by the stat the listing took), so one changed before its first read
     // is still noticed.
@@ -355,25 +366,34 @@ export class ProjectFiles implements FileSource {
 }
 
 /**
- * Whether nothing a project's state stamped changed on disk: its listing is current, every file it stamped
- * (each listed file, read or not, and each it read besides) is as it was, one written within RACY_MS of the
- * listing still has the text the scan read, and the same files are listed again. A state taken up from
- * another process (src/project/scanCache.ts) is checked whole: its files were edited in place as freely as
- * any, and what git lists also follows its index, its exclude files and whether git is there at all, none of
- * which a live project, which watches only the files it read whole, looks at.
+ * A project's state as it stands on disk now, or undefined when something it stamped changed: its listing is
+ * current, every file it stamped (each listed file, read or not, and each it read besides) is as it was, one
+ * written within RACY_MS of the listing still has the text the scan read, and the same files are listed again.
+ * A state taken up from another process (src/project/scanCache.ts) is checked whole: its files were edited in
+ * place as freely as any, and what git lists also follows its index, its exclude files and whether git is
+ * there at all. The state returned is `state` with the stamps of git's files taken again before that listing:
+ * the list they decide is the same, and a live project that takes the state up lists again only when they
+ * change from now on (a commit since that state rewrote the index).
  */
-export function isCurrentOnDisk({ listing, stamps, digests }: ProjectFilesState, onProgress?: () => void): boolean {
-  if (!listing || !isListingCurrent(listing)) return false;
+export function currentOnDisk(state: ProjectFilesState, onProgress?: () => void): ProjectFilesState | undefined {
+  const { listing, stamps, digests } = state;
+  if (!listing || !isListingCurrent(listing)) return undefined;
   // A settings file or folder whose stamp may not tell a later write: its text was not kept to compare.
-  for (const stamp of listing.settings.values()) if (isRacy(stamp, listing.listedAt)) return false;
-  for (const { stamp } of listing.folders) if (isRacy(stamp, listing.listedAt)) return false;
+  for (const stamp of listing.settings.values()) if (isRacy(stamp, listing.listedAt)) return undefined;
+  for (const { stamp } of listing.folders) if (isRacy(stamp, listing.listedAt)) return undefined;
   for (const [file, stamp] of stamps) {
     onProgress?.();
-    if (!isUnchanged(file, stamp)) return false;
-    if (isRacy(stamp, listing.listedAt) && !hasText(file, digests.get(file))) return false;
+    if (!isUnchanged(file, stamp)) return undefined;
+    if (isRacy(stamp, listing.listedAt) && !hasText(file, digests.get(file))) return undefined;
   }
-  const listed = collectFiles(listing.paths, new Set(listing.extensions), () => {});
-  return listed.length === listing.files.length && listed.every((file, index) => file === listing.files[index]);
+  const gitFiles = new Map<string, Stamp>();
+  const listed = collectFiles(listing.paths, new Set(listing.extensions), () => {}, {
+    gitFiles: (files) => {
+      for (const file of files) gitFiles.set(file, stampOf(file));
+    },
+  });
+  const same = listed.length === listing.files.length && listed.every((file, index) => file === listing.files[index]);
+  return same ? { ...state, listing: { ...listing, gitFiles } } : undefined;
 }
 
 /**
@@ -406,7 +426,12 @@ function listedFolders(listing: Listing): ReadonlySet<string> {
 /** Whether no listed folder's stamp and no settings file's changed since the listing was made. */
 function isListingCurrent({ folders, settings }: Listing): boolean {
   for (const { folder, stamp } of folders) if (!isUnchanged(folder, stamp)) return false;
-  for (const [file, stamp] of settings) if (!isUnchanged(file, stamp)) return false;
+  return areUnchanged(settings);
+}
+
+/** Whether each file of `stamps` still has its stamp. */
+function areUnchanged(stamps: ReadonlyMap<string, Stamp>): boolean {
+  for (const [file, stamp] of stamps) if (!isUnchanged(file, stamp)) return false;
   return true;
 }
 

@@ -6,7 +6,7 @@ import { threadId } from 'node:worker_threads';
 import { GitListingTooSlowError } from '../files/collectFiles';
 import type { QueueScan } from '../inventory/scanQueues';
 import { readDependencyNames } from '../packageManifest';
-import { isCurrentOnDisk } from './projectFiles';
+import { currentOnDisk } from './projectFiles';
 import { scanCacheFolder } from './scanCacheFolder';
 import type { FirstScan } from './scanProject';
 
@@ -117,16 +117,16 @@ function cacheKey(roots: readonly string[], { extensions, includeTests }: Scanne
 /**
  * The first scan kept in `cache`, when one was made with its key and nothing it read changed on disk since:
  * every file and folder it listed, read or looked for has the stamp the scan saw, and the same files are
- * listed again (isCurrentOnDisk). Undefined for anything else, a file that cannot be read or deserialized
+ * listed again (currentOnDisk). Undefined for anything else, a file that cannot be read or deserialized
  * included. `onProgress` is called as each file is checked.
  */
 export function readScanCache({ file, key }: ScanCache, onProgress?: () => void): FirstScan | undefined {
   try {
     const cached = v8.deserialize(checkedPayload(readRegularFile(file))) as Cached;
     // A file of another shape under the right key (damaged, or written by hand) is no kept scan either.
-    if (cached?.key !== key || !isKeptScan(cached.first) || !isCurrentOnDisk(cached.first.files, onProgress))
-      return undefined;
-    return cached.first;
+    if (cached?.key !== key || !isKeptScan(cached.first)) return undefined;
+    const files = currentOnDisk(cached.first.files, onProgress);
+    return files && { ...cached.first, files };
   } catch (error) {
     // A listing stopped for taking too long (boundGitListing) says nothing of the kept scan.
     if (error instanceof GitListingTooSlowError) throw error;
@@ -144,6 +144,7 @@ function isKeptScan(first: FirstScan | undefined): boolean {
     files.digests instanceof Map &&
     Array.isArray(files.watched) &&
     files.listing?.settings instanceof Map &&
+    files.listing.gitFiles instanceof Map &&
     Array.isArray(files.listing.folders) &&
     Array.isArray(files.listing.files) &&
     Array.isArray(files.listing.paths) &&

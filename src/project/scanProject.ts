@@ -3,7 +3,7 @@ import type { FileSource } from '../inventory/fileSource';
 import { scanQueues, type QueueScan } from '../inventory/scanQueues';
 import { DiskLook } from '../util/diskLook';
 import { isInside } from '../util/relativePath';
-import { isCurrentOnDisk, ProjectFiles, type ProjectFilesState } from './projectFiles';
+import { currentOnDisk, ProjectFiles, type ProjectFilesState } from './projectFiles';
 import { isLarge, listProject, SCANNED_AS } from './projectListing';
 import { readScanCache, scanCacheFor, writeScanCache, type ScanCache } from './scanCache';
 import { startScanWorker, type ScanWorker } from './scanOnWorker';
@@ -98,7 +98,8 @@ function takeScanAhead(key: string, lintedFile: string): Project | undefined {
   // kept, and is checked whole as that is: a refresh sees only the files read whole, and the files only
   // searched may have been edited in place since.
   if (started.looks.isRecent()) return takeUp(key, first, undefined, started.looks);
-  return isCurrentOnDisk(first.files) ? takeUp(key, first, undefined, lookedAtNow(lintedFile)) : undefined;
+  const files = currentOnDisk(first.files);
+  return files ? takeUp(key, { ...first, files }, undefined, lookedAtNow(lintedFile)) : undefined;
 }
 
 /**
