@@ -429,6 +429,26 @@ describe.each([
     ]);
   });
 
+  it('leaves a new file the editor has not saved yet out of the project where git would ignore it saved', async () => {
+    const directory = monorepo();
+    execFileSync('git', ['init', '--quiet', directory]);
+    fs.writeFileSync(path.join(directory, '.gitignore'), 'generated/\n');
+    const eslint = createESLint(directory);
+    const text =
+      "import boss from '../packages/api/src/boss.js';\n\nexport const pay = () => boss.send('payroll', {});\n";
+    // In a folder not created yet, as the saved file would be: git lists neither.
+    const ignored = path.join(directory, 'generated/payroll.ts');
+    expect(reports(directory, await eslint.lintText(text, { filePath: ignored }))).toEqual([]);
+    fs.mkdirSync(path.dirname(ignored));
+    fs.writeFileSync(ignored, text);
+    expect(reports(directory, await eslint.lintFiles([ignored]))).toEqual([]);
+    // Where git lists files, the same text joins the project unsaved.
+    const listed = path.join(directory, 'scripts/payroll.ts');
+    expect(reports(directory, await eslint.lintText(text, { filePath: listed }))).toEqual([
+      'scripts/payroll.ts:3:26 pg-boss/no-undeclared-queue',
+    ]);
+  });
+
   it('judges a file in a folder whose name starts with two dots, saved or new, as a file of the project', async () => {
     const directory = monorepo();
     const scripts = path.join(directory, '..scripts');

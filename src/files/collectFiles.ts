@@ -265,6 +265,28 @@ function listWithGit(
 }
 
 /**
+ * Whether git, listing a tree that holds `file`, would leave it out as ignored: a file not written yet is
+ * judged as if it were (an editor's new file). False where its folder is in no git work tree, or git cannot
+ * run: a listing there takes every file.
+ */
+export function isIgnoredByGit(file: string): boolean {
+  // The file's folder may not exist yet either: git runs in the nearest one that does.
+  let folder = path.dirname(file);
+  while (!statOf(folder)?.isDirectory() && path.dirname(folder) !== folder) folder = path.dirname(folder);
+  try {
+    // A path git tracks is listed whatever its ignore files say, and check-ignore says so too.
+    const run = spawnSync('git', ['check-ignore', '--quiet', '--', path.relative(folder, file)], {
+      cwd: folder,
+      timeout: gitBoundMs,
+    });
+    return run.status === 0;
+  } catch {
+    // Node's permission model without --allow-child-process throws: no git, as for a listing.
+    return false;
+  }
+}
+
+/**
  * Every folder from `root` down, in the order a depth-first walk reads them (links not followed,
  * SKIPPED_DIRECTORIES skipped). With `watch`, each folder's stat is taken before it is read.
  */
