@@ -429,7 +429,7 @@ describe.each([
     ]);
   });
 
-  it('leaves a new file the editor has not saved yet out of the project where git would ignore it saved', async () => {
+  it('leaves a new file the editor has not saved yet out of the project where git would not list it saved', async () => {
     const directory = monorepo();
     execFileSync('git', ['init', '--quiet', directory]);
     fs.writeFileSync(path.join(directory, '.gitignore'), 'generated/\n');
@@ -442,6 +442,11 @@ describe.each([
     fs.mkdirSync(path.dirname(ignored));
     fs.writeFileSync(ignored, text);
     expect(reports(directory, await eslint.lintFiles([ignored]))).toEqual([]);
+    // Nor does git list a file of a repository nested in the project's.
+    execFileSync('git', ['init', '--quiet', path.join(directory, 'vendor/tool')]);
+    const nested = path.join(directory, 'vendor/tool/src/payroll.ts');
+    const fromNested = text.replace('../packages/', '../../../packages/');
+    expect(reports(directory, await eslint.lintText(fromNested, { filePath: nested }))).toEqual([]);
     // Where git lists files, the same text joins the project unsaved.
     const listed = path.join(directory, 'scripts/payroll.ts');
     expect(reports(directory, await eslint.lintText(text, { filePath: listed }))).toEqual([
@@ -586,29 +591,31 @@ describe("a project's files", () => {
     expect(checked).toBe(files.toState().stamps.size);
   });
 
-  // A commit rewrites git's index and lists the same files: a kept scan stays good, and its project lists again
-  // only when the index changes after the check.
-  it('takes a state up after a commit with the stamps of the check, and lists again at the next change', () => {
+  // Most git commands rewrite its index (a commit, a status, a file staged) and list the same files: the scan
+  // stands. A kept scan's check hands over the stamps it took, so its project need not even list again.
+  it("keeps the scan when git's index changes and git lists the same files, and scans again when they differ", () => {
     const directory = temporary(fs.mkdtempSync(path.join(os.tmpdir(), 'committed-')));
     const git = (...args: string[]) =>
       execFileSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.com', ...args], { cwd: directory });
     git('init', '--quiet');
     const source = path.join(directory, 'send.ts');
     fs.writeFileSync(source, 'export {};\n');
+    fs.writeFileSync(path.join(directory, 'notes.txt'), 'notes\n');
     git('add', 'send.ts');
     const files = new ProjectFiles();
     files.list([directory], readExtensions(DEFAULT_EXTENSIONS), () => {});
     const state = files.toState();
     git('commit', '--quiet', '--message', 'send');
     const current = currentOnDisk(state);
-    expect(current).toBeDefined();
+    expect(current?.listing?.gitFiles).not.toEqual(state.listing?.gitFiles);
     const takenUp = ProjectFiles.fromState(current!);
     takenUp.refresh(source);
     expect(takenUp.generation).toBe(state.generation);
-    // With the stamps from before the commit, the index would have looked changed.
-    const stale = ProjectFiles.fromState(state);
-    stale.refresh(source);
-    expect(stale.generation).toBe(state.generation + 1);
+    git('add', 'notes.txt');
+    takenUp.refresh(source);
+    expect(takenUp.generation).toBe(state.generation);
+    // Untracked and excluded, the file is listed no more.
+    fs.appendFileSync(path.join(directory, '.git/info/exclude'), 'send.ts\n');
     git('rm', '--quiet', '--cached', 'send.ts');
     takenUp.refresh(source);
     expect(takenUp.generation).toBe(state.generation + 1);

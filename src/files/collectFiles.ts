@@ -246,12 +246,14 @@ function listWithGit(
     // Asked first, so that their stamps predate the list. A linked work tree keeps its index apart and shares
     // the exclude file: git names both.
     const own = git(['rev-parse', '--git-path', 'index', '--git-path', 'info/exclude']);
+    // Git names them from its own working directory, the real one: a root opened through a link is not it.
+    const from = realPath(root) ?? root;
     if (own?.status === 0)
       watch.gitFiles(
         own.stdout
           .split('\n')
           .filter(Boolean)
-          .map((file) => path.resolve(root, file)),
+          .map((file) => path.resolve(from, file)),
       );
   }
   const listed = git(['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', '.']);
@@ -265,25 +267,30 @@ function listWithGit(
 }
 
 /**
- * Whether git, listing a tree that holds `file`, would leave it out as ignored: a file not written yet is
- * judged as if it were (an editor's new file). False where its folder is in no git work tree, or git cannot
- * run: a listing there takes every file.
+ * Whether the listing of `root` (collectFiles) would take `file`, a file not written yet judged as if it were
+ * (an editor's new file): where git decides there, when `file` is in the same work tree (not in a
+ * submodule or a repository nested in it, which git does not list) and not ignored, asked from `root` as the
+ * listing asks; where git does not decide (no work tree, no git), always.
  */
-export function isIgnoredByGit(file: string): boolean {
-  // The file's folder may not exist yet either: git runs in the nearest one that does.
+export function wouldListNewFile(root: string, file: string): boolean {
+  const topOf = (folder: string) => {
+    try {
+      const run = spawnSync('git', ['rev-parse', '--show-toplevel'], { cwd: folder, encoding: 'utf8' });
+      return run.status === 0 ? run.stdout.trim() : undefined;
+    } catch {
+      // Node's permission model without --allow-child-process throws: no git, as for a listing.
+      return undefined;
+    }
+  };
+  const top = topOf(root);
+  if (top === undefined) return true;
+  // The file's folder may not exist yet either: the nearest one that does tells its work tree.
   let folder = path.dirname(file);
   while (!statOf(folder)?.isDirectory() && path.dirname(folder) !== folder) folder = path.dirname(folder);
-  try {
-    // A path git tracks is listed whatever its ignore files say, and check-ignore says so too.
-    const run = spawnSync('git', ['check-ignore', '--quiet', '--', path.relative(folder, file)], {
-      cwd: folder,
-      timeout: gitBoundMs,
-    });
-    return run.status === 0;
-  } catch {
-    // Node's permission model without --allow-child-process throws: no git, as for a listing.
-    return false;
-  }
+  if (topOf(folder) !== top) return false;
+  // A path git tracks is listed whatever its ignore files say, and check-ignore says so too.
+  const ignored = spawnSync('git', ['check-ignore', '--quiet', '--', path.relative(root, file)], { cwd: root });
+  return ignored.status !== 0;
 }
 
 /**

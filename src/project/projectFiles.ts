@@ -47,8 +47,8 @@ interface Listing {
   readonly settings: Map<string, Stamp>;
   /**
    * Where git listed the files, its index and exclude file (ListingWatch.gitFiles) with their stamps when
-   * listed: a refresh lists again when one changed (`git rm --cached`, an exclude written). A kept scan's check
-   * lists again anyway (currentOnDisk): a commit, which rewrites the index, does not cost it the scan.
+   * listed: a refresh lists again when one changed (`git rm --cached`, an exclude written), and scans again
+   * only when the files listed differ. A kept scan's check lists again anyway (currentOnDisk).
    */
   readonly gitFiles: ReadonlyMap<string, Stamp>;
 }
@@ -199,9 +199,18 @@ export class ProjectFiles implements FileSource {
     // (DiskLook): nothing is copied or built per file looked at.
     this.refreshedAt = Date.now();
     let changed = false;
-    if (this.listing && !(isListingCurrent(this.listing) && areUnchanged(this.listing.gitFiles))) {
+    if (this.listing && !isListingCurrent(this.listing)) {
       this.listing = undefined;
       changed = true;
+    } else if (this.listing && !areUnchanged(this.listing.gitFiles)) {
+      // Most git commands rewrite the index (a status, a commit, a file staged) and list the same files: the
+      // scan stands then, with the index's new stamp.
+      const gitFiles = sameListAgain(this.listing);
+      if (gitFiles) this.listing = { ...this.listing, gitFiles };
+      else {
+        this.listing = undefined;
+        changed = true;
+      }
     }
     // A changed folder is the moment to look at every file again: the list is being made anew anyway.
     if (changed) for (const file of this.kept.keys()) this.dropIfChanged(file);
@@ -386,6 +395,15 @@ export function currentOnDisk(state: ProjectFilesState, onProgress?: () => void)
     if (!isUnchanged(file, stamp)) return undefined;
     if (isRacy(stamp, listing.listedAt) && !hasText(file, digests.get(file))) return undefined;
   }
+  const gitFiles = sameListAgain(listing);
+  return gitFiles && { ...state, listing: { ...listing, gitFiles } };
+}
+
+/**
+ * The stamps of git's own files (Listing.gitFiles), taken again as `listing`'s paths are listed again, when
+ * the same files are listed; undefined when the list differs.
+ */
+function sameListAgain(listing: Listing): Map<string, Stamp> | undefined {
   const gitFiles = new Map<string, Stamp>();
   const listed = collectFiles(listing.paths, new Set(listing.extensions), () => {}, {
     gitFiles: (files) => {
@@ -393,7 +411,7 @@ export function currentOnDisk(state: ProjectFilesState, onProgress?: () => void)
     },
   });
   const same = listed.length === listing.files.length && listed.every((file, index) => file === listing.files[index]);
-  return same ? { ...state, listing: { ...listing, gitFiles } } : undefined;
+  return same ? gitFiles : undefined;
 }
 
 /**

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { isIgnoredByGit } from '../files/collectFiles';
+import { wouldListNewFile } from '../files/collectFiles';
 import type { FileSource } from '../inventory/fileSource';
 import { scanQueues, type QueueScan } from '../inventory/scanQueues';
 import { DiskLook } from '../util/diskLook';
@@ -234,7 +234,7 @@ function savedText(files: ProjectFiles, file: string): string | undefined {
 
 /**
  * The project's files with `unsaved` read from the editor instead of the disk. A new file under
- * `newFileRoots` joins the list as if it were saved: unless git would leave it out then (isIgnoredByGit), as a
+ * `newFileRoots` joins the list as if it were saved: unless git would leave it out then (wouldListNewFile), as a
  * file on disk that the list leaves out stays out, as for `pg-boss-queues`.
  */
 function withUnsavedText(files: ProjectFiles, unsaved: LintedFile, newFileRoots: readonly string[]): FileSource {
@@ -245,8 +245,7 @@ function withUnsavedText(files: ProjectFiles, unsaved: LintedFile, newFileRoots:
       const joins =
         !listed.includes(unsaved.file) &&
         extensions.has(path.extname(unsaved.file).slice(1)) &&
-        newFileRoots.some((root) => isInside(root, unsaved.file)) &&
-        !isIgnoredByGit(unsaved.file);
+        newFileRoots.some((root) => isInside(root, unsaved.file) && wouldListNewFile(root, unsaved.file));
       return joins ? [...listed, unsaved.file].sort() : listed;
     },
     read: (file) => (isUnsaved(file) ? unsaved.text : files.read(file)),
