@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { collectFiles, type UnreadableDirectory } from '../files/collectFiles';
 import { parseSourceFile } from '../files/parseSourceFile';
+import { withoutByteOrderMark } from '../util/byteOrderMark';
 import type { SourceFile } from '../util/sourceFile';
 
 /**
@@ -34,9 +35,6 @@ export interface FileSource {
   lookedAt(file: string): void;
 }
 
-/** The byte order mark a UTF-8 file may begin with, which ESLint takes off the text it hands its rules. */
-const BYTE_ORDER_MARK = '\uFEFF';
-
 /**
  * A source file's text as ESLint reads it: without a leading byte order mark. The project rules tell a
  * linted text from the one the scan read by comparing them: read with the mark, each such file would differ
@@ -44,8 +42,7 @@ const BYTE_ORDER_MARK = '\uFEFF';
  * past the editor's, in `pg-boss-queues` too.
  */
 function readSourceText(file: string): string {
-  const text = fs.readFileSync(file, 'utf8');
-  return text.startsWith(BYTE_ORDER_MARK) ? text.slice(1) : text;
+  return withoutByteOrderMark(fs.readFileSync(file, 'utf8'));
 }
 
 export const diskFileSource: FileSource = {

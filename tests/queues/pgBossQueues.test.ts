@@ -181,6 +181,17 @@ describe('pg-boss-queues on the fixture monorepo', PROCESS_TIMEOUT, () => {
     }
   });
 
+  // Some editors save UTF-8 with a byte order mark; Node's require reads such a package.json as any other.
+  it('reads package.json files and sources that begin with a byte order mark as those without', () => {
+    const directory = monorepo();
+    const expected = runQueues(directory, '--json', '.').stdout;
+    for (const file of ['packages/queues/package.json', 'package.json', 'packages/queues/src/index.ts']) {
+      const full = path.join(directory, file);
+      fs.writeFileSync(full, `\uFEFF${fs.readFileSync(full, 'utf8')}`);
+    }
+    expect(runQueues(directory, '--json', '.').stdout).toBe(expected);
+  });
+
   it('gives paths relative to the scanned root, wherever it runs from', () => {
     const directory = monorepo();
     const { stdout } = runQueues(os.tmpdir(), '--json', directory);
