@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { withoutByteOrderMark } from '../util/byteOrderMark';
 import type { DependencyGap } from './findDependencyGaps';
 
 /** What `--add-dependency` did to one package.json: the range it wrote, or why it could not. */
@@ -14,7 +15,8 @@ export type AddedDependency = { readonly range: string } | { readonly problem: s
 export function addDependency(gap: DependencyGap, write: boolean): AddedDependency {
   // Written anew from what it does not parse, it would lose the rest of what it holds.
   if (gap.kind === 'unreadable') return { problem: `could not read its package.json (${gap.problem})` };
-  const text = fs.readFileSync(gap.manifest, 'utf8');
+  const read = fs.readFileSync(gap.manifest, 'utf8');
+  const text = withoutByteOrderMark(read);
   const json = JSON.parse(text) as Record<string, Record<string, string> | undefined>;
   const devRange = json.devDependencies?.[gap.dependency];
   let range = devRange;
@@ -36,7 +38,9 @@ export function addDependency(gap: DependencyGap, write: boolean): AddedDependen
   if (write) {
     const indent = /^[ \t]+(?=")/m.exec(text)?.[0] ?? '  ';
     const newline = text.includes('\r\n') ? '\r\n' : '\n';
-    const body = JSON.stringify(json, null, indent).replaceAll('\n', newline);
+    // A byte order mark the file began with stays, as the rest of its form does.
+    const mark = read.slice(0, read.length - text.length);
+    const body = mark + JSON.stringify(json, null, indent).replaceAll('\n', newline);
     try {
       fs.writeFileSync(gap.manifest, /\r?\n$/.test(text) ? `${body}${newline}` : body);
     } catch (error) {

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { withoutByteOrderMark } from '../util/byteOrderMark';
 import { searchUpwards } from '../util/searchUpwards';
 
 /** A package whose files import a module its package.json does not list for production, or may not. */
@@ -70,7 +71,7 @@ export function findDependencyGaps(
 function readManifest(manifest: string): Record<string, unknown> | string {
   let json: unknown;
   try {
-    json = JSON.parse(fs.readFileSync(manifest, 'utf8'));
+    json = JSON.parse(withoutByteOrderMark(fs.readFileSync(manifest, 'utf8')));
   } catch (error) {
     return (error as Error).message;
   }

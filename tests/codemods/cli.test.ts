@@ -460,6 +460,18 @@ describe('pg-boss-codemod in a monorepo', PROCESS_TIMEOUT, () => {
     expect(codemod('.').stderr).not.toContain('dependencies');
   });
 
+  // Some editors save UTF-8 with a byte order mark; npm reads such a package.json as any other.
+  it('--add-dependency reads and writes a package.json that begins with a byte order mark, keeping it', () => {
+    const manifest = path.join(project, 'packages/a/package.json');
+    fs.writeFileSync(manifest, `\uFEFF${read('packages/a/package.json')}`);
+    const { code, stderr } = codemod('--add-dependency', '.');
+    expect(code).toBe(0);
+    expect(stderr).toContain(`  packages/a: added pg-boss-safe-create-queue@${runtimeVersion} to dependencies\n`);
+    expect(read('packages/a/package.json')).toBe(
+      `\uFEFF{\n\t"name": "a",\n\t"dependencies": {\n\t\t"pg-boss": "12.38.0",\n\t\t"pg-boss-safe-create-queue": "${runtimeVersion}",\n\t\t"zod": "3.25.0"\n\t}\n}\n`,
+    );
+  });
+
   // The second step rewrote nothing, so it added nothing, and the hint of the first run was gone.
   it('--add-dependency after a plain run still adds it: files rewritten before count', () => {
     const first = codemod('.');
