@@ -57,7 +57,7 @@ let ahead: ScanAhead | undefined | null;
  * Starts the first scan of the project under `roots` on a worker thread before any lint asks for it: the
  * worker takes up the scan an earlier process kept if it is still current, or lists the project and scans
  * it (scanWorker.ts), while ESLint is still loading, finding, reading and parsing the files ahead of its
- * first lint (on the bench corpus, 450 ms in which the scan's thread would be idle). Once per process; the
+ * first lint (on the bench corpus, 200 to 500 ms in which the scan's thread would be idle). Once per process; the
  * first lint takes it up if it is of that lint's project and stops it otherwise. Its look at the disk
  * starts with it: DiskLook's window runs from then, as from any look. Never throws: what failed here fails
  * again, and is reported, at the first lint.

@@ -6,7 +6,7 @@ import { startScanAhead } from './scanProject';
 /**
  * `config`, whose `rules` being read starts the first scan of its likely project ahead of the first lint
  * (startScanAhead). ESLint reads a config's rules as it loads the configs, before it looks for files to lint:
- * on the bench corpus about 450 ms before the project rules' first lint, in which the scan runs on another
+ * on the bench corpus 200 to 500 ms before the project rules' first lint, in which the scan runs on another
  * thread. Only a config that turns the project rules on carries it, so that reading the plugin (oxlint reads
  * every rule's `meta` as it loads a plugin) starts nothing. The likely project is the process's working
  * directory, where `eslint .` runs and which ESLint's `cwd` option defaults to, when it holds a package.json
